@@ -1,0 +1,46 @@
+package dev.weft.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * What one run of {@code weft} was asked to do, with every option validated and every default
+ * filled in. Made by {@link CommandLine}, run by {@link Launcher}.
+ */
+sealed interface Command {
+    /** {@code weft [--vault DIR]}: the desktop app on a vault folder. */
+    record Gui(Path vault) implements Command {
+    }
+
+    /** {@code weft --server ...}: the sync server. */
+    record Server(int port, Path data, String bind, Tls tls) implements Command {
+    }
+
+    /** {@code weft pair-code}: a fresh pairing link from the server whose data is in {@code data}. */
+    record PairCode(Path data) implements Command {
+    }
+
+    /** {@code weft devices}: the devices paired with the server whose data is in {@code data}. */
+    record Devices(Path data) implements Command {
+    }
+
+    /** {@code weft revoke NAME}: withdraws a paired device's access. */
+    record Revoke(String device, Path data) implements Command {
+    }
+
+    /** {@code weft sync}: headless sync of a vault, once or (with {@code watch}) until stopped. */
+    record Sync(Path vault, Optional<String> pairLink, boolean watch) implements Command {
+    }
+
+    /** {@code weft trace FILE}: read an editing trace {@code runs} times and report it. */
+    record Trace(Path file, int runs, boolean json) implements Command {
+    }
+
+    /** {@code weft --help}. */
+    record Help() implements Command {
+    }
+
+    /** {@code weft --version}. */
+    record ShowVersion() implements Command {
+    }
+}

@@ -1,0 +1,77 @@
+package dev.weft.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Parses {@code weft}'s arguments into one {@link Command}: the subcommands ({@code pair-code},
+ * {@code devices}, {@code revoke}, {@code sync}, {@code trace}) here, the option-only forms (the
+ * desktop app, {@code --server}, {@code --version}) in {@link TopLevelLine}. {@code --help} or
+ * {@code -h} anywhere asks for help.
+ */
+final class CommandLine {
+    /** Most {@code --runs} a trace replay accepts. */
+    static final int MAX_RUNS = 1000;
+
+    private static final ArgScanner PAIR_CODE = dataOnly("weft pair-code");
+    private static final ArgScanner DEVICES = dataOnly("weft devices");
+    private static final ArgScanner REVOKE = dataOnly("weft revoke");
+    private static final ArgScanner SYNC = new ArgScanner("weft sync",
+            Map.of("--vault", "DIR", "--pair", "LINK"), Set.of("--watch"));
+    private static final ArgScanner TRACE = new ArgScanner("weft trace",
+            Map.of("--runs", "N"), Set.of("--json"));
+    private static final String PAIR_LINK_PREFIX = "weft://";
+
+    private CommandLine() {
+    }
+
+    static Command parse(List<String> args, Places places) throws UsageException {
+        if (args.contains("--help") || args.contains("-h")) {
+            return new Command.Help();
+        }
+        if (args.isEmpty() || args.get(0).startsWith("-")) {
+            return TopLevelLine.parse(args, places);
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "pair-code" -> new Command.PairCode(data(PAIR_CODE.scan(rest), places));
+            case "devices" -> new Command.Devices(data(DEVICES.scan(rest), places));
+            case "revoke" -> revoke(REVOKE.scan(rest), places);
+            case "sync" -> sync(SYNC.scan(rest), places);
+            case "trace" -> trace(TRACE.scan(rest));
+            default -> throw new UsageException("unknown command '" + args.get(0) + "'");
+        };
+    }
+
+    private static ArgScanner dataOnly(String command) {
+        return new ArgScanner(command, Map.of("--data", "DIR"), Set.of());
+    }
+
+    private static Path data(Scanned scanned, Places places) throws UsageException {
+        scanned.noWordsAfter(0);
+        return scanned.path("--data", places.serverData());
+    }
+
+    private static Command revoke(Scanned scanned, Places places) throws UsageException {
+        String device = scanned.onlyWord("weft revoke", "the NAME of a device (see 'weft devices')");
+        return new Command.Revoke(device, scanned.path("--data", places.serverData()));
+    }
+
+    private static Command sync(Scanned scanned, Places places) throws UsageException {
+        scanned.noWordsAfter(0);
+        var link = scanned.value("--pair");
+        if (link.isPresent() && !link.get().startsWith(PAIR_LINK_PREFIX)) {
+            throw new UsageException("--pair needs a pairing link " + PAIR_LINK_PREFIX
+                    + "HOST:PORT/pair?code=...&fp=... (from 'weft pair-code'), not '" + link.get() + "'");
+        }
+        return new Command.Sync(scanned.path("--vault", places.vault()), link, scanned.has("--watch"));
+    }
+
+    private static Command trace(Scanned scanned) throws UsageException {
+        String file = scanned.onlyWord("weft trace", "a trace FILE");
+        return new Command.Trace(Scanned.toPath("trace FILE", file),
+                scanned.number("--runs", 1, 1, MAX_RUNS), scanned.has("--json"));
+    }
+}

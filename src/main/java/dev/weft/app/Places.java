@@ -1,0 +1,51 @@
+package dev.weft.app;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Default folders: the vault ({@code ~/Weft}) and the server's data, per OS convention
+ * ({@code $XDG_DATA_HOME/weft}, {@code ~/Library/Application Support/Weft}, {@code %APPDATA%\Weft}).
+ *
+ * @param vault the default vault folder
+ * @param serverData the default server data folder
+ */
+record Places(Path vault, Path serverData) {
+    /** The defaults for this user on this machine. */
+    static Places current() {
+        return of(System.getProperty("os.name", ""), System.getenv(),
+                Path.of(System.getProperty("user.home")));
+    }
+
+    /** The defaults for a user whose home is {@code home} on OS {@code osName} with {@code env}. */
+    static Places of(String osName, Map<String, String> env, Path home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        Path data;
+        if (os.startsWith("windows")) {
+            data = absolute(env.get("APPDATA")).orElse(home.resolve("AppData").resolve("Roaming"))
+                    .resolve("Weft");
+        } else if (os.startsWith("mac")) {
+            data = home.resolve("Library").resolve("Application Support").resolve("Weft");
+        } else {
+            data = absolute(env.get("XDG_DATA_HOME")).orElse(home.resolve(".local").resolve("share"))
+                    .resolve("weft");
+        }
+        return new Places(home.resolve("Weft"), data);
+    }
+
+    /** The variable's value as a path, unless unset, empty or relative (which XDG says to ignore). */
+    private static Optional<Path> absolute(String value) {
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path path = Path.of(value);
+            return path.isAbsolute() ? Optional.of(path) : Optional.empty();
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.weft.app;
+
+/** The text of {@code weft --help}: every command and option. */
+final class Usage {
+    static final String TEXT = """
+            Weft: local-first Markdown notes, synced through your own server.
+
+            Usage:
+              weft                          open the desktop app on the default vault
+              weft --vault DIR              open the desktop app on the vault in DIR
+              weft --server [OPTIONS]       run the sync server
+                  --port N                  port to listen on, 1 to 65535 (default %d)
+                  --data DIR                server data folder (default below)
+                  --bind ADDR               address to listen on (default %s: all)
+                  --tls-cert FILE --tls-key FILE
+                                            PEM certificate chain and private key
+                                            (default: a self-signed certificate that
+                                            the server makes on first start)
+                  --no-tls                  plain ws://, only for a loopback --bind or
+                                            behind a TLS-terminating proxy
+              weft pair-code [--data DIR]   print a fresh pairing link from the server
+              weft devices [--data DIR]     list the devices paired with the server
+              weft revoke NAME [--data DIR] withdraw the access of paired device NAME
+              weft sync [--vault DIR] [--pair LINK] [--watch]
+                                            sync a vault without the window, once, or
+                                            until stopped with --watch; --pair first
+                                            pairs with a link from 'weft pair-code'
+              weft trace FILE [--runs N] [--json]
+                                            read an editing trace (josephg/editing-
+                                            traces JSON, plain or gzip'd) N times
+                                            (default 1, at most %d), report it and
+                                            the read time, as JSON with --json
+              weft --help, -h               show this text
+              weft --version                show the version
+
+            An option's value follows it as the next argument or after '=' (--port=%d).
+
+            Default places:
+              vault        ~/Weft
+              server data  $XDG_DATA_HOME/weft (else ~/.local/share/weft) on Linux,
+                           ~/Library/Application Support/Weft on macOS,
+                           %%APPDATA%%\\Weft on Windows
+
+            Not built yet: the desktop app, the server, pair-code, devices, revoke,
+            sync, and the replay part of trace. They check their arguments, say so,
+            and exit with status 2.
+
+            Exit status: 0 done, 1 failed, 2 wrong arguments or not built yet.
+            """.formatted(TopLevelLine.DEFAULT_PORT, TopLevelLine.DEFAULT_BIND, CommandLine.MAX_RUNS,
+            TopLevelLine.DEFAULT_PORT);
+
+    private Usage() {
+    }
+}

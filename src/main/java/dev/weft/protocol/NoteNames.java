@@ -1,0 +1,95 @@
+package dev.weft.protocol;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules for a note name (PROTOCOL.md §1): a relative vault path without the {@code .md}
+ * suffix that every desktop file system can hold.
+ *
+ * <p>A valid name is 1..{@value #MAX_BYTES} bytes of UTF-8 without control characters, made of
+ * {@code /}-separated segments. No segment is empty, {@code .} or {@code ..}, ends with a space or
+ * a dot, or is a Windows device name ({@code CON}, {@code PRN}, {@code AUX}, {@code NUL},
+ * {@code COM0}..{@code COM9}, {@code LPT0}..{@code LPT9}, also with superscript digits ¹²³, in any
+ * case, alone or before an extension). The characters {@code \ < > : " | ? *} never appear.
+ */
+public final class NoteNames {
+    /** Largest name, in bytes of UTF-8. */
+    public static final int MAX_BYTES = 1024;
+
+    private static final String FORBIDDEN_CHARACTERS = "\\<>:\"|?*";
+    private static final Set<String> DEVICE_NAMES = deviceNames();
+
+    private NoteNames() {
+    }
+
+    /** Why {@code name} is not a valid note name, or empty if it is one. */
+    public static Optional<String> validate(String name) {
+        Optional<String> text = TextRules.plainText(name, 1, MAX_BYTES);
+        if (text.isPresent()) {
+            return text;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (FORBIDDEN_CHARACTERS.indexOf(c) >= 0) {
+                return Optional.of("character " + c + " is not allowed");
+            }
+        }
+        if (name.charAt(0) == '/') {
+            return Optional.of("leading /");
+        }
+        for (String segment : name.split("/", -1)) {
+            Optional<String> problem = segmentProblem(segment);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Returns {@code name} if it is valid, else throws {@link IllegalArgumentException} with the reason. */
+    public static String requireValid(String name) {
+        validate(name).ifPresent(problem -> {
+            throw new IllegalArgumentException("invalid note name: " + problem);
+        });
+        return name;
+    }
+
+    private static Optional<String> segmentProblem(String segment) {
+        if (segment.isEmpty()) {
+            return Optional.of("empty segment");
+        }
+        if (segment.equals(".") || segment.equals("..")) {
+            return Optional.of("segment . or ..");
+        }
+        char last = segment.charAt(segment.length() - 1);
+        if (last == ' ' || last == '.') {
+            return Optional.of("segment ends with a space or a dot");
+        }
+        if (isDeviceName(segment)) {
+            return Optional.of("segment is a reserved Windows device name");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isDeviceName(String segment) {
+        int dot = segment.indexOf('.');
+        String base = dot < 0 ? segment : segment.substring(0, dot);
+        return DEVICE_NAMES.contains(base.stripTrailing().toUpperCase(Locale.ROOT));
+    }
+
+    private static Set<String> deviceNames() {
+        String[] names = new String[4 + 2 * 13];
+        names[0] = "CON";
+        names[1] = "PRN";
+        names[2] = "AUX";
+        names[3] = "NUL";
+        String digits = "0123456789\u00B9\u00B2\u00B3";
+        for (int i = 0; i < digits.length(); i++) {
+            names[4 + 2 * i] = "COM" + digits.charAt(i);
+            names[5 + 2 * i] = "LPT" + digits.charAt(i);
+        }
+        return Set.of(names);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.weft.protocol;
+
+import java.util.UUID;
+
+/**
+ * {@code 36 sync_error} (extension): a request about one document failed; the connection stays open.
+ *
+ * @param documentId the document, or {@link #NO_DOCUMENT}
+ * @param code the error code (u16), for example 404
+ * @param message a human-readable text, 0..{@value #MAX_MESSAGE_BYTES} bytes of UTF-8 without control characters
+ */
+public record SyncError(UUID documentId, int code, String message) implements Message {
+    public static final int TYPE = 36;
+    /** Largest message text, in bytes of UTF-8. */
+    public static final int MAX_MESSAGE_BYTES = 1024;
+    /** The all-zero id of an error that concerns no document. */
+    public static final UUID NO_DOCUMENT = new UUID(0, 0);
+
+    public SyncError {
+        Fields.present(documentId, "documentId");
+        Fields.u16(code, "code");
+        TextRules.requirePlainText(message, 0, MAX_MESSAGE_BYTES, "message");
+    }
+
+    @Override
+    public int type() {
+        return TYPE;
+    }
+}

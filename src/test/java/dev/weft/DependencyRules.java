@@ -1,0 +1,103 @@
+package dev.weft;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The allowed dependencies of ARCHITECTURE.md as ArchUnit rules over the packages under one root
+ * ({@code dev.weft} for the real code, a fixture root to prove the rules catch violations).
+ *
+ * <p>Each package may depend on itself, the JDK and the packages its arrow names. {@code crdt}
+ * and {@code protocol} get {@code java.*} only; the packages that need TLS or Swing ({@code client},
+ * {@code server}, {@code ui}) also get {@code javax.*}. Third-party libraries are allowed where
+ * ARCHITECTURE.md puts them: MapDB in {@code store}; Undertow and its XNIO layer in
+ * {@code server}; FlatLaf, RSyntaxTextArea and commonmark-java in {@code ui}. Every rule allows an
+ * empty package, so packages not written yet do not fail the build.
+ */
+final class DependencyRules {
+    private static final String JAVA = "java..";
+    private static final String JAVAX = "javax..";
+    /** Classes that open or wrap network connections; {@code protocol} works on byte buffers only. */
+    private static final String SOCKETS = "java\\.net\\.(\\w*Socket\\w*|http\\..*)"
+            + "|java\\.nio\\.channels\\.(\\w*Socket\\w*|\\w*DatagramChannel|\\w*Selector\\w*|spi\\..*)"
+            + "|javax\\.net\\..*";
+
+    private final String root;
+
+    DependencyRules(String root) {
+        this.root = root;
+    }
+
+    ArchRule crdt() {
+        return only("crdt", JAVA);
+    }
+
+    ArchRule protocol() {
+        return only("protocol", JAVA, pkg("crdt"));
+    }
+
+    ArchRule store() {
+        return only("store", JAVA, pkg("crdt"), "org.mapdb..");
+    }
+
+    ArchRule vault() {
+        return only("vault", JAVA, pkg("crdt"));
+    }
+
+    ArchRule client() {
+        return only("client", JAVA, JAVAX, pkg("vault"), pkg("protocol"), pkg("crdt"));
+    }
+
+    ArchRule server() {
+        return only("server", JAVA, JAVAX, pkg("store"), pkg("protocol"), pkg("crdt"),
+                "io.undertow..", "org.xnio..");
+    }
+
+    ArchRule ui() {
+        return only("ui", JAVA, JAVAX, pkg("client"), pkg("vault"), pkg("crdt"),
+                "com.formdev.flatlaf..", "org.fife..", "org.commonmark..");
+    }
+
+    ArchRule uiNeverReachesTheServerSide() {
+        return noClasses().that().resideInAPackage(pkg("ui"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("server"), pkg("store"),
+                        "io.undertow..", "org.mapdb..")
+                .allowEmptyShould(true);
+    }
+
+    ArchRule serverAndClientNeverReachTheUi() {
+        return noClasses().that().resideInAnyPackage(pkg("server"), pkg("client"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("ui"))
+                .allowEmptyShould(true);
+    }
+
+    ArchRule protocolNeverTouchesSockets() {
+        return noClasses().that().resideInAPackage(pkg("protocol"))
+                .should().dependOnClassesThat().haveNameMatching(SOCKETS)
+                .allowEmptyShould(true);
+    }
+
+    ArchRule onlyAppDependsOnApp() {
+        return noClasses().that().resideOutsideOfPackage(pkg("app"))
+                .should().dependOnClassesThat().resideInAPackage(pkg("app"))
+                .allowEmptyShould(true);
+    }
+
+    private ArchRule only(String name, String... allowed) {
+        List<String> packages = new ArrayList<>(Arrays.asList(allowed));
+        packages.add(pkg(name));
+        return classes().that().resideInAPackage(pkg(name))
+                .should().onlyDependOnClassesThat().resideInAnyPackage(packages.toArray(String[]::new))
+                .allowEmptyShould(true)
+                .because("ARCHITECTURE.md allows " + name + " -> " + String.join(", ", allowed));
+    }
+
+    private String pkg(String name) {
+        return root + "." + name + "..";
+    }
+}

@@ -1,0 +1,103 @@
+package dev.weft.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LauncherTest {
+    private static final String TRACE = """
+            {"startContent": "", "endContent": "hé", "txns": [{"patches": [[0, 0, "hé"]]}]}""";
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path dir;
+
+    private int run(String... args) {
+        Places places = new Places(dir.resolve("Weft"), dir.resolve("data"));
+        return new Launcher(print(out), print(err), places).run(args);
+    }
+
+    private static PrintStream print(ByteArrayOutputStream bytes) {
+        return new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpPrintsTheUsageAndSucceeds() {
+        assertThat(run("--help")).isEqualTo(Launcher.OK);
+        assertThat(out()).isEqualTo(Usage.TEXT);
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void versionPrintsTheNameAndVersion() {
+        assertThat(run("--version")).isEqualTo(Launcher.OK);
+        assertThat(out()).isEqualTo("weft " + AppVersion.UNKNOWN + System.lineSeparator());
+    }
+
+    @Test
+    void aWrongArgumentGivesOneErrorLineAndTheHelpHint() {
+        assertThat(run("--server", "--port", "0")).isEqualTo(Launcher.USAGE);
+        assertThat(out()).isEmpty();
+        assertThat(err().lines()).containsExactly(
+                "weft: --port must be a whole number from 1 to 65535, not '0'",
+                "Run 'weft --help' for usage.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--vault x", "--server", "pair-code", "devices", "revoke phone", "sync --watch"})
+    void aCommandThatIsNotBuiltSaysSoAndExitsWithTwo(String args) {
+        assertThat(run(args.isEmpty() ? new String[0] : args.split(" "))).isEqualTo(Launcher.USAGE);
+        assertThat(err()).contains("not built yet").doesNotContain("Exception");
+        assertThat(err().lines()).hasSize(1);
+    }
+
+    @Test
+    void traceReportsTheTraceThenThatReplayIsNotBuilt() throws IOException {
+        Path file = Files.writeString(dir.resolve("t.json"), TRACE);
+        assertThat(run("trace", file.toString(), "--runs", "2")).isEqualTo(Launcher.USAGE);
+        assertThat(out()).startsWith("t.json: sequential trace, 1 agent, 1 transactions, 1 patches, "
+                + "2 characters at the end").contains("best of 2");
+        assertThat(err()).contains("replaying the trace through the CRDT is not built yet");
+    }
+
+    @Test
+    void traceJsonIsOneJsonObject() throws IOException {
+        Path file = Files.writeString(dir.resolve("t.json"), TRACE);
+        run("trace", file.toString(), "--json");
+        assertThat(out()).startsWith("{\"file\":").contains("\"kind\":\"sequential\"", "\"patches\":1",
+                "\"runs\":1").endsWith("}" + System.lineSeparator());
+    }
+
+    @Test
+    void aMissingTraceFileFailsWithOneLine() {
+        assertThat(run("trace", dir.resolve("absent.json").toString())).isEqualTo(Launcher.FAILED);
+        assertThat(err().lines()).singleElement().asString().endsWith("absent.json: no such file");
+    }
+
+    @Test
+    void aMalformedTraceFileFailsSayingWhere() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.json"), "{\"endContent\": \"\", \"txns\": [{\"patches\": [[-1, 0, \"\"]]}]}");
+        assertThat(run("trace", file.toString())).isEqualTo(Launcher.FAILED);
+        assertThat(err()).contains("not a valid editing trace: txns[0].patches[0]: position must not be negative");
+        assertThat(err().lines()).hasSize(1);
+    }
+}

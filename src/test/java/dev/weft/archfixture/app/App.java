@@ -1,0 +1,5 @@
+package dev.weft.archfixture.app;
+
+/** Stands for the app package. */
+public final class App {
+}

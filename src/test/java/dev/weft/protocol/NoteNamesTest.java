@@ -1,0 +1,72 @@
+package dev.weft.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class NoteNamesTest {
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "projects/weft/ideas", "café/😀", "notes/日記", "Ideen/Übersicht", "a b/c d",
+        ".hidden", "a.b.c", "v1.2 notes", "CONSOLE", "con2", "COM10", "LPTX", "nul-ish", "my con", "AUX_x", "a(2)",
+        "it's #1 & done", "tab\u00A0nbsp", "x/.y/z"})
+    void acceptsOrdinaryNames(String name) {
+        assertThat(NoteNames.validate(name)).isEmpty();
+        assertThat(NoteNames.requireValid(name)).isSameAs(name);
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidNames")
+    void refusesWithTheReason(String name, String reason) {
+        assertThat(NoteNames.validate(name)).hasValueSatisfying(r -> assertThat(r).contains(reason));
+        assertThatThrownBy(() -> NoteNames.requireValid(name))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(reason);
+    }
+
+    static Stream<Arguments> invalidNames() {
+        return Stream.of(
+                Arguments.of(null, "missing"),
+                Arguments.of("", "0 bytes"),
+                Arguments.of("a".repeat(1025), "1025 bytes"),
+                Arguments.of("😀".repeat(256) + "a", "1025 bytes"),
+                Arguments.of("a\nb", "control character U+000A"),
+                Arguments.of("a\u0000", "control character U+0000"),
+                Arguments.of("a\u007Fb", "control character U+007F"),
+                Arguments.of("a\u0085b", "control character U+0085"),
+                Arguments.of("a\uD800b", "unpaired surrogate"),
+                Arguments.of("a\uDC00", "unpaired surrogate"),
+                Arguments.of("/a", "leading /"),
+                Arguments.of("a/", "empty segment"),
+                Arguments.of("a//b", "empty segment"),
+                Arguments.of(".", "segment . or .."),
+                Arguments.of("a/../b", "segment . or .."),
+                Arguments.of("a/./b", "segment . or .."),
+                Arguments.of("a\\b", "character \\ is not allowed"),
+                Arguments.of("a<b", "character < is not allowed"),
+                Arguments.of("a>b", "character > is not allowed"),
+                Arguments.of("c:notes", "character : is not allowed"),
+                Arguments.of("say \"hi\"", "character \" is not allowed"),
+                Arguments.of("a|b", "character | is not allowed"),
+                Arguments.of("why?", "character ? is not allowed"),
+                Arguments.of("a*", "character * is not allowed"),
+                Arguments.of("trailing ", "ends with a space or a dot"),
+                Arguments.of("folder./x", "ends with a space or a dot"),
+                Arguments.of("x/end.", "ends with a space or a dot"),
+                Arguments.of("CON", "reserved Windows device name"),
+                Arguments.of("con", "reserved Windows device name"),
+                Arguments.of("notes/Aux", "reserved Windows device name"),
+                Arguments.of("nul.txt", "reserved Windows device name"),
+                Arguments.of("PRN.tar.gz/x", "reserved Windows device name"),
+                Arguments.of("com1", "reserved Windows device name"),
+                Arguments.of("LPT9", "reserved Windows device name"),
+                Arguments.of("com0", "reserved Windows device name"),
+                Arguments.of("COM\u00B9", "reserved Windows device name"),
+                Arguments.of("lpt\u00B3.md", "reserved Windows device name"),
+                Arguments.of("CON .txt", "reserved Windows device name"));
+    }
+}
