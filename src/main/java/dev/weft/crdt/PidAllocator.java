@@ -1,0 +1,291 @@
+package dev.weft.crdt;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Makes new position identifiers for one site in one document (PROTOCOL.md §2).
+ *
+ * <p><b>Runs.</b> The character typed right after the pid made last continues its run: same
+ * prefix, the last ident a random step further. A run stays on one level, and the steps leave
+ * gaps where later corrections fit on that same level. In a bounded gap a step takes at most
+ * 1/{@link #GAP_SHARE} of the room left (gaps shrink geometrically, so text typed into text also
+ * finds room); when the room is down to {@link #NARROW} the run goes one level down, beneath its
+ * last atom, where a whole fresh level is free.
+ *
+ * <p><b>Placement.</b> A new run starts on the shallowest level with room (LSEQ, Nédelec et al.
+ * 2013): right after its left neighbour with a small random offset (boundary+), or, at the front
+ * of a level, a bounded distance below its right neighbour (boundary-), or in the middle of an
+ * empty level. LSEQ alternates boundary+ and boundary- by depth because its ids never grow; here
+ * a run grows forwards, so the room after its start is what it needs.
+ *
+ * <p><b>No interleaving.</b> On every level the ident space is cut into blocks of 256 regions of
+ * {@link #REGION} idents; region {@code s} of each block belongs to site {@code s}. A run that
+ * starts where another site may also be typing (after that site's atom, or at the front or on an
+ * empty level) starts in this site's own region, and after another site's atom at least
+ * {@link #MARGIN} from it, beyond where that site's own run can grow before the two devices hear
+ * of each other. So two devices typing concurrently at one place end with one run after the
+ * other. The guarantee holds for runs up to about MARGIN / (RUN_STEP / 2) = 2,048 characters
+ * typed before the devices exchange ops (REGION / (RUN_STEP / 2) = 128 when three sites start
+ * after a fourth's growing run at the same instant); longer runs split once, at that distance.
+ *
+ * <p>Pids never end in ident 0, so no pid made here is the immediate successor of another and
+ * there is always room between two pids it made (up to {@link Pid#MAX_DEPTH}). Not thread-safe:
+ * one allocator belongs to one document replica.
+ */
+public final class PidAllocator {
+    /** Idents per site region on one level. */
+    static final long REGION = 1L << 18;
+    /** Idents per block: one region for every site value. */
+    static final long BLOCK = REGION << 8;
+    /** Largest step between two atoms of a run typed with nothing close after it. */
+    static final int RUN_STEP = 4096;
+    /** A step in a bounded gap takes at most this fraction (1/n) of the room left. */
+    static final int GAP_SHARE = 256;
+    /** Room below which a run stops crawling through a gap and goes one level down. */
+    static final long NARROW = 16;
+    /** Gap kept after another site's atom whose run may still be growing there. */
+    static final long MARGIN = 1L << 22;
+    /** Largest random offset of a run start after its left neighbour. */
+    static final int START_JITTER = 4;
+    /** Where a run starts on an empty level. */
+    static final long MIDDLE = 1L << 31;
+    /** How far below its right neighbour a run typed in front starts: room for it to grow. */
+    static final long FRONT_ROOM = 64L * RUN_STEP;
+
+    private final RandomGenerator random;
+    private int site;
+
+    /** The pid made last, whose run the next insert right after it continues. */
+    private final long[] last = new long[Pid.MAX_DEPTH];
+    private int lastDepth;
+
+    /**
+     * @param site the site written into the last pair of every pid made, 1..255
+     * @param random the source of placement randomness (seeded in tests)
+     */
+    public PidAllocator(int site, RandomGenerator random) {
+        setSite(site);
+        this.random = random;
+    }
+
+    /** The site pids are made for. */
+    public int site() {
+        return site;
+    }
+
+    /** Switches to another site (a device that was just paired) and ends the current run. */
+    public void setSite(int site) {
+        if (site < 1 || site > 255) {
+            throw new IllegalArgumentException("site " + site + " outside 1..255");
+        }
+        this.site = site;
+        this.lastDepth = 0;
+    }
+
+    /**
+     * Makes a pid strictly between two atoms adjacent in the full local sequence (tombstones
+     * included) and writes its keys to {@code out}.
+     *
+     * @param l packed keys of the left neighbour from {@code lo}, {@code ll = 0} at the front
+     * @param r packed keys of the right neighbour from {@code ro}, {@code rl = 0} at the end
+     * @return the depth of the new pid, whose keys are {@code out[0..depth)}
+     * @throws NoRoomException if no pid of depth at most 255 fits (never between pids made here)
+     */
+    public int allocate(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out) {
+        int depth = continueRun(l, lo, ll, r, ro, rl, out);
+        if (depth <= 0) {
+            depth = place(l, lo, ll, r, ro, rl, out, depth == 0);
+        }
+        System.arraycopy(out, 0, last, 0, depth);
+        lastDepth = depth;
+        return depth;
+    }
+
+    /** Convenience form of {@link #allocate} for pids; either may be null (front / end). */
+    public Pid between(Pid left, Pid right) {
+        long[] l = left == null ? EMPTY : left.keys();
+        long[] r = right == null ? EMPTY : right.keys();
+        long[] out = new long[Pid.MAX_DEPTH];
+        int depth = allocate(l, 0, l.length, r, 0, r.length, out);
+        return Pid.ofRange(out, 0, depth);
+    }
+
+    private static final long[] EMPTY = new long[0];
+
+    /**
+     * The next pid of the current run if the left neighbour is the pid made last; otherwise 0, or
+     * -1 when the run has used up its gap and should go one level down.
+     */
+    private int continueRun(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out) {
+        if (lastDepth == 0 || ll != lastDepth || Pid.compare(l, lo, ll, last, 0, lastDepth) != 0) {
+            return 0;
+        }
+        int level = lastDepth - 1;
+        long prev = Pid.identOf(last[level]);
+        long limit = Pid.MAX_IDENT + 1;
+        if (rl > level && Pid.compare(r, ro, level, last, 0, level) == 0) {
+            limit = Math.min(limit, Pid.identOf(r[ro + level]));
+        }
+        long room = limit - prev - 1;
+        if (room < NARROW) {
+            return -1;
+        }
+        // Use at most a 1/GAP_SHARE of the room left: gaps shrink geometrically, so text typed
+        // into a gap, and text typed into that text, mostly stays on the same level.
+        long step = Math.max(1, Math.min(RUN_STEP, room / GAP_SHARE));
+        long ident = prev + 1 + (step > 1 ? random.nextLong(step) : 0);
+        System.arraycopy(last, 0, out, 0, lastDepth);
+        out[lastDepth - 1] = Pid.key(site, ident);
+        if (rl > 0 && Pid.compare(out, 0, lastDepth, r, ro, rl) >= 0) {
+            return 0;
+        }
+        return lastDepth;
+    }
+
+    /**
+     * Places a run start on the shallowest level with room; with {@code narrowOk} false a gap
+     * narrower than {@link #NARROW} between two neighbours does not count as room.
+     */
+    private int place(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out, boolean narrowOk) {
+        boolean tightL = ll > 0;
+        boolean tightR = rl > 0;
+        boolean ownLeft = ll > 0 && Pid.siteOf(l[lo + ll - 1]) == site;
+        for (int d = 0; d < Pid.MAX_DEPTH; d++) {
+            long minIdent = 1;
+            if (tightL && d < ll) {
+                long low = l[lo + d];
+                minIdent = Math.max(1, Pid.identOf(low) + (Pid.siteOf(low) < site ? 0 : 1));
+            }
+            long maxIdent = Pid.MAX_IDENT;
+            if (tightR) {
+                long high = r[ro + d];
+                maxIdent = Pid.identOf(high) - (Pid.siteOf(high) > site ? 0 : 1);
+            }
+            long ident;
+            if (!tightL || d >= ll) {
+                ident = pickOpen(minIdent, maxIdent, tightR, tightL && !ownLeft);
+            } else if (!narrowOk && tightR && maxIdent - minIdent < NARROW) {
+                ident = -1;
+            } else if (d < ll - 1 || ownLeft) {
+                ident = pickAfterOwn(minIdent, maxIdent);
+            } else {
+                ident = pickAfterForeign(minIdent, maxIdent);
+            }
+            if (ident >= 0) {
+                out[d] = Pid.key(site, ident);
+                return d + 1;
+            }
+            // No room on this level: extend the prefix by one pair and look one level deeper.
+            if (tightL && d < ll) {
+                out[d] = l[lo + d];
+                tightR = tightR && out[d] == r[ro + d];
+            } else if (tightR) {
+                tightL = false;
+                long high = r[ro + d];
+                if (high > Pid.key(1, 0)) { // (ident 0, site 1) is the smallest pair there is
+                    out[d] = predecessor(high);
+                    tightR = false;
+                } else if (d + 1 < rl) {
+                    out[d] = high;
+                } else {
+                    break;
+                }
+            } else {
+                throw new AssertionError("a level bounded on neither side always has room");
+            }
+        }
+        throw new NoRoomException("no pid of depth <= " + Pid.MAX_DEPTH + " fits between the neighbours");
+    }
+
+    /** Largest valid pair key smaller than {@code key} (sites are 1..255, never 0). */
+    private static long predecessor(long key) {
+        return Pid.siteOf(key) > 1 ? key - 1 : Pid.key(255, Pid.identOf(key) - 1);
+    }
+
+    /**
+     * Right after a left neighbour that no other site's run can continue here (boundary+, a small
+     * random offset): this site's own run, or a level above where the neighbour's run lives.
+     */
+    private long pickAfterOwn(long min, long max) {
+        if (min > max) {
+            return -1;
+        }
+        return min + random.nextInt((int) Math.min(max - min + 1, START_JITTER));
+    }
+
+    /**
+     * After another site's atom on its own level: that site may still be typing its run here, so
+     * keep {@link #MARGIN} from it, at the start of one of this site's regions.
+     */
+    private long pickAfterForeign(long min, long max) {
+        long x = firstRegionStartAtOrAbove(min + MARGIN);
+        return x <= max ? x : -1;
+    }
+
+    /**
+     * On a level with no left neighbour: in front of the right one (boundary-, leaving it room to
+     * grow), or, with no bound at all, in the middle so both sides keep room. Inside this site's
+     * regions, so concurrent inserts at the same place by two sites stay apart.
+     */
+    private long pickOpen(long min, long max, boolean highBounded, boolean belowForeign) {
+        if (min > max) {
+            return -1;
+        }
+        long lowest = belowForeign ? min + MARGIN : min;
+        long x;
+        if (highBounded) {
+            x = lastRegionIdentAtOrBelow(max - FRONT_ROOM);
+            if (x < lowest) {
+                x = firstRegionIdentAtOrAbove(lowest);
+            }
+        } else {
+            x = firstRegionIdentAtOrAbove(Math.max(lowest, MIDDLE));
+        }
+        return x <= max && x >= min ? x : -1;
+    }
+
+    private long regionStart(long ident) {
+        return ident / REGION * REGION;
+    }
+
+    /** The smallest region start of this site at or above {@code ident}. */
+    private long firstRegionStartAtOrAbove(long ident) {
+        long x = firstRegionIdentAtOrAbove(ident);
+        return x == regionStart(x) ? x : regionStart(x) + BLOCK;
+    }
+
+    /** The smallest ident at or above {@code ident} in a region of this site. */
+    private long firstRegionIdentAtOrAbove(long ident) {
+        long blockStart = ident / BLOCK * BLOCK;
+        long start = blockStart + site * REGION;
+        if (ident < start) {
+            return start;
+        }
+        if (ident < start + REGION) {
+            return ident;
+        }
+        return start + BLOCK;
+    }
+
+    /** The largest ident at or below {@code ident} in a region of this site (may be negative). */
+    private long lastRegionIdentAtOrBelow(long ident) {
+        long blockStart = Math.floorDiv(ident, BLOCK) * BLOCK;
+        long start = blockStart + site * REGION;
+        if (ident >= start + REGION) {
+            return start + REGION - 1;
+        }
+        if (ident >= start) {
+            return ident;
+        }
+        return start - BLOCK + REGION - 1;
+    }
+
+    /** Thrown when no pid fits between two neighbours within the depth limit. */
+    public static final class NoRoomException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoRoomException(String message) {
+            super(message);
+        }
+    }
+}
