@@ -13,10 +13,11 @@ import java.util.random.RandomGenerator;
  * last atom, where a whole fresh level is free.
  *
  * <p><b>Placement.</b> A new run starts on the shallowest level with room (LSEQ, Nédelec et al.
- * 2013): right after its left neighbour with a small random offset (boundary+), or, at the front
- * of a level, a bounded distance below its right neighbour (boundary-), or in the middle of an
- * empty level. LSEQ alternates boundary+ and boundary- by depth because its ids never grow; here
- * a run grows forwards, so the room after its start is what it needs.
+ * 2013), a random run step from one neighbour: after the left one (boundary+), or before the
+ * right one when that is the pid made last (boundary-: someone inserting again and again at one
+ * place, or typing backwards), or, at the front of a level, a bounded distance below the right
+ * neighbour, or in the middle of an empty level. LSEQ alternates boundary+ and boundary- by depth
+ * to hedge between these patterns; here the allocator sees which one is happening.
  *
  * <p><b>No interleaving.</b> On every level the ident space is cut into blocks of 256 regions of
  * {@link #REGION} idents; region {@code s} of each block belongs to site {@code s}. A run that
@@ -40,17 +41,15 @@ public final class PidAllocator {
     /** Largest step between two atoms of a run typed with nothing close after it. */
     static final int RUN_STEP = 4096;
     /** A step in a bounded gap takes at most this fraction (1/n) of the room left. */
-    static final int GAP_SHARE = 256;
+    static final int GAP_SHARE = 8;
     /** Room below which a run stops crawling through a gap and goes one level down. */
     static final long NARROW = 16;
     /** Gap kept after another site's atom whose run may still be growing there. */
     static final long MARGIN = 1L << 22;
-    /** Largest random offset of a run start after its left neighbour. */
-    static final int START_JITTER = 4;
     /** Where a run starts on an empty level. */
     static final long MIDDLE = 1L << 31;
     /** How far below its right neighbour a run typed in front starts: room for it to grow. */
-    static final long FRONT_ROOM = 64L * RUN_STEP;
+    static final long FRONT_ROOM = 1L << 12;
 
     private final RandomGenerator random;
     private int site;
@@ -94,7 +93,8 @@ public final class PidAllocator {
     public int allocate(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out) {
         int depth = continueRun(l, lo, ll, r, ro, rl, out);
         if (depth <= 0) {
-            depth = place(l, lo, ll, r, ro, rl, out, depth == 0);
+            boolean backwards = lastDepth > 0 && Pid.compare(r, ro, rl, last, 0, lastDepth) == 0;
+            depth = place(l, lo, ll, r, ro, rl, out, depth == 0, backwards);
         }
         System.arraycopy(out, 0, last, 0, depth);
         lastDepth = depth;
@@ -132,8 +132,7 @@ public final class PidAllocator {
         }
         // Use at most a 1/GAP_SHARE of the room left: gaps shrink geometrically, so text typed
         // into a gap, and text typed into that text, mostly stays on the same level.
-        long step = Math.max(1, Math.min(RUN_STEP, room / GAP_SHARE));
-        long ident = prev + 1 + (step > 1 ? random.nextLong(step) : 0);
+        long ident = prev + 1 + random.nextLong(stepFor(room));
         System.arraycopy(last, 0, out, 0, lastDepth);
         out[lastDepth - 1] = Pid.key(site, ident);
         if (rl > 0 && Pid.compare(out, 0, lastDepth, r, ro, rl) >= 0) {
@@ -146,7 +145,8 @@ public final class PidAllocator {
      * Places a run start on the shallowest level with room; with {@code narrowOk} false a gap
      * narrower than {@link #NARROW} between two neighbours does not count as room.
      */
-    private int place(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out, boolean narrowOk) {
+    private int place(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out, boolean narrowOk,
+            boolean backwards) {
         boolean tightL = ll > 0;
         boolean tightR = rl > 0;
         boolean ownLeft = ll > 0 && Pid.siteOf(l[lo + ll - 1]) == site;
@@ -167,7 +167,7 @@ public final class PidAllocator {
             } else if (!narrowOk && tightR && maxIdent - minIdent < NARROW) {
                 ident = -1;
             } else if (d < ll - 1 || ownLeft) {
-                ident = pickAfterOwn(minIdent, maxIdent);
+                ident = backwards && tightR ? pickBeforeOwn(minIdent, maxIdent) : pickAfterOwn(minIdent, maxIdent);
             } else {
                 ident = pickAfterForeign(minIdent, maxIdent);
             }
@@ -203,14 +203,31 @@ public final class PidAllocator {
     }
 
     /**
-     * Right after a left neighbour that no other site's run can continue here (boundary+, a small
-     * random offset): this site's own run, or a level above where the neighbour's run lives.
+     * After a left neighbour that no other site's run can continue here: this site's own atom, or
+     * a level above where the neighbour's run lives. One run step away (boundary+ with a random
+     * offset), so a later insert right after the neighbour still finds room on this level.
      */
     private long pickAfterOwn(long min, long max) {
         if (min > max) {
             return -1;
         }
-        return min + random.nextInt((int) Math.min(max - min + 1, START_JITTER));
+        return min + random.nextLong(stepFor(max - min + 1));
+    }
+
+    /**
+     * Just before the right neighbour when it is the pid made last: someone typing backwards (or
+     * inserting again and again at one place) keeps the room in front of it (boundary-).
+     */
+    private long pickBeforeOwn(long min, long max) {
+        if (min > max) {
+            return -1;
+        }
+        return max - random.nextLong(stepFor(max - min + 1));
+    }
+
+    /** A run step for {@code room} free idents: bounded by RUN_STEP and by 1/GAP_SHARE of the room. */
+    private static long stepFor(long room) {
+        return Math.max(1, Math.min(RUN_STEP, room / GAP_SHARE));
     }
 
     /**
