@@ -25,6 +25,13 @@ final class AtomTree implements AtomSource {
     private Node root;
     private Leaf head;
     private Leaf tail;
+    /**
+     * The leaf of the last visible-index lookup and the visible index of its first atom: typing
+     * stays in one leaf for many keystrokes, so most lookups skip the descent. Dropped whenever a
+     * change elsewhere could move it.
+     */
+    private Leaf finger;
+    private int fingerStart;
 
     AtomTree() {
         Leaf empty = new Leaf(8);
@@ -62,18 +69,24 @@ final class AtomTree implements AtomSource {
             c.set(tail, tail.n);
             return;
         }
-        Node node = root;
-        int rem = idx;
-        while (node instanceof Inner) {
-            Inner in = (Inner) node;
-            int j = 0;
-            while (rem >= in.kids[j].alive) {
-                rem -= in.kids[j].alive;
-                j++;
+        Leaf leaf = finger;
+        int rem = idx - fingerStart;
+        if (leaf == null || rem < 0 || rem >= leaf.alive) {
+            Node node = root;
+            rem = idx;
+            while (node instanceof Inner) {
+                Inner in = (Inner) node;
+                int j = 0;
+                while (rem >= in.kids[j].alive) {
+                    rem -= in.kids[j].alive;
+                    j++;
+                }
+                node = in.kids[j];
             }
-            node = in.kids[j];
+            leaf = (Leaf) node;
+            finger = leaf;
+            fingerStart = idx - rem;
         }
-        Leaf leaf = (Leaf) node;
         int i = 0;
         while (true) {
             if (leaf.cps[i] >= 0 && rem-- == 0) {
@@ -215,6 +228,7 @@ final class AtomTree implements AtomSource {
     void insert(Cursor c, long[] k, int ko, int kd, int cp) {
         Leaf leaf = c.leaf;
         int i = c.i;
+        boolean inFinger = leaf == finger;
         if (leaf.n == Leaf.CAP) {
             // Appending at the end keeps the old leaf full: text typed or synced in order packs densely.
             int h = i == Leaf.CAP ? Leaf.CAP : Leaf.CAP / 2;
@@ -224,9 +238,16 @@ final class AtomTree implements AtomSource {
             }
             addSibling(leaf, right);
             if (i > h || i == Leaf.CAP) {
+                if (inFinger) {
+                    finger = right;
+                    fingerStart += leaf.alive;
+                }
                 leaf = right;
                 i -= h;
             }
+        }
+        if (!inFinger) {
+            finger = null;
         }
         leaf.insert(i, k, ko, kd, cp);
         c.set(leaf, i);
@@ -241,6 +262,9 @@ final class AtomTree implements AtomSource {
 
     /** Turns the alive atom at {@code c} into a tombstone. */
     void kill(Cursor c) {
+        if (c.leaf != finger) {
+            finger = null;
+        }
         int cp = c.leaf.cps[c.i];
         c.leaf.cps[c.i] = AtomVisitor.TOMBSTONE;
         int w = Character.charCount(cp);
@@ -316,6 +340,7 @@ final class AtomTree implements AtomSource {
             count++;
             if (leaf.n == BULK_LEAF_FILL) {
                 leaf.recount();
+                leaf.trimKeys();
                 level.add(leaf);
                 Leaf next = new Leaf(leaf.off[leaf.n] + 8);
                 leaf.next = next;
@@ -329,6 +354,7 @@ final class AtomTree implements AtomSource {
 
         AtomTree build() {
             current.recount();
+            current.trimKeys();
             level.add(current);
             while (level.size() > 1) {
                 java.util.ArrayList<Node> up = new java.util.ArrayList<>();

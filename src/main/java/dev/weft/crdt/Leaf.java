@@ -11,8 +11,11 @@ final class Leaf extends Node {
 
     /** Code point of each atom, {@link AtomVisitor#TOMBSTONE} when it is deleted. */
     final int[] cps = new int[CAP];
-    /** Atom {@code i}'s packed pid keys are {@code keys[off[i] .. off[i + 1])}. */
-    final int[] off = new int[CAP + 1];
+    /**
+     * Atom {@code i}'s packed pid keys are {@code keys[off[i] .. off[i + 1])}; a leaf holds at
+     * most CAP * 255 keys, so a char (unsigned 16 bits) holds every offset.
+     */
+    final char[] off = new char[CAP + 1];
     long[] keys;
     int n;
     Leaf prev;
@@ -70,9 +73,8 @@ final class Leaf extends Node {
         System.arraycopy(cps, i, cps, i + 1, n - i);
         cps[i] = cp;
         for (int j = n; j >= i; j--) {
-            off[j + 1] = off[j] + kd;
+            off[j + 1] = (char) (off[j] + kd);
         }
-        off[i] = at;
         n++;
     }
 
@@ -85,9 +87,10 @@ final class Leaf extends Node {
         System.arraycopy(keys, from, right.keys, 0, len);
         System.arraycopy(cps, h, right.cps, 0, right.n);
         for (int j = 0; j <= right.n; j++) {
-            right.off[j] = off[h + j] - from;
+            right.off[j] = (char) (off[h + j] - from);
         }
         n = h;
+        trimKeys();
         recount();
         right.recount();
         right.next = next;
@@ -97,6 +100,15 @@ final class Leaf extends Node {
         right.prev = this;
         next = right;
         return right;
+    }
+
+    /** Drops unused key capacity beyond an eighth of what is in use. */
+    void trimKeys() {
+        int used = off[n];
+        int keep = used + (used >> 3) + 8;
+        if (keys.length > keep) {
+            keys = Arrays.copyOf(keys, keep);
+        }
     }
 
     /** Recomputes the visible counts from the atoms. */
