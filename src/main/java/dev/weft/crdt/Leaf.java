@@ -7,7 +7,7 @@ import java.util.Arrays;
  * document costs a few dozen bytes per atom and no object per atom.
  */
 final class Leaf extends Node {
-    static final int CAP = 64;
+    static final int CAP = 32;
 
     /** Code point of each atom, {@link AtomVisitor#TOMBSTONE} when it is deleted. */
     final int[] cps = new int[CAP];
@@ -90,7 +90,9 @@ final class Leaf extends Node {
             right.off[j] = (char) (off[h + j] - from);
         }
         n = h;
-        trimKeys();
+        if (keys.length > 2 * off[n] + 16) {
+            trimKeys();
+        }
         recount();
         right.recount();
         right.next = next;
