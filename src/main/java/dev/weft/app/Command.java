@@ -32,7 +32,7 @@ sealed interface Command {
     record Sync(Path vault, Optional<String> pairLink, boolean watch) implements Command {
     }
 
-    /** {@code weft trace FILE}: read an editing trace {@code runs} times and report it. */
+    /** {@code weft trace FILE}: replay an editing trace, check it, report medians of {@code runs} runs. */
     record Trace(Path file, int runs, boolean json) implements Command {
     }
 

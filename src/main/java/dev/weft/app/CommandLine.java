@@ -12,6 +12,8 @@ import java.util.Set;
  * {@code -h} anywhere asks for help.
  */
 final class CommandLine {
+    /** Timed runs of a trace replay without {@code --runs}. */
+    static final int DEFAULT_RUNS = 5;
     /** Most {@code --runs} a trace replay accepts. */
     static final int MAX_RUNS = 1000;
 
@@ -72,6 +74,6 @@ final class CommandLine {
     private static Command trace(Scanned scanned) throws UsageException {
         String file = scanned.onlyWord("weft trace", "a trace FILE");
         return new Command.Trace(Scanned.toPath("trace FILE", file),
-                scanned.number("--runs", 1, 1, MAX_RUNS), scanned.has("--json"));
+                scanned.number("--runs", DEFAULT_RUNS, 1, MAX_RUNS), scanned.has("--json"));
     }
 }

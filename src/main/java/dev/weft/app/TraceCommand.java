@@ -7,13 +7,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * {@code weft trace FILE}: reads the trace {@code --runs} times, timing each read, and prints a
- * {@link TraceReport}. Replaying it through the CRDT waits for the CRDT, so for now the command
- * says so and ends with status 2 after the report.
+ * {@code weft trace FILE [--runs N] [--json]}: replays an editing trace through the CRDT, checks
+ * that every replica ends with the trace's {@code endContent}, and prints the figures
+ * {@link TraceMeasurer} defines (median of {@code --runs} timed runs after warm-up) as a short
+ * table or, with {@code --json}, one line of JSON.
+ *
+ * <p>Exit status {@link Launcher#OK} when every replica matched; {@link Launcher#FAILED} when one
+ * did not (the report is printed, each difference goes to stderr), and when the file cannot be
+ * read or is not a valid trace.
  */
 final class TraceCommand {
     private final PrintStream out;
@@ -25,26 +28,32 @@ final class TraceCommand {
     }
 
     int run(Command.Trace options) {
-        EditingTrace trace = null;
-        List<Long> parseNanos = new ArrayList<>(options.runs());
+        EditingTrace trace;
         try {
-            for (int i = 0; i < options.runs(); i++) {
-                long start = System.nanoTime();
-                trace = TraceReader.read(options.file());
-                parseNanos.add(System.nanoTime() - start);
-            }
+            trace = TraceReader.read(options.file());
         } catch (IOException e) {
             err.println("weft: " + options.file() + ": " + problem(e));
             return Launcher.FAILED;
         }
-        TraceReport report = new TraceReport(options.file(), trace, parseNanos);
+        TraceReport report;
+        try {
+            report = new TraceMeasurer(options.runs()).measure(options.file(), trace);
+        } catch (TraceFormatException e) {
+            err.println("weft: " + options.file() + ": " + problem(e));
+            return Launcher.FAILED;
+        } catch (IOException e) {
+            err.println("weft: cannot write or read a temporary .md.structure file: " + e.getMessage());
+            return Launcher.FAILED;
+        }
         if (options.json()) {
             report.printJson(out);
         } else {
             report.printText(out);
         }
-        err.println("weft: replaying the trace through the CRDT is not built yet; it was only read.");
-        return Launcher.USAGE;
+        for (String problem : report.problems()) {
+            err.println("weft: " + options.file() + ": replay is wrong: " + problem);
+        }
+        return report.ok() ? Launcher.OK : Launcher.FAILED;
     }
 
     private static String problem(IOException e) {

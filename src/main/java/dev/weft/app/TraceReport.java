@@ -2,7 +2,6 @@ package dev.weft.app;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.weft.app.trace.EditingTrace;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -11,42 +10,99 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What {@code weft trace} found: the trace's shape and its parse times (best and median).
+ * What {@code weft trace} found: whether the replay reproduced {@code endContent}, and the figures
+ * {@link TraceMeasurer} defines, as a short table or one line of JSON.
  *
  * @param file the trace file as given
- * @param trace the trace read
- * @param parseNanos the duration of each read, in nanoseconds, one per run
+ * @param concurrent whether the trace is a concurrent one
+ * @param agents number of agents (replicas edited)
+ * @param runs timed runs per figure
+ * @param warmups untimed runs before them
+ * @param ops character operations of the patches (inserted plus deleted code points)
+ * @param chars code points of {@code endContent}
+ * @param problems every way a replica differed from {@code endContent}; empty when ok
+ * @param timings median times
+ * @param sizes encoded sizes and heap
+ * @param depth pid depths of the final replica
  */
-record TraceReport(Path file, EditingTrace trace, List<Long> parseNanos) {
+record TraceReport(Path file, boolean concurrent, int agents, int runs, int warmups, long ops, long chars,
+        List<String> problems, Timings timings, Sizes sizes, DepthStats depth) {
     TraceReport {
-        if (parseNanos.isEmpty()) {
-            throw new IllegalArgumentException("no runs");
-        }
-        parseNanos = List.copyOf(parseNanos);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * Median times in milliseconds.
+     *
+     * @param replay local replay
+     * @param merge the op log applied to an empty replica
+     * @param encode the whole document as one {@code 33}
+     * @param save writing the {@code .md.structure}
+     * @param load reading it into a replica
+     */
+    record Timings(double replay, double merge, double encode, double save, double load) {
+    }
+
+    /**
+     * @param wireBytes the {@code 33} frame
+     * @param structureBytes the {@code .md.structure} file
+     * @param heapBytesPerAtom retained heap of a replica as edited, divided by its atoms
+     * @param loadedHeapBytesPerAtom the same for a replica loaded from the structure file
+     */
+    record Sizes(long wireBytes, long structureBytes, double heapBytesPerAtom, double loadedHeapBytesPerAtom) {
+    }
+
+    /** True when every replica held exactly {@code endContent}. */
+    boolean ok() {
+        return problems.isEmpty();
     }
 
     void printText(PrintStream out) {
-        out.printf(Locale.ROOT, "%s: %s trace, %d agent%s, %d transactions, %d patches, "
-                        + "%d characters at the end%n",
-                file.getFileName(), kind(), trace.numAgents(), trace.numAgents() == 1 ? "" : "s",
-                trace.txns().size(), trace.patchCount(), endLength());
-        out.printf(Locale.ROOT, "read in %.1f ms (best of %d; median %.1f ms)%n",
-                millis(best()), parseNanos.size(), millis(median()));
+        out.printf(Locale.ROOT, "%s: %s trace, %d agent%s, %,d ops, %,d chars at the end: %s%n",
+                file.getFileName(), concurrent ? "concurrent" : "sequential", agents, agents == 1 ? "" : "s",
+                ops, chars, ok() ? "ok" : "NOT OK");
+        out.printf(Locale.ROOT, "median of %d timed run%s after %d warm-up runs%n", runs,
+                runs == 1 ? "" : "s", warmups);
+        row(out, "local replay", timings.replay(), "");
+        row(out, "merge into empty", timings.merge(), "");
+        row(out, "encode as 33", timings.encode(), String.format(Locale.ROOT, "%,d bytes", sizes.wireBytes()));
+        row(out, "save .md.structure", timings.save(), String.format(Locale.ROOT, "%,d bytes",
+                sizes.structureBytes()));
+        row(out, "load .md.structure", timings.load(), "");
+        out.printf(Locale.ROOT, "%-20s average %.3f (alive %.3f), max %d, over %,d atoms%n", "pid depth",
+                depth.average(), depth.averageAlive(), depth.maxDepth(), depth.atoms());
+        out.printf(Locale.ROOT, "%-20s %.1f bytes per atom (%.1f loaded from .md.structure)%n", "heap",
+                sizes.heapBytesPerAtom(), sizes.loadedHeapBytesPerAtom());
+    }
+
+    private static void row(PrintStream out, String what, double millis, String size) {
+        out.printf(Locale.ROOT, "%-20s %9.2f ms  %s%n", what, millis, size);
     }
 
     void printJson(PrintStream out) {
         try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.writeStartObject();
+            json.writeNumberField("ops", ops);
+            json.writeNumberField("chars", chars);
+            json.writeBooleanField("ok", ok());
+            json.writeNumberField("replay_ms", round(timings.replay(), 3));
+            json.writeNumberField("merge_ms", round(timings.merge(), 3));
+            json.writeNumberField("encode_ms", round(timings.encode(), 3));
+            json.writeNumberField("load_ms", round(timings.load(), 3));
+            json.writeNumberField("structure_bytes", sizes.structureBytes());
+            json.writeNumberField("avg_depth", round(depth.average(), 4));
+            json.writeNumberField("max_depth", depth.maxDepth());
+            json.writeNumberField("heap_bytes_per_atom", round(sizes.heapBytesPerAtom(), 1));
+            json.writeNumberField("wire_bytes", sizes.wireBytes());
+            json.writeNumberField("save_ms", round(timings.save(), 3));
+            json.writeNumberField("avg_depth_alive", round(depth.averageAlive(), 4));
+            json.writeNumberField("heap_bytes_per_atom_loaded", round(sizes.loadedHeapBytesPerAtom(), 1));
+            json.writeNumberField("atoms", depth.atoms());
+            json.writeNumberField("runs", runs);
+            json.writeNumberField("warmups", warmups);
+            json.writeStringField("kind", concurrent ? "concurrent" : "sequential");
             json.writeStringField("file", file.toString());
-            json.writeStringField("kind", kind());
-            json.writeNumberField("agents", trace.numAgents());
-            json.writeNumberField("transactions", trace.txns().size());
-            json.writeNumberField("patches", trace.patchCount());
-            json.writeNumberField("endCharacters", endLength());
-            json.writeNumberField("runs", parseNanos.size());
-            json.writeNumberField("bestReadMillis", millis(best()));
-            json.writeNumberField("medianReadMillis", millis(median()));
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -54,26 +110,8 @@ record TraceReport(Path file, EditingTrace trace, List<Long> parseNanos) {
         out.println();
     }
 
-    private String kind() {
-        return trace.concurrent() ? "concurrent" : "sequential";
-    }
-
-    /** Length of the end content in code points, the unit of the trace's positions. */
-    private int endLength() {
-        String end = trace.endContent();
-        return end.codePointCount(0, end.length());
-    }
-
-    private long best() {
-        return parseNanos.stream().mapToLong(Long::longValue).min().orElseThrow();
-    }
-
-    private long median() {
-        return parseNanos.stream().mapToLong(Long::longValue).sorted().skip(parseNanos.size() / 2)
-                .findFirst().orElseThrow();
-    }
-
-    private static double millis(long nanos) {
-        return Math.round(nanos / 1e5) / 10.0;
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
     }
 }

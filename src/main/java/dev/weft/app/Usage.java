@@ -26,10 +26,13 @@ final class Usage {
                                             until stopped with --watch; --pair first
                                             pairs with a link from 'weft pair-code'
               weft trace FILE [--runs N] [--json]
-                                            read an editing trace (josephg/editing-
-                                            traces JSON, plain or gzip'd) N times
-                                            (default 1, at most %d), report it and
-                                            the read time, as JSON with --json
+                                            replay an editing trace (josephg/editing-
+                                            traces JSON, plain or gzip'd) through the
+                                            CRDT, check its endContent, and report the
+                                            median of N timed runs of replay, merge,
+                                            encode and load (N: default %d, at most %d),
+                                            pid depths and heap per atom; as one line
+                                            of JSON with --json
               weft --help, -h               show this text
               weft --version                show the version
 
@@ -41,13 +44,13 @@ final class Usage {
                            ~/Library/Application Support/Weft on macOS,
                            %%APPDATA%%\\Weft on Windows
 
-            Not built yet: the desktop app, the server, pair-code, devices, revoke,
-            sync, and the replay part of trace. They check their arguments, say so,
-            and exit with status 2.
+            Not built yet: the desktop app, the server, pair-code, devices, revoke
+            and sync. They check their arguments, say so, and exit with status 2.
 
-            Exit status: 0 done, 1 failed, 2 wrong arguments or not built yet.
-            """.formatted(TopLevelLine.DEFAULT_PORT, TopLevelLine.DEFAULT_BIND, CommandLine.MAX_RUNS,
-            TopLevelLine.DEFAULT_PORT);
+            Exit status: 0 done, 1 failed (for trace: also a replay that does not
+            end with endContent), 2 wrong arguments or not built yet.
+            """.formatted(TopLevelLine.DEFAULT_PORT, TopLevelLine.DEFAULT_BIND, CommandLine.DEFAULT_RUNS,
+            CommandLine.MAX_RUNS, TopLevelLine.DEFAULT_PORT);
 
     private Usage() {
     }

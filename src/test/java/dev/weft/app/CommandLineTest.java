@@ -75,7 +75,7 @@ class CommandLineTest {
 
     @Test
     void traceTakesAFileRunsAndJson() throws UsageException {
-        assertThat(parse("trace", "t.json.gz")).isEqualTo(new Command.Trace(Path.of("t.json.gz"), 1, false));
+        assertThat(parse("trace", "t.json.gz")).isEqualTo(new Command.Trace(Path.of("t.json.gz"), CommandLine.DEFAULT_RUNS, false));
         assertThat(parse("trace", "--runs", "5", "t.json", "--json"))
                 .isEqualTo(new Command.Trace(Path.of("t.json"), 5, true));
         assertThat(parse("trace", "t.json", "--runs", String.valueOf(CommandLine.MAX_RUNS)))

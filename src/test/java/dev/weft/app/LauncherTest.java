@@ -14,9 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LauncherTest {
-    private static final String TRACE = """
-            {"startContent": "", "endContent": "hé", "txns": [{"patches": [[0, 0, "hé"]]}]}""";
-
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
@@ -68,23 +65,6 @@ class LauncherTest {
         assertThat(run(args.isEmpty() ? new String[0] : args.split(" "))).isEqualTo(Launcher.USAGE);
         assertThat(err()).contains("not built yet").doesNotContain("Exception");
         assertThat(err().lines()).hasSize(1);
-    }
-
-    @Test
-    void traceReportsTheTraceThenThatReplayIsNotBuilt() throws IOException {
-        Path file = Files.writeString(dir.resolve("t.json"), TRACE);
-        assertThat(run("trace", file.toString(), "--runs", "2")).isEqualTo(Launcher.USAGE);
-        assertThat(out()).startsWith("t.json: sequential trace, 1 agent, 1 transactions, 1 patches, "
-                + "2 characters at the end").contains("best of 2");
-        assertThat(err()).contains("replaying the trace through the CRDT is not built yet");
-    }
-
-    @Test
-    void traceJsonIsOneJsonObject() throws IOException {
-        Path file = Files.writeString(dir.resolve("t.json"), TRACE);
-        run("trace", file.toString(), "--json");
-        assertThat(out()).startsWith("{\"file\":").contains("\"kind\":\"sequential\"", "\"patches\":1",
-                "\"runs\":1").endsWith("}" + System.lineSeparator());
     }
 
     @Test

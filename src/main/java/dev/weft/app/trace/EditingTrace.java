@@ -31,4 +31,17 @@ public record EditingTrace(String startContent, String endContent, int numAgents
         }
         return n;
     }
+
+    /** Character operations of all patches: code points deleted plus code points inserted. */
+    public long characterOps() {
+        long n = 0;
+        for (Txn txn : txns) {
+            PatchList patches = txn.patches();
+            for (int i = 0; i < patches.size(); i++) {
+                String insert = patches.insert(i);
+                n += patches.deleteCount(i) + insert.codePointCount(0, insert.length());
+            }
+        }
+        return n;
+    }
 }

@@ -18,6 +18,16 @@ final class IntList {
         return values[index];
     }
 
+    /** Removes and returns the last value; the list must not be empty. */
+    int removeLast() {
+        return values[--size];
+    }
+
+    /** Removes every value, keeping the room. */
+    void clear() {
+        size = 0;
+    }
+
     int size() {
         return size;
     }

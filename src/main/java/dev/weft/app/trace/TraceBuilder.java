@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Collects what {@link TraceParser} read, in whatever order the file's fields came, and checks it
- * as a whole: required fields, the kind, parents that point backwards, agents below numAgents.
+ * as a whole: required fields, the kind, parents that point backwards, agents below numAgents, an
+ * empty start for a concurrent trace.
  */
 final class TraceBuilder {
     /** Agent of a transaction that had no {@code agent} field. */
@@ -67,6 +68,10 @@ final class TraceBuilder {
         boolean concurrent = isConcurrent();
         if (concurrent && numAgents < 1) {
             throw new TraceFormatException("a concurrent trace needs numAgents of at least 1");
+        }
+        if (concurrent && !startContent.isEmpty()) {
+            throw new TraceFormatException("a concurrent trace starts from an empty document, "
+                    + "but startContent is not empty");
         }
         PatchList all = patches.build();
         List<Txn> txns = new ArrayList<>(patchEnds.size());

@@ -104,6 +104,7 @@ class TraceReaderTest {
             no agent                  | '{"kind": "concurrent", "numAgents": 1, "endContent": "", "txns": [{"parents": [], "patches": []}]}' | txns[0]: agent is missing
             agent too big             | '{"kind": "concurrent", "numAgents": 1, "endContent": "", "txns": [{"parents": [], "agent": 1, "patches": []}]}' | txns[0]: agent 1 is not below numAgents 1
             parent not earlier        | '{"kind": "concurrent", "numAgents": 1, "endContent": "", "txns": [{"parents": [0], "agent": 0, "patches": []}]}' | txns[0]: parent 0 is not an earlier transaction
+            concurrent with a start   | '{"kind": "concurrent", "numAgents": 1, "startContent": "a", "endContent": "", "txns": []}' | starts from an empty document
             """)
     void aMalformedTraceFailsWithAMessageSayingWhere(String name, String json, String message) {
         assertThatThrownBy(() -> read(json))
