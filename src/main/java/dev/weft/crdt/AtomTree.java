@@ -32,6 +32,9 @@ final class AtomTree implements AtomSource {
      */
     private Leaf finger;
     private int fingerStart;
+    /** Where the last pid lookup ended; only a hint, checked against the keys before use. */
+    private Leaf pidFinger;
+    private int pidFingerIndex;
 
     AtomTree() {
         Leaf empty = new Leaf(8);
@@ -168,6 +171,35 @@ final class AtomTree implements AtomSource {
     }
 
     /**
+     * {@link #seekPid}, first trying the place of the previous remote op: ops of a run arrive one
+     * after the other, so the next pid usually belongs right after the last one.
+     */
+    boolean seekPidNear(long[] k, int ko, int kd, Cursor c) {
+        Leaf leaf = pidFinger;
+        int i = pidFingerIndex;
+        if (leaf != null && i < leaf.n && leaf.compareAt(i, k, ko, kd) < 0) {
+            int after = i + 1;
+            if (after < leaf.n) {
+                int cmp = leaf.compareAt(after, k, ko, kd);
+                if (cmp >= 0) {
+                    c.set(leaf, after);
+                    return rememberPid(c, cmp == 0);
+                }
+            } else if (leaf.next == null || leaf.next.compareAt(0, k, ko, kd) > 0) {
+                c.set(leaf, after);
+                return rememberPid(c, false);
+            }
+        }
+        return rememberPid(c, seekPid(k, ko, kd, c));
+    }
+
+    private boolean rememberPid(Cursor c, boolean found) {
+        pidFinger = c.leaf;
+        pidFingerIndex = c.i;
+        return found;
+    }
+
+    /**
      * Puts {@code c} on the atom with this pid and returns true, or on the place where it would be
      * inserted and returns false.
      */
@@ -230,14 +262,15 @@ final class AtomTree implements AtomSource {
         int i = c.i;
         boolean inFinger = leaf == finger;
         if (leaf.n == Leaf.CAP) {
-            // Appending at the end keeps the old leaf full: text typed or synced in order packs densely.
-            int h = i == Leaf.CAP ? Leaf.CAP : Leaf.CAP / 2;
+            // Split where the insert goes (in the leaf's second half): text typed or merged in
+            // order then fills leaves instead of leaving each half empty.
+            int h = Math.max(i, Leaf.CAP / 2);
             Leaf right = leaf.splitOff(h);
             if (leaf == tail) {
                 tail = right;
             }
             addSibling(leaf, right);
-            if (i > h || i == Leaf.CAP) {
+            if (i == Leaf.CAP) { // the left leaf is still full: start the right one
                 if (inFinger) {
                     finger = right;
                     fingerStart += leaf.alive;
@@ -251,6 +284,8 @@ final class AtomTree implements AtomSource {
         }
         leaf.insert(i, k, ko, kd, cp);
         c.set(leaf, i);
+        pidFinger = leaf;
+        pidFingerIndex = i;
         int w = cp >= 0 ? Character.charCount(cp) : 0;
         int a = cp >= 0 ? 1 : 0;
         for (Node x = leaf; x != null; x = x.parent) {

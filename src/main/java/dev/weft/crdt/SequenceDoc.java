@@ -1,5 +1,6 @@
 package dev.weft.crdt;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -34,9 +35,33 @@ public final class SequenceDoc implements AtomSource {
      * @throws IllegalArgumentException if the atoms are out of order or a pid is invalid
      */
     public static SequenceDoc load(AtomSource source, int site, RandomGenerator random) {
-        AtomTree.Builder builder = new AtomTree.Builder();
+        Builder builder = builder();
         source.forEachAtom(builder);
-        return new SequenceDoc(builder.build(), new PidAllocator(site, random));
+        return builder.build(site, random);
+    }
+
+    /** A builder that takes atoms in strictly increasing pid order, e.g. from a structure file reader. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects atoms in pid order into a densely packed replica. */
+    public static final class Builder implements AtomVisitor {
+        private final AtomTree.Builder tree = new AtomTree.Builder();
+
+        private Builder() {
+        }
+
+        /** @throws IllegalArgumentException if the atom is not after the one before it */
+        @Override
+        public void visit(long[] keys, int offset, int depth, int codePoint) {
+            tree.visit(keys, offset, depth, codePoint);
+        }
+
+        /** The replica of the atoms visited so far, edited as {@code site}; use the builder once. */
+        public SequenceDoc build(int site, RandomGenerator random) {
+            return new SequenceDoc(tree.build(), new PidAllocator(site, random));
+        }
     }
 
     /** An independent copy of this replica, edited as {@code site}. */
@@ -109,7 +134,7 @@ public final class SequenceDoc implements AtomSource {
             int depth = allocateBefore(c);
             tree.insert(c, scratch, 0, depth, cp);
             if (sink != OpSink.NONE) {
-                sink.inserted(Pid.ofRange(scratch, 0, depth), cp);
+                sink.inserted(Pid.adopt(Arrays.copyOf(scratch, depth)), cp);
             }
             c.i++;
         }
@@ -158,7 +183,8 @@ public final class SequenceDoc implements AtomSource {
         for (int done = 0;;) {
             if (sink != OpSink.NONE) {
                 Leaf leaf = c.leaf;
-                sink.deleted(Pid.ofRange(leaf.keys, leaf.off[c.i], leaf.depth(c.i)));
+                int from = leaf.off[c.i];
+                sink.deleted(Pid.adopt(Arrays.copyOfRange(leaf.keys, from, from + leaf.depth(c.i))));
             }
             tree.kill(c);
             if (++done == count) {
@@ -203,16 +229,7 @@ public final class SequenceDoc implements AtomSource {
      * @return the UTF-16 offset where the character appeared, or -1 if the text did not change
      */
     public int applyInsert(Pid pid, int codePoint) {
-        if (!Atom.isScalarValue(codePoint)) {
-            throw new IllegalArgumentException("not a Unicode scalar value: " + codePoint);
-        }
-        pid.copyKeys(scratch, 0);
-        AtomTree.Cursor c = cursor;
-        if (tree.seekPid(scratch, 0, pid.depth(), c)) {
-            return -1;
-        }
-        tree.insert(c, scratch, 0, pid.depth(), codePoint);
-        return tree.u16Before(c);
+        return merge(pid, codePoint) ? tree.u16Before(cursor) : -1;
     }
 
     /**
@@ -224,7 +241,7 @@ public final class SequenceDoc implements AtomSource {
     public int applyDelete(Pid pid) {
         pid.copyKeys(scratch, 0);
         AtomTree.Cursor c = cursor;
-        if (!tree.seekPid(scratch, 0, pid.depth(), c)) {
+        if (!tree.seekPidNear(scratch, 0, pid.depth(), c)) {
             tree.insert(c, scratch, 0, pid.depth(), AtomVisitor.TOMBSTONE);
             return -1;
         }
@@ -234,6 +251,44 @@ public final class SequenceDoc implements AtomSource {
         int at = tree.u16Before(c);
         tree.kill(c);
         return at;
+    }
+
+    /**
+     * {@link #applyInsert} without working out where the text changed: the cheaper form for
+     * merging many ops when no editor shows the document.
+     *
+     * @return whether the text changed
+     */
+    public boolean merge(Pid pid, int codePoint) {
+        if (!Atom.isScalarValue(codePoint)) {
+            throw new IllegalArgumentException("not a Unicode scalar value: " + codePoint);
+        }
+        pid.copyKeys(scratch, 0);
+        AtomTree.Cursor c = cursor;
+        if (tree.seekPidNear(scratch, 0, pid.depth(), c)) {
+            return false;
+        }
+        tree.insert(c, scratch, 0, pid.depth(), codePoint);
+        return true;
+    }
+
+    /**
+     * {@link #applyDelete} without working out where the text changed.
+     *
+     * @return whether the text changed
+     */
+    public boolean mergeDelete(Pid pid) {
+        pid.copyKeys(scratch, 0);
+        AtomTree.Cursor c = cursor;
+        if (!tree.seekPidNear(scratch, 0, pid.depth(), c)) {
+            tree.insert(c, scratch, 0, pid.depth(), AtomVisitor.TOMBSTONE);
+            return false;
+        }
+        if (!c.leaf.alive(c.i)) {
+            return false;
+        }
+        tree.kill(c);
+        return true;
     }
 
     /** The pid of the visible code point at {@code index}. */

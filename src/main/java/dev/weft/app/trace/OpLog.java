@@ -66,9 +66,9 @@ public final class OpLog implements OpSink {
         for (int i = from; i < to; i++) {
             int codePoint = codePoints[i];
             if (codePoint == DELETE) {
-                doc.applyDelete(pids[i]);
+                doc.mergeDelete(pids[i]);
             } else {
-                doc.applyInsert(pids[i], codePoint);
+                doc.merge(pids[i], codePoint);
             }
         }
     }

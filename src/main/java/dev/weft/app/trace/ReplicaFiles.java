@@ -45,16 +45,8 @@ public final class ReplicaFiles {
 
     /** Builds the replica a structure file's bytes hold. */
     public static SequenceDoc load(byte[] structure) throws CorruptStructureException {
-        try {
-            return SequenceDoc.load(visitor -> {
-                try {
-                    StructureFile.read(structure, visitor);
-                } catch (CorruptStructureException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, Replicas.OBSERVER, Replicas.random(Replicas.OBSERVER));
-        } catch (UncheckedIOException e) {
-            throw (CorruptStructureException) e.getCause();
-        }
+        SequenceDoc.Builder builder = SequenceDoc.builder();
+        StructureFile.read(structure, builder);
+        return builder.build(Replicas.OBSERVER, Replicas.random(Replicas.OBSERVER));
     }
 }
