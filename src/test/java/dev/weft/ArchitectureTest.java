@@ -28,6 +28,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule serverDependsOnStoreProtocolCrdtAndUndertowOnly = RULES.server();
     @ArchTest
+    static final ArchRule bouncyCastleStaysInServerSecurity = RULES.bouncyCastleOnlyInServerSecurity();
+    @ArchTest
     static final ArchRule uiDependsOnClientVaultCrdtAndItsLibrariesOnly = RULES.ui();
     @ArchTest
     static final ArchRule uiNeverReachesTheServerSide = RULES.uiNeverReachesTheServerSide();

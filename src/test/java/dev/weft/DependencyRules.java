@@ -16,12 +16,14 @@ import java.util.List;
  * and {@code protocol} get {@code java.*} only; the packages that need TLS or Swing ({@code client},
  * {@code server}, {@code ui}) also get {@code javax.*}. Third-party libraries are allowed where
  * ARCHITECTURE.md puts them: MapDB in {@code store}; Undertow and its XNIO layer in
- * {@code server}; FlatLaf, RSyntaxTextArea and commonmark-java in {@code ui}. Every rule allows an
- * empty package, so packages not written yet do not fail the build.
+ * {@code server}, and BouncyCastle (certificates and PEM files) in {@code server.security} only;
+ * FlatLaf, RSyntaxTextArea and commonmark-java in {@code ui}. Every rule allows an empty package,
+ * so packages not written yet do not fail the build.
  */
 final class DependencyRules {
     private static final String JAVA = "java..";
     private static final String JAVAX = "javax..";
+    private static final String BOUNCY_CASTLE = "org.bouncycastle..";
     /** Classes that open or wrap network connections; {@code protocol} works on byte buffers only. */
     private static final String SOCKETS = "java\\.net\\.(\\w*Socket\\w*|http\\..*)"
             + "|java\\.nio\\.channels\\.(\\w*Socket\\w*|\\w*DatagramChannel|\\w*Selector\\w*|spi\\..*)"
@@ -55,7 +57,14 @@ final class DependencyRules {
 
     ArchRule server() {
         return only("server", JAVA, JAVAX, pkg("store"), pkg("protocol"), pkg("crdt"),
-                "io.undertow..", "org.xnio..");
+                "io.undertow..", "org.xnio..", BOUNCY_CASTLE);
+    }
+
+    ArchRule bouncyCastleOnlyInServerSecurity() {
+        return noClasses().that().resideOutsideOfPackage(pkg("server.security"))
+                .should().dependOnClassesThat().resideInAPackage(BOUNCY_CASTLE)
+                .allowEmptyShould(true)
+                .because("certificates and PEM files are server.security's business alone");
     }
 
     ArchRule ui() {

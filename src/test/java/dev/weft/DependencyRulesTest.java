@@ -46,6 +46,13 @@ class DependencyRulesTest {
     }
 
     @Test
+    void bouncyCastleIsAllowedInServerSecurityOnly() {
+        assertThat(violations(RULES.bouncyCastleOnlyInServerSecurity()))
+                .contains("ParsesPem").doesNotContain("SignsCertificates");
+        assertThat(violations(RULES.server())).doesNotContain("ParsesPem").doesNotContain("SignsCertificates");
+    }
+
+    @Test
     void nothingButAppMayReachApp() {
         assertThat(violations(RULES.vault())).contains("ReachesApp");
         assertThat(violations(RULES.onlyAppDependsOnApp())).contains("ReachesApp");

@@ -2,7 +2,8 @@
  * The Weft wire format, version 1 (PROTOCOL.md §1, §4, §5) and the {@code .md.structure} file
  * layout (§6): one immutable record per message, {@link dev.weft.protocol.MessageCodec} with one
  * read/write pair per message, {@link dev.weft.protocol.Limits}, the name rules of
- * {@link dev.weft.protocol.NoteNames}, and {@link dev.weft.protocol.StructureFile}.
+ * {@link dev.weft.protocol.NoteNames}, {@link dev.weft.protocol.StructureFile}, and the pairing
+ * link of §7, {@link dev.weft.protocol.PairingLink}, which server and client both read.
  *
  * <p>This package owns bytes only: it turns byte arrays and buffers into validated messages and
  * back. It never opens a socket and decides nothing about what a message means for a connection.
