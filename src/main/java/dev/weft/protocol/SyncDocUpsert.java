@@ -9,7 +9,8 @@ import java.util.UUID;
  * {@code 2 sync_doc_upsert}: creates or renames a document and applies a device's offline ops.
  *
  * @param documentId the document
- * @param name the note name, valid per {@link NoteNames}
+ * @param name the note name: 1..1024 bytes of UTF-8 without control characters (the path rules
+ *     of {@link NoteNames} are checked by whoever acts on it)
  * @param lastSyncTime the device's time for that document (u64, unsigned)
  * @param inserts atoms to insert
  * @param deletes pids to delete
@@ -20,7 +21,7 @@ public record SyncDocUpsert(UUID documentId, String name, long lastSyncTime, Lis
 
     public SyncDocUpsert {
         Fields.present(documentId, "documentId");
-        NoteNames.requireValid(name);
+        TextRules.requirePlainText(name, 1, NoteNames.MAX_BYTES, "name");
         inserts = Fields.copy(inserts, "inserts");
         deletes = Fields.copy(deletes, "deletes");
     }

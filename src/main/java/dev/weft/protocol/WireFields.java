@@ -24,15 +24,13 @@ final class WireFields {
         return site;
     }
 
-    /** A {@code [u8] name\n} that {@link NoteNames} accepts, at most {@code maxBytes} long. */
+    /**
+     * A {@code [u8] name\n} of 1..{@code maxBytes} bytes of UTF-8 without control characters. The
+     * path rules of {@link NoteNames} are the receiver's to check: a bad name is a per-document
+     * error (PROTOCOL.md §4: answered with {@code 36}), not a broken message.
+     */
     static String readName(ByteReader r, int maxBytes) throws ProtocolException {
-        int at = r.offset();
-        String name = r.line(maxBytes, "name");
-        Optional<String> problem = NoteNames.validate(name);
-        if (problem.isPresent()) {
-            throw r.errorAt(at, "name: " + problem.get());
-        }
-        return name;
+        return readText(r, 1, maxBytes, "name");
     }
 
     /** A {@code [u8] text\n} of {@code minBytes..maxBytes} bytes without control characters. */

@@ -49,10 +49,14 @@ class MessageRecordsTest {
     }
 
     @Test
-    void namesFollowTheNoteNameRules() {
-        assertThatThrownBy(() -> new NameChange("../etc")).hasMessageContaining("segment . or ..");
-        assertThatThrownBy(() -> new SyncDocUpsert(DOC, "a:b", 0, List.of(), List.of())).hasMessageContaining(":");
+    void namesAreWellFormedTextWhosePathRulesTheReceiverChecks() {
+        assertThatThrownBy(() -> new NameChange("a\nb")).hasMessageContaining("control character");
         assertThatThrownBy(() -> new SyncDocResponse(DOC, "", List.of(), List.of())).hasMessageContaining("0 bytes");
+        assertThatThrownBy(() -> new SyncDocUpsert(DOC, "x".repeat(1025), 0, List.of(), List.of()))
+                .hasMessageContaining("1025 bytes");
+        // A bad path is a per-document error the server answers with 36 (PROTOCOL.md §4).
+        assertThat(new NameChange("../etc").name()).isEqualTo("../etc");
+        assertThat(NoteNames.validate("../etc")).isPresent();
     }
 
     @Test
