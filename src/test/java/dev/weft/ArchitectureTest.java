@@ -34,6 +34,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule uiNeverReachesTheServerSide = RULES.uiNeverReachesTheServerSide();
     @ArchTest
+    static final ArchRule mapDbLivesOnlyInStore = RULES.mapDbLivesOnlyInStore();
+    @ArchTest
     static final ArchRule serverAndClientNeverReachTheUi = RULES.serverAndClientNeverReachTheUi();
     @ArchTest
     static final ArchRule protocolNeverTouchesSockets = RULES.protocolNeverTouchesSockets();

@@ -79,6 +79,13 @@ final class DependencyRules {
                 .allowEmptyShould(true);
     }
 
+    ArchRule mapDbLivesOnlyInStore() {
+        return noClasses().that().resideOutsideOfPackage(pkg("store"))
+                .should().dependOnClassesThat().resideInAPackage("org.mapdb..")
+                .allowEmptyShould(true)
+                .because("ARCHITECTURE.md: MapDB lives only in store");
+    }
+
     ArchRule serverAndClientNeverReachTheUi() {
         return noClasses().that().resideInAnyPackage(pkg("server"), pkg("client"))
                 .should().dependOnClassesThat().resideInAPackage(pkg("ui"))

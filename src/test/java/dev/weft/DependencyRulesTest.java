@@ -53,6 +53,12 @@ class DependencyRulesTest {
     }
 
     @Test
+    void onlyStoreMayUseMapDb() {
+        assertThat(violations(RULES.mapDbLivesOnlyInStore())).contains("UsesMapDb").doesNotContain("archfixture.store");
+        assertThat(check(RULES.store()).hasViolation()).isFalse();
+    }
+
+    @Test
     void nothingButAppMayReachApp() {
         assertThat(violations(RULES.vault())).contains("ReachesApp");
         assertThat(violations(RULES.onlyAppDependsOnApp())).contains("ReachesApp");

@@ -1,5 +1,8 @@
 package dev.weft.archfixture.store;
 
-/** Stands for the store package. */
+import org.mapdb.DB;
+
+/** Stands for the store package, which may use MapDB. */
 public final class Store {
+    public DB db;
 }

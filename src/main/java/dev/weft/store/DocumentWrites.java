@@ -1,0 +1,107 @@
+package dev.weft.store;
+
+import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The document changes of PROTOCOL.md §4: upsert, trash, restore. Each change that has an effect
+ * takes one new sync time, stamps the document with it and moves it in the sync index.
+ */
+final class DocumentWrites {
+    private final Documents documents;
+    private final Atoms atoms;
+    private final SyncClock clock;
+
+    DocumentWrites(Documents documents, Atoms atoms, SyncClock clock) {
+        this.documents = documents;
+        this.atoms = atoms;
+        this.clock = clock;
+    }
+
+    UpsertResult upsert(UUID id, String name, List<Atom> inserts, List<Pid> deletes) {
+        Objects.requireNonNull(id, "document id");
+        List<Atom> ins = List.copyOf(inserts);
+        List<Pid> dels = List.copyOf(deletes);
+        DocumentRecord before = documents.get(id).orElse(null);
+        if (before == null && name == null) {
+            throw new RefusedException("document " + id + " does not exist and the request names none");
+        }
+        String finalName = before == null ? claim(id, name) : rename(id, before, name);
+        boolean renamed = before != null && !finalName.equals(before.name());
+        long time = clock.peek();
+        List<Pid> touched = new ArrayList<>();
+        for (Atom atom : ins) {
+            if (atoms.insert(id, atom, time)) {
+                touched.add(atom.pid());
+            }
+        }
+        for (Pid pid : dels) {
+            if (atoms.delete(id, pid)) {
+                touched.add(pid);
+            }
+        }
+        if (before != null && !renamed && touched.isEmpty()) {
+            return new UpsertResult(before.state(id), false, false, false);
+        }
+        clock.take(time);
+        atoms.recordHistory(id, time, touched);
+        DocumentRecord now = before == null
+                ? new DocumentRecord(finalName, false, time, time)
+                : new DocumentRecord(finalName, before.trashed(), time, before.created());
+        documents.put(id, before, now);
+        return new UpsertResult(now.state(id), before == null, renamed, true);
+    }
+
+    Optional<DocumentState> trash(UUID id) {
+        return documents.get(id).map(before -> {
+            if (before.trashed()) {
+                return before.state(id);
+            }
+            documents.releaseName(id, before.name());
+            return store(id, before, new DocumentRecord(before.name(), true, clock.next(), before.created()));
+        });
+    }
+
+    Optional<DocumentState> restore(UUID id) {
+        return documents.get(id).map(before -> {
+            if (!before.trashed()) {
+                return before.state(id);
+            }
+            String name = claim(id, before.name());
+            return store(id, before, new DocumentRecord(name, false, clock.next(), before.created()));
+        });
+    }
+
+    private DocumentState store(UUID id, DocumentRecord before, DocumentRecord now) {
+        documents.put(id, before, now);
+        return now.state(id);
+    }
+
+    /** Takes the first free form of {@code wanted} for {@code id}. */
+    private String claim(UUID id, String wanted) {
+        String name = documents.freeName(id, wanted);
+        documents.holdName(id, name);
+        return name;
+    }
+
+    /** The name {@code id} ends with when it asks for {@code wanted}; a trashed document takes it as it is. */
+    private String rename(UUID id, DocumentRecord before, String wanted) {
+        if (wanted == null || wanted.equals(before.name())) {
+            return before.name();
+        }
+        if (before.trashed()) {
+            return wanted;
+        }
+        String name = documents.freeName(id, wanted);
+        if (!name.equals(before.name())) {
+            documents.releaseName(id, before.name());
+            documents.holdName(id, name);
+        }
+        return name;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.weft.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.Lock;
+import java.util.function.Function;
+
+/**
+ * Runs the works given to the store on one writer thread, as many as are waiting in one
+ * transaction with one commit (group commit), and completes each work's future only after that
+ * commit returned.
+ *
+ * <p>A work that throws is rolled back with the whole transaction; the others of its group then
+ * run again without it, in a new transaction, so a work must act only through its batch. The
+ * writer holds the write lock from the first change to the end of the commit: readers never see
+ * uncommitted state. If a commit itself fails the store is broken and every later work fails.
+ */
+final class GroupCommitter implements AutoCloseable {
+    /** The most works in one transaction. */
+    static final int MAX_GROUP = 1024;
+
+    /** What a transaction needs from the store. */
+    interface Transactions {
+        WriteBatch begin();
+
+        /** Writes what must ride on every commit (devices last seen), then commits. */
+        void commit();
+
+        void rollback();
+    }
+
+    private static final class Job<T> {
+        final Function<WriteBatch, T> work;
+        final CompletableFuture<T> future = new CompletableFuture<>();
+        T result;
+
+        Job(Function<WriteBatch, T> work) {
+            this.work = work;
+        }
+
+        void run(WriteBatch batch) {
+            result = work.apply(batch);
+        }
+
+        void complete() {
+            future.complete(result);
+        }
+    }
+
+    private static final Job<Void> STOP = new Job<>(batch -> null);
+
+    private final BlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+    private final Transactions transactions;
+    private final Lock writeLock;
+    private final Thread writer;
+    private boolean closed;
+    private volatile StoreException broken;
+
+    GroupCommitter(Transactions transactions, Lock writeLock, String name) {
+        this.transactions = transactions;
+        this.writeLock = writeLock;
+        this.writer = new Thread(this::loop, name);
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    <T> CompletableFuture<T> submit(Function<WriteBatch, T> work) {
+        if (Thread.currentThread() == writer) {
+            throw new IllegalStateException("a work may not wait for another write: it would wait for itself");
+        }
+        Job<T> job = new Job<>(work);
+        synchronized (this) {
+            if (closed) {
+                job.future.completeExceptionally(new StoreException("the store is closed"));
+                return job.future;
+            }
+            if (broken != null) {
+                job.future.completeExceptionally(broken);
+                return job.future;
+            }
+            queue.add(job);
+        }
+        return job.future;
+    }
+
+    /** Runs the works already given, then stops the writer. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void loop() {
+        List<Job<?>> group = new ArrayList<>();
+        boolean stop = false;
+        while (!stop) {
+            try {
+                group.add(queue.take());
+            } catch (InterruptedException e) {
+                continue;
+            }
+            queue.drainTo(group, MAX_GROUP - 1);
+            stop = group.remove(STOP);
+            if (!group.isEmpty()) {
+                runGroup(group);
+            }
+            group.clear();
+        }
+    }
+
+    private void runGroup(List<Job<?>> group) {
+        if (broken != null) {
+            group.forEach(job -> job.future.completeExceptionally(broken));
+            return;
+        }
+        List<Job<?>> live = new ArrayList<>(group);
+        writeLock.lock();
+        try {
+            boolean committed = false;
+            while (!committed && !live.isEmpty()) {
+                committed = attempt(live);
+            }
+        } finally {
+            writeLock.unlock();
+        }
+        live.forEach(Job::complete);
+    }
+
+    /**
+     * Runs {@code live} in one transaction and commits: true when done (committed, or failed for
+     * good), false when one work threw and was dropped and rolled back, so the others run again.
+     */
+    private boolean attempt(List<Job<?>> live) {
+        WriteBatch batch = transactions.begin();
+        for (int i = 0; i < live.size(); i++) {
+            try {
+                live.get(i).run(batch);
+            } catch (RuntimeException | Error e) {
+                batch.close();
+                live.remove(i).future.completeExceptionally(e);
+                rollback(live);
+                return false;
+            }
+        }
+        batch.close();
+        try {
+            transactions.commit();
+            return true;
+        } catch (RuntimeException | Error e) {
+            broken = new StoreException("a commit failed; the store must be reopened: " + e, e);
+            live.forEach(job -> job.future.completeExceptionally(broken));
+            live.clear();
+            return true;
+        }
+    }
+
+    private void rollback(List<Job<?>> live) {
+        try {
+            transactions.rollback();
+        } catch (RuntimeException | Error e) {
+            broken = new StoreException("a rollback failed; the store must be reopened: " + e, e);
+            live.forEach(job -> job.future.completeExceptionally(broken));
+            live.clear();
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package dev.weft.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.NavigableMap;
+import org.mapdb.CC;
+import org.mapdb.DB;
+import org.mapdb.DBException;
+import org.mapdb.StoreWAL;
+
+/**
+ * The files of a data dir and how they open: {@code weft.lock} (held while open), {@code weft.db}
+ * (the MapDB file), {@code weft.db.redo} (the commit being written, see {@link RedoLog}) and
+ * {@code weft.db.wal.N} (MapDB's scratch for an open transaction).
+ *
+ * <p>A new store is made as {@code weft.db.new} and renamed into place once its first commit is on
+ * disk, so a process killed while making it leaves no half-made {@code weft.db}. An existing file is
+ * never replaced: if it does not open, the error says why and the file stays as it is.
+ */
+final class StoreFiles implements AutoCloseable {
+    static final String MAIN = "weft.db";
+    private static final String NEW = "weft.db.new";
+    private static final String REDO = ".redo";
+    private static final String SCRATCH = ".wal.";
+
+    final DB db;
+    final Tables tables;
+    private final DataDirLock lock;
+
+    private StoreFiles(DB db, Tables tables, DataDirLock lock) {
+        this.db = db;
+        this.tables = tables;
+        this.lock = lock;
+    }
+
+    static StoreFiles open(Path dir) {
+        DataDirLock lock = lockDir(dir);
+        try {
+            Path main = dir.resolve(MAIN);
+            if (!Files.exists(main)) {
+                create(dir, main);
+            }
+            deleteScratch(dir, MAIN + SCRATCH);
+            RedoLog.recover(dir.resolve(MAIN + REDO), main);
+            DB db = openExisting(main);
+            try {
+                Tables tables = Tables.open(db, main.toString());
+                probe(tables, main);
+                return new StoreFiles(db, tables, lock);
+            } catch (RuntimeException e) {
+                db.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(lock, e);
+            if (e instanceof StoreException) {
+                throw (StoreException) e;
+            }
+            throw new StoreException("cannot open the store in " + dir + ": " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } finally {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                throw new StoreException("cannot release the lock of the data dir: " + e, e);
+            }
+        }
+    }
+
+    private static DataDirLock lockDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return DataDirLock.acquire(dir);
+        } catch (IOException e) {
+            throw new StoreException("cannot use data dir " + dir + ": " + e, e);
+        }
+    }
+
+    private static void create(Path dir, Path main) throws IOException {
+        Path redo = dir.resolve(MAIN + REDO);
+        if (Files.exists(redo) && Files.size(redo) > 0) {
+            throw new StoreException(main + " is missing but " + redo + " holds a commit for it;"
+                    + " restore " + main + " or move both away to start an empty store");
+        }
+        Path fresh = dir.resolve(NEW);
+        Files.deleteIfExists(fresh);
+        Files.deleteIfExists(dir.resolve(NEW + REDO));
+        deleteScratch(dir, NEW + SCRATCH);
+        DB db = make(fresh);
+        try {
+            Tables.create(db);
+            db.commit();
+        } finally {
+            db.close();
+        }
+        Files.deleteIfExists(dir.resolve(NEW + REDO));
+        Files.move(fresh, main, StandardCopyOption.ATOMIC_MOVE);
+        Files.deleteIfExists(redo);
+        syncDir(dir);
+    }
+
+    private static DB openExisting(Path main) {
+        try {
+            return make(main);
+        } catch (DBException.FileLocked e) {
+            throw new StoreException(main + " is in use by another program", e);
+        } catch (RuntimeException e) {
+            throw damaged(main, e);
+        }
+    }
+
+    /** Reads the first and last key of every collection, so a damaged file fails now, not later. */
+    private static void probe(Tables t, Path main) {
+        try {
+            for (NavigableMap<?, ?> map : List.of(t.documents, t.names, t.atoms, t.history,
+                    t.devices, t.tokens, t.deviceNames, t.pairingCodes, t.meta)) {
+                if (!map.isEmpty()) {
+                    map.firstEntry();
+                    map.lastEntry();
+                }
+            }
+            if (!t.syncIndex.isEmpty()) {
+                t.syncIndex.first();
+                t.syncIndex.last();
+            }
+        } catch (RuntimeException e) {
+            throw damaged(main, e);
+        }
+    }
+
+    private static StoreException damaged(Path main, RuntimeException e) {
+        return new StoreException(main + " is damaged and was left as it is (" + describe(e) + ");"
+                + " restore it from a backup", e);
+    }
+
+    /** The exception and its causes, by class and message: MapDB's I/O errors carry no message of their own. */
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            sb.append(sb.length() == 0 ? "" : ", caused by ").append(t.getClass().getSimpleName());
+            if (t.getMessage() != null && (t.getCause() == null || !t.getMessage().equals(t.getCause().toString()))) {
+                sb.append(": ").append(t.getMessage());
+            }
+        }
+        return sb.toString();
+    }
+
+    private static DB make(Path file) {
+        StoreVolumes volumes = new StoreVolumes(file, Path.of(file + REDO));
+        boolean exists = Files.exists(file);
+        try {
+            StoreWAL store = StoreWAL.make(file.toString(), volumes, 0L, true, CC.STORE_DIRECT_CONC_SHIFT,
+                    CC.PAGE_SIZE, 0L, false, false, false, true, false);
+            return new DB(store, exists, true, StoreFiles.class.getClassLoader(), 0);
+        } catch (RuntimeException e) {
+            volumes.closeMain();
+            throw e;
+        }
+    }
+
+    private static void deleteScratch(Path dir, String prefix) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, prefix + "*")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    private static void syncDir(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some systems (Windows) cannot open a directory; the rename is then as durable as they make it
+        }
+    }
+
+    private static void closeQuietly(DataDirLock lock, Exception cause) {
+        try {
+            lock.close();
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.weft.store;
+
+import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The changes of one transaction, handed to the work given to {@link Store#write}: they are
+ * committed together, with the works of other callers that were waiting at the same moment (group
+ * commit), and are durable once {@code write} returns. A batch is good only inside its work.
+ *
+ * <p>The reads here see the batch's own changes; answers built from them may be sent once the
+ * write returns, never earlier. A {@link RefusedException} or any other exception from the work
+ * rolls the work back whole.
+ */
+public final class WriteBatch {
+    private final DocumentWrites documentWrites;
+    private final Documents documents;
+    private final Atoms atoms;
+    private final Devices devices;
+    private final PairingCodes pairingCodes;
+    private final SyncClock clock;
+    private boolean open = true;
+
+    WriteBatch(Documents documents, Atoms atoms, Devices devices, PairingCodes pairingCodes, SyncClock clock) {
+        this.documents = documents;
+        this.atoms = atoms;
+        this.devices = devices;
+        this.pairingCodes = pairingCodes;
+        this.clock = clock;
+        this.documentWrites = new DocumentWrites(documents, atoms, clock);
+    }
+
+    /**
+     * Applies a sync_doc_upsert or a session's ops (PROTOCOL.md §4, §5): creates the document if it
+     * does not exist (then {@code name} is required), renames it if {@code name} is given and
+     * differs (made unique among the documents out of the trash), applies the inserts, then the
+     * deletes. Stamps one new sync time if anything changed.
+     *
+     * @param name the name, already validated as a note name; null to keep the current one
+     * @throws RefusedException if the document does not exist and {@code name} is null
+     */
+    public UpsertResult upsert(UUID document, String name, List<Atom> inserts, List<Pid> deletes) {
+        check();
+        return documentWrites.upsert(document, name, inserts, deletes);
+    }
+
+    /** Puts the document in the trash with a new sync time; its name is free for others. Empty if unknown. */
+    public Optional<DocumentState> trash(UUID document) {
+        check();
+        return documentWrites.trash(document);
+    }
+
+    /** Takes the document out of the trash with a new sync time, renamed if its name is taken. Empty if unknown. */
+    public Optional<DocumentState> restore(UUID document) {
+        check();
+        return documentWrites.restore(document);
+    }
+
+    /** The document as this batch leaves it. */
+    public Optional<DocumentState> document(UUID document) {
+        check();
+        return documents.get(document).map(record -> record.state(document));
+    }
+
+    /** {@link Store#changesSince} as this batch leaves the document. */
+    public Optional<DocumentChanges> changesSince(UUID document, long since, int requestingSite) {
+        check();
+        return documents.get(document).map(record -> atoms.changes(document, record, since, requestingSite));
+    }
+
+    /**
+     * Pairs a device: the next site, never given before.
+     *
+     * @param tokenHash SHA-256 of the device token; the token itself is never stored
+     * @throws RefusedException if a device not revoked has that name (without regard to case) or
+     *     all 254 sites have been given out
+     */
+    public Device createDevice(String name, byte[] tokenHash) {
+        check();
+        return devices.create(name, tokenHash);
+    }
+
+    /** Withdraws the access of the device named {@code name}; empty if no device not revoked has it. */
+    public Optional<Device> revoke(String name) {
+        check();
+        return devices.revoke(name);
+    }
+
+    /** Stores a pairing code's hash until {@code expiresMicros}, and forgets the expired ones. */
+    public void putPairingCode(byte[] codeHash, long expiresMicros) {
+        check();
+        pairingCodes.put(codeHash, expiresMicros, clock.nowMicros());
+    }
+
+    /** True once for a stored pairing code that has not expired by {@code nowMicros}; false after, or for any other. */
+    public boolean consumePairingCode(byte[] codeHash, long nowMicros) {
+        check();
+        return pairingCodes.consume(codeHash, nowMicros);
+    }
+
+    void close() {
+        open = false;
+    }
+
+    private void check() {
+        if (!open) {
+            throw new IllegalStateException("a write batch is used only inside its work");
+        }
+    }
+}

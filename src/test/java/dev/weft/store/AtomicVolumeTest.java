@@ -1,0 +1,135 @@
+package dev.weft.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mapdb.volume.RandomAccessFileVol;
+import org.mapdb.volume.Volume;
+
+/** Writes reach the main file only whole: through the redo log, which recovery finishes or drops. */
+class AtomicVolumeTest {
+    @TempDir
+    Path dir;
+
+    private Path main() {
+        return dir.resolve("main");
+    }
+
+    private Path redo() {
+        return dir.resolve("main.redo");
+    }
+
+    private AtomicVolume open() {
+        return new AtomicVolume(new RandomAccessFileVol(main().toFile(), false, 0, 0), RedoLog.open(redo()));
+    }
+
+    @Test
+    void writesAreReadBackBeforeTheSyncAndReachTheFileOnlyWithIt() throws IOException {
+        AtomicVolume volume = open();
+        volume.ensureAvailable(3 * AtomicVolume.PAGE);
+        byte[] span = new byte[AtomicVolume.PAGE + 10];
+        Arrays.fill(span, (byte) 7);
+        volume.putData(AtomicVolume.PAGE - 5, span, 0, span.length);
+        volume.putLong(16, 0x0102030405060708L);
+        assertThat(volume.getLong(16)).isEqualTo(0x0102030405060708L);
+        assertThat(volume.getByte(AtomicVolume.PAGE - 5)).isEqualTo((byte) 7);
+        assertThat(volume.getInt(2L * AtomicVolume.PAGE + 1)).isEqualTo(0x07070707);
+        assertThat(Files.readAllBytes(main())).containsOnly(0);
+
+        volume.sync();
+        byte[] file = Files.readAllBytes(main());
+        assertThat(file[16]).isEqualTo((byte) 1);
+        assertThat(file[AtomicVolume.PAGE - 5]).isEqualTo((byte) 7);
+        assertThat(file[2 * AtomicVolume.PAGE + 4]).isEqualTo((byte) 7);
+        assertThat(file[2 * AtomicVolume.PAGE + 5]).isEqualTo((byte) 0);
+        assertThat(Files.size(redo())).as("emptied after the file is synced").isZero();
+        volume.close();
+    }
+
+    /** A file that dies, like its process, after a number of page writes. */
+    private static final class DyingVolume extends ForwardingVolume {
+        private int writesLeft;
+
+        DyingVolume(Volume inner, int writes) {
+            super(inner);
+            this.writesLeft = writes;
+        }
+
+        @Override
+        public void putData(long offset, byte[] src, int srcPos, int srcSize) {
+            if (writesLeft-- == 0) {
+                throw new IllegalStateException("killed");
+            }
+            super.putData(offset, src, srcPos, srcSize);
+        }
+    }
+
+    @Test
+    void aCommitKilledHalfWayIntoTheFileIsFinishedOnRecovery() throws IOException {
+        Files.write(main(), new byte[3 * AtomicVolume.PAGE]);
+        RandomAccessFileVol file = new RandomAccessFileVol(main().toFile(), false, 0, 0);
+        AtomicVolume volume = new AtomicVolume(new DyingVolume(file, 1), RedoLog.open(redo()));
+        for (int page = 0; page < 3; page++) {
+            volume.putLong(page * (long) AtomicVolume.PAGE + 8, 0x1111_0000L + page);
+        }
+        assertThatThrownBy(volume::sync).hasMessage("killed");
+        file.close();
+        byte[] torn = Files.readAllBytes(main());
+        assertThat(ByteBuffer.wrap(torn).getLong(AtomicVolume.PAGE + 8)).as("only the first page landed").isZero();
+
+        assertThat(RedoLog.recover(redo(), main())).isEqualTo(3);
+        ByteBuffer whole = ByteBuffer.wrap(Files.readAllBytes(main()));
+        for (int page = 0; page < 3; page++) {
+            assertThat(whole.getLong(page * AtomicVolume.PAGE + 8)).isEqualTo(0x1111_0000L + page);
+        }
+    }
+
+    @Test
+    void recoveryFinishesACommitWhoseLogIsWhole() throws IOException {
+        Files.write(main(), new byte[2 * AtomicVolume.PAGE]);
+        TreeMap<Long, byte[]> pages = new TreeMap<>();
+        pages.put(1L, filled((byte) 9));
+        try (RedoLog log = RedoLog.open(redo())) {
+            log.write(pages);
+        }
+        assertThat(RedoLog.recover(redo(), main())).isEqualTo(1);
+        byte[] file = Files.readAllBytes(main());
+        assertThat(Arrays.copyOfRange(file, 0, AtomicVolume.PAGE)).containsOnly(0);
+        assertThat(Arrays.copyOfRange(file, AtomicVolume.PAGE, 2 * AtomicVolume.PAGE)).containsOnly(9);
+        assertThat(Files.size(redo())).isZero();
+        assertThat(RedoLog.recover(redo(), main())).isZero();
+    }
+
+    @Test
+    void recoveryDropsATornLog() throws IOException {
+        Files.write(main(), new byte[2 * AtomicVolume.PAGE]);
+        TreeMap<Long, byte[]> pages = new TreeMap<>();
+        pages.put(0L, filled((byte) 3));
+        pages.put(1L, filled((byte) 4));
+        try (RedoLog log = RedoLog.open(redo())) {
+            log.write(pages);
+        }
+        byte[] whole = Files.readAllBytes(redo());
+        Files.write(redo(), Arrays.copyOf(whole, whole.length - 100));
+        assertThat(RedoLog.recover(redo(), main())).isZero();
+        whole[20] ^= 1;
+        Files.write(redo(), whole);
+        assertThat(RedoLog.recover(redo(), main())).isZero();
+        assertThat(Files.readAllBytes(main())).containsOnly(0);
+        assertThat(Files.size(redo())).isZero();
+    }
+
+    private static byte[] filled(byte b) {
+        byte[] page = new byte[AtomicVolume.PAGE];
+        Arrays.fill(page, b);
+        return page;
+    }
+}
