@@ -12,16 +12,21 @@ import java.util.Optional;
  * what {@link #toString} writes, in either parameter order, with the scheme in any case and
  * surrounding white space ignored. It never percent-decodes, because no valid field needs it.
  *
+ * <p>A server started with {@code --no-tls} has no certificate: its link says {@code fp=none}
+ * ({@link #PLAIN}), in plain sight, and devices then connect with {@code ws://}.
+ *
  * @param host a DNS name, an IPv4 address, or an IPv6 address without brackets
  * @param port the server's TLS port, 1..65535
  * @param code the single-use pairing code
- * @param fingerprint the pinned certificate fingerprint
+ * @param fingerprint the pinned certificate fingerprint, or {@link #PLAIN}
  */
 public record PairingLink(String host, int port, String code, String fingerprint) {
     /** Characters of a pairing code, in Crockford base32 order: no I, L, O or U. */
     public static final String CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     /** Length of a pairing code: 26 symbols of 5 bits, 130 bits. */
     public static final int CODE_LENGTH = 26;
+    /** The {@code fp} of a server without TLS. */
+    public static final String PLAIN = "none";
     /** Length of a fingerprint: 32 bytes of SHA-256 as hex. */
     public static final int FINGERPRINT_LENGTH = 64;
 
@@ -90,11 +95,19 @@ public record PairingLink(String host, int port, String code, String fingerprint
         if (fingerprint == null) {
             return Optional.of("missing");
         }
+        if (fingerprint.equals(PLAIN)) {
+            return Optional.empty();
+        }
         boolean hex = fingerprint.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f');
         if (fingerprint.length() != FINGERPRINT_LENGTH || !hex) {
             return Optional.of("must be " + FINGERPRINT_LENGTH + " lowercase hex digits (SHA-256)");
         }
         return Optional.empty();
+    }
+
+    /** Whether the server uses TLS (every server does unless started with {@code --no-tls}). */
+    public boolean tls() {
+        return !fingerprint.equals(PLAIN);
     }
 
     /** The link as the server prints it: {@code weft://HOST:PORT/pair?code=CODE&fp=SHA256}. */

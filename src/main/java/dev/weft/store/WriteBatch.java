@@ -65,6 +65,12 @@ public final class WriteBatch {
         return documents.get(document).map(record -> record.state(document));
     }
 
+    /** {@link Store#changedSince} as this batch leaves the sync index. */
+    public List<SyncEntry> changedSince(long since, int limit) {
+        check();
+        return documents.changedSince(since, limit);
+    }
+
     /** {@link Store#changesSince} as this batch leaves the document. */
     public Optional<DocumentChanges> changesSince(UUID document, long since, int requestingSite) {
         check();

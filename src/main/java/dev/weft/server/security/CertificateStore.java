@@ -105,7 +105,8 @@ public final class CertificateStore {
         return new ServerIdentity(chain, key, serverId);
     }
 
-    private String serverId() throws IdentityException {
+    /** The server's stable random id ({@code server_id} of the pairing answer), made on first use. */
+    public String serverId() throws IdentityException {
         try {
             PrivateFiles.directory(directory);
         } catch (IOException e) {

@@ -1,0 +1,141 @@
+package dev.weft.server;
+
+import dev.weft.protocol.Message;
+import dev.weft.protocol.MessageCodec;
+import dev.weft.protocol.NameChange;
+import dev.weft.protocol.ProtocolException;
+import dev.weft.protocol.SessionCursor;
+import dev.weft.protocol.SessionDelete;
+import dev.weft.protocol.SessionInsert;
+import dev.weft.protocol.SessionStart;
+import dev.weft.store.Store;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One connection's protocol state (PROTOCOL.md §3): the first message fixes its kind, global
+ * sync (below 64) or editing session (64), and every later message must fit that kind. Frames
+ * arrive here in order, one at a time, already off the I/O thread.
+ */
+final class ConnectionLogic {
+    private enum Kind { NEW, GLOBAL, SESSION, CLOSED }
+
+    private final MessageCodec codec;
+    private final Hub hub;
+    private final PeerLink peer;
+    private final Failures failures;
+    private final ServerLog log;
+    private final GlobalSync global;
+    private final SessionSync session;
+    private Kind kind = Kind.NEW;
+
+    ConnectionLogic(Store store, Hub hub, PeerLink peer, MessageCodec codec, Failures failures, ServerLog log) {
+        this.codec = codec;
+        this.hub = hub;
+        this.peer = peer;
+        this.failures = failures;
+        this.log = log;
+        Replies replies = new Replies(codec.limits().maxMessageBytes());
+        this.global = new GlobalSync(store, hub, peer, replies, failures);
+        this.session = new SessionSync(store, hub, peer, replies, failures);
+    }
+
+    void opened() {
+        hub.opened(peer);
+    }
+
+    /** Decodes one frame and handles its messages; a broken one closes the connection. */
+    void frame(byte[] bytes) {
+        if (kind == Kind.CLOSED) {
+            return;
+        }
+        List<Message> messages;
+        try {
+            messages = codec.decodeFrame(bytes);
+        } catch (ProtocolException e) {
+            kind = Kind.CLOSED;
+            failures.closeWith(peer, e.closeCode(), e.reason());
+            return;
+        }
+        if (!handle(messages)) {
+            kind = Kind.CLOSED;
+        }
+    }
+
+    private boolean handle(List<Message> messages) {
+        List<Message> ops = new ArrayList<>();
+        for (Message m : messages) {
+            if (kind == Kind.NEW) {
+                decideKind(m);
+            }
+            boolean ok;
+            if (kind == Kind.GLOBAL) {
+                ok = global.handle(m);
+            } else if (m instanceof SessionInsert || m instanceof SessionDelete) {
+                ops.add(m);
+                continue;
+            } else {
+                ok = flush(ops) && sessionMessage(m);
+            }
+            if (!ok) {
+                return false;
+            }
+        }
+        return flush(ops);
+    }
+
+    private void decideKind(Message first) {
+        if (first.type() < SessionStart.TYPE) {
+            kind = Kind.GLOBAL;
+            hub.global(peer);
+            log.info("open " + peer + " global");
+        } else {
+            kind = Kind.SESSION;
+        }
+    }
+
+    private boolean flush(List<Message> ops) {
+        if (ops.isEmpty()) {
+            return true;
+        }
+        if (session.document() == null) {
+            failures.protocol(peer, "an editing session must start with session_start (64)");
+            return false;
+        }
+        boolean ok = session.ops(List.copyOf(ops));
+        ops.clear();
+        return ok;
+    }
+
+    private boolean sessionMessage(Message m) {
+        if (m instanceof SessionStart s) {
+            if (session.document() != null) {
+                failures.protocol(peer, "a second session_start on one connection");
+                return false;
+            }
+            log.info("open " + peer + " session " + s.documentId());
+            session.start(s);
+            return true;
+        }
+        if (session.document() == null) {
+            failures.protocol(peer, "an editing session must start with session_start (64), not " + m.type());
+            return false;
+        }
+        if (m instanceof NameChange n) {
+            return session.rename(n);
+        }
+        if (m instanceof SessionCursor c) {
+            return session.cursor(c);
+        }
+        failures.protocol(peer, "message " + m.type() + " in an editing session");
+        return false;
+    }
+
+    /** The connection is gone: forget it everywhere. */
+    void closed(int code, String reason) {
+        kind = Kind.CLOSED;
+        hub.closed(peer);
+        session.closed();
+        log.info("close " + peer + " " + code + (reason == null || reason.isEmpty() ? "" : " " + reason));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.weft.server;
+
+/** What the server does when a peer breaks the protocol or the server itself fails: log, close. */
+final class Failures {
+    static final int PROTOCOL_ERROR = 1002;
+    static final int SERVER_FAULT = 1011;
+    static final int GOING_AWAY = 1001;
+    static final int POLICY = 1008;
+
+    private final ServerLog log;
+
+    Failures(ServerLog log) {
+        this.log = log;
+    }
+
+    void protocol(PeerLink peer, String reason) {
+        log.info("closing " + peer + ": protocol error: " + reason);
+        peer.close(PROTOCOL_ERROR, reason);
+    }
+
+    void closeWith(PeerLink peer, int code, String reason) {
+        log.info("closing " + peer + " (" + code + "): " + reason);
+        peer.close(code, reason);
+    }
+
+    void fault(PeerLink peer, Throwable cause) {
+        log.error("server fault on " + peer, cause);
+        peer.close(SERVER_FAULT, "server fault");
+    }
+}

@@ -1,0 +1,156 @@
+package dev.weft.server;
+
+import dev.weft.crdt.Atom;
+import dev.weft.protocol.Message;
+import dev.weft.protocol.NoteNames;
+import dev.weft.protocol.SyncDocPull;
+import dev.weft.protocol.SyncDocRestore;
+import dev.weft.protocol.SyncDocTrash;
+import dev.weft.protocol.SyncDocUpsert;
+import dev.weft.protocol.Synclist;
+import dev.weft.protocol.SynclistResponse;
+import dev.weft.store.DocumentChanges;
+import dev.weft.store.DocumentState;
+import dev.weft.store.RefusedException;
+import dev.weft.store.Store;
+import dev.weft.store.SyncEntry;
+import dev.weft.store.UpsertResult;
+import dev.weft.store.WriteBatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+
+/**
+ * A global sync connection (PROTOCOL.md §4): synclist, pull, upsert, trash and restore. Every
+ * request goes through the store's writer in order, so the answers leave in the order the
+ * requests came and only after the commit that holds what they report.
+ */
+final class GlobalSync {
+    /** The most documents in one {@code 32} answer (PROTOCOL.md §4). */
+    static final int SYNCLIST_LIMIT = 65_536;
+    /** Site of documents made on a device before it was paired (PROTOCOL.md §2). */
+    static final int UNPAIRED_SITE = 255;
+
+    private final Store store;
+    private final Hub hub;
+    private final PeerLink peer;
+    private final Replies replies;
+    private final Failures failures;
+
+    GlobalSync(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures) {
+        this.store = store;
+        this.hub = hub;
+        this.peer = peer;
+        this.replies = replies;
+        this.failures = failures;
+    }
+
+    /** Handles one request; false if it broke the protocol (the connection is being closed). */
+    boolean handle(Message message) {
+        if (message instanceof Synclist s) {
+            answer(batch -> synclist(batch, s));
+        } else if (message instanceof SyncDocPull p) {
+            answer(batch -> pull(batch, p));
+        } else if (message instanceof SyncDocUpsert u) {
+            return upsert(u);
+        } else if (message instanceof SyncDocTrash t) {
+            answer(batch -> trashed(t.documentId(), batch.trash(t.documentId())));
+        } else if (message instanceof SyncDocRestore r) {
+            answer(batch -> trashed(r.documentId(), batch.restore(r.documentId())));
+        } else {
+            failures.protocol(peer, "message " + message.type() + " on a global sync connection");
+            return false;
+        }
+        return true;
+    }
+
+    /** What a work hands back: the messages to send, and the change to push to every device. */
+    private record Answer(List<Message> messages, Optional<SyncEntry> change) {
+    }
+
+    private Answer synclist(WriteBatch batch, Synclist s) {
+        List<SynclistResponse.Entry> entries = new ArrayList<>();
+        for (SyncEntry e : batch.changedSince(s.lastSyncTime(), SYNCLIST_LIMIT)) {
+            entries.add(new SynclistResponse.Entry(e.syncTime(), e.documentId()));
+        }
+        return new Answer(List.of(new SynclistResponse(entries)), Optional.empty());
+    }
+
+    private Answer pull(WriteBatch batch, SyncDocPull p) {
+        Optional<DocumentChanges> changes = batch.changesSince(p.documentId(), p.lastSyncTime(), peer.device().site());
+        if (changes.isEmpty()) {
+            return notFound(p.documentId());
+        }
+        return new Answer(replies.pulled(changes.get()), Optional.empty());
+    }
+
+    private boolean upsert(SyncDocUpsert u) {
+        int site = peer.device().site();
+        for (Atom atom : u.inserts()) {
+            int author = atom.pid().site();
+            if (author != site && author != UNPAIRED_SITE) {
+                failures.protocol(peer, "insert " + atom.pid() + " carries site " + author + ", not the device's " + site);
+                return false;
+            }
+        }
+        Optional<String> badName = NoteNames.validate(u.name());
+        answer(batch -> {
+            if (badName.isPresent()) {
+                return new Answer(List.of(Replies.error(u.documentId(), Replies.BAD_NAME, "name: " + badName.get())),
+                        Optional.empty());
+            }
+            Optional<DocumentChanges> before = batch.changesSince(u.documentId(), u.lastSyncTime(), site);
+            UpsertResult result = batch.upsert(u.documentId(), u.name(), u.inserts(), u.deletes());
+            DocumentState doc = Replies.sendable(result.document());
+            List<Message> out = new ArrayList<>(replies.responses(doc.id(), doc.name(),
+                    before.map(DocumentChanges::inserts).orElse(List.of()),
+                    before.map(DocumentChanges::deletes).orElse(List.of())));
+            out.add(Replies.done(doc));
+            return new Answer(out, result.changed() ? Optional.of(entry(doc)) : Optional.empty());
+        }, u.documentId());
+        return true;
+    }
+
+    private Answer trashed(UUID document, Optional<DocumentState> state) {
+        if (state.isEmpty()) {
+            return notFound(document);
+        }
+        return new Answer(List.of(Replies.done(state.get())), Optional.of(entry(state.get())));
+    }
+
+    private static Answer notFound(UUID document) {
+        return new Answer(List.of(Replies.error(document, Replies.NOT_FOUND, "no such document")), Optional.empty());
+    }
+
+    private static SyncEntry entry(DocumentState doc) {
+        return new SyncEntry(doc.syncTime(), doc.id());
+    }
+
+    private void answer(Function<WriteBatch, Answer> work) {
+        answer(work, new UUID(0, 0));
+    }
+
+    /**
+     * Runs {@code work} on the store's writer; once committed, pushes its change and sends its
+     * messages after everything this connection sent before. A refusal becomes a {@code 36} for
+     * {@code document}; any other failure closes the connection with 1011.
+     */
+    private void answer(Function<WriteBatch, Answer> work, UUID document) {
+        store.submit(work).whenComplete((answer, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                if (cause instanceof RefusedException) {
+                    peer.serially(() -> peer.send(List.of(Replies.error(document, Replies.REFUSED, cause.getMessage()))));
+                } else {
+                    failures.fault(peer, cause);
+                }
+                return;
+            }
+            answer.change().ifPresent(change -> hub.changed(change, peer));
+            peer.serially(() -> peer.send(answer.messages()));
+        });
+    }
+}

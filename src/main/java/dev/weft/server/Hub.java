@@ -1,0 +1,123 @@
+package dev.weft.server;
+
+import dev.weft.protocol.SynclistResponse;
+import dev.weft.store.SyncEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * What the connections of one server share: the open global connections (for unsolicited
+ * {@code 32} pushes), the rooms of open documents, and every connection by device (for revoking).
+ */
+final class Hub {
+    private final Set<PeerLink> globals = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Room> rooms = new ConcurrentHashMap<>();
+    private final Map<Integer, Set<PeerLink>> bySite = new ConcurrentHashMap<>();
+    private final SerialExecutor pusher;
+    /** Changes not pushed yet, with the connection that made each (it hears of it from its answer). */
+    private final Map<UUID, Pending> pending = new LinkedHashMap<>();
+
+    private record Pending(long syncTime, PeerLink origin) {
+    }
+
+    Hub(Executor pool) {
+        this.pusher = new SerialExecutor(pool);
+    }
+
+    void opened(PeerLink peer) {
+        bySite.computeIfAbsent(peer.device().site(), site -> ConcurrentHashMap.newKeySet()).add(peer);
+    }
+
+    void closed(PeerLink peer) {
+        globals.remove(peer);
+        Set<PeerLink> peers = bySite.get(peer.device().site());
+        if (peers != null) {
+            peers.remove(peer);
+        }
+    }
+
+    void global(PeerLink peer) {
+        globals.add(peer);
+    }
+
+    /** The room of {@code document}, made if nobody has it open. */
+    Room room(UUID document) {
+        return rooms.computeIfAbsent(document, Room::new);
+    }
+
+    /** Drops the room once its last session left. */
+    void left(Room room) {
+        rooms.computeIfPresent(room.document(), (id, current) -> current == room && room.isEmpty() ? null : current);
+    }
+
+    /** The room of {@code document} if a session has it open. */
+    Room openRoom(UUID document) {
+        return rooms.get(document);
+    }
+
+    /**
+     * Notes a committed change; every global connection but {@code origin}'s own soon gets a
+     * {@code 32} with it. Changes arriving together go out in one push.
+     */
+    void changed(SyncEntry entry, PeerLink origin) {
+        boolean schedule;
+        synchronized (pending) {
+            schedule = pending.isEmpty();
+            Pending before = pending.get(entry.documentId());
+            if (before == null || before.syncTime() < entry.syncTime()) {
+                pending.put(entry.documentId(), new Pending(entry.syncTime(), before == null || before.origin() == origin ? origin : null));
+            }
+        }
+        if (schedule) {
+            pusher.execute(this::push);
+        }
+    }
+
+    private void push() {
+        Map<UUID, Pending> changes;
+        synchronized (pending) {
+            changes = new LinkedHashMap<>(pending);
+            pending.clear();
+        }
+        for (PeerLink peer : globals) {
+            List<SynclistResponse.Entry> entries = new ArrayList<>();
+            changes.forEach((id, change) -> {
+                if (change.origin() != peer) {
+                    entries.add(new SynclistResponse.Entry(change.syncTime(), id));
+                }
+            });
+            entries.sort(Comparator.comparingLong(SynclistResponse.Entry::syncTime));
+            List<SynclistResponse> push = new ArrayList<>();
+            for (int from = 0; from < entries.size(); from += GlobalSync.SYNCLIST_LIMIT) {
+                push.add(new SynclistResponse(entries.subList(from, Math.min(entries.size(), from + GlobalSync.SYNCLIST_LIMIT))));
+            }
+            if (!push.isEmpty()) {
+                peer.serially(() -> peer.send(push));
+            }
+        }
+    }
+
+    /** Closes every connection of the device at {@code site} (it was revoked). */
+    void disconnect(int site, int code, String reason) {
+        Set<PeerLink> peers = bySite.getOrDefault(site, Set.of());
+        for (PeerLink peer : List.copyOf(peers)) {
+            peer.close(code, reason);
+        }
+    }
+
+    /** Closes every connection (the server is going down). */
+    void disconnectAll(int code, String reason) {
+        for (Set<PeerLink> peers : bySite.values()) {
+            for (PeerLink peer : List.copyOf(peers)) {
+                peer.close(code, reason);
+            }
+        }
+    }
+}

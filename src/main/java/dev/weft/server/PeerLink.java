@@ -1,0 +1,22 @@
+package dev.weft.server;
+
+import dev.weft.protocol.Message;
+import dev.weft.store.Device;
+import java.util.List;
+
+/**
+ * The sync logic's view of one WebSocket connection: who is on the other end, and how to send to
+ * it or close it. Sends are ordered and never block the caller.
+ */
+interface PeerLink {
+    Device device();
+
+    /** Encodes {@code messages} into one frame (or several, if too big) and sends them in order. */
+    void send(List<? extends Message> messages);
+
+    /** Closes the connection with a WebSocket close code (PROTOCOL.md §3) and a short reason. */
+    void close(int code, String reason);
+
+    /** Runs {@code task} after everything this connection queued before, never concurrently. */
+    void serially(Runnable task);
+}

@@ -1,0 +1,96 @@
+package dev.weft.server;
+
+import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
+import dev.weft.protocol.Message;
+import dev.weft.protocol.NoteNames;
+import dev.weft.protocol.SyncDocDone;
+import dev.weft.protocol.SyncDocResponse;
+import dev.weft.protocol.SyncError;
+import dev.weft.store.DocumentChanges;
+import dev.weft.store.DocumentState;
+import dev.weft.store.RefusedException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds the server's answers, splitting a document's changes over several {@code 33}s when large. */
+final class Replies {
+    /** Room kept in every {@code 33} for its header: type, id, name, counts. */
+    private static final int HEADER_BYTES = 1 + 16 + 1025 + 8 + 8;
+
+    static final int NOT_FOUND = 404;
+    static final int BAD_NAME = 400;
+    static final int REFUSED = 409;
+
+    private final int maxMessageBytes;
+
+    Replies(int maxMessageBytes) {
+        this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** {@code 33} messages holding {@code changes}, each well under the message size limit. */
+    List<SyncDocResponse> responses(UUID document, String name, List<Atom> inserts, List<Pid> deletes) {
+        int budget = maxMessageBytes / 2 - HEADER_BYTES;
+        List<SyncDocResponse> out = new ArrayList<>();
+        List<Atom> atoms = new ArrayList<>();
+        List<Pid> pids = new ArrayList<>();
+        int size = 0;
+        for (Atom atom : inserts) {
+            int bytes = 2 + utf8Length(atom.codePoint()) + 5 * atom.pid().depth();
+            if (size + bytes > budget) {
+                out.add(new SyncDocResponse(document, name, atoms, pids));
+                atoms = new ArrayList<>();
+                size = 0;
+            }
+            atoms.add(atom);
+            size += bytes;
+        }
+        for (Pid pid : deletes) {
+            int bytes = 1 + 5 * pid.depth();
+            if (size + bytes > budget) {
+                out.add(new SyncDocResponse(document, name, atoms, pids));
+                atoms = new ArrayList<>();
+                pids = new ArrayList<>();
+                size = 0;
+            }
+            pids.add(pid);
+            size += bytes;
+        }
+        out.add(new SyncDocResponse(document, name, atoms, pids));
+        return out;
+    }
+
+    /** A pull's answer: the changes, then {@code 34} with the time the device is now current to. */
+    List<Message> pulled(DocumentChanges changes) {
+        DocumentState doc = changes.document();
+        List<Message> out = new ArrayList<>(responses(doc.id(), doc.name(), changes.inserts(), changes.deletes()));
+        out.add(done(doc));
+        return out;
+    }
+
+    /**
+     * {@code doc} if its name fits a message; a name made unique with {@code " (2)"} can outgrow
+     * the 1,024 bytes a name may have, and then the request is refused (its work rolls back).
+     */
+    static DocumentState sendable(DocumentState doc) {
+        if (doc.name().getBytes(StandardCharsets.UTF_8).length > NoteNames.MAX_BYTES) {
+            throw new RefusedException("the name is taken and too long to number: choose a shorter one");
+        }
+        return doc;
+    }
+
+    static SyncDocDone done(DocumentState doc) {
+        return new SyncDocDone(doc.id(), doc.syncTime(), doc.trashed());
+    }
+
+    static SyncError error(UUID document, int code, String message) {
+        String text = message.length() > 200 ? message.substring(0, 200) : message;
+        return new SyncError(document, code, text.replaceAll("\\p{Cc}", " "));
+    }
+
+    private static int utf8Length(int codePoint) {
+        return new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+    }
+}

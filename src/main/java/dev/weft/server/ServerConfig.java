@@ -1,0 +1,46 @@
+package dev.weft.server;
+
+import dev.weft.protocol.Limits;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything {@code weft --server} needs to start, checked once (ARCHITECTURE.md: configuration
+ * validated, then frozen).
+ *
+ * @param bind the address to listen on ({@code 0.0.0.0} or {@code ::} for every interface)
+ * @param port the TCP port, 0 for any free one (tests)
+ * @param dataDir where the store, the TLS identity and the control socket live
+ * @param tls how the listener is secured
+ * @param limits message size and text limits
+ */
+public record ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, Limits limits) {
+    public ServerConfig {
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(limits, "limits");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " outside 0..65535");
+        }
+    }
+
+    /** How the listener is secured (PROTOCOL.md §7). */
+    public sealed interface TlsSetting {
+        /** A self-signed certificate created on first start and kept in the data dir. */
+        record SelfSigned() implements TlsSetting {
+        }
+
+        /** A PEM certificate (chain) and private key supplied by the operator. */
+        record Pem(Path certificate, Path key) implements TlsSetting {
+            public Pem {
+                Objects.requireNonNull(certificate, "certificate");
+                Objects.requireNonNull(key, "key");
+            }
+        }
+
+        /** Plain ws://, only when asked for (a loopback bind, or behind a TLS-terminating proxy). */
+        record None() implements TlsSetting {
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.weft.server;
+
+import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
+import dev.weft.protocol.Message;
+import dev.weft.protocol.NameChange;
+import dev.weft.protocol.NoteNames;
+import dev.weft.protocol.SessionAck;
+import dev.weft.protocol.SessionCursor;
+import dev.weft.protocol.SessionDelete;
+import dev.weft.protocol.SessionInsert;
+import dev.weft.protocol.SessionReady;
+import dev.weft.protocol.SessionStart;
+import dev.weft.store.DocumentChanges;
+import dev.weft.store.DocumentState;
+import dev.weft.store.Store;
+import dev.weft.store.SyncEntry;
+import dev.weft.store.UpsertResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+
+/**
+ * An editing session on one document (PROTOCOL.md §5). Ops go through the store's writer in the
+ * order received; once committed they are forwarded to the other sessions and acknowledged with
+ * {@code 69} to every session. The catch-up read and joining the room happen on the writer thread
+ * back to back, so no op falls between them.
+ */
+final class SessionSync {
+    /** The name a document made by a session has until its {@code 67} arrives. */
+    static final String UNTITLED = "Untitled";
+
+    private final Store store;
+    private final Hub hub;
+    private final PeerLink peer;
+    private final Replies replies;
+    private final Failures failures;
+    private UUID document;
+    private volatile Room room;
+    /** This connection's 65/66/67 messages durably applied; written on the store's writer thread. */
+    private volatile long applied;
+    private final Object ackLock = new Object();
+    private long ackTime;
+    private long sentApplied = -1;
+    private long sentTime = -1;
+    private boolean ackQueued;
+
+    SessionSync(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures) {
+        this.store = store;
+        this.hub = hub;
+        this.peer = peer;
+        this.replies = replies;
+        this.failures = failures;
+    }
+
+    int site() {
+        return peer.device().site();
+    }
+
+    String deviceName() {
+        return peer.device().name();
+    }
+
+    UUID document() {
+        return document;
+    }
+
+    /** Sends to this session after everything queued for it before. */
+    void send(List<? extends Message> messages) {
+        if (!messages.isEmpty()) {
+            peer.serially(() -> peer.send(messages));
+        }
+    }
+
+    /** {@code 64}: creates the document if needed, catches the device up, joins the room. */
+    void start(SessionStart start) {
+        document = start.documentId();
+        int site = site();
+        store.submit(batch -> {
+            Optional<SyncEntry> created = Optional.empty();
+            if (batch.document(document).isEmpty()) {
+                DocumentState doc = batch.upsert(document, UNTITLED, List.of(), List.of()).document();
+                created = Optional.of(new SyncEntry(doc.syncTime(), doc.id()));
+            }
+            return new CatchUp(batch.changesSince(document, start.lastSyncTime(), site).orElseThrow(), created);
+        }).whenComplete((catchUp, error) -> {
+            if (error != null) {
+                failures.fault(peer, unwrap(error));
+                return;
+            }
+            catchUp.created().ifPresent(change -> hub.changed(change, peer));
+            DocumentState doc = catchUp.changes().document();
+            List<Message> out = new ArrayList<>(replies.responses(doc.id(), doc.name(),
+                    catchUp.changes().inserts(), catchUp.changes().deletes()));
+            out.add(new SessionReady(site, doc.syncTime()));
+            send(out);
+            room = hub.room(document);
+            room.join(this);
+        });
+    }
+
+    private record CatchUp(DocumentChanges changes, Optional<SyncEntry> created) {
+    }
+
+    /**
+     * A run of {@code 65}/{@code 66} messages from one frame, applied in one write.
+     *
+     * @return false if one broke the protocol (the connection is being closed)
+     */
+    boolean ops(List<Message> ops) {
+        int site = site();
+        List<Atom> inserts = new ArrayList<>();
+        List<Pid> deletes = new ArrayList<>();
+        for (Message m : ops) {
+            if (m instanceof SessionInsert i) {
+                if (i.site() != site || i.atom().pid().site() != site) {
+                    failures.protocol(peer, "insert from site " + i.site() + " with pid " + i.atom().pid()
+                            + " on a connection of site " + site);
+                    return false;
+                }
+                inserts.add(i.atom());
+            } else {
+                SessionDelete d = (SessionDelete) m;
+                if (d.site() != site) {
+                    failures.protocol(peer, "delete from site " + d.site() + " on a connection of site " + site);
+                    return false;
+                }
+                deletes.add(d.pid());
+            }
+        }
+        UUID doc = document;
+        store.submit(batch -> batch.upsert(doc, null, inserts, deletes)).whenComplete((result, error) -> {
+            if (error != null) {
+                failures.fault(peer, unwrap(error));
+                return;
+            }
+            applied += ops.size();
+            room.forward(this, ops);
+            committed(result);
+        });
+        return true;
+    }
+
+    /** {@code 67}: renames; a name the server had to change goes back to every session. */
+    boolean rename(NameChange change) {
+        Optional<String> bad = NoteNames.validate(change.name());
+        if (bad.isPresent()) {
+            failures.protocol(peer, "name: " + bad.get());
+            return false;
+        }
+        UUID doc = document;
+        store.submit(batch -> {
+            UpsertResult result = batch.upsert(doc, change.name(), List.of(), List.of());
+            Replies.sendable(result.document());
+            return result;
+        }).whenComplete((result, error) -> {
+            if (error != null) {
+                failures.fault(peer, unwrap(error));
+                return;
+            }
+            applied++;
+            String name = result.document().name();
+            if (name.equals(change.name())) {
+                room.forward(this, List.of(change));
+            } else {
+                room.broadcast(List.of(new NameChange(name)));
+            }
+            committed(result);
+        });
+        return true;
+    }
+
+    /**
+     * {@code 71}: never stored, but relayed after the ops this session sent before it, so a caret
+     * never points at an atom the others have not received yet.
+     */
+    boolean cursor(SessionCursor cursor) {
+        if (cursor.site() != site()) {
+            failures.protocol(peer, "caret of site " + cursor.site() + " on a connection of site " + site());
+            return false;
+        }
+        store.submit(batch -> cursor).whenComplete((relayed, error) -> {
+            Room current = room;
+            if (error == null && current != null) {
+                current.forward(this, List.of(relayed));
+            }
+        });
+        return true;
+    }
+
+    private void committed(UpsertResult result) {
+        if (result.changed()) {
+            hub.changed(new SyncEntry(result.document().syncTime(), result.document().id()), peer);
+        }
+        room.acknowledge(result.document().syncTime());
+    }
+
+    /** Queues a {@code 69} with this session's applied count; several commits in a row send one. */
+    void acknowledge(long syncTime) {
+        synchronized (ackLock) {
+            ackTime = Math.max(ackTime, syncTime);
+            if (ackQueued) {
+                return;
+            }
+            ackQueued = true;
+        }
+        peer.serially(this::sendAck);
+    }
+
+    private void sendAck() {
+        long count;
+        long time;
+        synchronized (ackLock) {
+            ackQueued = false;
+            count = applied;
+            time = ackTime;
+            if (count == sentApplied && time == sentTime) {
+                return;
+            }
+            sentApplied = count;
+            sentTime = time;
+        }
+        peer.send(List.of(new SessionAck(count, time)));
+    }
+
+    /** The connection closed: leave the room, telling the others. */
+    void closed() {
+        Room current = room;
+        if (current != null && current.leave(this)) {
+            hub.left(current);
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.weft.server;
+
+import dev.weft.protocol.MessageCodec;
+import dev.weft.server.security.Secrets;
+import dev.weft.store.Device;
+import dev.weft.store.Store;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
+import io.undertow.util.StatusCodes;
+import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.spi.WebSocketHttpExchange;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * {@code GET /v1/sync}: checks the device token (PROTOCOL.md §7: an unknown or revoked one gets
+ * {@code 401} before any upgrade), then upgrades to a WebSocket and hands it to a new
+ * {@link ConnectionLogic}.
+ */
+final class SyncEndpoint implements HttpHandler {
+    private static final AttachmentKey<Device> DEVICE = AttachmentKey.create(Device.class);
+    private static final String BEARER = "Bearer ";
+
+    private final Store store;
+    private final Hub hub;
+    private final MessageCodec codec;
+    private final Executor pool;
+    private final Failures failures;
+    private final ServerLog log;
+    private final HttpHandler upgrade;
+
+    SyncEndpoint(Store store, Hub hub, MessageCodec codec, Executor pool, Failures failures, ServerLog log) {
+        this.store = store;
+        this.hub = hub;
+        this.codec = codec;
+        this.pool = pool;
+        this.failures = failures;
+        this.log = log;
+        this.upgrade = new WebSocketProtocolHandshakeHandler(this::connected);
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this); // the token lookup reads the store
+            return;
+        }
+        Optional<Device> device = authenticate(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
+        if (device.isEmpty()) {
+            log.info("refused a sync connection from " + exchange.getSourceAddress() + ": unknown or revoked token");
+            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
+            exchange.setStatusCode(StatusCodes.UNAUTHORIZED);
+            exchange.endExchange();
+            return;
+        }
+        store.touch(device.get().site(), System.currentTimeMillis() * 1000);
+        exchange.putAttachment(DEVICE, device.get());
+        upgrade.handleRequest(exchange);
+    }
+
+    private Optional<Device> authenticate(String header) {
+        if (header == null || !header.startsWith(BEARER)) {
+            return Optional.empty();
+        }
+        String token = header.substring(BEARER.length()).trim();
+        if (token.isEmpty() || token.length() > 256) {
+            return Optional.empty();
+        }
+        return store.deviceByTokenHash(Secrets.hash(token)).filter(d -> !d.revoked());
+    }
+
+    private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
+        Device device = exchange.getAttachment(DEVICE);
+        WebSocketPeer peer = new WebSocketPeer(channel, device, codec, new SerialExecutor(pool), log);
+        peer.attach(new ConnectionLogic(store, hub, peer, codec, failures, log));
+    }
+}

@@ -1,0 +1,179 @@
+package dev.weft.server;
+
+import dev.weft.protocol.Message;
+import dev.weft.protocol.MessageCodec;
+import dev.weft.store.Device;
+import io.undertow.websockets.core.AbstractReceiveListener;
+import io.undertow.websockets.core.BufferedBinaryMessage;
+import io.undertow.websockets.core.BufferedTextMessage;
+import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.WebSocketCallback;
+import io.undertow.websockets.core.WebSocketChannel;
+import io.undertow.websockets.core.WebSockets;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.xnio.IoUtils;
+import org.xnio.Pooled;
+
+/**
+ * Moves bytes between one Undertow WebSocket channel and its {@link ConnectionLogic}: binary
+ * frames are copied out of the pooled buffers on the I/O thread and handed to the connection's
+ * serial executor; sends are queued without blocking. Nothing here interprets a message.
+ */
+final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
+    private final WebSocketChannel channel;
+    private final Device device;
+    private final MessageCodec codec;
+    private final SerialExecutor serial;
+    private final ServerLog log;
+    private final String label;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private ConnectionLogic logic;
+    private volatile int closeCode = CloseMessage.GOING_AWAY;
+    private volatile String closeReason = "";
+
+    WebSocketPeer(WebSocketChannel channel, Device device, MessageCodec codec, SerialExecutor serial, ServerLog log) {
+        this.channel = channel;
+        this.device = device;
+        this.codec = codec;
+        this.serial = serial;
+        this.log = log;
+        this.label = "device '" + device.name() + "' (site " + device.site() + ") from " + channel.getSourceAddress();
+    }
+
+    /** Starts delivering frames to {@code connection}. */
+    void attach(ConnectionLogic connection) {
+        this.logic = connection;
+        channel.addCloseTask(ch -> serial.execute(() -> logic.closed(closeCode, closeReason)));
+        channel.getReceiveSetter().set(this);
+        channel.resumeReceives();
+        serial.execute(logic::opened);
+    }
+
+    @Override
+    public Device device() {
+        return device;
+    }
+
+    @Override
+    protected long getMaxBinaryBufferSize() {
+        return codec.limits().maxMessageBytes();
+    }
+
+    @Override
+    protected long getMaxTextBufferSize() {
+        return 1024;
+    }
+
+    @Override
+    protected void onFullBinaryMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
+        Pooled<ByteBuffer[]> data = message.getData();
+        byte[] frame;
+        try {
+            ByteBuffer[] buffers = data.getResource();
+            int length = 0;
+            for (ByteBuffer b : buffers) {
+                length += b.remaining();
+            }
+            frame = new byte[length];
+            int at = 0;
+            for (ByteBuffer b : buffers) {
+                int n = b.remaining();
+                b.get(frame, at, n);
+                at += n;
+            }
+        } finally {
+            data.free();
+        }
+        serial.execute(() -> logic.frame(frame));
+    }
+
+    @Override
+    protected void onFullTextMessage(WebSocketChannel ch, BufferedTextMessage message) {
+        serial.execute(() -> close(Failures.PROTOCOL_ERROR, "text frames are a protocol error"));
+    }
+
+    @Override
+    protected void onCloseMessage(CloseMessage message, WebSocketChannel ch) {
+        closeCode = message.getCode();
+        closeReason = message.getReason();
+        super.onCloseMessage(message, ch);
+    }
+
+    @Override
+    protected void onError(WebSocketChannel ch, Throwable error) {
+        if (!(error instanceof IOException)) {
+            log.error("websocket error on " + label, error);
+        }
+        closeCode = CloseMessage.GOING_AWAY;
+        closeReason = "connection lost";
+        IoUtils.safeClose(ch);
+    }
+
+    @Override
+    public void send(List<? extends Message> messages) {
+        if (closing.get() || !channel.isOpen()) {
+            return;
+        }
+        int max = codec.limits().maxMessageBytes();
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        for (Message m : messages) {
+            byte[] one = codec.encode(m);
+            if (frame.size() > 0 && frame.size() + one.length > max) {
+                sendFrame(frame.toByteArray());
+                frame.reset();
+            }
+            frame.writeBytes(one);
+        }
+        if (frame.size() > 0) {
+            sendFrame(frame.toByteArray());
+        }
+    }
+
+    private void sendFrame(byte[] frame) {
+        WebSockets.sendBinary(ByteBuffer.wrap(frame), channel, new WebSocketCallback<Void>() {
+            @Override
+            public void complete(WebSocketChannel ch, Void context) {
+            }
+
+            @Override
+            public void onError(WebSocketChannel ch, Void context, Throwable error) {
+                IoUtils.safeClose(ch);
+            }
+        });
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        closeCode = code;
+        closeReason = reason;
+        String shortReason = reason.length() > 100 ? reason.substring(0, 100) : reason;
+        WebSockets.sendClose(code, shortReason, channel, new WebSocketCallback<Void>() {
+            @Override
+            public void complete(WebSocketChannel ch, Void context) {
+                // The peer answers with its own close frame; the channel then closes by itself.
+            }
+
+            @Override
+            public void onError(WebSocketChannel ch, Void context, Throwable error) {
+                IoUtils.safeClose(ch);
+            }
+        });
+    }
+
+    @Override
+    public void serially(Runnable task) {
+        serial.execute(task);
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

@@ -1,0 +1,250 @@
+package dev.weft.server;
+
+import dev.weft.protocol.MessageCodec;
+import dev.weft.protocol.PairingLink;
+import dev.weft.server.security.CertificateStore;
+import dev.weft.server.security.IdentityException;
+import dev.weft.server.security.PairingCodes;
+import dev.weft.server.security.PairingCodeStore;
+import dev.weft.server.security.Secrets;
+import dev.weft.server.security.ServerIdentity;
+import dev.weft.server.security.ServerTls;
+import dev.weft.server.security.SubjectNames;
+import dev.weft.store.Device;
+import dev.weft.store.Store;
+import dev.weft.store.StoreException;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.PathHandler;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The sync server: the store, the TLS identity, and Undertow serving {@code /v1/pair} and
+ * {@code /v1/sync} on one port. {@link #close} stops accepting, closes every connection with 1001,
+ * and commits what is queued before the store closes.
+ */
+public final class WeftServer implements AutoCloseable {
+    private final ServerConfig config;
+    private final Store store;
+    private final Hub hub;
+    private final Undertow undertow;
+    private final ExecutorService pool;
+    private final PairingCodes pairingCodes;
+    private final String fingerprint;
+    private final ServerLog log;
+
+    private WeftServer(ServerConfig config, Store store, Hub hub, Undertow undertow, ExecutorService pool,
+            PairingCodes pairingCodes, String fingerprint, ServerLog log) {
+        this.config = config;
+        this.store = store;
+        this.hub = hub;
+        this.undertow = undertow;
+        this.pool = pool;
+        this.pairingCodes = pairingCodes;
+        this.fingerprint = fingerprint;
+        this.log = log;
+    }
+
+    /**
+     * Starts a server as {@code config} says.
+     *
+     * @throws ServerStartException with a message for a person: port in use, data dir in use or
+     *     unwritable, bad certificate files
+     */
+    public static WeftServer start(ServerConfig config, ServerLog log) throws ServerStartException {
+        Store store;
+        try {
+            store = Store.open(config.dataDir());
+        } catch (StoreException e) {
+            throw new ServerStartException(e.getMessage(), e);
+        }
+        try {
+            return start(config, store, log);
+        } catch (ServerStartException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static WeftServer start(ServerConfig config, Store store, ServerLog log) throws ServerStartException {
+        SecureRandom random = new SecureRandom();
+        CertificateStore certificates = new CertificateStore(config.dataDir(), Clock.systemUTC(), random);
+        Optional<ServerIdentity> identity = identity(config, certificates);
+        String serverId;
+        SSLContext tls = null;
+        try {
+            serverId = identity.isPresent() ? identity.get().serverId() : certificates.serverId();
+            if (identity.isPresent()) {
+                tls = ServerTls.context(identity.get());
+            }
+        } catch (IdentityException e) {
+            throw new ServerStartException(e.getMessage(), e);
+        }
+        Secrets secrets = new Secrets(random);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
+                daemonThreads());
+        Hub hub = new Hub(pool);
+        MessageCodec codec = new MessageCodec(config.limits());
+        Failures failures = new Failures(log);
+        PathHandler routes = new PathHandler()
+                .addExactPath("/v1/pair", new PairEndpoint(store, secrets, serverId, log))
+                .addExactPath("/v1/sync", new SyncEndpoint(store, hub, codec, pool, failures, log));
+        Undertow.Builder builder = Undertow.builder()
+                .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) config.limits().maxMessageBytes() + 1024)
+                .setHandler(routes);
+        if (tls == null) {
+            builder.addHttpListener(config.port(), config.bind());
+        } else {
+            builder.addHttpsListener(config.port(), config.bind(), tls);
+        }
+        Undertow undertow = builder.build();
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            pool.shutdownNow();
+            if (causedBy(e, BindException.class)) {
+                throw new ServerStartException("cannot listen on " + config.bind() + ":" + config.port()
+                        + ": the port is in use or the address is not this machine's", e);
+            }
+            throw new ServerStartException("cannot start the server: " + e.getMessage(), e);
+        }
+        PairingCodes codes = new PairingCodes(codeStore(store), secrets, Clock.systemUTC());
+        String fp = identity.map(ServerIdentity::fingerprint).orElse(PairingLink.PLAIN);
+        return new WeftServer(config, store, hub, undertow, pool, codes, fp, log);
+    }
+
+    private static Optional<ServerIdentity> identity(ServerConfig config, CertificateStore certificates)
+            throws ServerStartException {
+        try {
+            if (config.tls() instanceof ServerConfig.TlsSetting.Pem pem) {
+                return Optional.of(certificates.userSupplied(pem.certificate(), pem.key()));
+            }
+            if (config.tls() instanceof ServerConfig.TlsSetting.SelfSigned) {
+                return Optional.of(certificates.selfSigned(SubjectNames.forThisMachine()));
+            }
+            return Optional.empty();
+        } catch (IdentityException e) {
+            throw new ServerStartException(e.getMessage(), e);
+        }
+    }
+
+    private static PairingCodeStore codeStore(Store store) {
+        return new PairingCodeStore() {
+            @Override
+            public void put(byte[] codeHash, long expiresMicros) {
+                store.write(batch -> {
+                    batch.putPairingCode(codeHash, expiresMicros);
+                    return null;
+                });
+            }
+
+            @Override
+            public boolean consume(byte[] codeHash, long nowMicros) {
+                return store.write(batch -> batch.consumePairingCode(codeHash, nowMicros));
+            }
+        };
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return task -> {
+            Thread t = new Thread(task, "weft-sync-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** The port the server listens on (the chosen one when the config said 0). */
+    public int port() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    /** The certificate's SHA-256 fingerprint, or {@link PairingLink#PLAIN} when running without TLS. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    /** A fresh single-use pairing link for this server (PROTOCOL.md §7). */
+    public PairingLink pairingLink() {
+        return new PairingLink(linkHost(), port(), pairingCodes.issue(), fingerprint);
+    }
+
+    private String linkHost() {
+        String bind = config.bind();
+        if (!bind.equals("0.0.0.0") && !bind.equals("::") && !bind.equals("[::]")) {
+            return bind;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    /** Every device ever paired, revoked ones too. */
+    public List<Device> devices() {
+        return store.devices();
+    }
+
+    /**
+     * Revokes the device named {@code name} (its open connections close at once).
+     *
+     * @return the device, or empty if no device with that name is paired
+     */
+    public Optional<Device> revoke(String name) {
+        Optional<Device> device = store.write(batch -> batch.revoke(name));
+        device.ifPresent(d -> {
+            log.info("revoked device '" + d.name() + "' (site " + d.site() + ")");
+            hub.disconnect(d.site(), Failures.POLICY, "device revoked");
+        });
+        return device;
+    }
+
+    /** Stops accepting, closes every connection with 1001, commits queued work, closes the store. */
+    @Override
+    public void close() {
+        hub.disconnectAll(Failures.GOING_AWAY, "server shutting down");
+        try {
+            Thread.sleep(100); // let the close frames go out before the listener stops
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        undertow.stop();
+        pool.shutdown();
+        try {
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+        log.info("stopped");
+    }
+
+    /** The data dir this server keeps its store in. */
+    public Path dataDir() {
+        return config.dataDir();
+    }
+}
