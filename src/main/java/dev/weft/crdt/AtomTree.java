@@ -102,21 +102,36 @@ final class AtomTree implements AtomSource {
 
     /** The visible code point index at UTF-16 offset {@code off}; throws inside a surrogate pair. */
     int cpIndexOfUtf16(int off) {
-        if (off < 0 || off > root.u16) {
-            throw new IndexOutOfBoundsException("offset " + off + ", length " + root.u16);
+        return convert(off, true);
+    }
+
+    /** The UTF-16 offset of visible code point index {@code idx}. */
+    int utf16OfCpIndex(int idx) {
+        return convert(idx, false);
+    }
+
+    /**
+     * Converts a visible position from one unit to the other: descends by UTF-16 units
+     * ({@code fromUtf16}) or by code points, adding up the other count on the way.
+     */
+    private int convert(int position, boolean fromUtf16) {
+        int total = fromUtf16 ? root.u16 : root.alive;
+        if (position < 0 || position > total) {
+            throw new IndexOutOfBoundsException("position " + position + ", length " + total);
         }
-        if (off == root.u16) {
-            return root.alive;
+        if (position == total) {
+            return fromUtf16 ? root.alive : root.u16;
         }
         Node node = root;
-        int rem = off;
-        int cps = 0;
+        int rem = position;
+        int other = 0;
         while (node instanceof Inner) {
             Inner in = (Inner) node;
             int j = 0;
-            while (rem >= in.kids[j].u16) {
-                rem -= in.kids[j].u16;
-                cps += in.kids[j].alive;
+            while (rem >= (fromUtf16 ? in.kids[j].u16 : in.kids[j].alive)) {
+                Node kid = in.kids[j];
+                rem -= fromUtf16 ? kid.u16 : kid.alive;
+                other += fromUtf16 ? kid.alive : kid.u16;
                 j++;
             }
             node = in.kids[j];
@@ -126,46 +141,14 @@ final class AtomTree implements AtomSource {
             int cp = leaf.cps[i];
             if (cp >= 0) {
                 if (rem == 0) {
-                    return cps;
+                    return other;
                 }
-                rem -= Character.charCount(cp);
+                int width = Character.charCount(cp);
+                rem -= fromUtf16 ? width : 1;
                 if (rem < 0) {
-                    throw new IllegalArgumentException("UTF-16 offset " + off + " splits a surrogate pair");
+                    throw new IllegalArgumentException("UTF-16 offset " + position + " splits a surrogate pair");
                 }
-                cps++;
-            }
-        }
-    }
-
-    /** The UTF-16 offset of visible code point index {@code idx}. */
-    int utf16OfCpIndex(int idx) {
-        if (idx < 0 || idx > root.alive) {
-            throw new IndexOutOfBoundsException("index " + idx + ", length " + root.alive);
-        }
-        if (idx == root.alive) {
-            return root.u16;
-        }
-        Node node = root;
-        int rem = idx;
-        int u = 0;
-        while (node instanceof Inner) {
-            Inner in = (Inner) node;
-            int j = 0;
-            while (rem >= in.kids[j].alive) {
-                rem -= in.kids[j].alive;
-                u += in.kids[j].u16;
-                j++;
-            }
-            node = in.kids[j];
-        }
-        Leaf leaf = (Leaf) node;
-        for (int i = 0;; i++) {
-            int cp = leaf.cps[i];
-            if (cp >= 0) {
-                if (rem-- == 0) {
-                    return u;
-                }
-                u += Character.charCount(cp);
+                other += fromUtf16 ? 1 : width;
             }
         }
     }
