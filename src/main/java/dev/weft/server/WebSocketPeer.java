@@ -134,17 +134,23 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
     }
 
     private void sendFrame(byte[] frame) {
-        WebSockets.sendBinary(ByteBuffer.wrap(frame), channel, new WebSocketCallback<Void>() {
-            @Override
-            public void complete(WebSocketChannel ch, Void context) {
-            }
-
-            @Override
-            public void onError(WebSocketChannel ch, Void context, Throwable error) {
-                IoUtils.safeClose(ch);
-            }
-        });
+        WebSockets.sendBinary(ByteBuffer.wrap(frame), channel, CLOSE_ON_ERROR);
     }
+
+    /**
+     * Drops the channel when a send fails. After a close frame nothing else is needed: the peer
+     * answers with its own close frame and the channel then closes by itself.
+     */
+    private static final WebSocketCallback<Void> CLOSE_ON_ERROR = new WebSocketCallback<>() {
+        @Override
+        public void complete(WebSocketChannel ch, Void context) {
+        }
+
+        @Override
+        public void onError(WebSocketChannel ch, Void context, Throwable error) {
+            IoUtils.safeClose(ch);
+        }
+    };
 
     @Override
     public void close(int code, String reason) {
@@ -154,17 +160,7 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
         closeCode = code;
         closeReason = reason;
         String shortReason = reason.length() > 100 ? reason.substring(0, 100) : reason;
-        WebSockets.sendClose(code, shortReason, channel, new WebSocketCallback<Void>() {
-            @Override
-            public void complete(WebSocketChannel ch, Void context) {
-                // The peer answers with its own close frame; the channel then closes by itself.
-            }
-
-            @Override
-            public void onError(WebSocketChannel ch, Void context, Throwable error) {
-                IoUtils.safeClose(ch);
-            }
-        });
+        WebSockets.sendClose(code, shortReason, channel, CLOSE_ON_ERROR);
     }
 
     @Override
