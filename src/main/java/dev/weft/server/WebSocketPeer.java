@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.xnio.IoUtils;
 import org.xnio.Pooled;
@@ -24,6 +25,9 @@ import org.xnio.Pooled;
  * serial executor; sends are queued without blocking. Nothing here interprets a message.
  */
 final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
+    /** How long a peer has to answer our close frame before the connection is dropped. */
+    private static final int CLOSE_TIMEOUT_SECONDS = 5;
+
     private final WebSocketChannel channel;
     private final Device device;
     private final MessageCodec codec;
@@ -71,6 +75,10 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
     @Override
     protected void onFullBinaryMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
         Pooled<ByteBuffer[]> data = message.getData();
+        if (closing.get()) {
+            data.free(); // a connection being closed (revoked, broken) is heard no more
+            return;
+        }
         byte[] frame;
         try {
             ByteBuffer[] buffers = data.getResource();
@@ -161,6 +169,7 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
         closeReason = reason;
         String shortReason = reason.length() > 100 ? reason.substring(0, 100) : reason;
         WebSockets.sendClose(code, shortReason, channel, CLOSE_ON_ERROR);
+        channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override
