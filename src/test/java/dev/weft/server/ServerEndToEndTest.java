@@ -182,6 +182,29 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void aSessionMakesItsNoteAndARenameTheServerHadToChangeReachesEverySession() throws Exception {
+        TestDevice a = TestDevice.pair(server.pairingLink(), "laptop");
+        TestDevice b = TestDevice.pair(server.pairingLink(), "phone");
+        TestDevice.Connection g = b.connect();
+        g.send(new SyncDocUpsert(UUID.randomUUID(), "Plans", 0, List.of(), List.of()));
+        g.done();
+        TestDevice.Connection sa = a.connect();
+        sa.send(new SessionStart(0, DOC), new NameChange("Draft"));
+        sa.until(m -> m instanceof SessionReady);
+        TestDevice.Connection sb = b.connect();
+        sb.send(new SessionStart(0, DOC));
+        assertThat(sb.expect(SyncDocResponse.class).name()).isEqualTo("Draft");
+        sb.until(m -> m instanceof SessionPeer);
+        sa.send(new NameChange("plans"));
+        assertThat(sa.until(m -> m instanceof NameChange)).last().isEqualTo(new NameChange("plans (2)"));
+        assertThat(sb.until(m -> m instanceof NameChange)).last().isEqualTo(new NameChange("plans (2)"));
+        sa.send(new NameChange("Final"));
+        assertThat(sb.until(m -> m instanceof NameChange)).last().isEqualTo(new NameChange("Final"));
+        assertThat(g.until(m -> m instanceof SynclistResponse r
+                && r.entries().stream().anyMatch(e -> e.documentId().equals(DOC)))).isNotEmpty();
+    }
+
+    @Test
     void brokenInputClosesThatConnectionOnlyWithTheRightCode() throws Exception {
         TestDevice a = TestDevice.pair(server.pairingLink(), "laptop");
         TestDevice.Connection good = a.connect();
