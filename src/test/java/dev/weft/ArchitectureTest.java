@@ -22,7 +22,9 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule storeDependsOnCrdtAndMapDbOnly = RULES.store();
     @ArchTest
-    static final ArchRule vaultDependsOnCrdtOnly = RULES.vault();
+    static final ArchRule vaultDependsOnCrdtNoteNamesAndTheDiffLibraryOnly = RULES.vault();
+    @ArchTest
+    static final ArchRule diffLibraryStaysInVault = RULES.diffLibraryOnlyInVault();
     @ArchTest
     static final ArchRule clientDependsOnVaultProtocolAndCrdtOnly = RULES.client();
     @ArchTest

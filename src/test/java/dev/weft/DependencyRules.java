@@ -1,8 +1,12 @@
 package dev.weft;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,13 +21,17 @@ import java.util.List;
  * {@code server}, {@code ui}) also get {@code javax.*}. Third-party libraries are allowed where
  * ARCHITECTURE.md puts them: MapDB in {@code store}; Undertow and its XNIO layer in
  * {@code server}, and BouncyCastle (certificates and PEM files) in {@code server.security} only;
- * FlatLaf, RSyntaxTextArea and commonmark-java in {@code ui}. Every rule allows an empty package,
- * so packages not written yet do not fail the build.
+ * FlatLaf, RSyntaxTextArea and commonmark-java in {@code ui}; java-diff-utils (the text diff that
+ * turns an {@code .md} edited by another program into CRDT ops) in {@code vault} only. Beyond its
+ * arrow, {@code vault} may use one class of {@code protocol}: {@code NoteNames}, the rules a note
+ * name (and so a file path in the vault) must follow. Every rule allows an empty package, so
+ * packages not written yet do not fail the build.
  */
 final class DependencyRules {
     private static final String JAVA = "java..";
     private static final String JAVAX = "javax..";
     private static final String BOUNCY_CASTLE = "org.bouncycastle..";
+    private static final String DIFF_UTILS = "com.github.difflib..";
     /** Classes that open or wrap network connections; {@code protocol} works on byte buffers only. */
     private static final String SOCKETS = "java\\.net\\.(\\w*Socket\\w*|http\\..*)"
             + "|java\\.nio\\.channels\\.(\\w*Socket\\w*|\\w*DatagramChannel|\\w*Selector\\w*|spi\\..*)"
@@ -48,7 +56,14 @@ final class DependencyRules {
     }
 
     ArchRule vault() {
-        return only("vault", JAVA, pkg("crdt"));
+        return only("vault", List.of(root + ".protocol.NoteNames"), JAVA, pkg("crdt"), DIFF_UTILS);
+    }
+
+    ArchRule diffLibraryOnlyInVault() {
+        return noClasses().that().resideOutsideOfPackage(pkg("vault"))
+                .should().dependOnClassesThat().resideInAPackage(DIFF_UTILS)
+                .allowEmptyShould(true)
+                .because("turning other programs' edits of .md files into ops is vault's business alone");
     }
 
     ArchRule client() {
@@ -105,12 +120,23 @@ final class DependencyRules {
     }
 
     private ArchRule only(String name, String... allowed) {
+        return only(name, List.of(), allowed);
+    }
+
+    /** {@code name} may use itself, the {@code allowed} packages and the {@code classes} named. */
+    private ArchRule only(String name, List<String> classes, String... allowed) {
         List<String> packages = new ArrayList<>(Arrays.asList(allowed));
         packages.add(pkg(name));
+        DescribedPredicate<JavaClass> permitted = resideInAnyPackage(packages.toArray(String[]::new));
+        for (String type : classes) {
+            permitted = permitted.or(name(type));
+        }
+        List<String> arrow = new ArrayList<>(Arrays.asList(allowed));
+        arrow.addAll(classes);
         return classes().that().resideInAPackage(pkg(name))
-                .should().onlyDependOnClassesThat().resideInAnyPackage(packages.toArray(String[]::new))
+                .should().onlyDependOnClassesThat(permitted)
                 .allowEmptyShould(true)
-                .because("ARCHITECTURE.md allows " + name + " -> " + String.join(", ", allowed));
+                .because("ARCHITECTURE.md allows " + name + " -> " + String.join(", ", arrow));
     }
 
     private String pkg(String name) {

@@ -65,6 +65,18 @@ class DependencyRulesTest {
     }
 
     @Test
+    void vaultMayUseTheDiffLibraryAndNoteNamesButNoOtherProtocolClass() {
+        assertThat(violations(RULES.vault()))
+                .contains("ReadsFrames").doesNotContain("DiffsText").doesNotContain("archfixture.protocol.NoteNames");
+    }
+
+    @Test
+    void theDiffLibraryIsAllowedInVaultOnly() {
+        assertThat(violations(RULES.diffLibraryOnlyInVault()))
+                .contains("UsesDiffUtils").doesNotContain("DiffsText");
+    }
+
+    @Test
     void clientMayUseCrdtAndTls() {
         assertThat(check(RULES.client()).hasViolation()).isFalse();
     }
