@@ -1,13 +1,14 @@
 package dev.weft.app;
 
 import java.io.PrintStream;
+import java.time.ZoneId;
 import java.util.List;
 
 /** Parses the arguments and runs the command, printing to the given streams; returns the exit status. */
 final class Launcher {
     /** The command did what it was asked. */
     static final int OK = 0;
-    /** The command ran and failed (an unreadable or invalid file, for one). */
+    /** The command ran and failed (an unreadable or invalid file, a server that cannot start, for some). */
     static final int FAILED = 1;
     /** The arguments were wrong, or they asked for a part of Weft that is not built yet. */
     static final int USAGE = 2;
@@ -15,11 +16,13 @@ final class Launcher {
     private final PrintStream out;
     private final PrintStream err;
     private final Places places;
+    private final ShutdownHooks hooks;
 
-    Launcher(PrintStream out, PrintStream err, Places places) {
+    Launcher(PrintStream out, PrintStream err, Places places, ShutdownHooks hooks) {
         this.out = out;
         this.err = err;
         this.places = places;
+        this.hooks = hooks;
     }
 
     int run(String[] args) {
@@ -46,6 +49,19 @@ final class Launcher {
         if (command instanceof Command.Trace trace) {
             return new TraceCommand(out, err).run(trace);
         }
+        if (command instanceof Command.Server server) {
+            return new ServerCommand(out, err, hooks).run(server);
+        }
+        ServerAdmin admin = new ServerAdmin(out, err, ZoneId.systemDefault());
+        if (command instanceof Command.PairCode pairCode) {
+            return admin.pairCode(pairCode.data());
+        }
+        if (command instanceof Command.Devices devices) {
+            return admin.devices(devices.data());
+        }
+        if (command instanceof Command.Revoke revoke) {
+            return admin.revoke(revoke.device(), revoke.data());
+        }
         err.println("weft: " + notBuilt(command));
         return USAGE;
     }
@@ -54,15 +70,8 @@ final class Launcher {
         if (command instanceof Command.Gui) {
             return "the desktop app is not built yet.";
         }
-        if (command instanceof Command.Server) {
-            return "the server is not built yet.";
-        }
         if (command instanceof Command.Sync) {
             return "headless sync is not built yet.";
-        }
-        if (command instanceof Command.PairCode || command instanceof Command.Devices
-                || command instanceof Command.Revoke) {
-            return "pair-code, devices and revoke need the server, which is not built yet.";
         }
         throw new IllegalStateException("no runner for " + command);
     }

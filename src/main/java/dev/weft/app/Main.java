@@ -10,7 +10,8 @@ public final class Main {
      * successful one returns, so a window or server it started keeps running.
      */
     public static void main(String[] args) {
-        int status = new Launcher(System.out, System.err, Places.current()).run(args);
+        int status = new Launcher(System.out, System.err, Places.current(),
+                new JvmShutdown(System.out, System.err)).run(args);
         if (status != Launcher.OK) {
             System.exit(status);
         }

@@ -8,12 +8,16 @@ import java.util.Optional;
 
 /**
  * Default folders: the vault ({@code ~/Weft}) and the server's data, per OS convention
- * ({@code $XDG_DATA_HOME/weft}, {@code ~/Library/Application Support/Weft}, {@code %APPDATA%\Weft}).
+ * ({@code $XDG_DATA_HOME/weft-server}, else {@code ~/.local/share/weft-server};
+ * {@code ~/Library/Application Support/Weft Server}; {@code %APPDATA%\Weft Server}).
  *
  * @param vault the default vault folder
  * @param serverData the default server data folder
  */
 record Places(Path vault, Path serverData) {
+    private static final String XDG_SERVER_DATA = "weft-server";
+    private static final String SERVER_DATA = "Weft Server";
+
     /** The defaults for this user on this machine. */
     static Places current() {
         return of(System.getProperty("os.name", ""), System.getenv(),
@@ -26,12 +30,12 @@ record Places(Path vault, Path serverData) {
         Path data;
         if (os.startsWith("windows")) {
             data = absolute(env.get("APPDATA")).orElse(home.resolve("AppData").resolve("Roaming"))
-                    .resolve("Weft");
+                    .resolve(SERVER_DATA);
         } else if (os.startsWith("mac")) {
-            data = home.resolve("Library").resolve("Application Support").resolve("Weft");
+            data = home.resolve("Library").resolve("Application Support").resolve(SERVER_DATA);
         } else {
             data = absolute(env.get("XDG_DATA_HOME")).orElse(home.resolve(".local").resolve("share"))
-                    .resolve("weft");
+                    .resolve(XDG_SERVER_DATA);
         }
         return new Places(home.resolve("Weft"), data);
     }

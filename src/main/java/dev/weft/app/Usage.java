@@ -1,5 +1,7 @@
 package dev.weft.app;
 
+import dev.weft.server.security.PairingCodes;
+
 /** The text of {@code weft --help}: every command and option. */
 final class Usage {
     static final String TEXT = """
@@ -8,7 +10,7 @@ final class Usage {
             Usage:
               weft                          open the desktop app on the default vault
               weft --vault DIR              open the desktop app on the vault in DIR
-              weft --server [OPTIONS]       run the sync server
+              weft --server [OPTIONS]       run the sync server until Ctrl-C or SIGTERM
                   --port N                  port to listen on, 1 to 65535 (default %d)
                   --data DIR                server data folder (default below)
                   --bind ADDR               address to listen on (default %s: all)
@@ -18,9 +20,11 @@ final class Usage {
                                             the server makes on first start)
                   --no-tls                  plain ws://, only for a loopback --bind or
                                             behind a TLS-terminating proxy
-              weft pair-code [--data DIR]   print a fresh pairing link from the server
+              weft pair-code [--data DIR]   print a fresh pairing link from the running
+                                            server (one device, within %d minutes)
               weft devices [--data DIR]     list the devices paired with the server
               weft revoke NAME [--data DIR] withdraw the access of paired device NAME
+                                            and close its connections
               weft sync [--vault DIR] [--pair LINK] [--watch]
                                             sync a vault without the window, once, or
                                             until stopped with --watch; --pair first
@@ -38,19 +42,28 @@ final class Usage {
 
             An option's value follows it as the next argument or after '=' (--port=%d).
 
+            The server prints where it listens, its certificate fingerprint and a
+            line 'pair: weft://...' with a pairing link. pair-code, devices and
+            revoke ask the server running on that --data folder, through the
+            socket control.sock in it, which only the user running the server
+            can reach.
+
             Default places:
               vault        ~/Weft
-              server data  $XDG_DATA_HOME/weft (else ~/.local/share/weft) on Linux,
-                           ~/Library/Application Support/Weft on macOS,
-                           %%APPDATA%%\\Weft on Windows
+              server data  Linux: $XDG_DATA_HOME/weft-server
+                                  (else ~/.local/share/weft-server)
+                           macOS: ~/Library/Application Support/Weft Server
+                           Windows: %%APPDATA%%\\Weft Server
 
-            Not built yet: the desktop app, the server, pair-code, devices, revoke
-            and sync. They check their arguments, say so, and exit with status 2.
+            Not built yet: the desktop app and sync. They check their arguments,
+            say so, and exit with status 2.
 
-            Exit status: 0 done, 1 failed (for trace: also a replay that does not
-            end with endContent), 2 wrong arguments or not built yet.
-            """.formatted(TopLevelLine.DEFAULT_PORT, TopLevelLine.DEFAULT_BIND, CommandLine.DEFAULT_RUNS,
-            CommandLine.MAX_RUNS, TopLevelLine.DEFAULT_PORT);
+            Exit status: 0 done (the server: stopped cleanly), 1 failed (the server:
+            could not start; revoke: no such device; trace: also a replay that
+            does not end with endContent), 2 wrong arguments or not built yet.
+            """.formatted(TopLevelLine.DEFAULT_PORT, TopLevelLine.DEFAULT_BIND,
+            PairingCodes.DEFAULT_LIFETIME.toMinutes(), CommandLine.DEFAULT_RUNS, CommandLine.MAX_RUNS,
+            TopLevelLine.DEFAULT_PORT);
 
     private Usage() {
     }

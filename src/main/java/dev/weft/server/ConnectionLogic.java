@@ -28,6 +28,8 @@ final class ConnectionLogic {
     private final GlobalSync global;
     private final SessionSync session;
     private Kind kind = Kind.NEW;
+    /** What the connection is, as its open and close log lines say. */
+    private String what = "before its first message";
 
     ConnectionLogic(Store store, Hub hub, PeerLink peer, MessageCodec codec, Failures failures, ServerLog log) {
         this.codec = codec;
@@ -88,7 +90,8 @@ final class ConnectionLogic {
         if (first.type() < SessionStart.TYPE) {
             kind = Kind.GLOBAL;
             hub.global(peer);
-            log.info("open " + peer + " global");
+            what = "global";
+            log.info("open " + peer + " " + what);
         } else {
             kind = Kind.SESSION;
         }
@@ -113,7 +116,8 @@ final class ConnectionLogic {
                 failures.protocol(peer, "a second session_start on one connection");
                 return false;
             }
-            log.info("open " + peer + " session " + s.documentId());
+            what = "session " + s.documentId();
+            log.info("open " + peer + " " + what);
             session.start(s);
             return true;
         }
@@ -136,6 +140,6 @@ final class ConnectionLogic {
         kind = Kind.CLOSED;
         hub.closed(peer);
         session.closed();
-        log.info("close " + peer + " " + code + (reason == null || reason.isEmpty() ? "" : " " + reason));
+        log.info("close " + peer + " " + what + " " + code + (reason == null || reason.isEmpty() ? "" : " " + reason));
     }
 }

@@ -33,8 +33,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * The sync server: the store, the TLS identity, and Undertow serving {@code /v1/pair} and
- * {@code /v1/sync} on one port. {@link #close} stops accepting, closes every connection with 1001,
- * and commits what is queued before the store closes.
+ * {@code /v1/sync} on one port, with the control socket of {@code weft pair-code}, {@code devices}
+ * and {@code revoke} in the data dir (see {@link ControlClient}). {@link #close} stops accepting,
+ * closes every connection with 1001, and commits what is queued before the store closes.
  */
 public final class WeftServer implements AutoCloseable {
     private final ServerConfig config;
@@ -45,9 +46,10 @@ public final class WeftServer implements AutoCloseable {
     private final PairingCodes pairingCodes;
     private final String fingerprint;
     private final ServerLog log;
+    private final ControlChannel control;
 
     private WeftServer(ServerConfig config, Store store, Hub hub, Undertow undertow, ExecutorService pool,
-            PairingCodes pairingCodes, String fingerprint, ServerLog log) {
+            PairingCodes pairingCodes, String fingerprint, ServerLog log, ControlChannel control) {
         this.config = config;
         this.store = store;
         this.hub = hub;
@@ -56,6 +58,7 @@ public final class WeftServer implements AutoCloseable {
         this.pairingCodes = pairingCodes;
         this.fingerprint = fingerprint;
         this.log = log;
+        this.control = control;
     }
 
     /**
@@ -65,21 +68,33 @@ public final class WeftServer implements AutoCloseable {
      *     unwritable, bad certificate files
      */
     public static WeftServer start(ServerConfig config, ServerLog log) throws ServerStartException {
+        PrivateDataDir.prepare(config.dataDir());
         Store store;
         try {
             store = Store.open(config.dataDir());
         } catch (StoreException e) {
             throw new ServerStartException(e.getMessage(), e);
         }
+        ControlChannel control;
         try {
-            return start(config, store, log);
+            control = ControlChannel.bind(config.dataDir(), log);
+        } catch (ServerStartException e) {
+            store.close();
+            throw e;
+        }
+        try {
+            WeftServer server = start(config, store, control, log);
+            control.serve(new ControlRequests(server, log));
+            return server;
         } catch (ServerStartException | RuntimeException e) {
+            control.close();
             store.close();
             throw e;
         }
     }
 
-    private static WeftServer start(ServerConfig config, Store store, ServerLog log) throws ServerStartException {
+    private static WeftServer start(ServerConfig config, Store store, ControlChannel control, ServerLog log)
+            throws ServerStartException {
         SecureRandom random = new SecureRandom();
         CertificateStore certificates = new CertificateStore(config.dataDir(), Clock.systemUTC(), random);
         Optional<ServerIdentity> identity = identity(config, certificates);
@@ -124,7 +139,7 @@ public final class WeftServer implements AutoCloseable {
         }
         PairingCodes codes = new PairingCodes(codeStore(store), secrets, Clock.systemUTC());
         String fp = identity.map(ServerIdentity::fingerprint).orElse(PairingLink.PLAIN);
-        return new WeftServer(config, store, hub, undertow, pool, codes, fp, log);
+        return new WeftServer(config, store, hub, undertow, pool, codes, fp, log, control);
     }
 
     private static Optional<ServerIdentity> identity(ServerConfig config, CertificateStore certificates)
@@ -223,9 +238,13 @@ public final class WeftServer implements AutoCloseable {
         return device;
     }
 
-    /** Stops accepting, closes every connection with 1001, commits queued work, closes the store. */
+    /**
+     * Closes the control socket, closes every connection with 1001, stops accepting, commits queued
+     * work, closes the store.
+     */
     @Override
     public void close() {
+        control.close();
         hub.disconnectAll(Failures.GOING_AWAY, "server shutting down");
         try {
             Thread.sleep(100); // let the close frames go out before the listener stops

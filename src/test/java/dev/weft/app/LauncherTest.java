@@ -22,7 +22,9 @@ class LauncherTest {
 
     private int run(String... args) {
         Places places = new Places(dir.resolve("Weft"), dir.resolve("data"));
-        return new Launcher(print(out), print(err), places).run(args);
+        return new Launcher(print(out), print(err), places, stop -> {
+            throw new AssertionError("only ServerCommandTest starts a server");
+        }).run(args);
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {
@@ -60,11 +62,18 @@ class LauncherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "--vault x", "--server", "pair-code", "devices", "revoke phone", "sync --watch"})
+    @ValueSource(strings = {"", "--vault x", "sync --watch"})
     void aCommandThatIsNotBuiltSaysSoAndExitsWithTwo(String args) {
         assertThat(run(args.isEmpty() ? new String[0] : args.split(" "))).isEqualTo(Launcher.USAGE);
         assertThat(err()).contains("not built yet").doesNotContain("Exception");
         assertThat(err().lines()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pair-code", "devices", "revoke phone"})
+    void askingAServerThatIsNotRunningFailsWithOneLine(String args) {
+        assertThat(run(args.split(" "))).isEqualTo(Launcher.FAILED);
+        assertThat(err().lines()).containsExactly("weft: no Weft server is running with data dir " + dir.resolve("data"));
     }
 
     @Test

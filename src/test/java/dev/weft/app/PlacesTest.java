@@ -19,30 +19,30 @@ class PlacesTest {
     @Test
     void linuxServerDataFollowsXdgDataHome() {
         assertThat(Places.of("Linux", Map.of("XDG_DATA_HOME", "/data"), HOME).serverData())
-                .isEqualTo(Path.of("/data/weft"));
+                .isEqualTo(Path.of("/data/weft-server"));
         assertThat(Places.of("Linux", Map.of(), HOME).serverData())
-                .isEqualTo(Path.of("/home/u/.local/share/weft"));
+                .isEqualTo(Path.of("/home/u/.local/share/weft-server"));
     }
 
     @Test
     void aRelativeOrEmptyXdgDataHomeIsIgnored() {
         assertThat(Places.of("Linux", Map.of("XDG_DATA_HOME", "rel"), HOME).serverData())
-                .isEqualTo(Path.of("/home/u/.local/share/weft"));
+                .isEqualTo(Path.of("/home/u/.local/share/weft-server"));
         assertThat(Places.of("Linux", Map.of("XDG_DATA_HOME", ""), HOME).serverData())
-                .isEqualTo(Path.of("/home/u/.local/share/weft"));
+                .isEqualTo(Path.of("/home/u/.local/share/weft-server"));
     }
 
     @Test
     void macServerDataIsInApplicationSupport() {
         assertThat(Places.of("Mac OS X", Map.of(), HOME).serverData())
-                .isEqualTo(Path.of("/home/u/Library/Application Support/Weft"));
+                .isEqualTo(Path.of("/home/u/Library/Application Support/Weft Server"));
     }
 
     @Test
     void windowsServerDataIsInAppData() {
         assertThat(Places.of("Windows 11", Map.of("APPDATA", "/appdata"), HOME).serverData())
-                .isEqualTo(Path.of("/appdata/Weft"));
+                .isEqualTo(Path.of("/appdata/Weft Server"));
         assertThat(Places.of("Windows 11", Map.of(), HOME).serverData())
-                .isEqualTo(Path.of("/home/u/AppData/Roaming/Weft"));
+                .isEqualTo(Path.of("/home/u/AppData/Roaming/Weft Server"));
     }
 }

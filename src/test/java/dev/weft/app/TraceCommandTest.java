@@ -29,7 +29,9 @@ class TraceCommandTest {
 
     private int run(String... args) {
         Places places = new Places(dir.resolve("Weft"), dir.resolve("data"));
-        return new Launcher(print(out), print(err), places).run(args);
+        return new Launcher(print(out), print(err), places, stop -> {
+            throw new AssertionError("trace starts nothing to stop");
+        }).run(args);
     }
 
     private static PrintStream print(ByteArrayOutputStream bytes) {

@@ -1,0 +1,67 @@
+package dev.weft.app;
+
+import dev.weft.server.ControlClient;
+import dev.weft.server.ControlException;
+import dev.weft.server.security.PairingCodes;
+import dev.weft.store.Device;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * {@code weft pair-code}, {@code weft devices} and {@code weft revoke NAME}: ask the server running
+ * with a data dir, through its control socket, and print the answer. A server that is not running,
+ * or a device that has no access to revoke, fails with one line.
+ */
+final class ServerAdmin {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ZoneId zone;
+
+    ServerAdmin(PrintStream out, PrintStream err, ZoneId zone) {
+        this.out = out;
+        this.err = err;
+        this.zone = zone;
+    }
+
+    int pairCode(Path data) {
+        return ask(data, client -> {
+            out.println("pair: " + client.pairingLink());
+            out.println("the link pairs one device within " + PairingCodes.DEFAULT_LIFETIME.toMinutes() + " minutes");
+        });
+    }
+
+    int devices(Path data) {
+        return ask(data, client -> {
+            List<Device> devices = client.devices();
+            if (devices.isEmpty()) {
+                out.println("no devices are paired yet; 'weft pair-code' prints a link to pair one");
+            } else {
+                DeviceTable.lines(devices, zone).forEach(out::println);
+            }
+        });
+    }
+
+    int revoke(String name, Path data) {
+        return ask(data, client -> {
+            Device device = client.revoke(name);
+            out.println("revoked device '" + device.name() + "' (site " + device.site()
+                    + "): its connections are closed and its token no longer works");
+        });
+    }
+
+    private interface Call {
+        void run(ControlClient client) throws ControlException;
+    }
+
+    private int ask(Path data, Call call) {
+        try {
+            call.run(new ControlClient(data));
+            return Launcher.OK;
+        } catch (ControlException e) {
+            err.println("weft: " + e.getMessage());
+            return Launcher.FAILED;
+        }
+    }
+}

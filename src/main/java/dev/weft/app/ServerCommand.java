@@ -1,0 +1,87 @@
+package dev.weft.app;
+
+import dev.weft.protocol.Limits;
+import dev.weft.protocol.PairingLink;
+import dev.weft.server.ServerConfig;
+import dev.weft.server.ServerLog;
+import dev.weft.server.ServerStartException;
+import dev.weft.server.WeftServer;
+import dev.weft.server.security.PairingCodes;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code weft --server}: starts the sync server, says where it listens and how to pair with it
+ * (the {@code pair: } line of PROTOCOL.md §7), logs to standard output, and leaves it running
+ * until the program is asked to stop, when it closes it cleanly.
+ */
+final class ServerCommand {
+    /** Undertow's and XNIO's loggers, kept (a logger nobody holds may be collected with its level). */
+    private static final List<Logger> LIBRARY_LOGGERS =
+            List.of(Logger.getLogger("io.undertow"), Logger.getLogger("org.xnio"));
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ShutdownHooks hooks;
+
+    ServerCommand(PrintStream out, PrintStream err, ShutdownHooks hooks) {
+        this.out = out;
+        this.err = err;
+        this.hooks = hooks;
+    }
+
+    int run(Command.Server command) {
+        if (command.tls() instanceof Tls.Off && !loopback(command.bind())) {
+            err.println("WARNING: --no-tls on " + command.bind() + ", which is not a loopback address:");
+            err.println("WARNING: pairing codes, device tokens and notes cross the network unencrypted.");
+            err.println("WARNING: only do this behind a TLS-terminating proxy.");
+        }
+        LIBRARY_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING)); // the server logs its own events
+        WeftServer server;
+        try {
+            server = WeftServer.start(config(command), new ServerLog(out));
+        } catch (ServerStartException e) {
+            err.println("weft: " + e.getMessage());
+            return Launcher.FAILED;
+        }
+        hooks.onStop(server::close);
+        boolean tls = !server.fingerprint().equals(PairingLink.PLAIN);
+        out.println("listening on " + address(command.bind(), server.port()) + (tls ? " (TLS)" : " (no TLS: ws://)"));
+        out.println("fingerprint: " + (tls ? server.fingerprint() : "none"));
+        out.println("pair: " + server.pairingLink());
+        out.println("the link pairs one device within " + PairingCodes.DEFAULT_LIFETIME.toMinutes()
+                + " minutes; 'weft pair-code' prints a fresh one");
+        return Launcher.OK;
+    }
+
+    static ServerConfig config(Command.Server command) {
+        return new ServerConfig(command.bind(), command.port(), command.data(), tls(command.tls()), Limits.DEFAULT);
+    }
+
+    private static ServerConfig.TlsSetting tls(Tls tls) {
+        if (tls instanceof Tls.PemFiles pem) {
+            return new ServerConfig.TlsSetting.Pem(pem.certificate(), pem.key());
+        }
+        if (tls instanceof Tls.Off) {
+            return new ServerConfig.TlsSetting.None();
+        }
+        return new ServerConfig.TlsSetting.SelfSigned();
+    }
+
+    private static boolean loopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static String address(String bind, int port) {
+        boolean ipv6 = bind.indexOf(':') >= 0 && !bind.startsWith("[");
+        return (ipv6 ? "[" + bind + "]" : bind) + ":" + port;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.weft.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.protocol.Message;
+import dev.weft.protocol.SyncDocDone;
+import dev.weft.protocol.SyncDocPull;
+import dev.weft.protocol.SyncDocResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * No acknowledged op is ever lost: {@code weft --server} as a child process under a steady write
+ * load (two devices' worth of upserts and an editing session) is killed with SIGKILL at random
+ * moments, again and again; after each restart on the same data dir and port, a pull from 0 of
+ * every document must hold every op the server had acknowledged.
+ */
+class ServerKillIT {
+    private static final int KILLS = 12;
+    private static final long SEED = 20261125L;
+
+    @TempDir
+    Path dir;
+    private ServerProcess server;
+
+    @AfterEach
+    void killLeftover() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void everyAcknowledgedOpSurvivesRepeatedSigkills() throws Exception {
+        Random random = new Random(SEED);
+        Path data = dir.resolve("data");
+        int port = ServerProcess.freePort();
+        server = ServerProcess.startServer(dir, data, port);
+        TestDevice device = TestDevice.pair(server.pairingLink(), "writer");
+        AckedOps acked = new AckedOps();
+        AtomicLong idents = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<UUID> documents = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+
+        for (int kill = 1; kill <= KILLS; kill++) {
+            int before = acked.count();
+            List<WriteLoad> loads = new ArrayList<>();
+            for (int i = 0; i < documents.size(); i++) {
+                loads.add(WriteLoad.start(device, documents.get(i), acked, idents, random.nextLong(), failure, i == 2));
+            }
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (acked.count() == before && failure.get() == null && System.currentTimeMillis() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(failure.get()).as("the load in round %d", kill).isNull();
+            assertThat(acked.count()).as("ops acknowledged in round %d", kill).isGreaterThan(before);
+            Thread.sleep(random.nextInt(700));
+            loads.forEach(WriteLoad::stopping);
+            server.kill();
+            for (WriteLoad load : loads) {
+                load.join();
+            }
+            assertThat(failure.get()).as("the load until kill %d", kill).isNull();
+
+            server = ServerProcess.startServer(dir, data, port);
+            server.pairingLink();
+            checkEveryAcknowledgedOpIsHeld(device, acked, "after kill " + kill + " (seed " + SEED + ")");
+        }
+        assertThat(server.stop()).isZero();
+    }
+
+    private static void checkEveryAcknowledgedOpIsHeld(TestDevice device, AckedOps acked, String when)
+            throws Exception {
+        TestDevice.Connection connection = device.connect();
+        for (UUID document : acked.documents()) {
+            connection.send(new SyncDocPull(document, 0));
+            List<SyncDocResponse> answer = new ArrayList<>();
+            for (Message m : connection.until(m -> m instanceof SyncDocDone)) {
+                if (m instanceof SyncDocResponse response) {
+                    answer.add(response);
+                }
+            }
+            acked.checkHeldBy(document, answer, when);
+        }
+        connection.close();
+    }
+}
