@@ -22,7 +22,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule storeDependsOnCrdtAndMapDbOnly = RULES.store();
     @ArchTest
-    static final ArchRule vaultDependsOnCrdtNoteNamesAndTheDiffLibraryOnly = RULES.vault();
+    static final ArchRule vaultDependsOnCrdtItsFileFormatsAndTheDiffLibraryOnly = RULES.vault();
     @ArchTest
     static final ArchRule diffLibraryStaysInVault = RULES.diffLibraryOnlyInVault();
     @ArchTest

@@ -23,9 +23,11 @@ import java.util.List;
  * {@code server}, and BouncyCastle (certificates and PEM files) in {@code server.security} only;
  * FlatLaf, RSyntaxTextArea and commonmark-java in {@code ui}; java-diff-utils (the text diff that
  * turns an {@code .md} edited by another program into CRDT ops) in {@code vault} only. Beyond its
- * arrow, {@code vault} may use one class of {@code protocol}: {@code NoteNames}, the rules a note
- * name (and so a file path in the vault) must follow. Every rule allows an empty package, so
- * packages not written yet do not fail the build.
+ * arrow, {@code vault} may use the pure file and name formats of {@code protocol}:
+ * {@code StructureFile} (with its {@code Header}), {@code CorruptStructureException} and
+ * {@code NoteNames}, a deliberate widening of ARCHITECTURE.md's {@code vault -> crdt}; never the
+ * message codec or a message. Every rule allows an empty package, so packages not written yet do
+ * not fail the build.
  */
 final class DependencyRules {
     private static final String JAVA = "java..";
@@ -55,8 +57,15 @@ final class DependencyRules {
         return only("store", JAVA, pkg("crdt"), "org.mapdb..");
     }
 
+    /**
+     * {@code vault -> crdt}, the diff library, and from {@code protocol} only the pure byte and name
+     * formats a vault's files need: {@code StructureFile} (with its {@code Header} and
+     * {@code CorruptStructureException}) and {@code NoteNames}. Never the message codec or a message.
+     */
     ArchRule vault() {
-        return only("vault", List.of(root + ".protocol.NoteNames"), JAVA, pkg("crdt"), DIFF_UTILS);
+        String protocol = root + ".protocol.";
+        return only("vault", List.of(protocol + "NoteNames", protocol + "StructureFile", protocol + "StructureFile$Header",
+                protocol + "CorruptStructureException"), JAVA, pkg("crdt"), DIFF_UTILS);
     }
 
     ArchRule diffLibraryOnlyInVault() {

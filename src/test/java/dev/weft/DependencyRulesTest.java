@@ -65,9 +65,11 @@ class DependencyRulesTest {
     }
 
     @Test
-    void vaultMayUseTheDiffLibraryAndNoteNamesButNoOtherProtocolClass() {
+    void vaultMayUseTheDiffLibraryItsFileFormatsAndNoOtherProtocolClass() {
         assertThat(violations(RULES.vault()))
-                .contains("ReadsFrames").doesNotContain("DiffsText").doesNotContain("archfixture.protocol.NoteNames");
+                .contains("ReadsFrames").contains("UsesTheCodec")
+                .doesNotContain("DiffsText").doesNotContain("ReadsStructureFiles")
+                .doesNotContain("archfixture.protocol.NoteNames");
     }
 
     @Test

@@ -1,0 +1,328 @@
+package dev.weft.vault;
+
+import dev.weft.crdt.Atom;
+import dev.weft.crdt.AtomVisitor;
+import dev.weft.crdt.Pid;
+import dev.weft.crdt.SequenceDoc;
+import dev.weft.protocol.NoteNames;
+import dev.weft.protocol.StructureFile;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+/**
+ * A note's persistent replica: its {@code ID.md.structure} file loaded into a {@link SequenceDoc},
+ * with its {@link RecordLog} replayed on top.
+ *
+ * <p>Every change goes to the document and to the log before the method returns: local edits (in
+ * code points or UTF-16 units) with the ops the document made for them, remote ops from the
+ * server when they change something. Once the log has grown by
+ * {@link ReplicaOptions#compactAtBytes()} since it last restarted, the replica compacts: it rewrites the structure file and restarts the log with what is
+ * unacknowledged. If writing the log fails, the document may be ahead of the files: the replica
+ * then refuses every further change and must be reopened. Thread-safe (one lock per replica).
+ */
+public final class NoteReplica implements Closeable {
+    private static final System.Logger LOG = System.getLogger(NoteReplica.class.getName());
+
+    private final UUID documentId;
+    private final Path structureFile;
+    private final SequenceDoc doc;
+    private final RecordLog log;
+    private final long compactAtBytes;
+    private long nextCompactionAt;
+
+    private NoteReplica(UUID documentId, Path structureFile, SequenceDoc doc, RecordLog log, long compactAtBytes) {
+        this.documentId = documentId;
+        this.structureFile = structureFile;
+        this.doc = doc;
+        this.log = log;
+        this.compactAtBytes = compactAtBytes;
+        this.nextCompactionAt = compactAtBytes;
+    }
+
+    /**
+     * Opens the replica of {@code documentId} in {@code paths}, creating its folder and log if they
+     * do not exist (a new note starts empty, named by its first {@link #rename}). Leftover temporary
+     * files of an interrupted write are deleted.
+     *
+     * @throws dev.weft.protocol.CorruptStructureException if the structure file is damaged (it is
+     *     never replaced then)
+     * @throws IOException if the files cannot be read or belong to another document
+     */
+    public static NoteReplica open(VaultPaths paths, UUID documentId, ReplicaOptions options) throws IOException {
+        return open(paths, documentId, options, CompactionHook.NONE);
+    }
+
+    static NoteReplica open(VaultPaths paths, UUID documentId, ReplicaOptions options, CompactionHook hook)
+            throws IOException {
+        Files.createDirectories(paths.docsDir());
+        Path structure = paths.structure(documentId);
+        Path logFile = paths.latestOps(documentId);
+        AtomicFiles.deleteStrayTemps(structure);
+        AtomicFiles.deleteStrayTemps(logFile);
+        SequenceDoc doc;
+        long structureTime = 0;
+        if (Files.exists(structure)) {
+            SequenceDoc.Builder builder = SequenceDoc.builder();
+            StructureFile.Header header = StructureFile.read(structure, builder);
+            if (!header.documentId().equals(documentId)) {
+                throw new IOException(structure + " holds document " + header.documentId() + ", not " + documentId);
+            }
+            structureTime = header.lastModified();
+            doc = builder.build(options.site(), options.random());
+        } else {
+            doc = new SequenceDoc(options.site(), options.random());
+        }
+        RecordLog log = RecordLog.open(logFile, documentId, structureTime, record -> replay(doc, record), options, hook);
+        NoteReplica replica = new NoteReplica(documentId, structure, doc, log, options.compactAtBytes());
+        replica.compactIfLarge();
+        return replica;
+    }
+
+    /** Applies a logged op to the document; idempotent, so an op the structure file holds already changes nothing. */
+    private static void replay(SequenceDoc doc, LogRecord record) {
+        if (record instanceof LogRecord.Local l) {
+            if (l.op() instanceof LocalOp.Insert insert) {
+                doc.merge(insert.atom().pid(), insert.atom().codePoint());
+            } else if (l.op() instanceof LocalOp.Delete delete) {
+                doc.mergeDelete(delete.pid());
+            }
+        } else if (record instanceof LogRecord.RemoteInsert r) {
+            doc.merge(r.atom().pid(), r.atom().codePoint());
+        } else if (record instanceof LogRecord.RemoteDelete r) {
+            doc.mergeDelete(r.pid());
+        }
+    }
+
+    public UUID documentId() {
+        return documentId;
+    }
+
+    /** The log the sync engine sends from and marks: pending ops, sent, acknowledged, current to. */
+    public RecordLog log() {
+        return log;
+    }
+
+    /** What opening the log found. */
+    public LogRecovery recovery() {
+        return log.recovery();
+    }
+
+    public synchronized String text() {
+        return doc.text();
+    }
+
+    /** Visible length in code points. */
+    public synchronized int length() {
+        return doc.length();
+    }
+
+    /** Visible length in UTF-16 units. */
+    public synchronized int utf16Length() {
+        return doc.utf16Length();
+    }
+
+    /** Number of atoms, tombstones included. */
+    public synchronized int atomCount() {
+        return doc.atomCount();
+    }
+
+    /** The note's name: a pending local rename, else the server's, if either is known. */
+    public Optional<String> name() {
+        return log.name();
+    }
+
+    public synchronized boolean contains(Pid pid) {
+        return doc.contains(pid);
+    }
+
+    /** The visible code point index of an alive atom, or -1. */
+    public synchronized int indexOf(Pid pid) {
+        return doc.indexOf(pid);
+    }
+
+    public synchronized Pid pidAt(int index) {
+        return doc.pidAt(index);
+    }
+
+    /** Lists every atom, alive and tombstones, in pid order, under the replica's lock. */
+    public synchronized void forEachAtom(AtomVisitor visitor) {
+        doc.forEachAtom(visitor);
+    }
+
+    /** An independent in-memory copy of the document, edited as {@code site}. */
+    public synchronized SequenceDoc copyDocument(int site, RandomGenerator random) {
+        return doc.copy(site, random);
+    }
+
+    /** Makes new pids for {@code site} from now on (the device was just paired). */
+    public synchronized void setSite(int site) {
+        doc.setSite(site);
+    }
+
+    /**
+     * Inserts {@code text} before code point {@code index}; returns once its ops are in the log.
+     *
+     * @return the ops of the edit, in seq order
+     */
+    public synchronized List<LocalOp> insert(int index, CharSequence text) throws IOException {
+        log.checkWritable();
+        EditBatch batch = new EditBatch();
+        doc.insert(index, text, batch);
+        return appendLocal(batch);
+    }
+
+    /**
+     * Deletes {@code count} code points from {@code index}; returns once its ops are in the log.
+     *
+     * @return the ops of the edit, in seq order, those that cancelled an unsent insert included
+     */
+    public synchronized List<LocalOp> delete(int index, int count) throws IOException {
+        log.checkWritable();
+        EditBatch batch = new EditBatch();
+        doc.delete(index, count, batch);
+        return appendLocal(batch);
+    }
+
+    /** {@link #insert} at a UTF-16 offset, as Swing counts. */
+    public synchronized List<LocalOp> insertUtf16(int offset, CharSequence text) throws IOException {
+        log.checkWritable();
+        EditBatch batch = new EditBatch();
+        doc.insertUtf16(offset, text, batch);
+        return appendLocal(batch);
+    }
+
+    /** {@link #delete} of a UTF-16 range, which must not split a surrogate pair. */
+    public synchronized List<LocalOp> deleteUtf16(int offset, int length) throws IOException {
+        log.checkWritable();
+        EditBatch batch = new EditBatch();
+        doc.deleteUtf16(offset, length, batch);
+        return appendLocal(batch);
+    }
+
+    /**
+     * Names the note here (a new note, or a rename): pending until acknowledged, replacing any
+     * earlier pending rename.
+     *
+     * @throws IllegalArgumentException if the name breaks the rules of {@link NoteNames}
+     */
+    public synchronized LocalOp.Rename rename(String name) throws IOException {
+        NoteNames.requireValid(name);
+        return log.appendRename(name);
+    }
+
+    /**
+     * Applies an insert from the server and logs it if it changed the replica.
+     *
+     * @return the UTF-16 offset where the character appeared, or -1 if the text did not change
+     */
+    public synchronized int applyRemoteInsert(Atom atom) throws IOException {
+        log.checkWritable();
+        int at = doc.applyInsert(atom.pid(), atom.codePoint());
+        if (at >= 0) {
+            appendRemote(List.of(new LogRecord.RemoteInsert(atom)));
+        }
+        return at;
+    }
+
+    /**
+     * Applies a delete from the server and logs it if it changed the replica (an unknown pid
+     * becomes a tombstone, which is a change).
+     *
+     * @return the UTF-16 offset of the character that disappeared, or -1 if the text did not change
+     */
+    public synchronized int applyRemoteDelete(Pid pid) throws IOException {
+        log.checkWritable();
+        boolean known = doc.contains(pid);
+        int at = doc.applyDelete(pid);
+        if (at >= 0 || !known) {
+            appendRemote(List.of(new LogRecord.RemoteDelete(pid)));
+        }
+        return at;
+    }
+
+    /**
+     * Applies a batch from the server (a {@code 33} answer) with the cheaper merge, logging in one
+     * write the ops that changed something. Call {@code log().currentTo(T)} after the last batch
+     * of an answer.
+     */
+    public synchronized void applyRemote(Collection<Atom> inserts, Collection<Pid> deletes) throws IOException {
+        log.checkWritable();
+        List<LogRecord> changed = new ArrayList<>();
+        for (Atom atom : inserts) {
+            if (doc.merge(atom.pid(), atom.codePoint())) {
+                changed.add(new LogRecord.RemoteInsert(atom));
+            }
+        }
+        for (Pid pid : deletes) {
+            boolean known = doc.contains(pid);
+            if (doc.mergeDelete(pid) || !known) {
+                changed.add(new LogRecord.RemoteDelete(pid));
+            }
+        }
+        appendRemote(changed);
+    }
+
+    /** Records the name the server gave the note ({@code 33} or {@code 67}), if it is new. */
+    public synchronized void applyRemoteName(String name) throws IOException {
+        NoteNames.requireValid(name);
+        if (!log.remoteName().equals(Optional.of(name))) {
+            appendRemote(List.of(new LogRecord.RemoteName(name)));
+        }
+    }
+
+    /**
+     * Rewrites the structure file (current to the log's sync time) and restarts the log with what is
+     * unacknowledged. Runs by itself once the log passes the threshold.
+     */
+    public synchronized void compact() throws IOException {
+        log.compact(syncTime -> StructureFile.writeAtomically(structureFile, documentId, syncTime, doc));
+        scheduleNextCompaction();
+    }
+
+    /** Forces the log to disk and closes it. */
+    @Override
+    public synchronized void close() throws IOException {
+        log.close();
+    }
+
+    private List<LocalOp> appendLocal(EditBatch batch) throws IOException {
+        List<LocalOp> nowPending = log.appendLocal(batch);
+        compactIfLarge();
+        return nowPending;
+    }
+
+    private void appendRemote(List<LogRecord> records) throws IOException {
+        log.appendRemote(records);
+        compactIfLarge();
+    }
+
+    /**
+     * The next compaction comes once the log has grown by the threshold: a log that restarts large
+     * (many ops pending offline) is not rewritten on every append.
+     */
+    private void scheduleNextCompaction() {
+        long size = log.sizeBytes();
+        nextCompactionAt = size > Long.MAX_VALUE - compactAtBytes ? Long.MAX_VALUE : size + compactAtBytes;
+    }
+
+    /** Compacts past the threshold; a failure is logged and retried after the log grew by another threshold. */
+    private void compactIfLarge() {
+        if (log.sizeBytes() < nextCompactionAt) {
+            return;
+        }
+        try {
+            compact();
+        } catch (IOException e) {
+            scheduleNextCompaction();
+            LOG.log(System.Logger.Level.WARNING, "compaction of " + documentId + " failed; the log goes on", e);
+        }
+    }
+}

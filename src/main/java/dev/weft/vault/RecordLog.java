@@ -1,0 +1,371 @@
+package dev.weft.vault;
+
+import dev.weft.crdt.Atom;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A document's record log, {@code .weft/docs/ID.md.latest_ops} (layout in docs/record-log.md):
+ * everything that happened to the replica since its structure file was last written, appended
+ * record by record.
+ *
+ * <p>Every append is one write straight to the file ({@link LogChannel}), so once it returns the
+ * records survive a kill of the process. They reach the disk (surviving power loss) at the next
+ * fsync: at most {@link ReplicaOptions#fsyncInterval()} later, on {@link #markSent}, on
+ * compaction and on {@link #close}. {@link #markSent} forces before it returns, so nothing leaves
+ * the device before it is on disk here.
+ *
+ * <p>The sync engine uses the public methods; local edits and remote ops are appended by
+ * {@link NoteReplica}, which applies them to the document too. Thread-safe: edits on the editing
+ * thread, marks from the network thread.
+ */
+public final class RecordLog implements Closeable {
+    private static final System.Logger LOG = System.getLogger(RecordLog.class.getName());
+
+    /** Writes the structure file for a compaction, current to the sync time given. */
+    @FunctionalInterface
+    interface StructureWriter {
+        void write(long syncTime) throws IOException;
+    }
+
+    private final Path file;
+    private final UUID documentId;
+    private final InstantSource clock;
+    private final CompactionHook hook;
+    private final LogRecovery recovery;
+    private final LogChannel channel;
+    private final PendingOps state = new PendingOps();
+    private final RecordBuffer out = new RecordBuffer();
+    private final List<LocalOpListener> listeners = new CopyOnWriteArrayList<>();
+    private long structureSyncTime;
+
+    private RecordLog(Path file, UUID documentId, long structureSyncTime, InstantSource clock, CompactionHook hook,
+            LogRecovery recovery, LogChannel channel) {
+        this.file = file;
+        this.documentId = documentId;
+        this.structureSyncTime = structureSyncTime;
+        this.clock = clock;
+        this.hook = hook;
+        this.recovery = recovery;
+        this.channel = channel;
+    }
+
+    /**
+     * Opens (or creates) the log of {@code documentId}, hands each valid record to {@code replay} in
+     * file order and rebuilds the pending set. A torn or corrupt tail is cut off; valid records
+     * after damage in the middle are cut off too, after the whole file was copied aside, and the
+     * document's time is reset to 0 so that the next pull brings back anything missing.
+     *
+     * @param structureSyncTime the structure file's {@code last_modified}, the time until a
+     *     "current to" record says otherwise
+     * @throws IOException if the file cannot be read or written, or is the log of another document
+     */
+    static RecordLog open(Path file, UUID documentId, long structureSyncTime, Consumer<LogRecord> replay,
+            ReplicaOptions options, CompactionHook hook) throws IOException {
+        boolean exists = Files.exists(file);
+        byte[] bytes = exists ? Files.readAllBytes(file) : new byte[0];
+        LogScanner.Result scan = LogScanner.scan(bytes);
+        if (!scan.records().isEmpty()) {
+            UUID owner = ((LogRecord.Header) scan.records().get(0)).documentId();
+            if (!owner.equals(documentId)) {
+                throw new IOException(file + " is the record log of document " + owner + ", not " + documentId);
+            }
+        }
+        Optional<Path> saved = Optional.empty();
+        if (scan.recordsAfterDamage() > 0) {
+            Path copy = file.resolveSibling(file.getFileName() + ".corrupt-" + System.currentTimeMillis());
+            AtomicFiles.replace(copy, ByteBuffer.wrap(bytes));
+            saved = Optional.of(copy);
+        }
+        LogRecovery recovery = new LogRecovery(scan.validEnd(), bytes.length - scan.validEnd(),
+                scan.recordsAfterDamage(), saved);
+        if (!recovery.clean()) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: dropped {1} bytes after byte {2}{3}", file,
+                    recovery.droppedBytes(), recovery.keptBytes(), recovery.corruptInTheMiddle()
+                            ? ", corrupt in the middle: " + recovery.recordsAfterDamage()
+                                    + " valid records followed, whole file kept in " + recovery.savedCopy().get()
+                            : " (torn tail)");
+        }
+        LogChannel channel = LogChannel.open(file, scan.validEnd(), options.fsyncInterval());
+        RecordLog log = new RecordLog(file, documentId, structureSyncTime, options.clock(), hook, recovery, channel);
+        try {
+            log.recover(scan, replay, !exists);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        return log;
+    }
+
+    private void recover(LogScanner.Result scan, Consumer<LogRecord> replay, boolean created) throws IOException {
+        for (LogRecord record : scan.records()) {
+            state.apply(record);
+            replay.accept(record);
+        }
+        state.raiseLastSeq(scan.maxSeqAfterDamage());
+        List<LogRecord> fix = new ArrayList<>();
+        if (scan.records().isEmpty()) {
+            fix.add(new LogRecord.Header(documentId, state.lastSeq()));
+        }
+        if (recovery.corruptInTheMiddle()) {
+            fix.add(new LogRecord.CurrentTo(0));
+        }
+        if (!fix.isEmpty()) {
+            channel.append(encode(fix));
+            fix.forEach(state::apply);
+        }
+        if (!recovery.clean() || !fix.isEmpty()) {
+            channel.forceNow();
+        }
+        if (created) {
+            AtomicFiles.forceDirectory(file.toAbsolutePath().getParent());
+        }
+    }
+
+    /**
+     * Appends the ops of one local edit, numbered from the next seq; tells the listeners after.
+     *
+     * @return every op of the edit, those the net-op rule cancelled included
+     */
+    List<LocalOp> appendLocal(EditBatch batch) throws IOException {
+        if (batch.size() == 0) {
+            return List.of();
+        }
+        List<LocalOp> ops = new ArrayList<>(batch.size());
+        List<LocalOp> nowPending = new ArrayList<>();
+        synchronized (this) {
+            long micros = micros(clock.instant());
+            long seq = state.lastSeq();
+            List<LogRecord> records = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                int codePoint = batch.codePoints.get(i);
+                LocalOp op = codePoint == EditBatch.DELETE
+                        ? new LocalOp.Delete(++seq, micros, batch.pids.get(i))
+                        : new LocalOp.Insert(++seq, micros, new Atom(batch.pids.get(i), codePoint));
+                ops.add(op);
+                records.add(new LogRecord.Local(op));
+            }
+            append(records, nowPending);
+        }
+        notifyListeners(nowPending);
+        return ops;
+    }
+
+    /** Appends a local rename with the next seq; tells the listeners after. */
+    LocalOp.Rename appendRename(String name) throws IOException {
+        LocalOp.Rename rename;
+        List<LocalOp> nowPending = new ArrayList<>();
+        synchronized (this) {
+            rename = new LocalOp.Rename(state.lastSeq() + 1, micros(clock.instant()), name);
+            append(List.of(new LogRecord.Local(rename)), nowPending);
+        }
+        notifyListeners(nowPending);
+        return rename;
+    }
+
+    /** Appends records received from the server (remote inserts, deletes, names). */
+    synchronized void appendRemote(List<LogRecord> records) throws IOException {
+        if (!records.isEmpty()) {
+            append(records, new ArrayList<>());
+        }
+    }
+
+    /** Writes the records, then folds them into the state: a failed write changes nothing. */
+    private void append(List<LogRecord> records, List<LocalOp> nowPending) throws IOException {
+        channel.append(encode(records));
+        for (LogRecord record : records) {
+            if (state.apply(record)) {
+                nowPending.add(((LogRecord.Local) record).op());
+            }
+        }
+    }
+
+    private ByteBuffer encode(List<LogRecord> records) {
+        out.clear();
+        for (LogRecord record : records) {
+            RecordCodec.write(record, out);
+        }
+        return out.asByteBuffer();
+    }
+
+    private void notifyListeners(List<LocalOp> nowPending) {
+        List<LocalOp> view = List.copyOf(nowPending);
+        for (LocalOpListener listener : listeners) {
+            listener.appended(view);
+        }
+    }
+
+    /** The local ops still to be acknowledged, under the net-op rule, in seq order. */
+    public synchronized List<LocalOp> pending() {
+        return state.pending();
+    }
+
+    /** The pending ops not yet marked sent, in seq order: what to send next. */
+    public synchronized List<LocalOp> unsent() {
+        return state.unsent();
+    }
+
+    public synchronized int pendingCount() {
+        return state.pendingCount();
+    }
+
+    /** The seq of the last local op appended (0 if none ever was). */
+    public synchronized long lastSeq() {
+        return state.lastSeq();
+    }
+
+    public synchronized long sentThrough() {
+        return state.sentThrough();
+    }
+
+    public synchronized long acknowledgedThrough() {
+        return state.ackedThrough();
+    }
+
+    /**
+     * Records that every pending op up to {@code seq} is being handed to the network and forces the
+     * log to disk: call it before sending them. From then on a delete of one of those inserts is
+     * sent too. Does nothing if they were marked already.
+     *
+     * @throws IllegalArgumentException if {@code seq} is above {@link #lastSeq()}
+     */
+    public void markSent(long seq) throws IOException {
+        synchronized (this) {
+            checkSeq(seq);
+            if (seq <= state.sentThrough()) {
+                return;
+            }
+            append(List.of(new LogRecord.SentThrough(seq)), new ArrayList<>());
+        }
+        channel.force();
+    }
+
+    /**
+     * Records that the server acknowledged every local op up to {@code seq} (a {@code 34} or
+     * {@code 69}): they leave the pending set. Does nothing if they were acknowledged already.
+     *
+     * @throws IllegalArgumentException if {@code seq} is above {@link #lastSeq()}
+     */
+    public synchronized void acknowledge(long seq) throws IOException {
+        checkSeq(seq);
+        if (seq > state.ackedThrough()) {
+            append(List.of(new LogRecord.AckedThrough(seq)), new ArrayList<>());
+        }
+    }
+
+    /**
+     * Records that the replica now holds every change the server committed up to
+     * {@code syncTime}. Call it only after the remote ops of that answer were applied.
+     */
+    public synchronized void currentTo(long syncTime) throws IOException {
+        if (syncTime != syncTime()) {
+            append(List.of(new LogRecord.CurrentTo(syncTime)), new ArrayList<>());
+        }
+    }
+
+    /** The sync time this replica is current to: the last "current to" record, else the structure file's. */
+    public synchronized long syncTime() {
+        return state.syncTime(structureSyncTime);
+    }
+
+    /** The note's name: the pending local rename if there is one, else the last name from the server. */
+    public synchronized Optional<String> name() {
+        return state.name();
+    }
+
+    /** The last name the server gave the note, if any. */
+    public synchronized Optional<String> remoteName() {
+        return state.remoteName();
+    }
+
+    public void addListener(LocalOpListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(LocalOpListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** What opening the file found: bytes kept and dropped, corruption. */
+    public LogRecovery recovery() {
+        return recovery;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public long sizeBytes() {
+        return channel.size();
+    }
+
+    /** Forces every record appended so far to disk now. */
+    public void force() throws IOException {
+        channel.force();
+    }
+
+    /**
+     * Rewrites the structure file and restarts the log with what the structure file cannot hold:
+     * the name, the marks and the pending ops with their seqs. Each step leaves files that reopen to
+     * the same state (docs/record-log.md). If a step before the rename fails the old log stays in use.
+     */
+    synchronized void compact(StructureWriter structure) throws IOException {
+        channel.forceNow();
+        hook.reached(CompactionHook.Step.OLD_LOG_FORCED);
+        long syncTime = syncTime();
+        structure.write(syncTime);
+        structureSyncTime = syncTime;
+        hook.reached(CompactionHook.Step.STRUCTURE_WRITTEN);
+        RecordBuffer fresh = new RecordBuffer();
+        for (LogRecord record : state.snapshot(documentId)) {
+            RecordCodec.write(record, fresh);
+        }
+        Path temp = AtomicFiles.writeTemp(file, fresh.asByteBuffer());
+        try {
+            hook.reached(CompactionHook.Step.FRESH_LOG_WRITTEN);
+            channel.moveOver(temp);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        try {
+            hook.reached(CompactionHook.Step.FRESH_LOG_RENAMED);
+            channel.switchToMovedFile(fresh.size());
+        } catch (IOException | RuntimeException e) {
+            channel.fail(e);
+            throw e;
+        }
+    }
+
+    /** Forces the log to disk and closes it; later appends throw. */
+    @Override
+    public synchronized void close() throws IOException {
+        channel.close();
+    }
+
+    /** Throws if appends would fail: closed, or failed earlier. */
+    void checkWritable() throws IOException {
+        channel.checkUsable();
+    }
+
+    private void checkSeq(long seq) {
+        if (seq > state.lastSeq()) {
+            throw new IllegalArgumentException("seq " + seq + " was never issued; the last is " + state.lastSeq());
+        }
+    }
+
+    static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
+    }
+}

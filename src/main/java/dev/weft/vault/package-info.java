@@ -1,0 +1,19 @@
+/**
+ * The files of a vault on a device (PROTOCOL.md §6): where they live ({@link dev.weft.vault.VaultPaths}),
+ * a note's persistent replica ({@link dev.weft.vault.NoteReplica}: the {@code .md.structure} file
+ * plus the {@link dev.weft.vault.RecordLog} {@code .md.latest_ops} replayed on top), the net-op rule
+ * that decides which local ops are still to be sent, and the device's own state
+ * ({@link dev.weft.vault.DeviceStateFile}). The record layout and its crash rules are in
+ * {@code docs/record-log.md}.
+ *
+ * <p>The sync engine ({@code dev.weft.client}) drives a replica through its log: it sends
+ * {@link dev.weft.vault.RecordLog#unsent()}, marks what it hands to the network with
+ * {@link dev.weft.vault.RecordLog#markSent(long)}, trims with
+ * {@link dev.weft.vault.RecordLog#acknowledge(long)} and records pulls with
+ * {@link dev.weft.vault.RecordLog#currentTo(long)}.
+ *
+ * <p>May import the JDK, {@code dev.weft.crdt}, and from {@code dev.weft.protocol} only the byte and
+ * name formats {@code StructureFile} (with {@code CorruptStructureException}) and
+ * {@code NoteNames}; never a socket, the message codec, the server, the store or the UI.
+ */
+package dev.weft.vault;
