@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
@@ -173,10 +174,7 @@ public final class NoteReplica implements Closeable {
      * @return the ops of the edit, in seq order
      */
     public synchronized List<LocalOp> insert(int index, CharSequence text) throws IOException {
-        log.checkWritable();
-        EditBatch batch = new EditBatch();
-        doc.insert(index, text, batch);
-        return appendLocal(batch);
+        return edit(batch -> doc.insert(index, text, batch));
     }
 
     /**
@@ -185,26 +183,25 @@ public final class NoteReplica implements Closeable {
      * @return the ops of the edit, in seq order, those that cancelled an unsent insert included
      */
     public synchronized List<LocalOp> delete(int index, int count) throws IOException {
-        log.checkWritable();
-        EditBatch batch = new EditBatch();
-        doc.delete(index, count, batch);
-        return appendLocal(batch);
+        return edit(batch -> doc.delete(index, count, batch));
     }
 
     /** {@link #insert} at a UTF-16 offset, as Swing counts. */
     public synchronized List<LocalOp> insertUtf16(int offset, CharSequence text) throws IOException {
+        return edit(batch -> doc.insertUtf16(offset, text, batch));
+    }
+
+    /** Applies one local edit to the document and appends its ops to the log before returning. */
+    private List<LocalOp> edit(Consumer<EditBatch> change) throws IOException {
         log.checkWritable();
         EditBatch batch = new EditBatch();
-        doc.insertUtf16(offset, text, batch);
+        change.accept(batch);
         return appendLocal(batch);
     }
 
     /** {@link #delete} of a UTF-16 range, which must not split a surrogate pair. */
     public synchronized List<LocalOp> deleteUtf16(int offset, int length) throws IOException {
-        log.checkWritable();
-        EditBatch batch = new EditBatch();
-        doc.deleteUtf16(offset, length, batch);
-        return appendLocal(batch);
+        return edit(batch -> doc.deleteUtf16(offset, length, batch));
     }
 
     /**
