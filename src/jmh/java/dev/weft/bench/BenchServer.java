@@ -132,20 +132,31 @@ final class BenchServer implements AutoCloseable {
         return counts;
     }
 
-    /** Bytes the server process has written: {wchar (all writes), write_bytes (to storage)}; -1 if unknown. */
-    long[] writtenBytes() {
-        long[] out = {-1, -1};
+    /**
+     * What the server process has written so far, from Linux's {@code /proc/PID/io}: {write calls,
+     * bytes through them (sockets included), bytes sent to storage (write_bytes less
+     * cancelled_write_bytes: pages dirtied and then truncated away never reach the disk)}; -1 each
+     * elsewhere.
+     */
+    long[] written() {
+        long[] out = {-1, -1, -1};
+        long cancelled = 0;
         try {
             for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
-                if (line.startsWith("wchar:")) {
-                    out[0] = Long.parseLong(line.substring(6).trim());
-                } else if (line.startsWith("write_bytes:")) {
-                    out[1] = Long.parseLong(line.substring(12).trim());
+                String[] kv = line.split(":\\s*");
+                switch (kv[0]) {
+                    case "syscw" -> out[0] = Long.parseLong(kv[1].trim());
+                    case "wchar" -> out[1] = Long.parseLong(kv[1].trim());
+                    case "write_bytes" -> out[2] = Long.parseLong(kv[1].trim());
+                    case "cancelled_write_bytes" -> cancelled = Long.parseLong(kv[1].trim());
+                    default -> {
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {
-            // not Linux
+            return new long[] {-1, -1, -1};
         }
+        out[2] -= cancelled;
         return out;
     }
 

@@ -62,6 +62,11 @@ import java.util.stream.Stream;
  * the {@code applied} counts), the load generator's lag behind its own schedule, server and client
  * CPU, CPU per server thread group, and the server's used heap after full GCs with every session
  * open. A run stops by itself after warmup + seconds + a drain of at most 10 s.
+ *
+ * <p>{@code --no-tls} runs plain WebSockets; {@code --data DIR} keeps the server's data there (a
+ * tmpfs dir takes the disk out); {@code --wall} samples the store's writer thread (wall clock) over
+ * the window; {@code --jfr FILE} records the window with JFR ({@link JfrTop} reads it);
+ * {@code --server-jvm 'ARGS'} passes JVM flags to the server. See {@link #usage}.
  */
 public final class ServerLoadBench {
     private static final int RING = 4096;
@@ -236,7 +241,7 @@ public final class ServerLoadBench {
             sleepUntil(measureFrom);
             windowStart = System.nanoTime();
             long serverCpu0 = server.cpuNanos();
-            long[] written0 = server.writtenBytes();
+            long[] written0 = server.written();
             Map<String, Long> threads0 = server.threadCpuNanos();
             long clientCpu0 = BenchNet.ownCpuNanos();
             double machine0 = BenchNet.machineBusySeconds();
@@ -249,7 +254,7 @@ public final class ServerLoadBench {
             sleepUntil(windowStart + TimeUnit.SECONDS.toNanos(o.seconds));
             windowEnd = System.nanoTime();
             long serverCpu1 = server.cpuNanos();
-            long[] written1 = server.writtenBytes();
+            long[] written1 = server.written();
             Map<String, Long> threads1 = server.threadCpuNanos();
             long clientCpu1 = BenchNet.ownCpuNanos();
             double machine1 = BenchNet.machineBusySeconds();
@@ -289,8 +294,9 @@ public final class ServerLoadBench {
                     + "rest of the machine %.2f cores (of %d; load average %s)%n", serverCores, clientCores,
                     (machine1 - machine0) / window - serverCores - clientCores,
                     Runtime.getRuntime().availableProcessors(), BenchNet.loadAverage());
-            System.out.printf("server writes: %.1f MB/s through write calls (sockets included), %.1f MB/s to storage%n",
-                    (written1[0] - written0[0]) / 1e6 / window, (written1[1] - written0[1]) / 1e6 / window);
+            System.out.printf("server writes: %.0f write calls/s, %.1f MB/s through them (sockets included), %.1f MB/s"
+                    + " to storage%n", (written1[0] - written0[0]) / window, (written1[1] - written0[1]) / 1e6 / window,
+                    (written1[2] - written0[2]) / 1e6 / window);
             StringBuilder perThread = new StringBuilder();
             threads1.entrySet().stream()
                     .map(e -> Map.entry(e.getKey(), e.getValue() - threads0.getOrDefault(e.getKey(), 0L)))

@@ -19,6 +19,8 @@ import java.util.concurrent.Executor;
 final class Hub {
     private final Set<PeerLink> globals = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Room> rooms = new ConcurrentHashMap<>();
+    /** Per document, the session ops waiting for the store's writer that later ops may still join. */
+    private final Map<UUID, OpBatch> batches = new ConcurrentHashMap<>();
     private final Map<Integer, Set<PeerLink>> bySite = new ConcurrentHashMap<>();
     private final SerialExecutor pusher;
     /** Changes not pushed yet, with the connection that made each (it hears of it from its answer). */
@@ -55,6 +57,38 @@ final class Hub {
     /** Drops the room once its last session left. */
     void left(Room room) {
         rooms.computeIfPresent(room.document(), (id, current) -> current == room && room.isEmpty() ? null : current);
+    }
+
+    /**
+     * Adds {@code part} to the ops of {@code document} still waiting for the writer, if any.
+     *
+     * @return null if it joined them; else a new batch holding it, which the caller must submit
+     */
+    OpBatch batch(UUID document, OpBatch.Part part) {
+        while (true) {
+            OpBatch waiting = batches.get(document);
+            if (waiting != null && waiting.add(part)) {
+                return null;
+            }
+            OpBatch fresh = new OpBatch(document, part);
+            if (waiting == null ? batches.putIfAbsent(document, fresh) == null : batches.replace(document, waiting, fresh)) {
+                return fresh;
+            }
+        }
+    }
+
+    /** On the writer, when {@code batch} runs: it takes no more ops. Returns its parts. */
+    List<OpBatch.Part> seal(OpBatch batch) {
+        batches.remove(batch.document(), batch);
+        return batch.close();
+    }
+
+    /** Ops of {@code document} that come after this start a new batch (queued after what comes next). */
+    void closeBatch(UUID document) {
+        OpBatch waiting = batches.remove(document);
+        if (waiting != null) {
+            waiting.close();
+        }
     }
 
     /** The room of {@code document} if a session has it open. */

@@ -61,6 +61,22 @@ final class Room {
         }
     }
 
+    /**
+     * After a commit of session ops: each session gets, in one frame, the ops of the others (in
+     * the order applied) and its {@code 69} with its own applied count and {@code syncTime}.
+     */
+    synchronized void deliver(List<OpBatch.Part> parts, long syncTime) {
+        for (SessionSync session : sessions) {
+            List<Message> others = new ArrayList<>();
+            for (OpBatch.Part part : parts) {
+                if (part.session() != session) {
+                    others.addAll(part.ops());
+                }
+            }
+            session.forwardAndAcknowledge(others, syncTime);
+        }
+    }
+
     /** Tells every session how far the store is for them: their own applied count and the time. */
     synchronized void acknowledge(long syncTime) {
         for (SessionSync session : sessions) {

@@ -39,7 +39,7 @@ final class SessionSync {
     private final Failures failures;
     private UUID document;
     private volatile Room room;
-    /** This connection's 65/66/67 messages durably applied; written on the store's writer thread. */
+    /** This connection's 65/66/67 messages durably applied; written on the store's writer thread only. */
     private volatile long applied;
     private final Object ackLock = new Object();
     private long ackTime;
@@ -78,6 +78,7 @@ final class SessionSync {
     void start(SessionStart start) {
         document = start.documentId();
         int site = site();
+        hub.closeBatch(document); // this session's ops join no write queued before its start
         store.submit(batch -> {
             Optional<SyncEntry> created = Optional.empty();
             if (batch.document(document).isEmpty()) {
@@ -105,7 +106,9 @@ final class SessionSync {
     }
 
     /**
-     * A run of {@code 65}/{@code 66} messages from one frame, applied in one write.
+     * A run of {@code 65}/{@code 66} messages from one frame. It joins the ops of this document
+     * still waiting for the writer, or is applied in a new write that later ones may join
+     * ({@link OpBatch}).
      *
      * @return false if one broke the protocol (the connection is being closed)
      */
@@ -131,16 +134,35 @@ final class SessionSync {
             }
         }
         UUID doc = document;
-        store.submit(batch -> batch.upsert(doc, null, inserts, deletes)).whenComplete((result, error) -> {
+        OpBatch fresh = hub.batch(doc, new OpBatch.Part(this, inserts, deletes, ops));
+        if (fresh == null) {
+            return true;
+        }
+        store.submit(batch -> {
+            List<OpBatch.Part> parts = hub.seal(fresh);
+            return new Applied(parts, batch.upsert(doc, null, OpBatch.inserts(parts), OpBatch.deletes(parts)));
+        }).whenComplete((done, error) -> {
             if (error != null) {
-                failures.fault(peer, unwrap(error));
+                fresh.close().stream().map(OpBatch.Part::session).distinct().forEach(s -> s.failures.fault(s.peer, unwrap(error)));
                 return;
             }
-            applied += ops.size();
-            room.forward(this, ops);
-            committed(result);
+            for (OpBatch.Part part : done.parts()) {
+                part.session().applied += part.ops().size();
+            }
+            if (done.result().changed()) {
+                hub.changed(new SyncEntry(done.result().document().syncTime(), doc), peer);
+            }
+            // the room as it is now, in commit order: a session that joined after this write's
+            // catch-up read gets these ops, even if the author has left and its room is gone
+            Room current = hub.openRoom(doc);
+            if (current != null) {
+                current.deliver(done.parts(), done.result().document().syncTime());
+            }
         });
         return true;
+    }
+
+    private record Applied(List<OpBatch.Part> parts, UpsertResult result) {
     }
 
     /** {@code 67}: renames; a name the server had to change goes back to every session. */
@@ -151,6 +173,7 @@ final class SessionSync {
             return false;
         }
         UUID doc = document;
+        hub.closeBatch(doc); // ops sent after the rename are applied after it
         store.submit(batch -> {
             UpsertResult result = batch.upsert(doc, change.name(), List.of(), List.of());
             Replies.sendable(result.document());
@@ -210,19 +233,48 @@ final class SessionSync {
     }
 
     private void sendAck() {
-        long count;
-        long time;
+        SessionAck ack = takeAck();
+        if (ack != null) {
+            peer.send(List.of(ack));
+        }
+    }
+
+    /**
+     * {@code ops} of other sessions, committed at {@code syncTime}, then this session's {@code 69},
+     * in one frame: a commit costs each session one frame, not a forward and an ack.
+     */
+    void forwardAndAcknowledge(List<Message> ops, long syncTime) {
+        synchronized (ackLock) {
+            ackTime = Math.max(ackTime, syncTime);
+        }
+        peer.serially(() -> {
+            SessionAck ack = takeAck();
+            if (ack == null) {
+                if (!ops.isEmpty()) {
+                    peer.send(ops);
+                }
+                return;
+            }
+            List<Message> out = new ArrayList<>(ops.size() + 1);
+            out.addAll(ops);
+            out.add(ack);
+            peer.send(out);
+        });
+    }
+
+    /** The {@code 69} to send now, or null if the last one sent said the same; on the connection's executor. */
+    private SessionAck takeAck() {
         synchronized (ackLock) {
             ackQueued = false;
-            count = applied;
-            time = ackTime;
+            long count = applied;
+            long time = ackTime;
             if (count == sentApplied && time == sentTime) {
-                return;
+                return null;
             }
             sentApplied = count;
             sentTime = time;
+            return new SessionAck(count, time);
         }
-        peer.send(List.of(new SessionAck(count, time)));
     }
 
     /** The connection closed: leave the room, telling the others. */

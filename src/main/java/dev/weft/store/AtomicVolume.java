@@ -1,6 +1,7 @@
 package dev.weft.store;
 
 import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mapdb.DataInput2;
@@ -14,12 +15,28 @@ import org.mapdb.volume.Volume;
  * sync, so a commit becomes one redo write: a process killed in the middle of copying pages leaves
  * a redo log that {@link RedoLog#recover} finishes when the store opens next. Reads see the held
  * pages. Calls come under StoreWAL's own locks; the methods are synchronized besides.
+ *
+ * <p>Reads are served from page images: the held ones, else up to {@value #CACHED_PAGES} pages of
+ * the file as last synced (least recently used dropped first), else the page is read whole from
+ * the file and kept. This volume is the only writer of the file, so the images stay true: a sync
+ * puts the pages it wrote in their place, a truncate drops them all. Without it every B-tree node
+ * read cost a seek and a read system call, and MapDB reads packed and six-byte longs one byte at a
+ * time through {@link #getByte}: under load the store's writer spent most of its time in them
+ * (docs/benchmarks.md, "Server").
  */
 final class AtomicVolume extends ForwardingVolume {
     static final int PAGE = 4096;
+    /** Pages kept for reads: 32 MiB of heap at most. */
+    static final int CACHED_PAGES = 8192;
 
     private final RedoLog redo;
     private final TreeMap<Long, byte[]> held = new TreeMap<>();
+    private final Map<Long, byte[]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+            return size() > CACHED_PAGES;
+        }
+    };
 
     AtomicVolume(Volume file, RedoLog redo) {
         super(file);
@@ -32,6 +49,7 @@ final class AtomicVolume extends ForwardingVolume {
             throw new IllegalStateException("truncate with unsynced writes");
         }
         inner.truncate(size);
+        cache.clear();
     }
 
     @Override
@@ -69,31 +87,27 @@ final class AtomicVolume extends ForwardingVolume {
 
     @Override
     public synchronized long getLong(long offset) {
-        return held.isEmpty() ? inner.getLong(offset) : ByteBuffer.wrap(read(offset, 8)).getLong();
+        return ByteBuffer.wrap(read(offset, 8)).getLong();
     }
 
     @Override
     public synchronized int getInt(long offset) {
-        return held.isEmpty() ? inner.getInt(offset) : ByteBuffer.wrap(read(offset, 4)).getInt();
+        return ByteBuffer.wrap(read(offset, 4)).getInt();
     }
 
     @Override
     public synchronized byte getByte(long offset) {
-        return held.isEmpty() ? inner.getByte(offset) : read(offset, 1)[0];
+        return image(offset / PAGE)[(int) (offset % PAGE)];
     }
 
     @Override
     public synchronized DataInput2 getDataInput(long offset, int size) {
-        return held.isEmpty() ? inner.getDataInput(offset, size) : new DataInput2.ByteArray(read(offset, size));
+        return new DataInput2.ByteArray(read(offset, size));
     }
 
     @Override
     public synchronized void getData(long offset, byte[] bytes, int bytesPos, int size) {
-        if (held.isEmpty()) {
-            inner.getData(offset, bytes, bytesPos, size);
-        } else {
-            System.arraycopy(read(offset, size), 0, bytes, bytesPos, size);
-        }
+        read(offset, bytes, bytesPos, size);
     }
 
     /** Logs the held pages, writes them to the file and syncs it: the commit is then whole on disk. */
@@ -108,6 +122,7 @@ final class AtomicVolume extends ForwardingVolume {
             inner.putData(page.getKey() * PAGE, page.getValue(), 0, PAGE);
         }
         inner.sync();
+        cache.putAll(held); // the file now holds these images; nothing writes them again
         held.clear();
         redo.clear();
     }
@@ -116,6 +131,7 @@ final class AtomicVolume extends ForwardingVolume {
     @Override
     public synchronized void close() {
         held.clear();
+        cache.clear();
         try {
             super.close();
         } finally {
@@ -139,32 +155,51 @@ final class AtomicVolume extends ForwardingVolume {
 
     private byte[] read(long offset, int size) {
         byte[] out = new byte[size];
+        read(offset, out, 0, size);
+        return out;
+    }
+
+    private void read(long offset, byte[] out, int outPos, int size) {
         long at = offset;
         int to = 0;
         while (to < size) {
             int inPage = (int) (at % PAGE);
             int n = Math.min(size - to, PAGE - inPage);
-            byte[] image = held.get(at / PAGE);
-            if (image != null) {
-                System.arraycopy(image, inPage, out, to, n);
-            } else {
-                inner.getData(at, out, to, n);
-            }
+            System.arraycopy(image(at / PAGE), inPage, out, outPos + to, n);
             at += n;
             to += n;
         }
-        return out;
+    }
+
+    /** The page as reads see it: held (written since the last sync), else cached, else read from the file. */
+    private byte[] image(long index) {
+        byte[] image = held.get(index);
+        if (image != null) {
+            return image;
+        }
+        image = cache.get(index);
+        if (image == null) {
+            image = load(index);
+            cache.put(index, image);
+        }
+        return image;
+    }
+
+    /** The page from the file, zeros past its end. */
+    private byte[] load(long index) {
+        byte[] image = new byte[PAGE];
+        long start = index * PAGE;
+        long onDisk = Math.min(PAGE, inner.length() - start);
+        if (onDisk > 0) {
+            inner.getData(start, image, 0, (int) onDisk);
+        }
+        return image;
     }
 
     private byte[] page(long index) {
         return held.computeIfAbsent(index, i -> {
-            byte[] image = new byte[PAGE];
-            long start = i * PAGE;
-            long onDisk = Math.min(PAGE, inner.length() - start);
-            if (onDisk > 0) {
-                inner.getData(start, image, 0, (int) onDisk);
-            }
-            return image;
+            byte[] cached = cache.get(i);
+            return cached != null ? cached.clone() : load(i);
         });
     }
 }

@@ -54,6 +54,51 @@ class AtomicVolumeTest {
         volume.close();
     }
 
+    @Test
+    void cachedPagesFollowEveryWriteSyncAndTruncate() throws IOException {
+        byte[] start = new byte[3 * AtomicVolume.PAGE];
+        Arrays.fill(start, (byte) 1);
+        Files.write(main(), start);
+        AtomicVolume volume = open();
+        assertThat(volume.getLong(AtomicVolume.PAGE + 8)).isEqualTo(0x0101010101010101L);
+        assertThat(volume.getByte(3L * AtomicVolume.PAGE + 2)).as("past the end").isZero();
+
+        volume.putLong(AtomicVolume.PAGE + 8, 42);
+        volume.putByte(3L * AtomicVolume.PAGE + 2, (byte) 5);
+        assertThat(volume.getLong(AtomicVolume.PAGE + 8)).isEqualTo(42);
+        volume.sync();
+        assertThat(volume.getLong(AtomicVolume.PAGE + 8)).isEqualTo(42);
+        assertThat(volume.getByte(3L * AtomicVolume.PAGE + 2)).isEqualTo((byte) 5);
+        assertThat(volume.getByte(AtomicVolume.PAGE + 7)).isEqualTo((byte) 1);
+
+        volume.putLong(AtomicVolume.PAGE + 8, 43);
+        volume.sync();
+        assertThat(volume.getLong(AtomicVolume.PAGE + 8)).as("a cached page written again").isEqualTo(43);
+        assertThat(ByteBuffer.wrap(Files.readAllBytes(main())).getLong(AtomicVolume.PAGE + 8)).isEqualTo(43);
+
+        volume.truncate(AtomicVolume.PAGE);
+        assertThat(volume.getLong(AtomicVolume.PAGE + 8)).as("cut off").isZero();
+        assertThat(volume.getByte(5)).isEqualTo((byte) 1);
+        volume.close();
+    }
+
+    @Test
+    void pagesBeyondTheCacheAreReadAgainFromTheFile() throws IOException {
+        int pages = AtomicVolume.CACHED_PAGES + 100;
+        AtomicVolume volume = open();
+        volume.ensureAvailable((long) pages * AtomicVolume.PAGE);
+        for (long p = 0; p < pages; p++) {
+            volume.putLong(p * AtomicVolume.PAGE, p + 1);
+        }
+        volume.sync();
+        for (int round = 0; round < 2; round++) {
+            for (long p = 0; p < pages; p++) {
+                assertThat(volume.getLong(p * AtomicVolume.PAGE)).isEqualTo(p + 1);
+            }
+        }
+        volume.close();
+    }
+
     /** A file that dies, like its process, after a number of page writes. */
     private static final class DyingVolume extends ForwardingVolume {
         private int writesLeft;
