@@ -42,10 +42,6 @@ final class ConnectionLogic {
         this.session = new SessionSync(store, hub, peer, replies, failures);
     }
 
-    void opened() {
-        hub.opened(peer);
-    }
-
     /** Decodes one frame and handles its messages; a broken one closes the connection. */
     void frame(byte[] bytes) {
         if (kind == Kind.CLOSED) {
@@ -138,8 +134,8 @@ final class ConnectionLogic {
     /** The connection is gone: forget it everywhere. */
     void closed(int code, String reason) {
         kind = Kind.CLOSED;
-        hub.closed(peer);
         session.closed();
         log.info("close " + peer + " " + what + " " + code + (reason == null || reason.isEmpty() ? "" : " " + reason));
+        hub.closed(peer); // last: a server shutting down waits for this
     }
 }

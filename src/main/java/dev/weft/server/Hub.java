@@ -22,6 +22,9 @@ final class Hub {
     /** Per document, the session ops waiting for the store's writer that later ops may still join. */
     private final Map<UUID, OpBatch> batches = new ConcurrentHashMap<>();
     private final Map<Integer, Set<PeerLink>> bySite = new ConcurrentHashMap<>();
+    /** Every connection from its upgrade until its close task has run. */
+    private final Set<PeerLink> connections = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
     private final SerialExecutor pusher;
     /** Changes not pushed yet, with the connection that made each (it hears of it from its answer). */
     private final Map<UUID, Pending> pending = new LinkedHashMap<>();
@@ -33,16 +36,33 @@ final class Hub {
         this.pusher = new SerialExecutor(pool);
     }
 
-    void opened(PeerLink peer) {
+    /**
+     * A connection was upgraded (on the I/O thread, before its first frame).
+     *
+     * @return false if the server is shutting down: the caller closes it with 1001
+     */
+    boolean opened(PeerLink peer) {
+        connections.add(peer);
         bySite.computeIfAbsent(peer.device().site(), site -> ConcurrentHashMap.newKeySet()).add(peer);
+        return !stopping;
     }
 
+    /** The connection is gone and its close task has run. */
     void closed(PeerLink peer) {
         globals.remove(peer);
         Set<PeerLink> peers = bySite.get(peer.device().site());
         if (peers != null) {
             peers.remove(peer);
         }
+        synchronized (connections) {
+            connections.remove(peer);
+            connections.notifyAll();
+        }
+    }
+
+    /** True once {@link #shutdown} began: no new connection is served. */
+    boolean stopping() {
+        return stopping;
     }
 
     void global(PeerLink peer) {
@@ -146,12 +166,39 @@ final class Hub {
         }
     }
 
-    /** Closes every connection (the server is going down). */
-    void disconnectAll(int code, String reason) {
-        for (Set<PeerLink> peers : bySite.values()) {
-            for (PeerLink peer : List.copyOf(peers)) {
-                peer.close(code, reason);
+    /**
+     * The server is going down: every connection, and any upgraded from now on, is closed with
+     * {@code code}; waits up to {@code graceMillis} for the peers' close frames and drops the
+     * connections that did not answer, then waits up to {@code graceMillis} more until every
+     * connection's close task has run.
+     *
+     * @return whether every connection is gone
+     */
+    boolean shutdown(int code, String reason, long graceMillis) throws InterruptedException {
+        stopping = true;
+        for (PeerLink peer : List.copyOf(connections)) {
+            peer.close(code, reason);
+        }
+        if (awaitClosed(graceMillis)) {
+            return true;
+        }
+        for (PeerLink peer : List.copyOf(connections)) {
+            peer.drop();
+        }
+        return awaitClosed(graceMillis);
+    }
+
+    private boolean awaitClosed(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        synchronized (connections) {
+            while (!connections.isEmpty()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return false;
+                }
+                connections.wait(left);
             }
+            return true;
         }
     }
 }

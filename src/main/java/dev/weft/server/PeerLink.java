@@ -17,6 +17,9 @@ interface PeerLink {
     /** Closes the connection with a WebSocket close code (PROTOCOL.md §3) and a short reason. */
     void close(int code, String reason);
 
+    /** Closes the connection at once, without waiting for the peer's close frame. */
+    void drop();
+
     /** Runs {@code task} after everything this connection queued before, never concurrently. */
     void serially(Runnable task);
 }

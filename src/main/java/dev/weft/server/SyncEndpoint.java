@@ -48,6 +48,11 @@ final class SyncEndpoint implements HttpHandler {
             exchange.dispatch(this); // the token lookup reads the store
             return;
         }
+        if (hub.stopping()) {
+            exchange.setStatusCode(StatusCodes.SERVICE_UNAVAILABLE);
+            exchange.endExchange();
+            return;
+        }
         Optional<Device> device = authenticate(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
         if (device.isEmpty()) {
             log.info("refused a sync connection from " + exchange.getSourceAddress() + ": unknown or revoked token");
@@ -75,6 +80,10 @@ final class SyncEndpoint implements HttpHandler {
     private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         Device device = exchange.getAttachment(DEVICE);
         WebSocketPeer peer = new WebSocketPeer(channel, device, codec, new SerialExecutor(pool), log);
+        boolean serving = hub.opened(peer);
         peer.attach(new ConnectionLogic(store, hub, peer, codec, failures, log));
+        if (!serving) {
+            peer.close(Failures.GOING_AWAY, "server shutting down");
+        }
     }
 }

@@ -54,7 +54,6 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
         channel.addCloseTask(ch -> serial.execute(() -> logic.closed(closeCode, closeReason)));
         channel.getReceiveSetter().set(this);
         channel.resumeReceives();
-        serial.execute(logic::opened);
     }
 
     @Override
@@ -170,6 +169,12 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
         String shortReason = reason.length() > 100 ? reason.substring(0, 100) : reason;
         WebSockets.sendClose(code, shortReason, channel, CLOSE_ON_ERROR);
         channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void drop() {
+        closing.set(true);
+        IoUtils.safeClose(channel);
     }
 
     @Override

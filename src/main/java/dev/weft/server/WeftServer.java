@@ -26,8 +26,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 
@@ -38,6 +40,9 @@ import javax.net.ssl.SSLContext;
  * closes every connection with 1001, and commits what is queued before the store closes.
  */
 public final class WeftServer implements AutoCloseable {
+    /** How long {@link #close} waits for peers to answer its close frames. */
+    static final long SHUTDOWN_GRACE_MILLIS = 2_000;
+
     private final ServerConfig config;
     private final Store store;
     private final Hub hub;
@@ -47,6 +52,7 @@ public final class WeftServer implements AutoCloseable {
     private final String fingerprint;
     private final ServerLog log;
     private final ControlChannel control;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private WeftServer(ServerConfig config, Store store, Hub hub, Undertow undertow, ExecutorService pool,
             PairingCodes pairingCodes, String fingerprint, ServerLog log, ControlChannel control) {
@@ -109,8 +115,11 @@ public final class WeftServer implements AutoCloseable {
             throw new ServerStartException(e.getMessage(), e);
         }
         Secrets secrets = new Secrets(random);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()),
-                daemonThreads());
+        int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        // close() shuts the pool only once nothing can give it work; a task refused anyway is a bug, logged
+        ExecutorService pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), daemonThreads(),
+                (task, executor) -> log.error("a task was refused by the pool, which was shut down", null));
         Hub hub = new Hub(pool);
         MessageCodec codec = new MessageCodec(config.limits());
         Failures failures = new Failures(log);
@@ -239,26 +248,38 @@ public final class WeftServer implements AutoCloseable {
     }
 
     /**
-     * Closes the control socket, closes every connection with 1001, stops accepting, commits queued
-     * work, closes the store.
+     * Closes the control socket, stops accepting, closes every connection with 1001 and waits for
+     * their close tasks (peers that do not answer within {@value #SHUTDOWN_GRACE_MILLIS} ms are
+     * dropped), stops Undertow, commits queued work and closes the store, and only then shuts the
+     * pool that runs the connections' tasks: nothing is handed to it after that.
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         control.close();
-        hub.disconnectAll(Failures.GOING_AWAY, "server shutting down");
+        boolean interrupted = false;
         try {
-            Thread.sleep(100); // let the close frames go out before the listener stops
+            if (!hub.shutdown(Failures.GOING_AWAY, "server shutting down", SHUTDOWN_GRACE_MILLIS)) {
+                log.info("some connections did not close within " + 2 * SHUTDOWN_GRACE_MILLIS + " ms");
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         }
         undertow.stop();
+        store.close(); // runs what is queued; the answers' tasks still find the pool
         pool.shutdown();
         try {
-            pool.awaitTermination(5, TimeUnit.SECONDS);
+            if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                log.info("connection tasks still running after 5 s");
+            }
         } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        store.close();
         log.info("stopped");
     }
 
