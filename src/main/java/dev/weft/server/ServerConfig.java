@@ -13,8 +13,22 @@ import java.util.Objects;
  * @param dataDir where the store, the TLS identity and the control socket live
  * @param tls how the listener is secured
  * @param limits message size and text limits
+ * @param maxUnsentBytes bytes a connection may have queued for sending before it is closed as too
+ *     slow a reader (1008); one frame is always let through
  */
-public record ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, Limits limits) {
+public record ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, Limits limits, long maxUnsentBytes) {
+    /** Default {@link #maxUnsentBytes}: 32 MiB. */
+    public static final long DEFAULT_MAX_UNSENT_BYTES = 32L << 20;
+
+    public ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, Limits limits) {
+        this(bind, port, dataDir, tls, limits, DEFAULT_MAX_UNSENT_BYTES);
+    }
+
+    /** This config with another {@link #maxUnsentBytes}. */
+    public ServerConfig withMaxUnsentBytes(long bytes) {
+        return new ServerConfig(bind, port, dataDir, tls, limits, bytes);
+    }
+
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(dataDir, "dataDir");
@@ -22,6 +36,9 @@ public record ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, 
         Objects.requireNonNull(limits, "limits");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " outside 0..65535");
+        }
+        if (maxUnsentBytes < 1) {
+            throw new IllegalArgumentException("maxUnsentBytes " + maxUnsentBytes + " below 1");
         }
     }
 

@@ -27,15 +27,18 @@ final class SyncEndpoint implements HttpHandler {
     private final Store store;
     private final Hub hub;
     private final MessageCodec codec;
+    private final long maxUnsentBytes;
     private final Executor pool;
     private final Failures failures;
     private final ServerLog log;
     private final HttpHandler upgrade;
 
-    SyncEndpoint(Store store, Hub hub, MessageCodec codec, Executor pool, Failures failures, ServerLog log) {
+    SyncEndpoint(Store store, Hub hub, MessageCodec codec, long maxUnsentBytes, Executor pool, Failures failures,
+            ServerLog log) {
         this.store = store;
         this.hub = hub;
         this.codec = codec;
+        this.maxUnsentBytes = maxUnsentBytes;
         this.pool = pool;
         this.failures = failures;
         this.log = log;
@@ -79,7 +82,7 @@ final class SyncEndpoint implements HttpHandler {
 
     private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         Device device = exchange.getAttachment(DEVICE);
-        WebSocketPeer peer = new WebSocketPeer(channel, device, codec, new SerialExecutor(pool), log);
+        WebSocketPeer peer = new WebSocketPeer(channel, device, codec, maxUnsentBytes, new SerialExecutor(pool), log);
         boolean serving = hub.opened(peer);
         peer.attach(new ConnectionLogic(store, hub, peer, codec, failures, log));
         if (!serving) {

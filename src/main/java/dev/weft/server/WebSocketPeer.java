@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.xnio.IoUtils;
 import org.xnio.Pooled;
 
@@ -31,6 +32,9 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
     private final WebSocketChannel channel;
     private final Device device;
     private final MessageCodec codec;
+    private final long maxUnsentBytes;
+    /** Bytes handed to Undertow and not yet written to the socket. */
+    private final AtomicLong unsent = new AtomicLong();
     private final SerialExecutor serial;
     private final ServerLog log;
     private final String label;
@@ -39,10 +43,12 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
     private volatile int closeCode = CloseMessage.GOING_AWAY;
     private volatile String closeReason = "";
 
-    WebSocketPeer(WebSocketChannel channel, Device device, MessageCodec codec, SerialExecutor serial, ServerLog log) {
+    WebSocketPeer(WebSocketChannel channel, Device device, MessageCodec codec, long maxUnsentBytes, SerialExecutor serial,
+            ServerLog log) {
         this.channel = channel;
         this.device = device;
         this.codec = codec;
+        this.maxUnsentBytes = maxUnsentBytes;
         this.serial = serial;
         this.log = log;
         this.label = "device '" + device.name() + "' (site " + device.site() + ") from " + channel.getSourceAddress();
@@ -140,9 +146,39 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
         }
     }
 
+    /**
+     * Queues {@code frame} unless the peer already leaves more than {@code maxUnsentBytes} unread:
+     * then the connection is closed with 1008 (Undertow's queue is unbounded; a peer that stops
+     * reading would otherwise hold the server's memory for as long as it stays connected).
+     */
     private void sendFrame(byte[] frame) {
-        WebSockets.sendBinary(ByteBuffer.wrap(frame), channel, CLOSE_ON_ERROR);
+        if (closing.get()) {
+            return;
+        }
+        long before = unsent.getAndAdd(frame.length);
+        if (before > 0 && before + frame.length > maxUnsentBytes) {
+            unsent.addAndGet(-frame.length);
+            log.info("closing " + label + " (" + Failures.POLICY + "): it does not read: " + before
+                    + " bytes unsent, more would pass the limit of " + maxUnsentBytes);
+            close(Failures.POLICY, "too slow: more than " + maxUnsentBytes + " bytes unread");
+            return;
+        }
+        WebSockets.sendBinary(ByteBuffer.wrap(frame), channel, written, frame.length);
     }
+
+    /** Counts a frame as sent once written; drops the channel when a send fails. */
+    private final WebSocketCallback<Integer> written = new WebSocketCallback<>() {
+        @Override
+        public void complete(WebSocketChannel ch, Integer length) {
+            unsent.addAndGet(-length);
+        }
+
+        @Override
+        public void onError(WebSocketChannel ch, Integer length, Throwable error) {
+            unsent.addAndGet(-length);
+            IoUtils.safeClose(ch);
+        }
+    };
 
     /**
      * Drops the channel when a send fails. After a close frame nothing else is needed: the peer
