@@ -20,13 +20,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * A global sync connection (PROTOCOL.md §4): synclist, pull, upsert, trash and restore. Every
- * request goes through the store's writer in order, so the answers leave in the order the
- * requests came and only after the commit that holds what they report.
+ * A global sync connection (PROTOCOL.md §4): synclist, pull, upsert, trash and restore. Upsert,
+ * trash and restore go through the store's writer; their answers leave after the commit that holds
+ * what they report. Synclist and pull only read: they read committed state off the writer, once
+ * the answer of this connection's last write is queued, so answers still leave in request order
+ * and a read sees at least what the connection's earlier writes made.
  */
 final class GlobalSync {
     /** The most documents in one {@code 32} answer (PROTOCOL.md §4). */
@@ -39,6 +43,8 @@ final class GlobalSync {
     private final PeerLink peer;
     private final Replies replies;
     private final Failures failures;
+    /** Completes once the answer to this connection's last write is queued (on its executor only). */
+    private CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
 
     GlobalSync(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures) {
         this.store = store;
@@ -51,9 +57,9 @@ final class GlobalSync {
     /** Handles one request; false if it broke the protocol (the connection is being closed). */
     boolean handle(Message message) {
         if (message instanceof Synclist s) {
-            answer(batch -> synclist(batch, s));
+            read(() -> synclist(s));
         } else if (message instanceof SyncDocPull p) {
-            answer(batch -> pull(batch, p));
+            read(() -> pull(p));
         } else if (message instanceof SyncDocUpsert u) {
             return upsert(u);
         } else if (message instanceof SyncDocTrash t) {
@@ -71,20 +77,38 @@ final class GlobalSync {
     private record Answer(List<Message> messages, Optional<SyncEntry> change) {
     }
 
-    private Answer synclist(WriteBatch batch, Synclist s) {
+    private List<Message> synclist(Synclist s) {
         List<SynclistResponse.Entry> entries = new ArrayList<>();
-        for (SyncEntry e : batch.changedSince(s.lastSyncTime(), SYNCLIST_LIMIT)) {
+        for (SyncEntry e : store.changedSince(s.lastSyncTime(), SYNCLIST_LIMIT)) {
             entries.add(new SynclistResponse.Entry(e.syncTime(), e.documentId()));
         }
-        return new Answer(List.of(new SynclistResponse(entries)), Optional.empty());
+        return List.of(new SynclistResponse(entries));
     }
 
-    private Answer pull(WriteBatch batch, SyncDocPull p) {
-        Optional<DocumentChanges> changes = batch.changesSince(p.documentId(), p.lastSyncTime(), peer.device().site());
+    /** One read of committed state: the {@code 34} time is that of the atoms the answer holds. */
+    private List<Message> pull(SyncDocPull p) {
+        Optional<DocumentChanges> changes = store.changesSince(p.documentId(), p.lastSyncTime(), peer.device().site());
         if (changes.isEmpty()) {
-            return notFound(p.documentId());
+            return notFound(p.documentId()).messages();
         }
-        return new Answer(replies.pulled(changes.get()), Optional.empty());
+        return replies.pulled(changes.get());
+    }
+
+    /**
+     * Answers a read on this connection's executor, after the answer of its last write was queued
+     * (at once if that is done), without waiting for the writer's queue.
+     */
+    private void read(Supplier<List<Message>> read) {
+        lastWrite.whenComplete((ignored, error) -> peer.serially(() -> {
+            List<Message> answer;
+            try {
+                answer = read.get();
+            } catch (RuntimeException e) {
+                failures.fault(peer, e);
+                return;
+            }
+            peer.send(answer);
+        }));
     }
 
     private boolean upsert(SyncDocUpsert u) {
@@ -139,7 +163,7 @@ final class GlobalSync {
      * {@code document}; any other failure closes the connection with 1011.
      */
     private void answer(Function<WriteBatch, Answer> work, UUID document) {
-        store.submit(work).whenComplete((answer, error) -> {
+        lastWrite = store.submit(work).whenComplete((answer, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                 if (cause instanceof RefusedException) {
