@@ -85,6 +85,7 @@ public final class DebouncedWriter implements AutoCloseable {
     private final long quiet;
     private final long maxDelay;
     private final BiConsumer<Path, IOException> failures;
+    private final BiConsumer<Path, String> written;
     private final Object lock = new Object();
     private final Map<Path, Pending> pending = new HashMap<>();
     private final Map<Path, String> lastHash = new ConcurrentHashMap<>();
@@ -98,6 +99,15 @@ public final class DebouncedWriter implements AutoCloseable {
 
     public DebouncedWriter(Scheduler scheduler, Duration quiet, Duration maxDelay,
             BiConsumer<Path, IOException> failures) {
+        this(scheduler, quiet, maxDelay, failures, (file, text) -> { });
+    }
+
+    /**
+     * A writer that also tells {@code written} of every text that {@code file} holds after a write
+     * (or held already), on the writing thread, before the next write starts.
+     */
+    public DebouncedWriter(Scheduler scheduler, Duration quiet, Duration maxDelay,
+            BiConsumer<Path, IOException> failures, BiConsumer<Path, String> written) {
         if (quiet.isNegative() || maxDelay.compareTo(quiet) < 0) {
             throw new IllegalArgumentException("need 0 <= quiet <= maxDelay: " + quiet + ", " + maxDelay);
         }
@@ -105,6 +115,7 @@ public final class DebouncedWriter implements AutoCloseable {
         this.quiet = quiet.toNanos();
         this.maxDelay = maxDelay.toNanos();
         this.failures = failures;
+        this.written = written;
     }
 
     /** The note in {@code file} now has {@code text}. */
@@ -160,6 +171,21 @@ public final class DebouncedWriter implements AutoCloseable {
                 content = p.content;
             }
             write(key, content);
+        } finally {
+            io.unlock();
+        }
+    }
+
+    /**
+     * Drops the change pending for {@code file}, if any; waits for a write of it in progress, so
+     * the file may be moved or deleted once this returns.
+     */
+    public void cancel(Path file) {
+        io.lock();
+        try {
+            synchronized (lock) {
+                pending.remove(key(file));
+            }
         } finally {
             io.unlock();
         }
@@ -229,6 +255,7 @@ public final class DebouncedWriter implements AutoCloseable {
                 MarkdownFiles.writeAtomically(file, bytes, temporary -> { });
             }
             lastHash.put(file, sha256(bytes));
+            written.accept(file, text);
         } catch (NotUtf8Exception e) {
             failures.accept(file, e);
         } catch (IOException e) {
