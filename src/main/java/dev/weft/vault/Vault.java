@@ -812,6 +812,7 @@ public final class Vault implements Closeable {
 
     /** Merges {@code theirs}, the text another program left in the note's file, as local ops. */
     private void mergeExternal(NoteState n, String theirs) throws IOException {
+        boolean[] merged = new boolean[1];
         withReplica(n, r -> {
             String ours = r.text();
             String base = baseOf(n, ours);
@@ -828,9 +829,10 @@ public final class Vault implements Closeable {
             });
             String now = r.text();
             fileRead(n, theirs, isCached(n));
+            merged[0] = !edits.isEmpty();
             synchronized (state) {
                 n.version++;
-                n.hasPending |= !edits.isEmpty();
+                n.hasPending |= merged[0];
             }
             if (!now.equals(theirs)) {
                 saveBase(n, theirs);
@@ -840,8 +842,10 @@ public final class Vault implements Closeable {
             }
         });
         scheduleIndex();
-        fire(l -> l.textChanged(n.id, Origin.EXTERNAL));
-        fire(l -> l.pendingWork(n.id));
+        if (merged[0]) {
+            fire(l -> l.textChanged(n.id, Origin.EXTERNAL));
+            fire(l -> l.pendingWork(n.id));
+        }
     }
 
     /** The note's file held {@code text} just now (read, or found renamed). */
