@@ -12,7 +12,6 @@ import dev.weft.vault.text.TextDiff;
 import dev.weft.vault.text.ThreeWayMerge;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -74,6 +73,10 @@ public final class Vault implements Closeable {
     private final List<String> openingProblems = new ArrayList<>();
     private boolean opened;
     private final ReentrantLock indexIo = new ReentrantLock();
+    /** What a note's file held before its replica moved on (the merge base after a crash). */
+    private final IdFolder baseCopies;
+    /** Files stepping aside while renames wait on each other. */
+    private final IdFolder movingAside;
     private final ScheduledExecutorService io;
     private final ExecutorService events;
     private final DebouncedWriter writer;
@@ -89,6 +92,8 @@ public final class Vault implements Closeable {
         this.notePaths = new NotePaths(paths.vault());
         this.options = options;
         this.device = device;
+        this.baseCopies = new IdFolder(paths.weftDir().resolve("base"));
+        this.movingAside = new IdFolder(paths.weftDir().resolve("moving"));
         this.io = Executors.newSingleThreadScheduledExecutor(daemon("weft-vault-io"));
         this.events = Executors.newSingleThreadExecutor(daemon("weft-vault-events"));
         this.writer = new DebouncedWriter(DebouncedWriter.Scheduler.of(io), options.writeQuiet(),
@@ -115,6 +120,7 @@ public final class Vault implements Closeable {
                 vault.ops.lock();
                 try {
                     vault.reconcile(null, true);
+                    vault.settle();
                 } finally {
                     vault.ops.unlock();
                 }
@@ -299,7 +305,7 @@ public final class Vault implements Closeable {
                 }
             }
             NoteReplica r = openReplica(n);
-            String base = n.baseSaved ? readBaseCopy(n) : null;
+            String base = n.baseSaved ? baseCopies.read(n.id) : null;
             synchronized (state) {
                 n.baseText = base != null ? base : n.fileWritten && n.closedText == null ? r.text() : null;
                 open.put(id, r);
@@ -612,8 +618,8 @@ public final class Vault implements Closeable {
             LOG.log(System.Logger.Level.WARNING, "vault index unreadable", e);
             problem("The vault index was damaged (" + e.getMessage() + "); rebuilt it from the notes' record logs.");
         }
-        Set<UUID> withBase = listIds(baseDir());
-        Set<UUID> moving = listIds(movingDir());
+        Set<UUID> withBase = baseCopies.ids();
+        Set<UUID> moving = movingAside.ids();
         for (UUID id : ids) {
             IndexFile.Entry e = entries.get(id);
             NoteState n;
@@ -623,6 +629,7 @@ public final class Vault implements Closeable {
                     summarize(n); // the log moved on after the index was written
                 }
                 n.file = e.fileName() == null ? null : notePaths.pathOf(e.fileName());
+                n.deferred = n.file != null && !e.fileName().equals(e.name()); // a move was waiting
             } else {
                 n = new NoteState(id);
                 summarize(n);
@@ -635,7 +642,7 @@ public final class Vault implements Closeable {
             }
             n.baseSaved = withBase.contains(id);
             if (moving.contains(id)) {
-                n.file = movingDir().resolve(id + NotePaths.EXTENSION);
+                n.file = movingAside.path(id);
                 n.deferred = true;
             }
             notes.put(id, n);
@@ -661,24 +668,6 @@ public final class Vault implements Closeable {
         } catch (NoSuchFileException e) {
             return 0;
         }
-    }
-
-    private static Set<UUID> listIds(Path dir) throws IOException {
-        Set<UUID> ids = new HashSet<>();
-        if (!Files.isDirectory(dir)) {
-            return ids;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + NotePaths.EXTENSION)) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                try {
-                    ids.add(UUID.fromString(name.substring(0, name.length() - NotePaths.EXTENSION.length())));
-                } catch (IllegalArgumentException e) {
-                    // not ours
-                }
-            }
-        }
-        return ids;
     }
 
     /** Deletes the temporary files a crash left in {@code dir} (one listing for every document). */
@@ -870,7 +859,7 @@ public final class Vault implements Closeable {
             return base;
         }
         if (n.baseSaved) {
-            String saved = readBaseCopy(n);
+            String saved = baseCopies.read(n.id);
             if (saved != null) {
                 return saved;
             }
@@ -1154,7 +1143,7 @@ public final class Vault implements Closeable {
                 holder = byFile.get(notePaths.pathOf(n.name));
             }
             if (holder != null && holder.deferred && holder.file != null && !holder.file.startsWith(paths.weftDir())) {
-                Path aside = movingDir().resolve(holder.id + NotePaths.EXTENSION);
+                Path aside = movingAside.path(holder.id);
                 Files.createDirectories(aside.getParent());
                 writer.cancel(holder.file);
                 Files.move(holder.file, aside, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -1265,18 +1254,6 @@ public final class Vault implements Closeable {
 
     // ---- base copies: what the file held, once the replica moved on (for a merge after a crash)
 
-    private Path baseDir() {
-        return paths.weftDir().resolve("base");
-    }
-
-    private Path movingDir() {
-        return paths.weftDir().resolve("moving");
-    }
-
-    private Path baseCopy(NoteState n) {
-        return baseDir().resolve(n.id + NotePaths.EXTENSION);
-    }
-
     /** Keeps {@code fileText} (what the file holds) before the replica moves on from it, unless kept already. */
     private void saveBase(NoteState n, String fileText) throws IOException {
         synchronized (state) {
@@ -1285,11 +1262,7 @@ public final class Vault implements Closeable {
             }
             n.baseSaved = true;
         }
-        Path copy = baseCopy(n);
-        Files.createDirectories(copy.getParent());
-        Path temp = copy.resolveSibling("." + copy.getFileName() + ".tmp");
-        Files.writeString(temp, fileText, StandardCharsets.UTF_8);
-        Files.move(temp, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        baseCopies.write(n.id, fileText);
     }
 
     private void dropBase(NoteState n) throws IOException {
@@ -1299,15 +1272,7 @@ public final class Vault implements Closeable {
             }
             n.baseSaved = false;
         }
-        Files.deleteIfExists(baseCopy(n));
-    }
-
-    private String readBaseCopy(NoteState n) throws IOException {
-        try {
-            return Files.readString(baseCopy(n), StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
+        baseCopies.delete(n.id);
     }
 
     // ---- replicas
@@ -1512,11 +1477,17 @@ public final class Vault implements Closeable {
                 }
             }
             String candidate = name;
-            for (int i = 2; taken.contains(NotePaths.collisionKey(candidate)); i++) {
+            for (int i = 2; taken.contains(NotePaths.collisionKey(candidate)) || foreignFileAt(candidate); i++) {
                 candidate = name + " (" + i + ")";
             }
             return candidate;
         }
+    }
+
+    /** Whether a file not (yet) a note's is where note {@code name} would go: another program just made it. */
+    private boolean foreignFileAt(String name) {
+        Path file = notePaths.pathOf(name);
+        return byFile.get(file) == null && Files.exists(file);
     }
 
     private UUID newId() {
