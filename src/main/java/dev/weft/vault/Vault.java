@@ -307,7 +307,7 @@ public final class Vault implements Closeable {
             NoteReplica r = openReplica(n);
             String base = n.baseSaved ? baseCopies.read(n.id) : null;
             synchronized (state) {
-                n.baseText = base != null ? base : n.fileWritten && n.closedText == null ? r.text() : null;
+                n.baseText = base != null ? base : n.fileWritten ? r.text() : null;
                 open.put(id, r);
             }
             return r;
@@ -1229,7 +1229,7 @@ public final class Vault implements Closeable {
             n.writingText = null;
             caughtUp = n.version == n.writingVersion;
             if (caughtUp) {
-                n.closedText = open.containsKey(n.id) ? null : n.closedText;
+                n.closedText = null;
             }
             hadBase = n.baseSaved;
         }

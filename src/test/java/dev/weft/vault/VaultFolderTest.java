@@ -218,6 +218,32 @@ class VaultFolderTest {
     }
 
     @Test
+    void renamingAFolderRenamesItsNotes() throws IOException {
+        try (Vault vault = TestVaults.open(dir)) {
+            UUID one = vault.create("old/one", "first\n").id();
+            UUID two = vault.create("old/deeper/two", "second\n").id();
+            vault.flush();
+            vault.startWatching();
+            Files.move(dir.resolve("old"), dir.resolve("new"));
+            await("the renames", () -> vault.notes().equals(List.of(new NoteInfo(two, "new/deeper/two", false),
+                    new NoteInfo(one, "new/one", false))));
+        }
+    }
+
+    @Test
+    void anEditWhileClosedAfterUnwrittenTypingKeepsBoth() throws IOException {
+        Vault vault = Vault.open(dir, TestVaults.slowWrites());
+        UUID id = vault.create("n", "line\n").id();
+        vault.flush();
+        vault.replica(id).insert(0, "typed ");
+        vault.abandon(); // killed before the write
+        Files.writeString(dir.resolve("n.md"), "line\nadded elsewhere\n");
+        try (Vault reopened = TestVaults.open(dir)) {
+            assertThat(reopened.replica(id).text()).isEqualTo("typed line\nadded elsewhere\n");
+        }
+    }
+
+    @Test
     void aFileRenamedWhileClosedIsARename() throws IOException {
         UUID id;
         try (Vault vault = TestVaults.open(dir)) {
