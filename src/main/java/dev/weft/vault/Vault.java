@@ -30,14 +30,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
 /**
  * A vault: a folder of {@code .md} notes plus {@code .weft/} (PROTOCOL.md §6, docs/vault.md).
@@ -69,18 +66,14 @@ public final class Vault implements Closeable {
     private final Map<Path, NoteState> byFile = new HashMap<>();
     private DeviceState device;
     private boolean indexScheduled;
-    /** Problems found by {@link #open}, before anyone could listen. */
-    private final List<String> openingProblems = new ArrayList<>();
-    private boolean opened;
     private final ReentrantLock indexIo = new ReentrantLock();
     /** What a note's file held before its replica moved on (the merge base after a crash). */
     private final IdFolder baseCopies;
     /** Files stepping aside while renames wait on each other. */
     private final IdFolder movingAside;
     private final ScheduledExecutorService io;
-    private final ExecutorService events;
+    private final VaultEvents events = new VaultEvents();
     private final DebouncedWriter writer;
-    private final List<VaultListener> listeners = new CopyOnWriteArrayList<>();
     /** Set while the vault edits a replica itself (merging, importing): no LOCAL event for those. */
     private final ThreadLocal<Boolean> ownEdit = ThreadLocal.withInitial(() -> false);
     private final AtomicInteger replicaOpens = new AtomicInteger();
@@ -95,7 +88,6 @@ public final class Vault implements Closeable {
         this.baseCopies = new IdFolder(paths.weftDir().resolve("base"));
         this.movingAside = new IdFolder(paths.weftDir().resolve("moving"));
         this.io = Executors.newSingleThreadScheduledExecutor(daemon("weft-vault-io"));
-        this.events = Executors.newSingleThreadExecutor(daemon("weft-vault-events"));
         this.writer = new DebouncedWriter(DebouncedWriter.Scheduler.of(io), options.writeQuiet(),
                 options.writeMaxDelay(), this::writeFailed, this::written);
     }
@@ -126,9 +118,7 @@ public final class Vault implements Closeable {
                 }
             }
             vault.writeIndex();
-            synchronized (vault.state) {
-                vault.opened = true;
-            }
+            vault.events.opened();
         } catch (IOException | RuntimeException e) {
             vault.abandon();
             throw e;
@@ -204,8 +194,8 @@ public final class Vault implements Closeable {
             ops.unlock();
         }
         scheduleIndex();
-        fire(VaultListener::notesChanged);
-        fire(l -> l.pendingWork(n.id));
+        events.fire(VaultListener::notesChanged);
+        events.fire(l -> l.pendingWork(n.id));
         return n.info();
     }
 
@@ -233,8 +223,8 @@ public final class Vault implements Closeable {
             ops.unlock();
         }
         scheduleIndex();
-        fire(VaultListener::notesChanged);
-        fire(l -> l.pendingWork(id));
+        events.fire(VaultListener::notesChanged);
+        events.fire(l -> l.pendingWork(id));
     }
 
     /** Moves a note to the trash here: its {@code .md} goes, its text stays; durable before this returns. */
@@ -255,8 +245,8 @@ public final class Vault implements Closeable {
         } finally {
             ops.unlock();
         }
-        fire(VaultListener::notesChanged);
-        fire(l -> l.pendingWork(id));
+        events.fire(VaultListener::notesChanged);
+        events.fire(l -> l.pendingWork(id));
     }
 
     /** Brings a note back from the trash here (renamed if its name is taken) and writes its {@code .md}; durable. */
@@ -283,8 +273,8 @@ public final class Vault implements Closeable {
         } finally {
             ops.unlock();
         }
-        fire(VaultListener::notesChanged);
-        fire(l -> l.pendingWork(id));
+        events.fire(VaultListener::notesChanged);
+        events.fire(l -> l.pendingWork(id));
     }
 
     /**
@@ -339,17 +329,24 @@ public final class Vault implements Closeable {
             NoteState note = n;
             boolean[] changed = new boolean[2];
             withReplica(note, r -> {
-                String before = r.text();
+                // a replica open for this call only costs O(text) anyway; an open one is compared by counts
+                boolean cached = isCached(note);
+                String before = cached ? null : r.text();
+                int length = r.utf16Length();
+                int atoms = r.atomCount();
                 if (name != null) {
                     r.applyRemoteName(name);
                 }
                 r.applyRemote(inserts, deletes);
-                String after = r.text();
                 String newName = r.name().orElse(note.name);
                 changed[0] = !newName.equals(note.name);
-                changed[1] = !after.equals(before);
+                changed[1] = r.utf16Length() != length || r.atomCount() != atoms;
                 if (changed[1]) {
-                    saveBase(note, before);
+                    String fileText;
+                    synchronized (state) {
+                        fileText = cached ? note.baseText : before;
+                    }
+                    saveBase(note, fileText);
                 }
                 synchronized (state) {
                     note.name = newName;
@@ -369,10 +366,10 @@ public final class Vault implements Closeable {
         }
         scheduleIndex();
         if (listChanged) {
-            fire(VaultListener::notesChanged);
+            events.fire(VaultListener::notesChanged);
         }
         if (textChanged) {
-            fire(l -> l.textChanged(id, Origin.REMOTE));
+            events.fire(l -> l.textChanged(id, Origin.REMOTE));
         }
     }
 
@@ -405,7 +402,7 @@ public final class Vault implements Closeable {
         } finally {
             ops.unlock();
         }
-        fire(VaultListener::notesChanged);
+        events.fire(VaultListener::notesChanged);
     }
 
     /** The time note {@code id} is current to; 0 if unknown. Never ahead of what its log holds. */
@@ -485,22 +482,11 @@ public final class Vault implements Closeable {
 
     /** Adds a listener; it hears at once of the problems found while opening (a damaged index, files left out). */
     public void addListener(VaultListener listener) {
-        listeners.add(listener);
-        List<String> found;
-        synchronized (state) {
-            found = List.copyOf(openingProblems);
-        }
-        if (!found.isEmpty()) {
-            try {
-                events.execute(() -> found.forEach(listener::problem));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                // closed
-            }
-        }
+        events.add(listener);
     }
 
     public void removeListener(VaultListener listener) {
-        listeners.remove(listener);
+        events.remove(listener);
     }
 
     /** Watches the folder for other programs' edits; what changed since opening is brought in first. */
@@ -559,10 +545,9 @@ public final class Vault implements Closeable {
             ops.unlock();
         }
         io.shutdownNow(); // a delayed index write is done already: close() wrote it
-        events.shutdown();
+        events.close(false);
         try {
             io.awaitTermination(2, TimeUnit.SECONDS);
-            events.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -582,7 +567,7 @@ public final class Vault implements Closeable {
     void abandon() {
         closed = true;
         io.shutdownNow();
-        events.shutdownNow();
+        events.close(true);
         try {
             if (watcher != null) {
                 watcher.close();
@@ -612,11 +597,11 @@ public final class Vault implements Closeable {
             }
         } catch (NoSuchFileException e) {
             if (!ids.isEmpty()) {
-                problem("The vault index was missing; rebuilt it from the notes' record logs.");
+                events.problem("The vault index was missing; rebuilt it from the notes' record logs.");
             }
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "vault index unreadable", e);
-            problem("The vault index was damaged (" + e.getMessage() + "); rebuilt it from the notes' record logs.");
+            events.problem("The vault index was damaged (" + e.getMessage() + "); rebuilt it from the notes' record logs.");
         }
         Set<UUID> withBase = baseCopies.ids();
         Set<UUID> moving = movingAside.ids();
@@ -634,7 +619,7 @@ public final class Vault implements Closeable {
                 n = new NoteState(id);
                 summarize(n);
                 if (n.name == null) {
-                    problem("Note " + id + " has no name in its record log; left out.");
+                    events.problem("Note " + id + " has no name in its record log; left out.");
                     continue;
                 }
                 n.file = notePaths.pathOf(n.name);
@@ -690,7 +675,7 @@ public final class Vault implements Closeable {
             reconcile(batch.rescan() ? null : batch.paths(), false);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "handling file changes in " + paths.vault(), e);
-            problem("Could not take in changed files: " + e.getMessage());
+            events.problem("Could not take in changed files: " + e.getMessage());
         } finally {
             ops.unlock();
         }
@@ -707,7 +692,7 @@ public final class Vault implements Closeable {
         if (touched == null) {
             NotePaths.Scan scan = notePaths.scan();
             if (opening) {
-                scan.rejected().forEach(r -> problem("Not a note: " + paths.vault().relativize(r.file()) + " ("
+                scan.rejected().forEach(r -> events.problem("Not a note: " + paths.vault().relativize(r.file()) + " ("
                         + r.reason() + ")"));
                 for (Path leftover : scan.leftovers()) {
                     Files.deleteIfExists(leftover);
@@ -832,8 +817,8 @@ public final class Vault implements Closeable {
         });
         scheduleIndex();
         if (merged[0]) {
-            fire(l -> l.textChanged(n.id, Origin.EXTERNAL));
-            fire(l -> l.pendingWork(n.id));
+            events.fire(l -> l.textChanged(n.id, Origin.EXTERNAL));
+            events.fire(l -> l.pendingWork(n.id));
         }
     }
 
@@ -903,8 +888,8 @@ public final class Vault implements Closeable {
                 }
             });
             settle();
-            fire(VaultListener::notesChanged);
-            fire(l -> l.pendingWork(n.id));
+            events.fire(VaultListener::notesChanged);
+            events.fire(l -> l.pendingWork(n.id));
         }
     }
 
@@ -921,8 +906,8 @@ public final class Vault implements Closeable {
         dropBase(n);
         settle();
         writeIndex();
-        fire(VaultListener::notesChanged);
-        fire(l -> l.pendingWork(n.id));
+        events.fire(VaultListener::notesChanged);
+        events.fire(l -> l.pendingWork(n.id));
     }
 
     /** A new {@code .md} file: a new note holding its text, its ops pending so the first sync uploads them. */
@@ -932,7 +917,7 @@ public final class Vault implements Closeable {
         synchronized (state) {
             for (NoteState other : notes.values()) {
                 if (!other.trashed && NotePaths.collisionKey(other.name).equals(key)) {
-                    problem("Not imported: " + paths.vault().relativize(file) + " (the note " + other.name
+                    events.problem("Not imported: " + paths.vault().relativize(file) + " (the note " + other.name
                             + " has the same name but for case)");
                     return;
                 }
@@ -954,19 +939,19 @@ public final class Vault implements Closeable {
             n.hasPending = true;
         }
         scheduleIndex();
-        fire(VaultListener::notesChanged);
-        fire(l -> l.pendingWork(n.id));
+        events.fire(VaultListener::notesChanged);
+        events.fire(l -> l.pendingWork(n.id));
     }
 
     private Optional<String> readText(Path file) {
         try {
             return Optional.of(MarkdownFiles.read(file));
         } catch (NotUtf8Exception e) {
-            problem("Not UTF-8, left alone: " + paths.vault().relativize(file) + " (" + e.getMessage() + ")");
+            events.problem("Not UTF-8, left alone: " + paths.vault().relativize(file) + " (" + e.getMessage() + ")");
         } catch (NoSuchFileException e) {
             // gone again
         } catch (IOException e) {
-            problem("Cannot read " + paths.vault().relativize(file) + ": " + e.getMessage());
+            events.problem("Cannot read " + paths.vault().relativize(file) + ": " + e.getMessage());
         }
         return Optional.empty();
     }
@@ -1249,7 +1234,7 @@ public final class Vault implements Closeable {
     }
 
     private void writeFailed(Path file, IOException e) {
-        problem("Could not write " + paths.vault().relativize(file) + ": " + e.getMessage());
+        events.problem("Could not write " + paths.vault().relativize(file) + ": " + e.getMessage());
     }
 
     // ---- base copies: what the file held, once the replica moved on (for a merge after a crash)
@@ -1257,7 +1242,7 @@ public final class Vault implements Closeable {
     /** Keeps {@code fileText} (what the file holds) before the replica moves on from it, unless kept already. */
     private void saveBase(NoteState n, String fileText) throws IOException {
         synchronized (state) {
-            if (n.baseSaved || !n.fileWritten) {
+            if (n.baseSaved || !n.fileWritten || fileText == null) {
                 return;
             }
             n.baseSaved = true;
@@ -1322,12 +1307,12 @@ public final class Vault implements Closeable {
         try {
             r = NoteReplica.open(paths, n.id, options.replicaOptions().apply(site), CompactionHook.NONE, false);
         } catch (CorruptStructureException e) {
-            problem("The structure file of " + n.name + " is damaged: " + e.getMessage());
+            events.problem("The structure file of " + n.name + " is damaged: " + e.getMessage());
             throw e;
         }
         replicaOpens.incrementAndGet();
         if (!r.recovery().clean()) {
-            problem("The record log of " + n.name + " was damaged; " + r.recovery().droppedBytes() + " bytes dropped.");
+            events.problem("The record log of " + n.name + " was damaged; " + r.recovery().droppedBytes() + " bytes dropped.");
         }
         r.log().addListener(nowPending -> localEdit(n, nowPending));
         return r;
@@ -1369,10 +1354,10 @@ public final class Vault implements Closeable {
                 LOG.log(System.Logger.Level.WARNING, "base copy of " + n.id, e);
             }
             scheduleWrite(n, r);
-            fire(l -> l.textChanged(n.id, Origin.LOCAL));
+            events.fire(l -> l.textChanged(n.id, Origin.LOCAL));
         }
         if (!nowPending.isEmpty()) {
-            fire(l -> l.pendingWork(n.id));
+            events.fire(l -> l.pendingWork(n.id));
         }
         scheduleIndex();
     }
@@ -1395,7 +1380,7 @@ public final class Vault implements Closeable {
                 try {
                     writeIndex();
                 } catch (IOException e) {
-                    problem("Could not write the vault index: " + e.getMessage());
+                    events.problem("Could not write the vault index: " + e.getMessage());
                 }
             }, options.indexDelay().toNanos(), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -1494,35 +1479,6 @@ public final class Vault implements Closeable {
         long msb = (options.random().nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (options.random().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
-    }
-
-    private void problem(String message) {
-        LOG.log(System.Logger.Level.WARNING, message);
-        synchronized (state) {
-            if (!opened) {
-                openingProblems.add(message);
-            }
-        }
-        fire(l -> l.problem(message));
-    }
-
-    private void fire(Consumer<VaultListener> event) {
-        if (listeners.isEmpty()) {
-            return;
-        }
-        try {
-            events.execute(() -> {
-                for (VaultListener l : listeners) {
-                    try {
-                        event.accept(l);
-                    } catch (RuntimeException e) {
-                        LOG.log(System.Logger.Level.WARNING, "a vault listener failed", e);
-                    }
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closed
-        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -133,6 +133,26 @@ class VaultTest {
     }
 
     @Test
+    void aLogThatMovedOnAfterTheIndexWasWrittenWinsOverTheIndex() throws IOException {
+        Vault vault = Vault.open(dir, TestVaults.fast().withIndexDelay(java.time.Duration.ofMinutes(1)));
+        UUID id = vault.create("n", "").id();
+        vault.currentTo(id, 5);
+        NoteReplica replica = vault.replica(id);
+        replica.log().acknowledge(replica.log().lastSeq());
+        vault.flush(); // the index: time 5, nothing pending
+        assertThat(vault.withPendingOps()).isEmpty();
+        replica.log().currentTo(77);
+        replica.insert(0, "x"); // pending again; the index does not know
+        vault.abandon();
+        try (Vault reopened = TestVaults.open(dir)) {
+            assertThat(reopened.syncTime(id)).isEqualTo(77);
+            assertThat(reopened.withPendingOps()).containsExactly(id);
+            reopened.flush(); // the write the kill prevented
+            assertThat(read("n.md")).isEqualTo("x");
+        }
+    }
+
+    @Test
     void theServersTrashFlagIsNotPendingAndSurvivesACrash() throws IOException {
         UUID id = UUID.fromString("00000000-0000-4000-8000-000000000001");
         Vault vault = TestVaults.open(dir);
