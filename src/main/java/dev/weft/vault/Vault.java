@@ -4,20 +4,11 @@ import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import dev.weft.protocol.CorruptStructureException;
 import dev.weft.vault.VaultListener.Origin;
-import dev.weft.vault.text.DebouncedWriter;
-import dev.weft.vault.text.MarkdownFiles;
-import dev.weft.vault.text.NotUtf8Exception;
 import dev.weft.vault.text.NotePaths;
-import dev.weft.vault.text.TextDiff;
-import dev.weft.vault.text.ThreeWayMerge;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -28,12 +19,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -47,7 +36,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * moves the file, never over another note's file.
  *
  * <p>Thread-safe. Changes of the list run one at a time (the operation lock); replicas handed out by
- * {@link #replica} are edited under their own lock; listeners are called on an event thread.
+ * {@link #replica} are edited under their own lock; listeners are called on an event thread. The
+ * parts: {@link IndexKeeper} (the index), {@link Replicas} (opening them), {@link NoteFiles} (what
+ * Weft writes to the folder), {@link FolderChanges} (what other programs did to it),
+ * {@link FolderWatcher}, {@link VaultEvents}, over one {@link NoteTable}.
  * Remote ops and renames must come through this class (not through the replica), so that the file
  * follows.
  */
@@ -59,24 +51,18 @@ public final class Vault implements Closeable {
     private final VaultOptions options;
     /** One change of the notes at a time: reconciling, applying remote ops, renames, trash; opening replicas. */
     private final ReentrantLock ops = new ReentrantLock();
-    /** Guards the maps and every {@link NoteState}; never held while calling a replica or doing file IO. */
-    private final Object state = new Object();
-    private final Map<UUID, NoteState> notes = new HashMap<>();
-    private final Map<UUID, NoteReplica> open = new HashMap<>();
-    private final Map<Path, NoteState> byFile = new HashMap<>();
+    private final NoteTable table = new NoteTable();
+    private final Object state = table.lock;
+    private final Map<UUID, NoteState> notes = table.notes;
+    private final Map<UUID, NoteReplica> open = table.open;
+    private final Map<Path, NoteState> byFile = table.byFile;
     private DeviceState device;
-    private boolean indexScheduled;
-    private final ReentrantLock indexIo = new ReentrantLock();
-    /** What a note's file held before its replica moved on (the merge base after a crash). */
-    private final IdFolder baseCopies;
-    /** Files stepping aside while renames wait on each other. */
-    private final IdFolder movingAside;
     private final ScheduledExecutorService io;
     private final VaultEvents events = new VaultEvents();
-    private final DebouncedWriter writer;
-    /** Set while the vault edits a replica itself (merging, importing): no LOCAL event for those. */
-    private final ThreadLocal<Boolean> ownEdit = ThreadLocal.withInitial(() -> false);
-    private final AtomicInteger replicaOpens = new AtomicInteger();
+    private final Replicas replicas;
+    private final IndexKeeper index;
+    private final NoteFiles files;
+    private final FolderChanges changes;
     private FolderWatcher watcher;
     private volatile boolean closed;
 
@@ -85,11 +71,17 @@ public final class Vault implements Closeable {
         this.notePaths = new NotePaths(paths.vault());
         this.options = options;
         this.device = device;
-        this.baseCopies = new IdFolder(paths.weftDir().resolve("base"));
-        this.movingAside = new IdFolder(paths.weftDir().resolve("moving"));
-        this.io = Executors.newSingleThreadScheduledExecutor(daemon("weft-vault-io"));
-        this.writer = new DebouncedWriter(DebouncedWriter.Scheduler.of(io), options.writeQuiet(),
-                options.writeMaxDelay(), this::writeFailed, this::written);
+        IdFolder baseCopies = new IdFolder(paths.weftDir().resolve("base"));
+        IdFolder movingAside = new IdFolder(paths.weftDir().resolve("moving"));
+        this.io = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "weft-vault-io");
+            t.setDaemon(true);
+            return t;
+        });
+        this.replicas = new Replicas(table, paths, options, events, this::site, this::localEdit);
+        this.index = new IndexKeeper(table, paths, options, io, events, replicas, baseCopies, movingAside);
+        this.files = new NoteFiles(table, paths, options, io, replicas, index, events, baseCopies, movingAside);
+        this.changes = new FolderChanges(table, paths, replicas, files, index, events, this::newId);
     }
 
     /**
@@ -107,17 +99,17 @@ public final class Vault implements Closeable {
         }
         Vault vault = new Vault(paths, options, device);
         try {
-            vault.load();
+            vault.index.load();
             if (options.reconcileOnOpen()) {
                 vault.ops.lock();
                 try {
-                    vault.reconcile(null, true);
-                    vault.settle();
+                    vault.changes.reconcile(null, true);
+                    vault.files.settle();
                 } finally {
                     vault.ops.unlock();
                 }
             }
-            vault.writeIndex();
+            vault.index.write();
             vault.events.opened();
         } catch (IOException | RuntimeException e) {
             vault.abandon();
@@ -183,17 +175,17 @@ public final class Vault implements Closeable {
             synchronized (state) {
                 notes.put(n.id, n);
             }
-            withReplica(n, r -> {
-                ownEdits(() -> {
+            replicas.withReplica(n, r -> {
+                replicas.ownEdits(() -> {
                     r.rename(n.name);
                     r.insertUtf16(0, text);
                 });
-                placeFile(n, r);
+                files.placeFile(n, r);
             });
         } finally {
             ops.unlock();
         }
-        scheduleIndex();
+        index.schedule();
         events.fire(VaultListener::notesChanged);
         events.fire(l -> l.pendingWork(n.id));
         return n.info();
@@ -206,23 +198,23 @@ public final class Vault implements Closeable {
         });
         ops.lock();
         try {
-            NoteState n = require(id);
+            NoteState n = table.require(id);
             String name = uniqueName(newName, n);
             if (name.equals(n.name)) {
                 return;
             }
-            withReplica(n, r -> {
-                ownEdits(() -> r.rename(name));
+            replicas.withReplica(n, r -> {
+                replicas.ownEdits(() -> r.rename(name));
                 synchronized (state) {
                     n.name = name;
                     n.hasPending = true;
                 }
-                placeFile(n, r);
+                files.placeFile(n, r);
             });
         } finally {
             ops.unlock();
         }
-        scheduleIndex();
+        index.schedule();
         events.fire(VaultListener::notesChanged);
         events.fire(l -> l.pendingWork(id));
     }
@@ -231,17 +223,17 @@ public final class Vault implements Closeable {
     public void trash(UUID id) throws IOException {
         ops.lock();
         try {
-            NoteState n = require(id);
+            NoteState n = table.require(id);
             if (n.trashed) {
                 return;
             }
-            removeFile(n);
+            deleteFile(n);
             synchronized (state) {
                 n.trashed = true;
                 n.pendingTrash = Boolean.TRUE;
             }
-            settle();
-            writeIndex();
+            files.settle();
+            index.write();
         } finally {
             ops.unlock();
         }
@@ -253,23 +245,23 @@ public final class Vault implements Closeable {
     public void restore(UUID id) throws IOException {
         ops.lock();
         try {
-            NoteState n = require(id);
+            NoteState n = table.require(id);
             if (!n.trashed) {
                 return;
             }
             String name = uniqueName(n.name, n);
-            withReplica(n, r -> {
+            replicas.withReplica(n, r -> {
                 if (!name.equals(n.name)) {
-                    ownEdits(() -> r.rename(name));
+                    replicas.ownEdits(() -> r.rename(name));
                 }
                 synchronized (state) {
                     n.name = name;
                     n.trashed = false;
                     n.pendingTrash = Boolean.FALSE;
                 }
-                placeFile(n, r);
+                files.placeFile(n, r);
             });
-            writeIndex();
+            index.write();
         } finally {
             ops.unlock();
         }
@@ -287,15 +279,15 @@ public final class Vault implements Closeable {
     public NoteReplica replica(UUID id) throws IOException {
         ops.lock();
         try {
-            NoteState n = require(id);
+            NoteState n = table.require(id);
             synchronized (state) {
                 NoteReplica cached = open.get(id);
                 if (cached != null) {
                     return cached;
                 }
             }
-            NoteReplica r = openReplica(n);
-            String base = n.baseSaved ? baseCopies.read(n.id) : null;
+            NoteReplica r = replicas.openReplica(n);
+            String base = n.baseSaved ? files.baseCopy(n) : null;
             synchronized (state) {
                 n.baseText = base != null ? base : n.fileWritten ? r.text() : null;
                 open.put(id, r);
@@ -328,9 +320,9 @@ public final class Vault implements Closeable {
             }
             NoteState note = n;
             boolean[] changed = new boolean[2];
-            withReplica(note, r -> {
+            replicas.withReplica(note, r -> {
                 // a replica open for this call only costs O(text) anyway; an open one is compared by counts
-                boolean cached = isCached(note);
+                boolean cached = table.isCached(note);
                 String before = cached ? null : r.text();
                 int length = r.utf16Length();
                 int atoms = r.atomCount();
@@ -346,7 +338,7 @@ public final class Vault implements Closeable {
                     synchronized (state) {
                         fileText = cached ? note.baseText : before;
                     }
-                    saveBase(note, fileText);
+                    files.saveBase(note, fileText);
                 }
                 synchronized (state) {
                     note.name = newName;
@@ -354,9 +346,9 @@ public final class Vault implements Closeable {
                         note.version++;
                     }
                 }
-                placeFile(note, r);
+                files.placeFile(note, r);
                 if (changed[1]) {
-                    scheduleWrite(note, r);
+                    files.scheduleWrite(note, r);
                 }
             });
             listChanged |= changed[0];
@@ -364,7 +356,7 @@ public final class Vault implements Closeable {
         } finally {
             ops.unlock();
         }
-        scheduleIndex();
+        index.schedule();
         if (listChanged) {
             events.fire(VaultListener::notesChanged);
         }
@@ -385,20 +377,20 @@ public final class Vault implements Closeable {
                 }
             }
             if (trashed) {
-                removeFile(n);
+                deleteFile(n);
                 synchronized (state) {
                     n.trashed = true;
                 }
-                settle();
+                files.settle();
             } else {
-                withReplica(n, r -> {
+                replicas.withReplica(n, r -> {
                     synchronized (state) {
                         n.trashed = false;
                     }
-                    placeFile(n, r);
+                    files.placeFile(n, r);
                 });
             }
-            writeIndex();
+            index.write();
         } finally {
             ops.unlock();
         }
@@ -425,8 +417,8 @@ public final class Vault implements Closeable {
     public void currentTo(UUID id, long syncTime) throws IOException {
         ops.lock();
         try {
-            NoteState n = require(id);
-            withReplica(n, r -> {
+            NoteState n = table.require(id);
+            replicas.withReplica(n, r -> {
                 r.log().currentTo(syncTime);
                 synchronized (state) {
                     n.syncTime = syncTime;
@@ -435,7 +427,7 @@ public final class Vault implements Closeable {
         } finally {
             ops.unlock();
         }
-        scheduleIndex();
+        index.schedule();
     }
 
     /** The notes whose logs may hold unacknowledged ops, without opening them. */
@@ -477,7 +469,7 @@ public final class Vault implements Closeable {
             }
             n.pendingTrash = null;
         }
-        scheduleIndex();
+        index.schedule();
     }
 
     /** Adds a listener; it hears at once of the problems found while opening (a damaged index, files left out). */
@@ -498,7 +490,7 @@ public final class Vault implements Closeable {
             }
             watcher = new FolderWatcher(paths.vault(), options.watchSettle(), this::filesChanged);
             watcher.start();
-            reconcile(null, false);
+            changes.reconcile(null, false);
         } finally {
             ops.unlock();
         }
@@ -506,8 +498,8 @@ public final class Vault implements Closeable {
 
     /** Writes every pending {@code .md} and the index now. */
     public void flush() throws IOException {
-        writer.flush();
-        writeIndex();
+        files.flush();
+        index.write();
     }
 
     /** Stops watching, writes every pending {@code .md} and the index, closes every replica. */
@@ -520,10 +512,11 @@ public final class Vault implements Closeable {
         if (watcher != null) {
             watcher.close();
         }
-        writer.close();
+        index.stop();
+        files.close();
         IOException failure = null;
         try {
-            writeIndex();
+            index.write();
         } catch (IOException e) {
             failure = e;
         }
@@ -558,11 +551,6 @@ public final class Vault implements Closeable {
 
     // ---- package-private hooks for tests
 
-    /** How many replicas this vault opened. */
-    int replicaOpens() {
-        return replicaOpens.get();
-    }
-
     /** Stops every thread without writing anything: what a kill leaves (logs stay as appended). */
     void abandon() {
         closed = true;
@@ -583,88 +571,12 @@ public final class Vault implements Closeable {
         }
     }
 
-    // ---- loading
-
-    /** Fills the notes from the index, checked against the logs; rebuilt from the logs if it is damaged. */
-    private void load() throws IOException {
-        sweepTemps(paths.docsDir());
-        Set<UUID> ids = paths.documentIds();
-        Map<UUID, IndexFile.Entry> entries = new HashMap<>();
-        Path indexFile = indexFile();
-        try {
-            for (IndexFile.Entry e : IndexFile.read(indexFile)) {
-                entries.put(e.id(), e);
-            }
-        } catch (NoSuchFileException e) {
-            if (!ids.isEmpty()) {
-                events.problem("The vault index was missing; rebuilt it from the notes' record logs.");
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "vault index unreadable", e);
-            events.problem("The vault index was damaged (" + e.getMessage() + "); rebuilt it from the notes' record logs.");
-        }
-        Set<UUID> withBase = baseCopies.ids();
-        Set<UUID> moving = movingAside.ids();
-        for (UUID id : ids) {
-            IndexFile.Entry e = entries.get(id);
-            NoteState n;
-            if (e != null) {
-                n = NoteState.of(e);
-                if (logSize(id) != e.logSize()) {
-                    summarize(n); // the log moved on after the index was written
-                }
-                n.file = e.fileName() == null ? null : notePaths.pathOf(e.fileName());
-                n.deferred = n.file != null && !e.fileName().equals(e.name()); // a move was waiting
-            } else {
-                n = new NoteState(id);
-                summarize(n);
-                if (n.name == null) {
-                    events.problem("Note " + id + " has no name in its record log; left out.");
-                    continue;
-                }
-                n.file = notePaths.pathOf(n.name);
-                n.fileWritten = true; // a file that is gone now was deleted: to the trash
-            }
-            n.baseSaved = withBase.contains(id);
-            if (moving.contains(id)) {
-                n.file = movingAside.path(id);
-                n.deferred = true;
-            }
-            notes.put(id, n);
-            if (n.file != null) {
-                byFile.put(n.file, n);
-            }
-        }
+    /** How many replicas this vault opened. */
+    int replicaOpens() {
+        return replicas.opens();
     }
 
-    private void summarize(NoteState n) throws IOException {
-        LogSummary s = LogSummary.read(paths, n.id);
-        if (s.name().isPresent()) {
-            n.name = s.name().get();
-        }
-        n.hasPending = s.hasPending();
-        n.syncTime = s.syncTime();
-        n.logSize = s.logSize();
-    }
-
-    private long logSize(UUID id) throws IOException {
-        try {
-            return Files.size(paths.latestOps(id));
-        } catch (NoSuchFileException e) {
-            return 0;
-        }
-    }
-
-    /** Deletes the temporary files a crash left in {@code dir} (one listing for every document). */
-    private static void sweepTemps(Path dir) throws IOException {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
-            for (Path f : files) {
-                Files.deleteIfExists(f);
-            }
-        }
-    }
-
-    // ---- the folder: what other programs did
+    // ---- what other programs and the editor did
 
     private void filesChanged(FolderWatcher.Batch batch) {
         if (closed) {
@@ -672,7 +584,7 @@ public final class Vault implements Closeable {
         }
         ops.lock();
         try {
-            reconcile(batch.rescan() ? null : batch.paths(), false);
+            changes.reconcile(batch.rescan() ? null : batch.paths(), false);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "handling file changes in " + paths.vault(), e);
             events.problem("Could not take in changed files: " + e.getMessage());
@@ -680,587 +592,6 @@ public final class Vault implements Closeable {
             ops.unlock();
         }
     }
-
-    /**
-     * Brings in what other programs did to the {@code .md} files: all of them ({@code touched} null)
-     * or those paths. Edited files are merged, vanished ones trashed, new ones imported; a vanished
-     * note whose text turns up in a new file was renamed. Runs under the operation lock.
-     */
-    private void reconcile(Set<Path> touched, boolean opening) throws IOException {
-        Set<Path> present = new HashSet<>();
-        List<NoteState> candidates = new ArrayList<>();
-        if (touched == null) {
-            NotePaths.Scan scan = notePaths.scan();
-            if (opening) {
-                scan.rejected().forEach(r -> events.problem("Not a note: " + paths.vault().relativize(r.file()) + " ("
-                        + r.reason() + ")"));
-                for (Path leftover : scan.leftovers()) {
-                    Files.deleteIfExists(leftover);
-                }
-            }
-            scan.names().forEach(name -> present.add(notePaths.pathOf(name)));
-            synchronized (state) {
-                notes.values().stream().filter(n -> !n.trashed && n.file != null && !n.deferred)
-                        .forEach(candidates::add);
-            }
-        } else {
-            for (Path p : touched) {
-                if (notePaths.validatePath(p).isEmpty() && Files.isRegularFile(p)) {
-                    present.add(p);
-                }
-            }
-            synchronized (state) {
-                for (Path p : touched) {
-                    NoteState n = byFile.get(p);
-                    if (n != null && !n.trashed) {
-                        candidates.add(n);
-                    }
-                }
-            }
-        }
-        candidates.sort(Comparator.comparing(n -> n.id));
-        List<NoteState> missing = new ArrayList<>();
-        for (NoteState n : candidates) {
-            if (present.contains(n.file)) {
-                checkFile(n, touched == null);
-            } else if (n.fileWritten && !Files.exists(n.file)) {
-                missing.add(n);
-            }
-        }
-        TreeMap<Path, String> added = new TreeMap<>();
-        for (Path p : present) {
-            boolean known;
-            synchronized (state) {
-                known = byFile.containsKey(p);
-            }
-            if (!known) {
-                readText(p).ifPresent(text -> added.put(p, text));
-            }
-        }
-        renamedByOthers(missing, added);
-        for (NoteState n : missing) {
-            trashedByOthers(n);
-        }
-        for (Map.Entry<Path, String> e : added.entrySet()) {
-            importFile(e.getKey(), e.getValue());
-        }
-    }
-
-    /** Merges the file of note {@code n} if another program changed it; {@code useStamp}: trust an unchanged size and time. */
-    private void checkFile(NoteState n, boolean useStamp) throws IOException {
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(n.file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            return;
-        }
-        synchronized (state) {
-            if (useStamp && attrs.size() == n.fileSize && attrs.lastModifiedTime().toMillis() == n.fileMtime
-                    && !n.baseSaved) {
-                return;
-            }
-        }
-        Optional<String> read = readText(n.file);
-        if (read.isEmpty()) {
-            return;
-        }
-        String text = read.get();
-        String hash = DebouncedWriter.hashOf(text);
-        boolean own;
-        synchronized (state) {
-            own = hash.equals(n.baseHash) || text.equals(n.writingText);
-            if (own) {
-                n.fileWritten = true;
-                n.fileSize = attrs.size();
-                n.fileMtime = attrs.lastModifiedTime().toMillis();
-            }
-        }
-        if (own) {
-            if (n.baseSaved) {
-                withReplica(n, r -> scheduleWrite(n, r)); // a crash came between an edit and its write
-            }
-            return;
-        }
-        mergeExternal(n, text);
-    }
-
-    /** Merges {@code theirs}, the text another program left in the note's file, as local ops. */
-    private void mergeExternal(NoteState n, String theirs) throws IOException {
-        boolean[] merged = new boolean[1];
-        withReplica(n, r -> {
-            String ours = r.text();
-            String base = baseOf(n, ours);
-            List<TextDiff.Edit> edits = ThreeWayMerge.edits(base, ours, theirs);
-            ownEdits(() -> {
-                for (TextDiff.Edit e : edits) {
-                    if (e.deleteLength() > 0) {
-                        r.deleteUtf16(e.offset(), e.deleteLength());
-                    }
-                    if (!e.insert().isEmpty()) {
-                        r.insertUtf16(e.offset(), e.insert());
-                    }
-                }
-            });
-            String now = r.text();
-            fileRead(n, theirs, isCached(n));
-            merged[0] = !edits.isEmpty();
-            synchronized (state) {
-                n.version++;
-                n.hasPending |= merged[0];
-            }
-            if (!now.equals(theirs)) {
-                saveBase(n, theirs);
-                scheduleWrite(n, r);
-            } else {
-                dropBase(n);
-            }
-        });
-        scheduleIndex();
-        if (merged[0]) {
-            events.fire(l -> l.textChanged(n.id, Origin.EXTERNAL));
-            events.fire(l -> l.pendingWork(n.id));
-        }
-    }
-
-    /** The note's file held {@code text} just now (read, or found renamed). */
-    private void fileRead(NoteState n, String text, boolean replicaOpen) throws IOException {
-        BasicFileAttributes attrs = Files.readAttributes(n.file, BasicFileAttributes.class);
-        synchronized (state) {
-            n.fileWritten = true;
-            n.baseHash = DebouncedWriter.hashOf(text);
-            n.baseText = replicaOpen ? text : null;
-            n.fileSize = attrs.size();
-            n.fileMtime = attrs.lastModifiedTime().toMillis();
-        }
-    }
-
-    /** What the note's file held when Weft last wrote or read it. */
-    private String baseOf(NoteState n, String replicaText) throws IOException {
-        String base;
-        synchronized (state) {
-            base = n.baseText;
-        }
-        if (base != null) {
-            return base;
-        }
-        if (n.baseSaved) {
-            String saved = baseCopies.read(n.id);
-            if (saved != null) {
-                return saved;
-            }
-        }
-        return replicaText; // the replica had not moved on since the last write
-    }
-
-    /** Pairs vanished notes with new files holding their text: renames by another program. */
-    private void renamedByOthers(List<NoteState> missing, TreeMap<Path, String> added) throws IOException {
-        for (var it = missing.iterator(); it.hasNext();) {
-            NoteState n = it.next();
-            Path match = null;
-            for (Map.Entry<Path, String> e : added.entrySet()) {
-                if (DebouncedWriter.hashOf(e.getValue()).equals(n.baseHash)) {
-                    match = e.getKey();
-                    break;
-                }
-            }
-            if (match == null) {
-                continue;
-            }
-            Path found = match;
-            String text = added.remove(found);
-            String name = notePaths.nameOf(found);
-            it.remove();
-            withReplica(n, r -> {
-                if (!name.equals(n.name)) {
-                    ownEdits(() -> r.rename(name));
-                }
-                synchronized (state) {
-                    byFile.remove(n.file);
-                    n.file = found;
-                    byFile.put(found, n);
-                    n.name = name;
-                    n.hasPending = true;
-                }
-                if (!r.text().equals(text)) {
-                    mergeExternal(n, text);
-                } else {
-                    fileRead(n, text, isCached(n));
-                }
-            });
-            settle();
-            events.fire(VaultListener::notesChanged);
-            events.fire(l -> l.pendingWork(n.id));
-        }
-    }
-
-    /** The user deleted the note's file: to the trash, restorable, pending like a trash made in Weft. */
-    private void trashedByOthers(NoteState n) throws IOException {
-        writer.cancel(n.file);
-        synchronized (state) {
-            byFile.remove(n.file);
-            n.file = null;
-            n.fileWritten = false;
-            n.trashed = true;
-            n.pendingTrash = Boolean.TRUE;
-        }
-        dropBase(n);
-        settle();
-        writeIndex();
-        events.fire(VaultListener::notesChanged);
-        events.fire(l -> l.pendingWork(n.id));
-    }
-
-    /** A new {@code .md} file: a new note holding its text, its ops pending so the first sync uploads them. */
-    private void importFile(Path file, String text) throws IOException {
-        String name = notePaths.nameOf(file);
-        String key = NotePaths.collisionKey(name);
-        synchronized (state) {
-            for (NoteState other : notes.values()) {
-                if (!other.trashed && NotePaths.collisionKey(other.name).equals(key)) {
-                    events.problem("Not imported: " + paths.vault().relativize(file) + " (the note " + other.name
-                            + " has the same name but for case)");
-                    return;
-                }
-            }
-        }
-        NoteState n = new NoteState(newId());
-        n.name = name;
-        synchronized (state) {
-            notes.put(n.id, n);
-            n.file = file;
-            byFile.put(file, n);
-        }
-        withReplica(n, r -> ownEdits(() -> {
-            r.rename(name);
-            r.insertUtf16(0, text);
-        }));
-        fileRead(n, text, false);
-        synchronized (state) {
-            n.hasPending = true;
-        }
-        scheduleIndex();
-        events.fire(VaultListener::notesChanged);
-        events.fire(l -> l.pendingWork(n.id));
-    }
-
-    private Optional<String> readText(Path file) {
-        try {
-            return Optional.of(MarkdownFiles.read(file));
-        } catch (NotUtf8Exception e) {
-            events.problem("Not UTF-8, left alone: " + paths.vault().relativize(file) + " (" + e.getMessage() + ")");
-        } catch (NoSuchFileException e) {
-            // gone again
-        } catch (IOException e) {
-            events.problem("Cannot read " + paths.vault().relativize(file) + ": " + e.getMessage());
-        }
-        return Optional.empty();
-    }
-
-    // ---- the folder: what Weft writes
-
-    /** Puts the note's file where its name says (nowhere if trashed), unless another note's file is there. */
-    private void placeFile(NoteState n, NoteReplica r) throws IOException {
-        Path want;
-        Path have;
-        synchronized (state) {
-            want = n.trashed ? null : notePaths.pathOf(n.name);
-            have = n.file;
-        }
-        if (want == null) {
-            removeFile(n);
-        } else if (!want.equals(have)) {
-            if (occupied(want, n)) {
-                synchronized (state) {
-                    n.deferred = true;
-                    if (have == null) {
-                        n.closedText = r.text(); // written once the place is free
-                    }
-                }
-            } else {
-                moveTo(n, want, r.text());
-            }
-        } else {
-            synchronized (state) {
-                n.deferred = false;
-            }
-            if (!n.fileWritten || !Files.exists(want)) {
-                scheduleWrite(n, r);
-            }
-        }
-        settle();
-    }
-
-    /** Whether a file other than the note's own is at {@code target} (another note's, or one not yet taken in). */
-    private boolean occupied(Path target, NoteState n) {
-        String key = NotePaths.collisionKey(paths.vault().relativize(target).toString());
-        synchronized (state) {
-            for (NoteState other : notes.values()) {
-                if (other != n && other.file != null
-                        && NotePaths.collisionKey(paths.vault().relativize(other.file).toString()).equals(key)) {
-                    return true;
-                }
-            }
-            if (n.file != null && n.file.toString().equalsIgnoreCase(target.toString())) {
-                return false; // only the case changes
-            }
-        }
-        return Files.exists(target);
-    }
-
-    /** Moves the note's file to {@code target}, or writes it there ({@code text}) if it has none yet. */
-    private void moveTo(NoteState n, Path target, String text) throws IOException {
-        Path have;
-        synchronized (state) {
-            have = n.file;
-        }
-        boolean moved = false;
-        if (have != null) {
-            writer.cancel(have);
-            if (Files.exists(have)) {
-                Files.createDirectories(target.getParent());
-                Files.move(have, target, StandardCopyOption.ATOMIC_MOVE);
-                removeEmptyFolders(have.getParent());
-                moved = true;
-            }
-        }
-        synchronized (state) {
-            if (have != null) {
-                byFile.remove(have);
-            }
-            n.file = target;
-            byFile.put(target, n);
-            n.deferred = false;
-            n.fileWritten = moved;
-            if (!moved || open.get(n.id) == null) {
-                n.closedText = text;
-            }
-        }
-        writer.changed(target, () -> textToWrite(n));
-    }
-
-    /** Deletes the note's file (after taking in an edit another program made to it). */
-    private void removeFile(NoteState n) throws IOException {
-        Path file;
-        synchronized (state) {
-            file = n.file;
-        }
-        if (file == null) {
-            return;
-        }
-        if (Files.exists(file) && !file.startsWith(paths.weftDir())) {
-            checkFile(n, false);
-        }
-        writer.cancel(file);
-        Files.deleteIfExists(file);
-        removeEmptyFolders(file.getParent());
-        synchronized (state) {
-            byFile.remove(file);
-            n.file = null;
-            n.fileWritten = false;
-            n.deferred = false;
-        }
-        dropBase(n);
-    }
-
-    /** Deletes {@code dir} and its parents up to the vault while they are empty (we just emptied them). */
-    private void removeEmptyFolders(Path dir) {
-        for (Path d = dir; d != null && d.startsWith(paths.vault()) && !d.equals(paths.vault())
-                && !d.startsWith(paths.weftDir()); d = d.getParent()) {
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(d)) {
-                if (entries.iterator().hasNext()) {
-                    return;
-                }
-            } catch (IOException e) {
-                return;
-            }
-            try {
-                Files.delete(d);
-            } catch (IOException e) {
-                return;
-            }
-        }
-    }
-
-    /**
-     * Moves the notes whose rename waits, now that files moved: each as soon as its place is free;
-     * when they wait on one another (A→B while B→A), one file steps aside into {@code .weft/moving}.
-     */
-    private void settle() throws IOException {
-        boolean progress = true;
-        while (progress) {
-            progress = false;
-            List<NoteState> waiting;
-            synchronized (state) {
-                waiting = notes.values().stream().filter(n -> n.deferred && !n.trashed)
-                        .sorted(Comparator.comparing(n -> n.id)).toList();
-            }
-            for (NoteState n : waiting) {
-                Path want = notePaths.pathOf(n.name);
-                if (!occupied(want, n)) {
-                    String text;
-                    synchronized (state) {
-                        text = n.closedText;
-                    }
-                    if (text == null) {
-                        text = withReplicaText(n);
-                    }
-                    moveTo(n, want, text);
-                    progress = true;
-                }
-            }
-            if (!progress) {
-                progress = stepAside(waiting);
-            }
-        }
-    }
-
-    private String withReplicaText(NoteState n) throws IOException {
-        String[] text = new String[1];
-        withReplica(n, r -> text[0] = r.text());
-        return text[0];
-    }
-
-    /** Breaks a cycle of waiting renames: a waiting note holding another's target moves into {@code .weft/moving}. */
-    private boolean stepAside(List<NoteState> waiting) throws IOException {
-        for (NoteState n : waiting) {
-            NoteState holder;
-            synchronized (state) {
-                holder = byFile.get(notePaths.pathOf(n.name));
-            }
-            if (holder != null && holder.deferred && holder.file != null && !holder.file.startsWith(paths.weftDir())) {
-                Path aside = movingAside.path(holder.id);
-                Files.createDirectories(aside.getParent());
-                writer.cancel(holder.file);
-                Files.move(holder.file, aside, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                synchronized (state) {
-                    byFile.remove(holder.file);
-                    holder.file = aside;
-                    byFile.put(aside, holder);
-                }
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Schedules writing the note's text to its file; {@code r} may be a replica about to close. */
-    private void scheduleWrite(NoteState n, NoteReplica r) {
-        Path file;
-        boolean cached;
-        synchronized (state) {
-            file = n.file;
-            cached = open.get(n.id) == r;
-        }
-        if (file == null || file.startsWith(paths.weftDir()) || closed) {
-            return;
-        }
-        String text = cached ? null : r.text();
-        synchronized (state) {
-            if (!cached) {
-                n.closedText = text;
-            }
-        }
-        writer.changed(file, () -> textToWrite(n));
-    }
-
-    /** On the writer's thread: the note's text now, remembered as the write in flight. */
-    private String textToWrite(NoteState n) {
-        NoteReplica r;
-        String text;
-        long version;
-        synchronized (state) {
-            r = open.get(n.id);
-            text = n.closedText;
-            version = n.version;
-        }
-        if (r != null) {
-            text = r.text();
-        }
-        if (text == null) {
-            throw new IllegalStateException("no text for note " + n.id);
-        }
-        synchronized (state) {
-            n.writingText = text;
-            n.writingVersion = version;
-        }
-        return text;
-    }
-
-    /** On the writer's thread: {@code file} holds {@code text} now. */
-    private void written(Path file, String text) {
-        NoteState n;
-        boolean caughtUp;
-        boolean hadBase;
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (IOException e) {
-            attrs = null;
-        }
-        synchronized (state) {
-            n = byFile.get(file);
-            if (n == null) {
-                return;
-            }
-            n.fileWritten = true;
-            n.baseHash = DebouncedWriter.hashOf(text);
-            if (open.containsKey(n.id)) {
-                n.baseText = text;
-            }
-            if (attrs != null) {
-                n.fileSize = attrs.size();
-                n.fileMtime = attrs.lastModifiedTime().toMillis();
-            }
-            n.writingText = null;
-            caughtUp = n.version == n.writingVersion;
-            if (caughtUp) {
-                n.closedText = null;
-            }
-            hadBase = n.baseSaved;
-        }
-        try {
-            if (caughtUp && hadBase) {
-                dropBase(n);
-            } else if (!caughtUp) {
-                synchronized (state) {
-                    n.baseSaved = false;
-                }
-                saveBase(n, text);
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "base copy of " + n.id, e);
-        }
-        scheduleIndex();
-    }
-
-    private void writeFailed(Path file, IOException e) {
-        events.problem("Could not write " + paths.vault().relativize(file) + ": " + e.getMessage());
-    }
-
-    // ---- base copies: what the file held, once the replica moved on (for a merge after a crash)
-
-    /** Keeps {@code fileText} (what the file holds) before the replica moves on from it, unless kept already. */
-    private void saveBase(NoteState n, String fileText) throws IOException {
-        synchronized (state) {
-            if (n.baseSaved || !n.fileWritten || fileText == null) {
-                return;
-            }
-            n.baseSaved = true;
-        }
-        baseCopies.write(n.id, fileText);
-    }
-
-    private void dropBase(NoteState n) throws IOException {
-        synchronized (state) {
-            if (!n.baseSaved) {
-                return;
-            }
-            n.baseSaved = false;
-        }
-        baseCopies.delete(n.id);
-    }
-
-    // ---- replicas
 
     @FunctionalInterface
     private interface ReplicaWork {
@@ -1272,64 +603,9 @@ public final class Vault implements Closeable {
         void run() throws IOException;
     }
 
-    /** Runs {@code work} with the note's replica: the cached one, else one opened for it and closed after. */
-    private void withReplica(NoteState n, ReplicaWork work) throws IOException {
-        NoteReplica r;
-        synchronized (state) {
-            r = open.get(n.id);
-        }
-        if (r != null) {
-            work.run(r);
-            return;
-        }
-        r = openReplica(n);
-        try {
-            work.run(r);
-        } finally {
-            long time = r.log().syncTime();
-            boolean pending = r.log().pendingCount() > 0;
-            r.close();
-            long size = logSize(n.id);
-            synchronized (state) {
-                n.syncTime = time;
-                n.hasPending = pending;
-                n.logSize = size;
-            }
-        }
-    }
-
-    private NoteReplica openReplica(NoteState n) throws IOException {
-        int site;
-        synchronized (state) {
-            site = device.site();
-        }
-        NoteReplica r;
-        try {
-            r = NoteReplica.open(paths, n.id, options.replicaOptions().apply(site), CompactionHook.NONE, false);
-        } catch (CorruptStructureException e) {
-            events.problem("The structure file of " + n.name + " is damaged: " + e.getMessage());
-            throw e;
-        }
-        replicaOpens.incrementAndGet();
-        if (!r.recovery().clean()) {
-            events.problem("The record log of " + n.name + " was damaged; " + r.recovery().droppedBytes() + " bytes dropped.");
-        }
-        r.log().addListener(nowPending -> localEdit(n, nowPending));
-        return r;
-    }
-
-    private void ownEdits(Work work) throws IOException {
-        ownEdit.set(true);
-        try {
-            work.run();
-        } finally {
-            ownEdit.set(false);
-        }
-    }
-
     /** A local edit through a replica (the editor's thread, under the replica's lock). */
     private void localEdit(NoteState n, List<LocalOp> nowPending) {
-        if (ownEdit.get()) {
+        if (replicas.ownEdit()) {
             return;
         }
         boolean text = nowPending.isEmpty() || nowPending.stream().anyMatch(op -> !(op instanceof LocalOp.Rename));
@@ -1348,107 +624,37 @@ public final class Vault implements Closeable {
                     base = n.baseText;
                 }
                 if (base != null) {
-                    saveBase(n, base);
+                    files.saveBase(n, base);
                 }
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "base copy of " + n.id, e);
             }
-            scheduleWrite(n, r);
+            files.scheduleWrite(n, r);
             events.fire(l -> l.textChanged(n.id, Origin.LOCAL));
         }
         if (!nowPending.isEmpty()) {
             events.fire(l -> l.pendingWork(n.id));
         }
-        scheduleIndex();
-    }
-
-    // ---- the index
-
-    private Path indexFile() {
-        return paths.weftDir().resolve("index");
-    }
-
-    private void scheduleIndex() {
-        synchronized (state) {
-            if (indexScheduled || closed) {
-                return;
-            }
-            indexScheduled = true;
-        }
-        try {
-            io.schedule(() -> {
-                try {
-                    writeIndex();
-                } catch (IOException e) {
-                    events.problem("Could not write the vault index: " + e.getMessage());
-                }
-            }, options.indexDelay().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            // closing: close() writes it
-        }
-    }
-
-    /**
-     * Writes the index now. Open logs are forced first, after their time and pending state were
-     * read, so the index never claims more than a log holds after a crash.
-     */
-    private void writeIndex() throws IOException {
-        indexIo.lock();
-        try {
-            Map<UUID, NoteReplica> replicas;
-            synchronized (state) {
-                indexScheduled = false;
-                replicas = new HashMap<>(open);
-            }
-            Map<UUID, long[]> live = new HashMap<>();
-            for (Map.Entry<UUID, NoteReplica> e : replicas.entrySet()) {
-                RecordLog log = e.getValue().log();
-                long size = log.sizeBytes();
-                long time = log.syncTime();
-                long pending = log.pendingCount();
-                try {
-                    log.force();
-                } catch (IOException ex) {
-                    continue; // a closed log: its entry keeps the values it had
-                }
-                live.put(e.getKey(), new long[] {time, pending, size});
-            }
-            List<IndexFile.Entry> entries = new ArrayList<>();
-            synchronized (state) {
-                for (NoteState n : notes.values()) {
-                    long[] l = live.get(n.id);
-                    if (l != null) {
-                        n.syncTime = l[0];
-                        n.hasPending = l[1] > 0;
-                        n.logSize = l[2];
-                    }
-                    String fileName = n.file == null || n.file.startsWith(paths.weftDir()) ? null
-                            : notePaths.nameOf(n.file);
-                    entries.add(n.entry(fileName, n.hasPending, n.syncTime, n.logSize));
-                }
-            }
-            entries.sort(Comparator.comparing(IndexFile.Entry::id));
-            IndexFile.write(indexFile(), entries);
-        } finally {
-            indexIo.unlock();
-        }
+        index.schedule();
     }
 
     // ---- helpers
 
-    private boolean isCached(NoteState n) {
+    /** Deletes the note's file, after taking in an edit another program made to it. */
+    private void deleteFile(NoteState n) throws IOException {
+        Path file;
         synchronized (state) {
-            return open.containsKey(n.id);
+            file = n.file;
         }
+        if (file != null && !file.startsWith(paths.weftDir()) && Files.exists(file)) {
+            changes.checkFile(n, false);
+        }
+        files.removeFile(n);
     }
 
-    private NoteState require(UUID id) {
+    private int site() {
         synchronized (state) {
-            NoteState n = notes.get(id);
-            if (n == null) {
-                throw new java.util.NoSuchElementException("no note " + id);
-            }
-            return n;
+            return device.site();
         }
     }
 
@@ -1479,13 +685,5 @@ public final class Vault implements Closeable {
         long msb = (options.random().nextLong() & ~0xF000L) | 0x4000L;
         long lsb = (options.random().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(msb, lsb);
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return task -> {
-            Thread t = new Thread(task, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
