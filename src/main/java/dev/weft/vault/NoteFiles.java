@@ -1,6 +1,7 @@
 package dev.weft.vault;
 
 import dev.weft.vault.text.DebouncedWriter;
+import dev.weft.vault.text.MarkdownFiles;
 import dev.weft.vault.text.NotePaths;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 
 /**
  * The notes' {@code .md} files as Weft writes them: debounced atomic writes of a note's text, a
@@ -36,10 +38,13 @@ final class NoteFiles {
     private final IdFolder baseCopies;
     private final IdFolder movingAside;
     private final DebouncedWriter writer;
+    /** Takes in a file another program changed (later, on another thread: the writer must not wait for it). */
+    private final Consumer<Path> externalEdit;
     private volatile boolean closed;
 
     NoteFiles(NoteTable table, VaultPaths paths, VaultOptions options, ScheduledExecutorService io,
-            Replicas replicas, IndexKeeper index, VaultEvents events, IdFolder baseCopies, IdFolder movingAside) {
+            Replicas replicas, IndexKeeper index, VaultEvents events, IdFolder baseCopies, IdFolder movingAside,
+            Consumer<Path> externalEdit) {
         this.state = table.lock;
         this.notes = table.notes;
         this.open = table.open;
@@ -52,7 +57,8 @@ final class NoteFiles {
         this.baseCopies = baseCopies;
         this.movingAside = movingAside;
         this.writer = new DebouncedWriter(DebouncedWriter.Scheduler.of(io), options.writeQuiet(),
-                options.writeMaxDelay(), this::writeFailed, this::written);
+                options.writeMaxDelay(), this::writeFailed, this::written, this::mayReplace);
+        this.externalEdit = externalEdit;
     }
 
     /** Drops the write pending for {@code file}, waiting for one in progress. */
@@ -299,6 +305,36 @@ final class NoteFiles {
             n.writingVersion = version;
         }
         return text;
+    }
+
+    /**
+     * On the writer's thread, before replacing {@code file}: only if it holds what Weft last wrote
+     * or read there. Otherwise another program changed or deleted it since, and the watcher may not
+     * have merged that yet: the write is dropped and the file taken in first (the merge writes again).
+     */
+    private boolean mayReplace(Path file) {
+        String baseHash;
+        boolean fileWritten;
+        synchronized (state) {
+            NoteState n = byFile.get(file);
+            if (n == null) {
+                return false;
+            }
+            baseHash = n.baseHash;
+            fileWritten = n.fileWritten;
+        }
+        if (!fileWritten) {
+            return !Files.exists(file);
+        }
+        try {
+            if (DebouncedWriter.hashOf(MarkdownFiles.read(file)).equals(baseHash)) {
+                return true;
+            }
+        } catch (IOException e) {
+            // gone, unreadable or not UTF-8: not ours to replace
+        }
+        externalEdit.accept(file);
+        return false;
     }
 
     /** On the writer's thread: {@code file} holds {@code text} now. */

@@ -80,7 +80,8 @@ public final class Vault implements Closeable {
         });
         this.replicas = new Replicas(table, paths, options, events, this::site, this::localEdit);
         this.index = new IndexKeeper(table, paths, options, io, events, replicas, baseCopies, movingAside);
-        this.files = new NoteFiles(table, paths, options, io, replicas, index, events, baseCopies, movingAside);
+        this.files = new NoteFiles(table, paths, options, io, replicas, index, events, baseCopies, movingAside,
+                file -> runLater(() -> filesChanged(new FolderWatcher.Batch(Set.of(file), false))));
         this.changes = new FolderChanges(table, paths, replicas, files, index, events, this::newId);
     }
 
@@ -650,6 +651,14 @@ public final class Vault implements Closeable {
             changes.checkFile(n, false);
         }
         files.removeFile(n);
+    }
+
+    private void runLater(Runnable task) {
+        try {
+            io.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed
+        }
     }
 
     private int site() {

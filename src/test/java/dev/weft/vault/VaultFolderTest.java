@@ -161,6 +161,21 @@ class VaultFolderTest {
     }
 
     @Test
+    void aWriteNeverReplacesAnEditNotMergedYet() throws IOException {
+        try (Vault vault = Vault.open(dir, TestVaults.slowWrites())) {
+            UUID id = vault.create("n", "one\n").id();
+            vault.flush();
+            NoteReplica replica = vault.replica(id);
+            replica.insert(0, "typed "); // a write is due, but not yet
+            Files.writeString(dir.resolve("n.md"), "one\nexternal\n"); // no watcher running
+            vault.flush(); // the write finds the edit: dropped, the edit merged first
+            await("the merge", () -> replica.text().equals("typed one\nexternal\n"));
+            vault.flush();
+            assertThat(read("n.md")).isEqualTo("typed one\nexternal\n");
+        }
+    }
+
+    @Test
     void aNewFileWhileRunningBecomesANote() throws IOException {
         try (Vault vault = TestVaults.open(dir)) {
             vault.startWatching();
