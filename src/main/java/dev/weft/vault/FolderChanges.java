@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,6 @@ final class FolderChanges {
     private final NoteTable table;
     private final Object state;
     private final Map<UUID, NoteState> notes;
-    private final Map<UUID, NoteReplica> open;
     private final Map<Path, NoteState> byFile;
     private final VaultPaths paths;
     private final NotePaths notePaths;
@@ -48,7 +48,6 @@ final class FolderChanges {
         this.table = table;
         this.state = table.lock;
         this.notes = table.notes;
-        this.open = table.open;
         this.byFile = table.byFile;
         this.paths = paths;
         this.notePaths = new NotePaths(paths.vault());
@@ -119,8 +118,15 @@ final class FolderChanges {
         for (NoteState n : missing) {
             trashedByOthers(n);
         }
-        for (Map.Entry<Path, String> e : added.entrySet()) {
-            importFile(e.getKey(), e.getValue());
+        if (!added.isEmpty()) {
+            Map<String, String> takenNames = new HashMap<>();
+            synchronized (state) {
+                notes.values().stream().filter(n -> !n.trashed)
+                        .forEach(n -> takenNames.put(NotePaths.collisionKey(n.name), n.name));
+            }
+            for (Map.Entry<Path, String> e : added.entrySet()) {
+                importFile(e.getKey(), e.getValue(), takenNames);
+            }
         }
     }
 
@@ -214,19 +220,17 @@ final class FolderChanges {
 
     /** Pairs vanished notes with new files holding their text: renames by another program. */
     private void renamedByOthers(List<NoteState> missing, TreeMap<Path, String> added) throws IOException {
+        if (missing.isEmpty() || added.isEmpty()) {
+            return;
+        }
+        Map<String, Path> byHash = new HashMap<>();
+        added.descendingMap().forEach((file, text) -> byHash.put(DebouncedWriter.hashOf(text), file));
         for (var it = missing.iterator(); it.hasNext();) {
             NoteState n = it.next();
-            Path match = null;
-            for (Map.Entry<Path, String> e : added.entrySet()) {
-                if (DebouncedWriter.hashOf(e.getValue()).equals(n.baseHash)) {
-                    match = e.getKey();
-                    break;
-                }
-            }
-            if (match == null) {
+            Path found = n.baseHash == null ? null : byHash.remove(n.baseHash);
+            if (found == null || !added.containsKey(found)) {
                 continue;
             }
-            Path found = match;
             String text = added.remove(found);
             String name = notePaths.nameOf(found);
             it.remove();
@@ -235,9 +239,7 @@ final class FolderChanges {
                     replicas.ownEdits(() -> r.rename(name));
                 }
                 synchronized (state) {
-                    byFile.remove(n.file);
-                    n.file = found;
-                    byFile.put(found, n);
+                    table.setFile(n, found);
                     n.name = name;
                     n.hasPending = true;
                 }
@@ -257,8 +259,7 @@ final class FolderChanges {
     private void trashedByOthers(NoteState n) throws IOException {
         files.cancel(n.file);
         synchronized (state) {
-            byFile.remove(n.file);
-            n.file = null;
+            table.setFile(n, null);
             n.fileWritten = false;
             n.trashed = true;
             n.pendingTrash = Boolean.TRUE;
@@ -271,24 +272,19 @@ final class FolderChanges {
     }
 
     /** A new {@code .md} file: a new note holding its text, its ops pending so the first sync uploads them. */
-    private void importFile(Path file, String text) throws IOException {
+    private void importFile(Path file, String text, Map<String, String> takenNames) throws IOException {
         String name = notePaths.nameOf(file);
-        String key = NotePaths.collisionKey(name);
-        synchronized (state) {
-            for (NoteState other : notes.values()) {
-                if (!other.trashed && NotePaths.collisionKey(other.name).equals(key)) {
-                    events.problem("Not imported: " + paths.vault().relativize(file) + " (the note " + other.name
-                            + " has the same name but for case)");
-                    return;
-                }
-            }
+        String other = takenNames.putIfAbsent(NotePaths.collisionKey(name), name);
+        if (other != null) {
+            events.problem("Not imported: " + paths.vault().relativize(file) + " (the note " + other
+                    + " has the same name but for case)");
+            return;
         }
         NoteState n = new NoteState(ids.get());
         n.name = name;
         synchronized (state) {
             notes.put(n.id, n);
-            n.file = file;
-            byFile.put(file, n);
+            table.setFile(n, file);
         }
         replicas.withReplica(n, r -> replicas.ownEdits(() -> {
             r.rename(name);

@@ -25,10 +25,10 @@ import java.util.concurrent.locks.ReentrantLock;
 final class IndexKeeper {
     private static final System.Logger LOG = System.getLogger(IndexKeeper.class.getName());
 
+    private final NoteTable table;
     private final Object state;
     private final Map<UUID, NoteState> notes;
     private final Map<UUID, NoteReplica> open;
-    private final Map<Path, NoteState> byFile;
     private final VaultPaths paths;
     private final NotePaths notePaths;
     private final VaultOptions options;
@@ -43,10 +43,10 @@ final class IndexKeeper {
 
     IndexKeeper(NoteTable table, VaultPaths paths, VaultOptions options, ScheduledExecutorService io,
             VaultEvents events, Replicas replicas, IdFolder baseCopies, IdFolder movingAside) {
+        this.table = table;
         this.state = table.lock;
         this.notes = table.notes;
         this.open = table.open;
-        this.byFile = table.byFile;
         this.paths = paths;
         this.notePaths = new NotePaths(paths.vault());
         this.options = options;
@@ -111,7 +111,9 @@ final class IndexKeeper {
             }
             notes.put(id, n);
             if (n.file != null) {
-                byFile.put(n.file, n);
+                Path file = n.file;
+                n.file = null;
+                table.setFile(n, file);
             }
         }
     }

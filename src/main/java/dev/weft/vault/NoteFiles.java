@@ -26,6 +26,7 @@ import java.util.function.Consumer;
 final class NoteFiles {
     private static final System.Logger LOG = System.getLogger(NoteFiles.class.getName());
 
+    private final NoteTable table;
     private final Object state;
     private final Map<UUID, NoteState> notes;
     private final Map<UUID, NoteReplica> open;
@@ -45,6 +46,7 @@ final class NoteFiles {
     NoteFiles(NoteTable table, VaultPaths paths, VaultOptions options, ScheduledExecutorService io,
             Replicas replicas, IndexKeeper index, VaultEvents events, IdFolder baseCopies, IdFolder movingAside,
             Consumer<Path> externalEdit) {
+        this.table = table;
         this.state = table.lock;
         this.notes = table.notes;
         this.open = table.open;
@@ -116,17 +118,9 @@ final class NoteFiles {
 
     /** Whether a file other than the note's own is at {@code target} (another note's, or one not yet taken in). */
     private boolean occupied(Path target, NoteState n) {
-        String key = NotePaths.collisionKey(paths.vault().relativize(target).toString());
-        synchronized (state) {
-            for (NoteState other : notes.values()) {
-                if (other != n && other.file != null
-                        && NotePaths.collisionKey(paths.vault().relativize(other.file).toString()).equals(key)) {
-                    return true;
-                }
-            }
-            if (n.file != null && n.file.toString().equalsIgnoreCase(target.toString())) {
-                return false; // only the case changes
-            }
+        NoteState owner = table.fileOwner(target);
+        if (owner != null) {
+            return owner != n; // n itself: only the case changes
         }
         return Files.exists(target);
     }
@@ -148,11 +142,7 @@ final class NoteFiles {
             }
         }
         synchronized (state) {
-            if (have != null) {
-                byFile.remove(have);
-            }
-            n.file = target;
-            byFile.put(target, n);
+            table.setFile(n, target);
             n.deferred = false;
             n.fileWritten = moved;
             if (!moved || open.get(n.id) == null) {
@@ -175,8 +165,7 @@ final class NoteFiles {
         Files.deleteIfExists(file);
         removeEmptyFolders(file.getParent());
         synchronized (state) {
-            byFile.remove(file);
-            n.file = null;
+            table.setFile(n, null);
             n.fileWritten = false;
             n.deferred = false;
         }
@@ -253,11 +242,7 @@ final class NoteFiles {
                 Files.createDirectories(aside.getParent());
                 writer.cancel(holder.file);
                 Files.move(holder.file, aside, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                synchronized (state) {
-                    byFile.remove(holder.file);
-                    holder.file = aside;
-                    byFile.put(aside, holder);
-                }
+                table.setFile(holder, aside);
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 package dev.weft.vault;
 
+import dev.weft.vault.text.NotePaths;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,7 +16,41 @@ final class NoteTable {
     final Object lock = new Object();
     final Map<UUID, NoteState> notes = new HashMap<>();
     final Map<UUID, NoteReplica> open = new HashMap<>();
+    /** Read only: change it through {@link #setFile}. */
     final Map<Path, NoteState> byFile = new HashMap<>();
+    /** The same by {@link NotePaths#collisionKey} of the path: a file another file's name differs from only in case. */
+    private final Map<String, NoteState> byFileKey = new HashMap<>();
+    private final Path vault;
+
+    NoteTable(Path vault) {
+        this.vault = vault;
+    }
+
+    /** Records that the note's file is now {@code file} (null: none). */
+    void setFile(NoteState n, Path file) {
+        synchronized (lock) {
+            if (n.file != null && byFile.get(n.file) == n) {
+                byFile.remove(n.file);
+                byFileKey.remove(key(n.file), n);
+            }
+            n.file = file;
+            if (file != null) {
+                byFile.put(file, n);
+                byFileKey.put(key(file), n);
+            }
+        }
+    }
+
+    /** The note whose file is at {@code file}, or differs from it only in case or normalization. */
+    NoteState fileOwner(Path file) {
+        synchronized (lock) {
+            return byFileKey.get(key(file));
+        }
+    }
+
+    private String key(Path file) {
+        return NotePaths.collisionKey(vault.relativize(file).toString());
+    }
 
     boolean isCached(NoteState n) {
         synchronized (lock) {

@@ -51,11 +51,11 @@ public final class Vault implements Closeable {
     private final VaultOptions options;
     /** One change of the notes at a time: reconciling, applying remote ops, renames, trash; opening replicas. */
     private final ReentrantLock ops = new ReentrantLock();
-    private final NoteTable table = new NoteTable();
-    private final Object state = table.lock;
-    private final Map<UUID, NoteState> notes = table.notes;
-    private final Map<UUID, NoteReplica> open = table.open;
-    private final Map<Path, NoteState> byFile = table.byFile;
+    private final NoteTable table;
+    private final Object state;
+    private final Map<UUID, NoteState> notes;
+    private final Map<UUID, NoteReplica> open;
+    private final Map<Path, NoteState> byFile;
     private DeviceState device;
     private final ScheduledExecutorService io;
     private final VaultEvents events = new VaultEvents();
@@ -71,6 +71,11 @@ public final class Vault implements Closeable {
         this.notePaths = new NotePaths(paths.vault());
         this.options = options;
         this.device = device;
+        this.table = new NoteTable(paths.vault());
+        this.state = table.lock;
+        this.notes = table.notes;
+        this.open = table.open;
+        this.byFile = table.byFile;
         IdFolder baseCopies = new IdFolder(paths.weftDir().resolve("base"));
         IdFolder movingAside = new IdFolder(paths.weftDir().resolve("moving"));
         this.io = Executors.newSingleThreadScheduledExecutor(task -> {
