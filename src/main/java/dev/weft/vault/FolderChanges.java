@@ -199,8 +199,8 @@ final class FolderChanges {
                 files.dropBase(n);
             }
         });
-        index.schedule();
         if (merged[0]) {
+            index.schedule();
             events.fire(l -> l.textChanged(n.id, Origin.EXTERNAL));
             events.fire(l -> l.pendingWork(n.id));
         }

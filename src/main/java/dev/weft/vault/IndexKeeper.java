@@ -21,6 +21,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * Keeps {@code .weft/index} ({@link IndexFile}) and the notes in memory in step: loads it on open,
  * checking each entry against its log's size (re-reading the logs that moved on, and all of them if
  * the index is missing or damaged), and writes it {@code indexDelay} after a change or at once.
+ *
+ * <p>Writing costs O(notes), so only what the list or the sync engine needs soon schedules a write:
+ * names, new notes, trash flags (written at once), times, a note becoming pending. A log that grew
+ * (typing, remote ops) or a file written since is caught up on the next write, on {@code flush} or
+ * {@code close}; until then a reopen after a crash re-reads that log and compares that file, which
+ * is correct, only slower.
  */
 final class IndexKeeper {
     private static final System.Logger LOG = System.getLogger(IndexKeeper.class.getName());

@@ -366,7 +366,6 @@ final class NoteFiles {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "base copy of " + n.id, e);
         }
-        index.schedule();
     }
 
     private void writeFailed(Path file, IOException e) {

@@ -362,8 +362,8 @@ public final class Vault implements Closeable {
         } finally {
             ops.unlock();
         }
-        index.schedule();
         if (listChanged) {
+            index.schedule();
             events.fire(VaultListener::notesChanged);
         }
         if (textChanged) {
@@ -616,8 +616,10 @@ public final class Vault implements Closeable {
         }
         boolean text = nowPending.isEmpty() || nowPending.stream().anyMatch(op -> !(op instanceof LocalOp.Rename));
         NoteReplica r;
+        boolean newlyPending;
         synchronized (state) {
-            n.hasPending |= !nowPending.isEmpty();
+            newlyPending = !n.hasPending && !nowPending.isEmpty();
+            n.hasPending |= newlyPending;
             if (text) {
                 n.version++;
             }
@@ -641,7 +643,9 @@ public final class Vault implements Closeable {
         if (!nowPending.isEmpty()) {
             events.fire(l -> l.pendingWork(n.id));
         }
-        index.schedule();
+        if (newlyPending) {
+            index.schedule(); // typing only grows the log, which the index need not follow (IndexKeeper)
+        }
     }
 
     // ---- helpers

@@ -10,7 +10,8 @@ import java.util.random.RandomGenerator;
 /**
  * How a {@link Vault} runs.
  *
- * @param random new note ids and, through the default {@code replicaOptions}, the pid allocators' seeds
+ * @param random new note ids and, through the default {@code replicaOptions}, the pid allocators'
+ *     seeds; only used under the vault's operation lock, so it need not be thread-safe
  * @param clock the device clock (local ops' history stamps)
  * @param writeQuiet a note's {@code .md} is written this long after its last change...
  * @param writeMaxDelay ...but at most this long after its first unwritten one
