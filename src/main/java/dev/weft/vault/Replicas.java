@@ -4,6 +4,7 @@ import dev.weft.protocol.CorruptStructureException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,8 @@ final class Replicas {
 
     private final Object state;
     private final Map<UUID, NoteReplica> open;
+    /** Replicas opened for the job running now (under the operation lock), closed when it ends. */
+    private final Map<UUID, NoteReplica> borrowed = new HashMap<>();
     private final VaultPaths paths;
     private final VaultOptions options;
     private final VaultEvents events;
@@ -67,15 +70,24 @@ final class Replicas {
         NoteReplica r;
         synchronized (state) {
             r = open.get(n.id);
+            if (r == null) {
+                r = borrowed.get(n.id);
+            }
         }
         if (r != null) {
-            work.run(r);
+            work.run(r); // never a second replica on one log: a nested call gets the one open already
             return;
         }
         r = openReplica(n);
+        synchronized (state) {
+            borrowed.put(n.id, r);
+        }
         try {
             work.run(r);
         } finally {
+            synchronized (state) {
+                borrowed.remove(n.id);
+            }
             long time = r.log().syncTime();
             boolean pending = r.log().pendingCount() > 0;
             r.close();
@@ -89,6 +101,12 @@ final class Replicas {
     }
 
     NoteReplica openReplica(NoteState n) throws IOException {
+        synchronized (state) {
+            if (open.containsKey(n.id) || borrowed.containsKey(n.id)) {
+                // two replicas appending to one log would overwrite each other's records
+                throw new IllegalStateException("the replica of " + n.id + " is open already");
+            }
+        }
         int site = this.site.getAsInt();
         NoteReplica r;
         try {
