@@ -32,6 +32,8 @@ final class LogChannel implements Closeable {
     private FileChannel channel;
     private long size;
     private boolean dirty;
+    /** Something was written or cut through this channel: closing must force it (a read-only use need not). */
+    private boolean changed;
     private boolean flushScheduled;
     private boolean closed;
     private IOException failure;
@@ -47,15 +49,19 @@ final class LogChannel implements Closeable {
     static LogChannel open(Path file, long keepBytes, Duration fsyncInterval) throws IOException {
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
+        boolean truncated = false;
         try {
             if (channel.size() > keepBytes) {
                 channel.truncate(keepBytes);
+                truncated = true;
             }
         } catch (IOException e) {
             channel.close();
             throw e;
         }
-        return new LogChannel(file, fsyncInterval, channel, keepBytes);
+        LogChannel log = new LogChannel(file, fsyncInterval, channel, keepBytes);
+        log.changed = truncated;
+        return log;
     }
 
     synchronized long size() {
@@ -98,6 +104,7 @@ final class LogChannel implements Closeable {
                         at += channel.write(pass, at);
                     }
                     size = at;
+                    changed = true;
                     return;
                 } catch (ClosedChannelException e) {
                     if (attempt > 0) {
@@ -234,7 +241,7 @@ final class LogChannel implements Closeable {
         }
         closed = true;
         try (FileChannel c = channel) {
-            if (failure == null) {
+            if (failure == null && changed) {
                 c.force(false);
             }
         }

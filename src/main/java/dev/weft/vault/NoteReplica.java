@@ -63,11 +63,23 @@ public final class NoteReplica implements Closeable {
 
     static NoteReplica open(VaultPaths paths, UUID documentId, ReplicaOptions options, CompactionHook hook)
             throws IOException {
+        return open(paths, documentId, options, hook, true);
+    }
+
+    /**
+     * {@link #open}; without {@code sweepTemps} the stray temporary files are left to the caller,
+     * which deletes those of every document at once (the vault, on open: each sweep lists the whole
+     * docs folder, which for 10,000 notes would make opening them all quadratic).
+     */
+    static NoteReplica open(VaultPaths paths, UUID documentId, ReplicaOptions options, CompactionHook hook,
+            boolean sweepTemps) throws IOException {
         Files.createDirectories(paths.docsDir());
         Path structure = paths.structure(documentId);
         Path logFile = paths.latestOps(documentId);
-        AtomicFiles.deleteStrayTemps(structure);
-        AtomicFiles.deleteStrayTemps(logFile);
+        if (sweepTemps) {
+            AtomicFiles.deleteStrayTemps(structure);
+            AtomicFiles.deleteStrayTemps(logFile);
+        }
         SequenceDoc doc;
         long structureTime = 0;
         if (Files.exists(structure)) {

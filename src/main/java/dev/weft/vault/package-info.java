@@ -1,5 +1,7 @@
 /**
- * The files of a vault on a device (PROTOCOL.md §6): where they live ({@link dev.weft.vault.VaultPaths}),
+ * The files of a vault on a device (PROTOCOL.md §6): the {@link dev.weft.vault.Vault} itself (a
+ * folder of {@code .md} notes kept in step with their replicas, listed from {@code .weft/index};
+ * docs/vault.md), where the files live ({@link dev.weft.vault.VaultPaths}),
  * a note's persistent replica ({@link dev.weft.vault.NoteReplica}: the {@code .md.structure} file
  * plus the {@link dev.weft.vault.RecordLog} {@code .md.latest_ops} replayed on top), the net-op rule
  * that decides which local ops are still to be sent, and the device's own state

@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -85,6 +86,8 @@ public final class DebouncedWriter implements AutoCloseable {
     private final long quiet;
     private final long maxDelay;
     private final BiConsumer<Path, IOException> failures;
+    private final BiConsumer<Path, String> written;
+    private final Predicate<Path> mayReplace;
     private final Object lock = new Object();
     private final Map<Path, Pending> pending = new HashMap<>();
     private final Map<Path, String> lastHash = new ConcurrentHashMap<>();
@@ -98,6 +101,18 @@ public final class DebouncedWriter implements AutoCloseable {
 
     public DebouncedWriter(Scheduler scheduler, Duration quiet, Duration maxDelay,
             BiConsumer<Path, IOException> failures) {
+        this(scheduler, quiet, maxDelay, failures, (file, text) -> { }, file -> true);
+    }
+
+    /**
+     * A writer that also tells {@code written} of every text that {@code file} holds after a write
+     * (or held already), on the writing thread, before the next write starts; and that asks
+     * {@code mayReplace} before it replaces a file that holds something else (false: another
+     * program's edit is there, not merged yet; the write is dropped, the caller writes again after
+     * merging).
+     */
+    public DebouncedWriter(Scheduler scheduler, Duration quiet, Duration maxDelay,
+            BiConsumer<Path, IOException> failures, BiConsumer<Path, String> written, Predicate<Path> mayReplace) {
         if (quiet.isNegative() || maxDelay.compareTo(quiet) < 0) {
             throw new IllegalArgumentException("need 0 <= quiet <= maxDelay: " + quiet + ", " + maxDelay);
         }
@@ -105,6 +120,8 @@ public final class DebouncedWriter implements AutoCloseable {
         this.quiet = quiet.toNanos();
         this.maxDelay = maxDelay.toNanos();
         this.failures = failures;
+        this.written = written;
+        this.mayReplace = mayReplace;
     }
 
     /** The note in {@code file} now has {@code text}. */
@@ -160,6 +177,21 @@ public final class DebouncedWriter implements AutoCloseable {
                 content = p.content;
             }
             write(key, content);
+        } finally {
+            io.unlock();
+        }
+    }
+
+    /**
+     * Drops the change pending for {@code file}, if any; waits for a write of it in progress, so
+     * the file may be moved or deleted once this returns.
+     */
+    public void cancel(Path file) {
+        io.lock();
+        try {
+            synchronized (lock) {
+                pending.remove(key(file));
+            }
         } finally {
             io.unlock();
         }
@@ -226,9 +258,13 @@ public final class DebouncedWriter implements AutoCloseable {
         }
         try {
             if (!onDisk(file, bytes, text)) {
+                if (!mayReplace.test(file)) {
+                    return;
+                }
                 MarkdownFiles.writeAtomically(file, bytes, temporary -> { });
             }
             lastHash.put(file, sha256(bytes));
+            written.accept(file, text);
         } catch (NotUtf8Exception e) {
             failures.accept(file, e);
         } catch (IOException e) {

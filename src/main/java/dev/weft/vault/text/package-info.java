@@ -4,7 +4,8 @@
  * writing them atomically and debounced ({@link dev.weft.vault.text.DebouncedWriter}), mapping note
  * names to file paths and scanning a folder for notes ({@link dev.weft.vault.text.NotePaths}), and
  * turning a file that another program changed into ordinary local CRDT edits: a text diff
- * ({@link dev.weft.vault.text.TextDiff}) applied to the replica ({@link dev.weft.vault.text.DiffMerge}).
+ * ({@link dev.weft.vault.text.TextDiff}) applied to the replica ({@link dev.weft.vault.text.DiffMerge}), or carried over the replica's newer
+ * text when the file was stale ({@link dev.weft.vault.text.ThreeWayMerge}).
  *
  * <p>Owns the text of the {@code .md} files and nothing else: not {@code .weft/}, not the record
  * log, no watching, no network. It imports the JDK, {@code dev.weft.crdt},

@@ -1,0 +1,314 @@
+package dev.weft.vault;
+
+import dev.weft.vault.VaultListener.Origin;
+import dev.weft.vault.text.DebouncedWriter;
+import dev.weft.vault.text.MarkdownFiles;
+import dev.weft.vault.text.NotUtf8Exception;
+import dev.weft.vault.text.NotePaths;
+import dev.weft.vault.text.TextDiff;
+import dev.weft.vault.text.ThreeWayMerge;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Brings in what other programs did to the {@code .md} files, on open and from the watcher: an
+ * edited file is merged three-way as local ops, a vanished one trashed, a new one imported as a
+ * note, and a vanished note whose text turns up in a new file renamed. Runs under the vault's
+ * operation lock.
+ */
+final class FolderChanges {
+    private final NoteTable table;
+    private final Object state;
+    private final Map<UUID, NoteState> notes;
+    private final Map<Path, NoteState> byFile;
+    private final VaultPaths paths;
+    private final NotePaths notePaths;
+    private final Replicas replicas;
+    private final NoteFiles files;
+    private final IndexKeeper index;
+    private final VaultEvents events;
+    private final Supplier<UUID> ids;
+
+    FolderChanges(NoteTable table, VaultPaths paths, Replicas replicas, NoteFiles files, IndexKeeper index,
+            VaultEvents events, Supplier<UUID> ids) {
+        this.table = table;
+        this.state = table.lock;
+        this.notes = table.notes;
+        this.byFile = table.byFile;
+        this.paths = paths;
+        this.notePaths = new NotePaths(paths.vault());
+        this.replicas = replicas;
+        this.files = files;
+        this.index = index;
+        this.events = events;
+        this.ids = ids;
+    }
+
+    /**
+     * Brings in what other programs did to the {@code .md} files: all of them ({@code touched} null)
+     * or those paths. Edited files are merged, vanished ones trashed, new ones imported; a vanished
+     * note whose text turns up in a new file was renamed. Runs under the operation lock.
+     */
+    void reconcile(Set<Path> touched, boolean opening) throws IOException {
+        Set<Path> present = new HashSet<>();
+        List<NoteState> candidates = new ArrayList<>();
+        if (touched == null) {
+            NotePaths.Scan scan = notePaths.scan();
+            if (opening) {
+                scan.rejected().forEach(r -> events.problem("Not a note: " + paths.vault().relativize(r.file()) + " ("
+                        + r.reason() + ")"));
+                for (Path leftover : scan.leftovers()) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+            scan.names().forEach(name -> present.add(notePaths.pathOf(name)));
+            synchronized (state) {
+                notes.values().stream().filter(n -> !n.trashed && n.file != null && !n.deferred)
+                        .forEach(candidates::add);
+            }
+        } else {
+            for (Path p : touched) {
+                if (notePaths.validatePath(p).isEmpty() && Files.isRegularFile(p)) {
+                    present.add(p);
+                }
+            }
+            synchronized (state) {
+                for (Path p : touched) {
+                    NoteState n = byFile.get(p);
+                    if (n != null && !n.trashed) {
+                        candidates.add(n);
+                    }
+                }
+            }
+        }
+        candidates.sort(Comparator.comparing(n -> n.id));
+        List<NoteState> missing = new ArrayList<>();
+        for (NoteState n : candidates) {
+            if (present.contains(n.file)) {
+                checkFile(n, touched == null);
+            } else if (n.fileWritten && !Files.exists(n.file)) {
+                missing.add(n);
+            }
+        }
+        TreeMap<Path, String> added = new TreeMap<>();
+        for (Path p : present) {
+            boolean known;
+            synchronized (state) {
+                known = byFile.containsKey(p);
+            }
+            if (!known) {
+                readText(p).ifPresent(text -> added.put(p, text));
+            }
+        }
+        renamedByOthers(missing, added);
+        for (NoteState n : missing) {
+            trashedByOthers(n);
+        }
+        if (!added.isEmpty()) {
+            Map<String, String> takenNames = new HashMap<>();
+            synchronized (state) {
+                notes.values().stream().filter(n -> !n.trashed)
+                        .forEach(n -> takenNames.put(NotePaths.collisionKey(n.name), n.name));
+            }
+            for (Map.Entry<Path, String> e : added.entrySet()) {
+                importFile(e.getKey(), e.getValue(), takenNames);
+            }
+        }
+    }
+
+    /** Merges the file of note {@code n} if another program changed it; {@code useStamp}: trust an unchanged size and time. */
+    void checkFile(NoteState n, boolean useStamp) throws IOException {
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(n.file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        synchronized (state) {
+            if (useStamp && attrs.size() == n.fileSize && attrs.lastModifiedTime().toMillis() == n.fileMtime
+                    && !n.baseSaved) {
+                return;
+            }
+        }
+        Optional<String> read = readText(n.file);
+        if (read.isEmpty()) {
+            return;
+        }
+        String text = read.get();
+        String hash = DebouncedWriter.hashOf(text);
+        boolean own;
+        synchronized (state) {
+            own = hash.equals(n.baseHash) || text.equals(n.writingText);
+            if (own) {
+                n.fileWritten = true;
+                n.fileSize = attrs.size();
+                n.fileMtime = attrs.lastModifiedTime().toMillis();
+            }
+        }
+        if (own) {
+            if (n.baseSaved) {
+                replicas.withReplica(n, r -> files.scheduleWrite(n, r)); // a crash came between an edit and its write
+            }
+            return;
+        }
+        mergeExternal(n, text);
+    }
+
+    /** Merges {@code theirs}, the text another program left in the note's file, as local ops. */
+    private void mergeExternal(NoteState n, String theirs) throws IOException {
+        boolean[] merged = new boolean[1];
+        replicas.withReplica(n, r -> {
+            String ours = r.text();
+            String base = files.baseOf(n, ours);
+            List<TextDiff.Edit> edits = ThreeWayMerge.edits(base, ours, theirs);
+            replicas.ownEdits(() -> {
+                for (TextDiff.Edit e : edits) {
+                    if (e.deleteLength() > 0) {
+                        r.deleteUtf16(e.offset(), e.deleteLength());
+                    }
+                    if (!e.insert().isEmpty()) {
+                        r.insertUtf16(e.offset(), e.insert());
+                    }
+                }
+            });
+            String now = r.text();
+            fileRead(n, theirs, table.isCached(n));
+            merged[0] = !edits.isEmpty();
+            synchronized (state) {
+                n.version++;
+                n.hasPending |= merged[0];
+            }
+            if (!now.equals(theirs)) {
+                files.saveBase(n, theirs);
+                files.scheduleWrite(n, r);
+            } else {
+                files.dropBase(n);
+            }
+        });
+        if (merged[0]) {
+            index.schedule();
+            events.fire(l -> l.textChanged(n.id, Origin.EXTERNAL));
+            events.fire(l -> l.pendingWork(n.id));
+        }
+    }
+
+    /** The note's file held {@code text} just now (read, or found renamed). */
+    private void fileRead(NoteState n, String text, boolean replicaOpen) throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(n.file, BasicFileAttributes.class);
+        synchronized (state) {
+            n.fileWritten = true;
+            n.baseHash = DebouncedWriter.hashOf(text);
+            n.baseText = replicaOpen ? text : null;
+            n.fileSize = attrs.size();
+            n.fileMtime = attrs.lastModifiedTime().toMillis();
+        }
+    }
+
+    /** Pairs vanished notes with new files holding their text: renames by another program. */
+    private void renamedByOthers(List<NoteState> missing, TreeMap<Path, String> added) throws IOException {
+        if (missing.isEmpty() || added.isEmpty()) {
+            return;
+        }
+        Map<String, Path> byHash = new HashMap<>();
+        added.descendingMap().forEach((file, text) -> byHash.put(DebouncedWriter.hashOf(text), file));
+        for (var it = missing.iterator(); it.hasNext();) {
+            NoteState n = it.next();
+            Path found = n.baseHash == null ? null : byHash.remove(n.baseHash);
+            if (found == null || !added.containsKey(found)) {
+                continue;
+            }
+            String text = added.remove(found);
+            String name = notePaths.nameOf(found);
+            it.remove();
+            replicas.withReplica(n, r -> {
+                if (!name.equals(n.name)) {
+                    replicas.ownEdits(() -> r.rename(name));
+                }
+                synchronized (state) {
+                    table.setFile(n, found);
+                    n.name = name;
+                    n.hasPending = true;
+                }
+                if (!r.text().equals(text)) {
+                    mergeExternal(n, text);
+                } else {
+                    fileRead(n, text, table.isCached(n));
+                }
+            });
+            files.settle();
+            events.fire(VaultListener::notesChanged);
+            events.fire(l -> l.pendingWork(n.id));
+        }
+    }
+
+    /** The user deleted the note's file: to the trash, restorable, pending like a trash made in Weft. */
+    private void trashedByOthers(NoteState n) throws IOException {
+        files.cancel(n.file);
+        synchronized (state) {
+            table.setFile(n, null);
+            n.fileWritten = false;
+            n.trashed = true;
+            n.pendingTrash = Boolean.TRUE;
+        }
+        files.dropBase(n);
+        files.settle();
+        index.write();
+        events.fire(VaultListener::notesChanged);
+        events.fire(l -> l.pendingWork(n.id));
+    }
+
+    /** A new {@code .md} file: a new note holding its text, its ops pending so the first sync uploads them. */
+    private void importFile(Path file, String text, Map<String, String> takenNames) throws IOException {
+        String name = notePaths.nameOf(file);
+        String other = takenNames.putIfAbsent(NotePaths.collisionKey(name), name);
+        if (other != null) {
+            events.problem("Not imported: " + paths.vault().relativize(file) + " (the note " + other
+                    + " has the same name but for case)");
+            return;
+        }
+        NoteState n = new NoteState(ids.get());
+        n.name = name;
+        synchronized (state) {
+            notes.put(n.id, n);
+            table.setFile(n, file);
+        }
+        replicas.withReplica(n, r -> replicas.ownEdits(() -> {
+            r.rename(name);
+            r.insertUtf16(0, text);
+        }));
+        fileRead(n, text, false);
+        synchronized (state) {
+            n.hasPending = true;
+        }
+        index.schedule();
+        events.fire(VaultListener::notesChanged);
+        events.fire(l -> l.pendingWork(n.id));
+    }
+
+    private Optional<String> readText(Path file) {
+        try {
+            return Optional.of(MarkdownFiles.read(file));
+        } catch (NotUtf8Exception e) {
+            events.problem("Not UTF-8, left alone: " + paths.vault().relativize(file) + " (" + e.getMessage() + ")");
+        } catch (NoSuchFileException e) {
+            // gone again
+        } catch (IOException e) {
+            events.problem("Cannot read " + paths.vault().relativize(file) + ": " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.weft.vault;
+
+import dev.weft.vault.text.NotePaths;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Keeps {@code .weft/index} ({@link IndexFile}) and the notes in memory in step: loads it on open,
+ * checking each entry against its log's size (re-reading the logs that moved on, and all of them if
+ * the index is missing or damaged), and writes it {@code indexDelay} after a change or at once.
+ *
+ * <p>Writing costs O(notes), so only what the list or the sync engine needs soon schedules a write:
+ * names, new notes, trash flags (written at once), times, a note becoming pending. A log that grew
+ * (typing, remote ops) or a file written since is caught up on the next write, on {@code flush} or
+ * {@code close}; until then a reopen after a crash re-reads that log and compares that file, which
+ * is correct, only slower.
+ */
+final class IndexKeeper {
+    private static final System.Logger LOG = System.getLogger(IndexKeeper.class.getName());
+
+    private final NoteTable table;
+    private final Object state;
+    private final Map<UUID, NoteState> notes;
+    private final Map<UUID, NoteReplica> open;
+    private final VaultPaths paths;
+    private final NotePaths notePaths;
+    private final VaultOptions options;
+    private final ScheduledExecutorService io;
+    private final VaultEvents events;
+    private final Replicas replicas;
+    private final IdFolder baseCopies;
+    private final IdFolder movingAside;
+    private final ReentrantLock indexIo = new ReentrantLock();
+    private boolean indexScheduled;
+    private boolean stopped;
+
+    IndexKeeper(NoteTable table, VaultPaths paths, VaultOptions options, ScheduledExecutorService io,
+            VaultEvents events, Replicas replicas, IdFolder baseCopies, IdFolder movingAside) {
+        this.table = table;
+        this.state = table.lock;
+        this.notes = table.notes;
+        this.open = table.open;
+        this.paths = paths;
+        this.notePaths = new NotePaths(paths.vault());
+        this.options = options;
+        this.io = io;
+        this.events = events;
+        this.replicas = replicas;
+        this.baseCopies = baseCopies;
+        this.movingAside = movingAside;
+    }
+
+    /** No more delayed writes: the vault closes (and writes the index itself). */
+    void stop() {
+        synchronized (state) {
+            stopped = true;
+        }
+    }
+
+    /** Fills the notes from the index, checked against the logs; rebuilt from the logs if it is damaged. */
+    void load() throws IOException {
+        sweepTemps(paths.docsDir());
+        Set<UUID> ids = paths.documentIds();
+        Map<UUID, IndexFile.Entry> entries = new HashMap<>();
+        Path indexFile = indexFile();
+        try {
+            for (IndexFile.Entry e : IndexFile.read(indexFile)) {
+                entries.put(e.id(), e);
+            }
+        } catch (NoSuchFileException e) {
+            if (!ids.isEmpty()) {
+                events.problem("The vault index was missing; rebuilt it from the notes' record logs.");
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "vault index unreadable", e);
+            events.problem("The vault index was damaged (" + e.getMessage() + "); rebuilt it from the notes' record logs.");
+        }
+        Set<UUID> withBase = baseCopies.ids();
+        Set<UUID> moving = movingAside.ids();
+        for (UUID id : ids) {
+            IndexFile.Entry e = entries.get(id);
+            NoteState n;
+            if (e != null) {
+                n = NoteState.of(e);
+                if (replicas.logSize(id) != e.logSize()) {
+                    summarize(n); // the log moved on after the index was written
+                }
+                n.file = e.fileName() == null ? null : notePaths.pathOf(e.fileName());
+                n.deferred = n.file != null && !e.fileName().equals(e.name()); // a move was waiting
+            } else {
+                n = new NoteState(id);
+                summarize(n);
+                if (n.name == null) {
+                    events.problem("Note " + id + " has no name in its record log; left out.");
+                    continue;
+                }
+                n.file = notePaths.pathOf(n.name);
+                n.fileWritten = true; // a file that is gone now was deleted: to the trash
+            }
+            n.baseSaved = withBase.contains(id);
+            if (moving.contains(id)) {
+                n.file = movingAside.path(id);
+                n.deferred = true;
+            }
+            notes.put(id, n);
+            if (n.file != null) {
+                Path file = n.file;
+                n.file = null;
+                table.setFile(n, file);
+            }
+        }
+    }
+
+    private void summarize(NoteState n) throws IOException {
+        LogSummary s = LogSummary.read(paths, n.id);
+        if (s.name().isPresent()) {
+            n.name = s.name().get();
+        }
+        n.hasPending = s.hasPending();
+        n.syncTime = s.syncTime();
+        n.logSize = s.logSize();
+    }
+
+    /** Deletes the temporary files a crash left in {@code dir} (one listing for every document). */
+    private static void sweepTemps(Path dir) throws IOException {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    private Path indexFile() {
+        return paths.weftDir().resolve("index");
+    }
+
+    void schedule() {
+        synchronized (state) {
+            if (indexScheduled || stopped) {
+                return;
+            }
+            indexScheduled = true;
+        }
+        try {
+            io.schedule(() -> {
+                try {
+                    write();
+                } catch (IOException e) {
+                    events.problem("Could not write the vault index: " + e.getMessage());
+                }
+            }, options.indexDelay().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: close() writes it
+        }
+    }
+
+    /**
+     * Writes the index now. Open logs are forced first, after their time and pending state were
+     * read, so the index never claims more than a log holds after a crash.
+     */
+    void write() throws IOException {
+        indexIo.lock();
+        try {
+            Map<UUID, NoteReplica> replicas;
+            synchronized (state) {
+                indexScheduled = false;
+                replicas = new HashMap<>(open);
+            }
+            Map<UUID, long[]> live = new HashMap<>();
+            for (Map.Entry<UUID, NoteReplica> e : replicas.entrySet()) {
+                RecordLog log = e.getValue().log();
+                long size = log.sizeBytes();
+                long time = log.syncTime();
+                long pending = log.pendingCount();
+                try {
+                    log.force();
+                } catch (IOException ex) {
+                    continue; // a closed log: its entry keeps the values it had
+                }
+                live.put(e.getKey(), new long[] {time, pending, size});
+            }
+            List<IndexFile.Entry> entries = new ArrayList<>();
+            synchronized (state) {
+                for (NoteState n : notes.values()) {
+                    long[] l = live.get(n.id);
+                    if (l != null) {
+                        n.syncTime = l[0];
+                        n.hasPending = l[1] > 0;
+                        n.logSize = l[2];
+                    }
+                    String fileName = n.file == null || n.file.startsWith(paths.weftDir()) ? null
+                            : notePaths.nameOf(n.file);
+                    entries.add(n.entry(fileName, n.hasPending, n.syncTime, n.logSize));
+                }
+            }
+            entries.sort(Comparator.comparing(IndexFile.Entry::id));
+            IndexFile.write(indexFile(), entries);
+        } finally {
+            indexIo.unlock();
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.weft.vault;
+
+import dev.weft.protocol.CorruptStructureException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
+
+/**
+ * Opens the vault's replicas: the cached ones that {@link Vault#replica} hands out, and replicas
+ * opened for one job (a remote answer, a merge, an import) and closed right after, their time,
+ * pending flag and log size copied to the note first. Each hears of local edits through the
+ * listener given here, except those the vault makes itself ({@link #ownEdits}).
+ */
+final class Replicas {
+    /** Work on a replica. */
+    @FunctionalInterface
+    interface ReplicaWork {
+        void run(NoteReplica r) throws IOException;
+    }
+
+    /** Edits the vault makes itself. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws IOException;
+    }
+
+    private final Object state;
+    private final Map<UUID, NoteReplica> open;
+    /** Replicas opened for the job running now (under the operation lock), closed when it ends. */
+    private final Map<UUID, NoteReplica> borrowed = new HashMap<>();
+    private final VaultPaths paths;
+    private final VaultOptions options;
+    private final VaultEvents events;
+    private final IntSupplier site;
+    private final BiConsumer<NoteState, List<LocalOp>> localEdits;
+    /** Set while the vault edits a replica itself (merging, importing): no LOCAL event for those. */
+    private final ThreadLocal<Boolean> ownEdit = ThreadLocal.withInitial(() -> false);
+    private final AtomicInteger replicaOpens = new AtomicInteger();
+
+    Replicas(NoteTable table, VaultPaths paths, VaultOptions options, VaultEvents events, IntSupplier site,
+            BiConsumer<NoteState, List<LocalOp>> localEdits) {
+        this.state = table.lock;
+        this.open = table.open;
+        this.paths = paths;
+        this.options = options;
+        this.events = events;
+        this.site = site;
+        this.localEdits = localEdits;
+    }
+
+    /** Whether the current thread is inside {@link #ownEdits}. */
+    boolean ownEdit() {
+        return ownEdit.get();
+    }
+
+    /** How many replicas were opened. */
+    int opens() {
+        return replicaOpens.get();
+    }
+
+    /** Runs {@code work} with the note's replica: the cached one, else one opened for it and closed after. */
+    void withReplica(NoteState n, ReplicaWork work) throws IOException {
+        NoteReplica r;
+        synchronized (state) {
+            r = open.get(n.id);
+            if (r == null) {
+                r = borrowed.get(n.id);
+            }
+        }
+        if (r != null) {
+            work.run(r); // never a second replica on one log: a nested call gets the one open already
+            return;
+        }
+        r = openReplica(n);
+        synchronized (state) {
+            borrowed.put(n.id, r);
+        }
+        try {
+            work.run(r);
+        } finally {
+            synchronized (state) {
+                borrowed.remove(n.id);
+            }
+            long time = r.log().syncTime();
+            boolean pending = r.log().pendingCount() > 0;
+            r.close();
+            long size = logSize(n.id);
+            synchronized (state) {
+                n.syncTime = time;
+                n.hasPending = pending;
+                n.logSize = size;
+            }
+        }
+    }
+
+    NoteReplica openReplica(NoteState n) throws IOException {
+        synchronized (state) {
+            if (open.containsKey(n.id) || borrowed.containsKey(n.id)) {
+                // two replicas appending to one log would overwrite each other's records
+                throw new IllegalStateException("the replica of " + n.id + " is open already");
+            }
+        }
+        int site = this.site.getAsInt();
+        NoteReplica r;
+        try {
+            r = NoteReplica.open(paths, n.id, options.replicaOptions().apply(site), CompactionHook.NONE, false);
+        } catch (CorruptStructureException e) {
+            events.problem("The structure file of " + n.name + " is damaged: " + e.getMessage());
+            throw e;
+        }
+        replicaOpens.incrementAndGet();
+        if (!r.recovery().clean()) {
+            events.problem("The record log of " + n.name + " was damaged; " + r.recovery().droppedBytes() + " bytes dropped.");
+        }
+        r.log().addListener(nowPending -> localEdits.accept(n, nowPending));
+        return r;
+    }
+
+    void ownEdits(Work work) throws IOException {
+        ownEdit.set(true);
+        try {
+            work.run();
+        } finally {
+            ownEdit.set(false);
+        }
+    }
+
+    long logSize(UUID id) throws IOException {
+        try {
+            return Files.size(paths.latestOps(id));
+        } catch (NoSuchFileException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,707 @@
+package dev.weft.vault;
+
+import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
+import dev.weft.protocol.CorruptStructureException;
+import dev.weft.vault.VaultListener.Origin;
+import dev.weft.vault.text.NotePaths;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A vault: a folder of {@code .md} notes plus {@code .weft/} (PROTOCOL.md §6, docs/vault.md).
+ *
+ * <p>The list of notes comes from {@code .weft/index}, so opening a vault of 10,000 notes loads no
+ * structure file; replicas open lazily. Opening also brings in what changed while Weft was closed
+ * (new {@code .md} files become notes, edited ones are merged as local ops, deleted ones go to the
+ * trash, a file renamed is a rename), and {@link #startWatching} does the same while it runs.
+ * Every change of a note's text is written to its {@code .md}, debounced and atomically; a rename
+ * moves the file, never over another note's file.
+ *
+ * <p>Thread-safe. Changes of the list run one at a time (the operation lock); replicas handed out by
+ * {@link #replica} are edited under their own lock; listeners are called on an event thread. The
+ * parts: {@link IndexKeeper} (the index), {@link Replicas} (opening them), {@link NoteFiles} (what
+ * Weft writes to the folder), {@link FolderChanges} (what other programs did to it),
+ * {@link FolderWatcher}, {@link VaultEvents}, over one {@link NoteTable}.
+ * Remote ops and renames must come through this class (not through the replica), so that the file
+ * follows.
+ */
+public final class Vault implements Closeable {
+    private static final System.Logger LOG = System.getLogger(Vault.class.getName());
+
+    private final VaultPaths paths;
+    private final NotePaths notePaths;
+    private final VaultOptions options;
+    /** One change of the notes at a time: reconciling, applying remote ops, renames, trash; opening replicas. */
+    private final ReentrantLock ops = new ReentrantLock();
+    private final NoteTable table;
+    private final Object state;
+    private final Map<UUID, NoteState> notes;
+    private final Map<UUID, NoteReplica> open;
+    private final Map<Path, NoteState> byFile;
+    private DeviceState device;
+    private final ScheduledExecutorService io;
+    private final VaultEvents events = new VaultEvents();
+    private final Replicas replicas;
+    private final IndexKeeper index;
+    private final NoteFiles files;
+    private final FolderChanges changes;
+    private FolderWatcher watcher;
+    private volatile boolean closed;
+
+    private Vault(VaultPaths paths, VaultOptions options, DeviceState device) {
+        this.paths = paths;
+        this.notePaths = new NotePaths(paths.vault());
+        this.options = options;
+        this.device = device;
+        this.table = new NoteTable(paths.vault());
+        this.state = table.lock;
+        this.notes = table.notes;
+        this.open = table.open;
+        this.byFile = table.byFile;
+        IdFolder baseCopies = new IdFolder(paths.weftDir().resolve("base"));
+        IdFolder movingAside = new IdFolder(paths.weftDir().resolve("moving"));
+        this.io = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread t = new Thread(task, "weft-vault-io");
+            t.setDaemon(true);
+            return t;
+        });
+        this.replicas = new Replicas(table, paths, options, events, this::site, this::localEdit);
+        this.index = new IndexKeeper(table, paths, options, io, events, replicas, baseCopies, movingAside);
+        this.files = new NoteFiles(table, paths, options, io, replicas, index, events, baseCopies, movingAside,
+                file -> runLater(() -> filesChanged(new FolderWatcher.Batch(Set.of(file), false))));
+        this.changes = new FolderChanges(table, paths, replicas, files, index, events, this::newId);
+    }
+
+    /**
+     * Opens the vault in {@code folder}, creating {@code .weft/} if needed; with
+     * {@link VaultOptions#reconcileOnOpen} brings in what changed on disk while Weft was closed.
+     * Writes nothing outside {@code .weft/} unless a note must be written (its text moved on).
+     */
+    public static Vault open(Path folder, VaultOptions options) throws IOException {
+        VaultPaths paths = new VaultPaths(folder);
+        Files.createDirectories(paths.docsDir());
+        boolean fresh = !Files.exists(paths.deviceState());
+        DeviceState device = DeviceStateFile.read(paths.deviceState());
+        if (fresh) {
+            DeviceStateFile.write(paths.deviceState(), device);
+        }
+        Vault vault = new Vault(paths, options, device);
+        try {
+            vault.index.load();
+            if (options.reconcileOnOpen()) {
+                vault.ops.lock();
+                try {
+                    vault.changes.reconcile(null, true);
+                    vault.files.settle();
+                } finally {
+                    vault.ops.unlock();
+                }
+            }
+            vault.index.write();
+            vault.events.opened();
+        } catch (IOException | RuntimeException e) {
+            vault.abandon();
+            throw e;
+        }
+        return vault;
+    }
+
+    public Path folder() {
+        return paths.vault();
+    }
+
+    public DeviceState device() {
+        synchronized (state) {
+            return device;
+        }
+    }
+
+    /** Writes the device state atomically; a new site goes to every open replica and every one opened later. */
+    public void updateDevice(DeviceState newState) throws IOException {
+        ops.lock();
+        try {
+            DeviceStateFile.write(paths.deviceState(), newState);
+            List<NoteReplica> replicas;
+            boolean siteChanged;
+            synchronized (state) {
+                siteChanged = device.site() != newState.site();
+                device = newState;
+                replicas = new ArrayList<>(open.values());
+            }
+            if (siteChanged) {
+                replicas.forEach(r -> r.setSite(newState.site()));
+            }
+        } finally {
+            ops.unlock();
+        }
+    }
+
+    /** Every note, trashed ones included, sorted by name (from the index: no structure is loaded). */
+    public List<NoteInfo> notes() {
+        synchronized (state) {
+            return notes.values().stream().map(NoteState::info)
+                    .sorted(Comparator.comparing(NoteInfo::name).thenComparing(NoteInfo::id)).toList();
+        }
+    }
+
+    public Optional<NoteInfo> note(UUID id) {
+        synchronized (state) {
+            return Optional.ofNullable(notes.get(id)).map(NoteState::info);
+        }
+    }
+
+    /** Creates a note here: {@code name}, made unique ({@code NAME (2)}), holding {@code text}; writes {@code NAME.md}. */
+    public NoteInfo create(String name, String text) throws IOException {
+        NotePaths.validate(name).ifPresent(problem -> {
+            throw new IllegalArgumentException("invalid note name " + name + ": " + problem);
+        });
+        ops.lock();
+        NoteState n;
+        try {
+            n = new NoteState(newId());
+            n.name = uniqueName(name, null);
+            synchronized (state) {
+                notes.put(n.id, n);
+            }
+            replicas.withReplica(n, r -> {
+                replicas.ownEdits(() -> {
+                    r.rename(n.name);
+                    r.insertUtf16(0, text);
+                });
+                files.placeFile(n, r);
+            });
+        } finally {
+            ops.unlock();
+        }
+        index.schedule();
+        events.fire(VaultListener::notesChanged);
+        events.fire(l -> l.pendingWork(n.id));
+        return n.info();
+    }
+
+    /** Renames a note here (made unique among the notes not in the trash) and moves its file. */
+    public void rename(UUID id, String newName) throws IOException {
+        NotePaths.validate(newName).ifPresent(problem -> {
+            throw new IllegalArgumentException("invalid note name " + newName + ": " + problem);
+        });
+        ops.lock();
+        try {
+            NoteState n = table.require(id);
+            String name = uniqueName(newName, n);
+            if (name.equals(n.name)) {
+                return;
+            }
+            replicas.withReplica(n, r -> {
+                replicas.ownEdits(() -> r.rename(name));
+                synchronized (state) {
+                    n.name = name;
+                    n.hasPending = true;
+                }
+                files.placeFile(n, r);
+            });
+        } finally {
+            ops.unlock();
+        }
+        index.schedule();
+        events.fire(VaultListener::notesChanged);
+        events.fire(l -> l.pendingWork(id));
+    }
+
+    /** Moves a note to the trash here: its {@code .md} goes, its text stays; durable before this returns. */
+    public void trash(UUID id) throws IOException {
+        ops.lock();
+        try {
+            NoteState n = table.require(id);
+            if (n.trashed) {
+                return;
+            }
+            deleteFile(n);
+            synchronized (state) {
+                n.trashed = true;
+                n.pendingTrash = Boolean.TRUE;
+            }
+            files.settle();
+            index.write();
+        } finally {
+            ops.unlock();
+        }
+        events.fire(VaultListener::notesChanged);
+        events.fire(l -> l.pendingWork(id));
+    }
+
+    /** Brings a note back from the trash here (renamed if its name is taken) and writes its {@code .md}; durable. */
+    public void restore(UUID id) throws IOException {
+        ops.lock();
+        try {
+            NoteState n = table.require(id);
+            if (!n.trashed) {
+                return;
+            }
+            String name = uniqueName(n.name, n);
+            replicas.withReplica(n, r -> {
+                if (!name.equals(n.name)) {
+                    replicas.ownEdits(() -> r.rename(name));
+                }
+                synchronized (state) {
+                    n.name = name;
+                    n.trashed = false;
+                    n.pendingTrash = Boolean.FALSE;
+                }
+                files.placeFile(n, r);
+            });
+            index.write();
+        } finally {
+            ops.unlock();
+        }
+        events.fire(VaultListener::notesChanged);
+        events.fire(l -> l.pendingWork(id));
+    }
+
+    /**
+     * The replica of note {@code id}, opened on first use and kept open until {@link #close}; edit
+     * through it (local edits reach the {@code .md} file and the listeners).
+     *
+     * @throws java.util.NoSuchElementException if there is no such note
+     * @throws CorruptStructureException if its structure file is damaged (reported as a problem too)
+     */
+    public NoteReplica replica(UUID id) throws IOException {
+        ops.lock();
+        try {
+            NoteState n = table.require(id);
+            synchronized (state) {
+                NoteReplica cached = open.get(id);
+                if (cached != null) {
+                    return cached;
+                }
+            }
+            NoteReplica r = replicas.openReplica(n);
+            String base = n.baseSaved ? files.baseCopy(n) : null;
+            synchronized (state) {
+                n.baseText = base != null ? base : n.fileWritten ? r.text() : null;
+                open.put(id, r);
+            }
+            return r;
+        } finally {
+            ops.unlock();
+        }
+    }
+
+    /**
+     * Applies a server answer ({@code 33}) or forwarded session ops: creates the note if it is new
+     * here, takes its name ({@code null}: unchanged) and ops, and moves or writes its {@code .md}.
+     */
+    public void applyRemote(UUID id, String name, Collection<Atom> inserts, Collection<Pid> deletes)
+            throws IOException {
+        boolean listChanged;
+        boolean textChanged;
+        ops.lock();
+        try {
+            NoteState n;
+            synchronized (state) {
+                n = notes.get(id);
+                listChanged = n == null;
+                if (n == null) {
+                    n = new NoteState(id);
+                    n.name = name != null ? name : id.toString();
+                    notes.put(id, n);
+                }
+            }
+            NoteState note = n;
+            boolean[] changed = new boolean[2];
+            replicas.withReplica(note, r -> {
+                // a replica open for this call only costs O(text) anyway; an open one is compared by counts
+                boolean cached = table.isCached(note);
+                String before = cached ? null : r.text();
+                int length = r.utf16Length();
+                int atoms = r.atomCount();
+                if (name != null) {
+                    r.applyRemoteName(name);
+                }
+                r.applyRemote(inserts, deletes);
+                String newName = r.name().orElse(note.name);
+                changed[0] = !newName.equals(note.name);
+                changed[1] = r.utf16Length() != length || r.atomCount() != atoms;
+                if (changed[1]) {
+                    String fileText;
+                    synchronized (state) {
+                        fileText = cached ? note.baseText : before;
+                    }
+                    files.saveBase(note, fileText);
+                }
+                synchronized (state) {
+                    note.name = newName;
+                    if (changed[1]) {
+                        note.version++;
+                    }
+                }
+                files.placeFile(note, r);
+                if (changed[1]) {
+                    files.scheduleWrite(note, r);
+                }
+            });
+            listChanged |= changed[0];
+            textChanged = changed[1];
+        } finally {
+            ops.unlock();
+        }
+        if (listChanged) {
+            index.schedule();
+            events.fire(VaultListener::notesChanged);
+        }
+        if (textChanged) {
+            events.fire(l -> l.textChanged(id, Origin.REMOTE));
+        }
+    }
+
+    /** The server's trash flag ({@code 34} bit 0): moves the note to or from the trash here, not as a pending change. */
+    public void applyRemoteTrashed(UUID id, boolean trashed) throws IOException {
+        ops.lock();
+        try {
+            NoteState n;
+            synchronized (state) {
+                n = notes.get(id);
+                if (n == null || n.trashed == trashed || (n.pendingTrash != null && n.pendingTrash != trashed)) {
+                    return; // unknown, no change, or our own newer request is on its way
+                }
+            }
+            if (trashed) {
+                deleteFile(n);
+                synchronized (state) {
+                    n.trashed = true;
+                }
+                files.settle();
+            } else {
+                replicas.withReplica(n, r -> {
+                    synchronized (state) {
+                        n.trashed = false;
+                    }
+                    files.placeFile(n, r);
+                });
+            }
+            index.write();
+        } finally {
+            ops.unlock();
+        }
+        events.fire(VaultListener::notesChanged);
+    }
+
+    /** The time note {@code id} is current to; 0 if unknown. Never ahead of what its log holds. */
+    public long syncTime(UUID id) {
+        NoteReplica r;
+        synchronized (state) {
+            NoteState n = notes.get(id);
+            if (n == null) {
+                return 0;
+            }
+            r = open.get(id);
+            if (r == null) {
+                return n.syncTime;
+            }
+        }
+        return r.log().syncTime();
+    }
+
+    /** Records that note {@code id} holds every change up to {@code syncTime} (its log, then the index). */
+    public void currentTo(UUID id, long syncTime) throws IOException {
+        ops.lock();
+        try {
+            NoteState n = table.require(id);
+            replicas.withReplica(n, r -> {
+                r.log().currentTo(syncTime);
+                synchronized (state) {
+                    n.syncTime = syncTime;
+                }
+            });
+        } finally {
+            ops.unlock();
+        }
+        index.schedule();
+    }
+
+    /** The notes whose logs may hold unacknowledged ops, without opening them. */
+    public List<UUID> withPendingOps() {
+        List<UUID> result = new ArrayList<>();
+        Map<UUID, NoteReplica> replicas;
+        synchronized (state) {
+            replicas = new HashMap<>(open);
+            for (NoteState n : notes.values()) {
+                if (n.hasPending && !replicas.containsKey(n.id)) {
+                    result.add(n.id);
+                }
+            }
+        }
+        replicas.forEach((id, r) -> {
+            if (r.log().pendingCount() > 0) {
+                result.add(id);
+            }
+        });
+        result.sort(null);
+        return result;
+    }
+
+    /** The trash and restore requests made here that the server has not acknowledged. */
+    public List<TrashChange> pendingTrashChanges() {
+        synchronized (state) {
+            return notes.values().stream().filter(n -> n.pendingTrash != null)
+                    .map(n -> new TrashChange(n.id, n.pendingTrash)).sorted(Comparator.comparing(TrashChange::id))
+                    .toList();
+        }
+    }
+
+    /** The server's {@code 34} for a trash or restore request: the pending change is done if it still is this one. */
+    public void trashAcknowledged(UUID id, boolean trashed) throws IOException {
+        synchronized (state) {
+            NoteState n = notes.get(id);
+            if (n == null || !Objects.equals(n.pendingTrash, trashed)) {
+                return;
+            }
+            n.pendingTrash = null;
+        }
+        index.schedule();
+    }
+
+    /** Adds a listener; it hears at once of the problems found while opening (a damaged index, files left out). */
+    public void addListener(VaultListener listener) {
+        events.add(listener);
+    }
+
+    public void removeListener(VaultListener listener) {
+        events.remove(listener);
+    }
+
+    /** Watches the folder for other programs' edits; what changed since opening is brought in first. */
+    public void startWatching() throws IOException {
+        ops.lock();
+        try {
+            if (watcher != null || closed) {
+                return;
+            }
+            watcher = new FolderWatcher(paths.vault(), options.watchSettle(), this::filesChanged);
+            watcher.start();
+            changes.reconcile(null, false);
+        } finally {
+            ops.unlock();
+        }
+    }
+
+    /** Writes every pending {@code .md} and the index now. */
+    public void flush() throws IOException {
+        files.flush();
+        index.write();
+    }
+
+    /** Stops watching, writes every pending {@code .md} and the index, closes every replica. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (watcher != null) {
+            watcher.close();
+        }
+        index.stop();
+        files.close();
+        IOException failure = null;
+        try {
+            index.write();
+        } catch (IOException e) {
+            failure = e;
+        }
+        ops.lock();
+        try {
+            List<NoteReplica> replicas;
+            synchronized (state) {
+                replicas = new ArrayList<>(open.values());
+                open.clear();
+            }
+            for (NoteReplica r : replicas) {
+                try {
+                    r.close();
+                } catch (IOException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+        } finally {
+            ops.unlock();
+        }
+        io.shutdownNow(); // a delayed index write is done already: close() wrote it
+        events.close(false);
+        try {
+            io.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    // ---- package-private hooks for tests
+
+    /** Stops every thread without writing anything: what a kill leaves (logs stay as appended). */
+    void abandon() {
+        closed = true;
+        io.shutdownNow();
+        events.close(true);
+        try {
+            if (watcher != null) {
+                watcher.close();
+            }
+            synchronized (state) {
+                for (NoteReplica r : open.values()) {
+                    r.close();
+                }
+                open.clear();
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "abandoning " + paths.vault(), e);
+        }
+    }
+
+    /** How many replicas this vault opened. */
+    int replicaOpens() {
+        return replicas.opens();
+    }
+
+    // ---- what other programs and the editor did
+
+    private void filesChanged(FolderWatcher.Batch batch) {
+        if (closed) {
+            return;
+        }
+        ops.lock();
+        try {
+            changes.reconcile(batch.rescan() ? null : batch.paths(), false);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "handling file changes in " + paths.vault(), e);
+            events.problem("Could not take in changed files: " + e.getMessage());
+        } finally {
+            ops.unlock();
+        }
+    }
+
+    @FunctionalInterface
+    private interface ReplicaWork {
+        void run(NoteReplica r) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run() throws IOException;
+    }
+
+    /** A local edit through a replica (the editor's thread, under the replica's lock). */
+    private void localEdit(NoteState n, List<LocalOp> nowPending) {
+        if (replicas.ownEdit()) {
+            return;
+        }
+        boolean text = nowPending.isEmpty() || nowPending.stream().anyMatch(op -> !(op instanceof LocalOp.Rename));
+        NoteReplica r;
+        boolean newlyPending;
+        synchronized (state) {
+            newlyPending = !n.hasPending && !nowPending.isEmpty();
+            n.hasPending |= newlyPending;
+            if (text) {
+                n.version++;
+            }
+            r = open.get(n.id);
+        }
+        if (text && r != null) {
+            try {
+                String base;
+                synchronized (state) {
+                    base = n.baseText;
+                }
+                if (base != null) {
+                    files.saveBase(n, base);
+                }
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "base copy of " + n.id, e);
+            }
+            files.scheduleWrite(n, r);
+            events.fire(l -> l.textChanged(n.id, Origin.LOCAL));
+        }
+        if (!nowPending.isEmpty()) {
+            events.fire(l -> l.pendingWork(n.id));
+        }
+        if (newlyPending) {
+            index.schedule(); // typing only grows the log, which the index need not follow (IndexKeeper)
+        }
+    }
+
+    // ---- helpers
+
+    /** Deletes the note's file, after taking in an edit another program made to it. */
+    private void deleteFile(NoteState n) throws IOException {
+        Path file;
+        synchronized (state) {
+            file = n.file;
+        }
+        if (file != null && !file.startsWith(paths.weftDir()) && Files.exists(file)) {
+            changes.checkFile(n, false);
+        }
+        files.removeFile(n);
+    }
+
+    private void runLater(Runnable task) {
+        try {
+            io.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed
+        }
+    }
+
+    private int site() {
+        synchronized (state) {
+            return device.site();
+        }
+    }
+
+    /** {@code name}, or the first free {@code name (2)}, {@code name (3)}… among the notes not in the trash. */
+    private String uniqueName(String name, NoteState self) {
+        synchronized (state) {
+            Set<String> taken = new HashSet<>();
+            for (NoteState n : notes.values()) {
+                if (n != self && !n.trashed) {
+                    taken.add(NotePaths.collisionKey(n.name));
+                }
+            }
+            String candidate = name;
+            for (int i = 2; taken.contains(NotePaths.collisionKey(candidate)) || foreignFileAt(candidate); i++) {
+                candidate = name + " (" + i + ")";
+            }
+            return candidate;
+        }
+    }
+
+    /** Whether a file not (yet) a note's is where note {@code name} would go: another program just made it. */
+    private boolean foreignFileAt(String name) {
+        Path file = notePaths.pathOf(name);
+        return byFile.get(file) == null && Files.exists(file);
+    }
+
+    private UUID newId() {
+        long msb = (options.random().nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (options.random().nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb);
+    }
+}
