@@ -28,8 +28,11 @@ sealed interface Command {
     record Revoke(String device, Path data) implements Command {
     }
 
-    /** {@code weft sync}: headless sync of a vault, once or (with {@code watch}) until stopped. */
-    record Sync(Path vault, Optional<String> pairLink, boolean watch) implements Command {
+    /**
+     * {@code weft sync}: headless sync of a vault, once or (with {@code watch}) until stopped;
+     * pairs first with {@code pairLink} as {@code deviceName} (default: this computer's name).
+     */
+    record Sync(Path vault, Optional<String> pairLink, Optional<String> deviceName, boolean watch) implements Command {
     }
 
     /** {@code weft trace FILE}: replay an editing trace, check it, report medians of {@code runs} runs. */

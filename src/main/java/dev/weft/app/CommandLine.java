@@ -21,7 +21,7 @@ final class CommandLine {
     private static final ArgScanner DEVICES = dataOnly("weft devices");
     private static final ArgScanner REVOKE = dataOnly("weft revoke");
     private static final ArgScanner SYNC = new ArgScanner("weft sync",
-            Map.of("--vault", "DIR", "--pair", "LINK"), Set.of("--watch"));
+            Map.of("--vault", "DIR", "--pair", "LINK", "--name", "NAME"), Set.of("--watch"));
     private static final ArgScanner TRACE = new ArgScanner("weft trace",
             Map.of("--runs", "N"), Set.of("--json"));
     private static final String PAIR_LINK_PREFIX = "weft://";
@@ -68,7 +68,7 @@ final class CommandLine {
             throw new UsageException("--pair needs a pairing link " + PAIR_LINK_PREFIX
                     + "HOST:PORT/pair?code=...&fp=... (from 'weft pair-code'), not '" + link.get() + "'");
         }
-        return new Command.Sync(scanned.path("--vault", places.vault()), link, scanned.has("--watch"));
+        return new Command.Sync(scanned.path("--vault", places.vault()), link, scanned.value("--name"), scanned.has("--watch"));
     }
 
     private static Command trace(Scanned scanned) throws UsageException {

@@ -52,6 +52,9 @@ final class Launcher {
         if (command instanceof Command.Server server) {
             return new ServerCommand(out, err, hooks).run(server);
         }
+        if (command instanceof Command.Sync sync) {
+            return new SyncCommand(out, err, hooks).run(sync);
+        }
         ServerAdmin admin = new ServerAdmin(out, err, ZoneId.systemDefault());
         if (command instanceof Command.PairCode pairCode) {
             return admin.pairCode(pairCode.data());
@@ -69,9 +72,6 @@ final class Launcher {
     private static String notBuilt(Command command) {
         if (command instanceof Command.Gui) {
             return "the desktop app is not built yet.";
-        }
-        if (command instanceof Command.Sync) {
-            return "headless sync is not built yet.";
         }
         throw new IllegalStateException("no runner for " + command);
     }

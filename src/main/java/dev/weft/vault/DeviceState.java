@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  *
  * @param serverHost the server's host name or address, null until paired
  * @param serverPort 1..65535, 0 until paired
- * @param certificateFingerprint SHA-256 of the server certificate, 64 lower-case hex digits, null until paired
+ * @param certificateFingerprint SHA-256 of the server certificate, 64 lower-case hex digits, or {@value #PLAIN}
+ *     for a server paired with {@code fp=none} (plain WebSocket, asked for by its owner); null until paired
  * @param deviceToken the bearer token, base64url, null until paired
  * @param site 1..254 once paired, {@value #UNPAIRED_SITE} before
  * @param lastSyncTime the global last sync time {@code L} of the client procedure (§4)
@@ -20,7 +21,10 @@ public record DeviceState(String serverHost, int serverPort, String certificateF
     /** The provisional site of a device that was never paired. */
     public static final int UNPAIRED_SITE = 255;
 
-    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
+    /** The fingerprint of a server without TLS, as its pairing link says ({@code fp=none}). */
+    public static final String PLAIN = "none";
+
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}|" + PLAIN);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,512}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]%_-]{1,255}");
 
@@ -31,7 +35,7 @@ public record DeviceState(String serverHost, int serverPort, String certificateF
             }
         } else {
             check(HOST, serverHost, "server host");
-            check(FINGERPRINT, certificateFingerprint, "certificate fingerprint (64 lower-case hex digits)");
+            check(FINGERPRINT, certificateFingerprint, "certificate fingerprint (64 lower-case hex digits or none)");
             check(TOKEN, deviceToken, "device token (base64url)");
             if (serverPort < 1 || serverPort > 65535) {
                 throw new IllegalArgumentException("server port " + serverPort + " outside 1..65535");
@@ -63,7 +67,7 @@ public record DeviceState(String serverHost, int serverPort, String certificateF
     @Override
     public String toString() {
         return isPaired()
-                ? "DeviceState[" + serverHost + ":" + serverPort + ", fp " + certificateFingerprint.substring(0, 8)
+                ? "DeviceState[" + serverHost + ":" + serverPort + ", fp " + certificateFingerprint.substring(0, Math.min(8, certificateFingerprint.length()))
                         + "…, token hidden, site " + site + ", last sync " + lastSyncTime + "]"
                 : "DeviceState[unpaired, last sync " + lastSyncTime + "]";
     }

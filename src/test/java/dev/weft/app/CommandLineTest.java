@@ -67,10 +67,10 @@ class CommandLineTest {
 
     @Test
     void syncTakesAVaultAPairingLinkAndWatch() throws UsageException {
-        assertThat(parse("sync")).isEqualTo(new Command.Sync(PLACES.vault(), Optional.empty(), false));
+        assertThat(parse("sync")).isEqualTo(new Command.Sync(PLACES.vault(), Optional.empty(), Optional.empty(), false));
         String link = "weft://home.example:8443/pair?code=abc&fp=0123";
         assertThat(parse("sync", "--vault", "v", "--pair", link, "--watch"))
-                .isEqualTo(new Command.Sync(Path.of("v"), Optional.of(link), true));
+                .isEqualTo(new Command.Sync(Path.of("v"), Optional.of(link), Optional.empty(), true));
     }
 
     @Test

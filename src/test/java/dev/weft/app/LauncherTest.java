@@ -62,7 +62,7 @@ class LauncherTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "--vault x", "sync --watch"})
+    @ValueSource(strings = {"", "--vault x"})
     void aCommandThatIsNotBuiltSaysSoAndExitsWithTwo(String args) {
         assertThat(run(args.isEmpty() ? new String[0] : args.split(" "))).isEqualTo(Launcher.USAGE);
         assertThat(err()).contains("not built yet").doesNotContain("Exception");

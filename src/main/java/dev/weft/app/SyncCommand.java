@@ -1,0 +1,145 @@
+package dev.weft.app;
+
+import dev.weft.client.SyncClient;
+import dev.weft.client.SyncException;
+import dev.weft.client.SyncListener;
+import dev.weft.client.SyncOptions;
+import dev.weft.client.SyncState;
+import dev.weft.protocol.PairingLink;
+import dev.weft.vault.Vault;
+import dev.weft.vault.VaultListener;
+import dev.weft.vault.VaultOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code weft sync --vault DIR [--pair LINK] [--name NAME] [--watch]}: pairs if asked, then syncs
+ * the vault once and exits 0 when it is current, or with {@code --watch} keeps it in sync (edits
+ * other programs make to the {@code .md} files included) until Ctrl-C or SIGTERM.
+ */
+final class SyncCommand {
+    /** How long a one-shot sync may take, reconnects included, before it gives up. */
+    static final Duration ONCE_TIMEOUT = Duration.ofMinutes(10);
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ShutdownHooks hooks;
+
+    SyncCommand(PrintStream out, PrintStream err, ShutdownHooks hooks) {
+        this.out = out;
+        this.err = err;
+        this.hooks = hooks;
+    }
+
+    int run(Command.Sync command) {
+        Vault vault;
+        try {
+            vault = Vault.open(command.vault(), VaultOptions.defaults());
+        } catch (IOException | RuntimeException e) {
+            err.println("weft: cannot open the vault " + command.vault() + ": " + e.getMessage());
+            return Launcher.FAILED;
+        }
+        vault.addListener(new VaultListener() {
+            @Override
+            public void problem(String message) {
+                err.println("weft: " + message);
+            }
+        });
+        SyncClient client = new SyncClient(vault, SyncOptions.defaults());
+        try {
+            if (command.pairLink().isPresent()) {
+                pair(client, vault, command);
+            }
+            return command.watch() ? watch(client, vault) : once(client, vault);
+        } catch (SyncException e) {
+            err.println("weft: " + e.getMessage());
+            return Launcher.FAILED;
+        } catch (IOException e) {
+            err.println("weft: the vault " + command.vault() + " could not be written: " + e.getMessage());
+            return Launcher.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Launcher.FAILED;
+        } finally {
+            if (!command.watch()) {
+                client.close();
+                closeQuietly(vault);
+            }
+        }
+    }
+
+    private void pair(SyncClient client, Vault vault, Command.Sync command) throws SyncException, IOException {
+        PairingLink link;
+        try {
+            link = PairingLink.parse(command.pairLink().get());
+        } catch (IllegalArgumentException e) {
+            throw new SyncException("the pairing link is not valid: " + e.getMessage());
+        }
+        client.pair(link, command.deviceName().orElseGet(SyncCommand::computerName));
+        out.println("paired with " + link.host() + ":" + link.port() + " as site " + vault.device().site());
+    }
+
+    private int once(SyncClient client, Vault vault) throws SyncException, InterruptedException, IOException {
+        long start = System.nanoTime();
+        client.addListener(problemsTo(err));
+        client.syncOnce(ONCE_TIMEOUT);
+        vault.flush();
+        long notes = vault.notes().stream().filter(n -> !n.trashed()).count();
+        out.printf("in sync: %d notes in %s (%d ms; %s)%n", notes, vault.folder(),
+                (System.nanoTime() - start) / 1_000_000, client.wireStats());
+        return Launcher.OK;
+    }
+
+    private int watch(SyncClient client, Vault vault) throws IOException, InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        hooks.onStop(() -> {
+            client.close();
+            closeQuietly(vault);
+            stopped.countDown();
+        });
+        client.addListener(problemsTo(err));
+        client.addListener(new SyncListener() {
+            @Override
+            public void stateChanged(SyncState state) {
+                out.println("sync: " + state.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        });
+        vault.startWatching();
+        client.start();
+        out.println("watching " + vault.folder() + "; Ctrl-C stops");
+        stopped.await();
+        return Launcher.OK;
+    }
+
+    private static SyncListener problemsTo(PrintStream err) {
+        return new SyncListener() {
+            @Override
+            public void problem(String message) {
+                err.println("weft: " + message);
+            }
+        };
+    }
+
+    private void closeQuietly(Vault vault) {
+        try {
+            vault.close();
+        } catch (IOException e) {
+            err.println("weft: the vault could not be closed cleanly: " + e.getMessage());
+        }
+    }
+
+    private static String computerName() {
+        String env = System.getenv(System.getProperty("os.name", "").startsWith("Windows") ? "COMPUTERNAME" : "HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env.strip();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "device";
+        }
+    }
+}

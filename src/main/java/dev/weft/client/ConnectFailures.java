@@ -1,0 +1,50 @@
+package dev.weft.client;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.channels.UnresolvedAddressException;
+import javax.net.ssl.SSLException;
+
+/** Why a connection to the server failed, in one sentence for the user. */
+final class ConnectFailures {
+    private ConnectFailures() {
+    }
+
+    static String describe(ServerAddress server, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WebSocketHandshakeException h) {
+                int status = h.getResponse().statusCode();
+                return status == 401
+                        ? "the server at " + server + " no longer accepts this device (revoked or unknown);"
+                                + " pair it again with a fresh link"
+                        : "the server at " + server + " refused the connection with HTTP " + status;
+            }
+            if (t instanceof ConnectException) {
+                return "cannot reach the Weft server at " + server + ": connection refused (is it running?)";
+            }
+            if (t instanceof HttpTimeoutException) {
+                return "the Weft server at " + server + " did not answer in time";
+            }
+            if (t instanceof SSLException) {
+                return "the server at " + server + " does not present the certificate this device paired with,"
+                        + " or does not speak TLS (" + t.getMessage() + ")";
+            }
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return "cannot find the host " + server.host();
+            }
+        }
+        return "cannot reach the Weft server at " + server + ": " + e;
+    }
+
+    /** True when retrying cannot help: the device was revoked. */
+    static boolean isPermanent(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WebSocketHandshakeException h && h.getResponse().statusCode() == 401) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.weft.client;
+
+import dev.weft.protocol.Message;
+import dev.weft.protocol.SyncDocDone;
+import dev.weft.protocol.SyncDocPull;
+import dev.weft.protocol.SyncDocResponse;
+import dev.weft.protocol.SyncDocRestore;
+import dev.weft.protocol.SyncDocTrash;
+import dev.weft.protocol.SyncError;
+import dev.weft.protocol.Synclist;
+import dev.weft.protocol.SynclistResponse;
+import dev.weft.vault.LocalOp;
+import dev.weft.vault.NoteReplica;
+import dev.weft.vault.TrashChange;
+import dev.weft.vault.Vault;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The client procedure of a global sync connection (PROTOCOL.md §4), for one connection: uploads
+ * pending work first, then synclist, then a queue of pulls, the device's last sync time advanced
+ * only when the queue is done. Unsolicited {@code 32} pushes are handled like answers. Never
+ * touches a socket: it gets decoded messages and sends through an {@link Outbox}; one thread only.
+ *
+ * <p>The server answers requests in order, so {@link #awaiting} holds what each coming answer
+ * belongs to; a {@code 32} is the only message that can also come unasked.
+ */
+final class GlobalProcedure {
+    /** Pulls in flight at once: enough to hide the round trip, few enough to keep answers small. */
+    static final int PULL_WINDOW = 32;
+
+    private sealed interface Request {
+    }
+
+    private record Upsert(UUID document, long throughSeq) implements Request {
+    }
+
+    private record Pull(UUID document) implements Request {
+    }
+
+    private record Trash(UUID document, boolean trashed) implements Request {
+    }
+
+    private final Vault vault;
+    private final Outbox outbox;
+    private final SyncListener listener;
+    private final Predicate<UUID> inSession;
+    private final ArrayDeque<Request> awaiting = new ArrayDeque<>();
+    /** Listed documents still to pull, with their listed time. */
+    private final Map<UUID, Long> toPull = new LinkedHashMap<>();
+    private final Set<UUID> trashInFlight = new HashSet<>();
+    private int synclistsAwaited;
+    private int pullsInFlight;
+    private int pullsDone;
+    private int pullsTotal;
+    private long greatestListed;
+
+    GlobalProcedure(Vault vault, Outbox outbox, SyncListener listener, Predicate<UUID> inSession) {
+        this.vault = vault;
+        this.outbox = outbox;
+        this.listener = listener;
+        this.inSession = inSession;
+    }
+
+    /** Step 1 and 2: every note's unacknowledged ops (sent before or not), trash changes, then synclist. */
+    void start() throws IOException {
+        for (UUID id : vault.withPendingOps()) {
+            upload(id, true);
+        }
+        sendTrashChanges();
+        requestSynclist(vault.device().lastSyncTime());
+    }
+
+    /** New local work on {@code id} while connected: its unsent ops, and any trash change. */
+    void localWork(UUID id) throws IOException {
+        if (!inSession.test(id)) {
+            upload(id, false);
+        }
+        sendTrashChanges();
+    }
+
+    /** True when nothing is awaited, queued or pending: the vault holds what the server has. */
+    boolean isCurrent() {
+        return awaiting.isEmpty() && toPull.isEmpty() && synclistsAwaited == 0 && vault.withPendingOps().isEmpty()
+                && vault.pendingTrashChanges().isEmpty();
+    }
+
+    void received(List<Message> messages) throws IOException, ProtocolViolation {
+        for (Message message : messages) {
+            if (message instanceof SynclistResponse list) {
+                listed(list);
+            } else if (message instanceof SyncDocResponse response) {
+                changes(response);
+            } else if (message instanceof SyncDocDone done) {
+                done(done);
+            } else if (message instanceof SyncError error) {
+                failed(error);
+            } else {
+                throw new ProtocolViolation("a global connection got " + message.getClass().getSimpleName());
+            }
+        }
+        pumpPulls();
+        advanceLastSyncTime();
+    }
+
+    private void upload(UUID id, boolean everythingPending) throws IOException {
+        NoteReplica replica = vault.replica(id);
+        List<LocalOp> ops = everythingPending ? replica.log().pending() : replica.log().unsent();
+        if (ops.isEmpty()) {
+            return;
+        }
+        String name = replica.name().or(() -> vault.note(id).map(n -> n.name())).orElse("Untitled");
+        List<UpsertBuilder.Part> parts = UpsertBuilder.parts(id, name, vault.syncTime(id), ops);
+        replica.log().markSent(ops.get(ops.size() - 1).seq()); // on disk before it leaves (record-log.md)
+        for (UpsertBuilder.Part part : parts) {
+            awaiting.add(new Upsert(id, part.throughSeq()));
+            outbox.send(List.of(part.upsert()));
+        }
+    }
+
+    private void sendTrashChanges() {
+        List<Message> requests = new ArrayList<>();
+        for (TrashChange change : vault.pendingTrashChanges()) {
+            if (trashInFlight.add(change.id())) {
+                awaiting.add(new Trash(change.id(), change.trashed()));
+                requests.add(change.trashed() ? new SyncDocTrash(change.id()) : new SyncDocRestore(change.id()));
+            }
+        }
+        outbox.send(requests);
+    }
+
+    private void requestSynclist(long since) {
+        synclistsAwaited++;
+        outbox.send(List.of(new Synclist(since)));
+    }
+
+    private void listed(SynclistResponse list) {
+        // An answer and a push look alike; either way every entry is queued (PROTOCOL.md §4).
+        if (synclistsAwaited > 0) {
+            synclistsAwaited--;
+        }
+        List<SynclistResponse.Entry> entries = list.entries();
+        for (SynclistResponse.Entry entry : entries) {
+            if (entry.syncTime() > vault.syncTime(entry.documentId())) {
+                Long before = toPull.put(entry.documentId(), entry.syncTime());
+                if (before == null) {
+                    pullsTotal++;
+                }
+            }
+            greatestListed = Math.max(greatestListed, entry.syncTime());
+        }
+        if (entries.size() >= SynclistResponse.MAX_ENTRIES) {
+            requestSynclist(entries.get(entries.size() - 1).syncTime());
+        }
+        listener.progress(pullsDone, pullsTotal);
+    }
+
+    private void changes(SyncDocResponse response) throws IOException, ProtocolViolation {
+        Request head = awaiting.peek();
+        UUID id = response.documentId();
+        boolean matches = head instanceof Upsert u ? u.document().equals(id) : head instanceof Pull p && p.document().equals(id);
+        if (!matches) {
+            throw new ProtocolViolation("a 33 for " + id + " that no request asked for");
+        }
+        vault.applyRemote(id, response.name(), response.inserts(), response.deletes());
+    }
+
+    private void done(SyncDocDone done) throws IOException, ProtocolViolation {
+        Request head = awaiting.poll();
+        UUID id = done.documentId();
+        if (head instanceof Upsert u && u.document().equals(id)) {
+            vault.replica(id).log().acknowledge(u.throughSeq());
+            currentTo(id, done);
+        } else if (head instanceof Pull p && p.document().equals(id)) {
+            pullsInFlight--;
+            pullsDone++;
+            currentTo(id, done);
+            listener.progress(pullsDone, pullsTotal);
+        } else if (head instanceof Trash t && t.document().equals(id)) {
+            trashInFlight.remove(id);
+            vault.trashAcknowledged(id, t.trashed());
+            vault.applyRemoteTrashed(id, done.trashed());
+        } else {
+            throw new ProtocolViolation("a 34 for " + id + " that no request asked for");
+        }
+    }
+
+    private void currentTo(UUID id, SyncDocDone done) throws IOException {
+        if (done.syncTime() > vault.syncTime(id)) {
+            vault.currentTo(id, done.syncTime());
+        }
+        boolean trashChangePending = vault.pendingTrashChanges().stream().anyMatch(c -> c.id().equals(id));
+        boolean trashedHere = vault.note(id).map(n -> n.trashed()).orElse(false);
+        if (!trashChangePending && trashedHere != done.trashed()) {
+            vault.applyRemoteTrashed(id, done.trashed());
+        }
+    }
+
+    private void failed(SyncError error) throws IOException, ProtocolViolation {
+        Request head = awaiting.poll();
+        if (head == null) {
+            throw new ProtocolViolation("a 36 that no request asked for: " + error.message());
+        }
+        if (head instanceof Pull) {
+            pullsInFlight--;
+            pullsDone++;
+            if (error.code() != 404) {
+                listener.problem("the server could not send a note: " + error.message());
+            }
+        } else if (head instanceof Trash t) {
+            trashInFlight.remove(t.document());
+            // 404: the server never had the note, so there is nothing to trash there
+            vault.trashAcknowledged(t.document(), t.trashed());
+            if (error.code() != 404) {
+                listener.problem("the server refused to " + (t.trashed() ? "trash" : "restore") + " a note: "
+                        + error.message());
+            }
+        } else if (head instanceof Upsert u) {
+            String name = vault.note(u.document()).map(n -> n.name()).orElse(u.document().toString());
+            listener.problem("the server refused the changes to '" + name + "' (" + error.code() + "): "
+                    + error.message() + "; they stay on this device");
+        }
+    }
+
+    private void pumpPulls() {
+        List<Message> pulls = new ArrayList<>();
+        var it = toPull.entrySet().iterator();
+        while (pullsInFlight < PULL_WINDOW && it.hasNext()) {
+            UUID id = it.next().getKey();
+            it.remove();
+            pullsInFlight++;
+            awaiting.add(new Pull(id));
+            pulls.add(new SyncDocPull(id, vault.syncTime(id)));
+        }
+        outbox.send(pulls);
+    }
+
+    /** Step 3: L moves only when every listed document was pulled and no list is awaited. */
+    private void advanceLastSyncTime() throws IOException {
+        if (synclistsAwaited == 0 && toPull.isEmpty() && pullsInFlight == 0
+                && greatestListed > vault.device().lastSyncTime()) {
+            vault.updateDevice(vault.device().withLastSyncTime(greatestListed));
+        }
+        if (toPull.isEmpty() && pullsInFlight == 0) {
+            pullsDone = 0;
+            pullsTotal = 0;
+        }
+    }
+}

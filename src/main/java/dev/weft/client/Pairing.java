@@ -1,0 +1,77 @@
+package dev.weft.client;
+
+import dev.weft.protocol.PairingLink;
+import dev.weft.vault.DeviceState;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Pairs a device with a server from its {@code weft://HOST:PORT/pair?code=…&fp=…} link (PROTOCOL.md
+ * §7): {@code POST /v1/pair} over TLS that trusts only the certificate with the link's fingerprint.
+ */
+public final class Pairing {
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private Pairing() {
+    }
+
+    /**
+     * Pairs as {@code deviceName}; returns the paired state to keep in the vault.
+     *
+     * @throws SyncException with a message for the user: unreachable server, wrong certificate,
+     *     wrong/used/expired code, unexpected answer
+     */
+    public static DeviceState pair(PairingLink link, String deviceName) throws SyncException {
+        ServerAddress server = ServerAddress.of(link);
+        HttpClient http = HttpClients.forServer(server);
+        String body = "code=" + URLEncoder.encode(link.code(), StandardCharsets.UTF_8)
+                + "&device_name=" + URLEncoder.encode(deviceName, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(server.uri("http", "/v1/pair")).timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("pairing was interrupted");
+        } catch (IOException e) {
+            throw new SyncException(ConnectFailures.describe(server, e), e);
+        }
+        return switch (response.statusCode()) {
+            case 200 -> paired(server, response.body());
+            case 403 -> throw new SyncException("the server refused the pairing code: it is wrong, used or expired;"
+                    + " get a fresh link with 'weft pair-code' on the server");
+            default -> throw new SyncException("the server answered the pairing with HTTP " + response.statusCode()
+                    + ": " + firstLine(response.body()));
+        };
+    }
+
+    private static DeviceState paired(ServerAddress server, String body) throws SyncException {
+        Map<String, String> fields = new HashMap<>();
+        for (String line : body.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                fields.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+            }
+        }
+        try {
+            return DeviceState.paired(server.host(), server.port(), server.fingerprint(), fields.get("token"),
+                    Integer.parseInt(fields.getOrDefault("site", "")));
+        } catch (IllegalArgumentException e) {
+            throw new SyncException("the server's pairing answer is not one Weft understands: " + e.getMessage(), e);
+        }
+    }
+
+    private static String firstLine(String body) {
+        String line = body.lines().findFirst().orElse("").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.weft.client;
+
+import dev.weft.crdt.Pid;
+import dev.weft.protocol.Message;
+import dev.weft.vault.Vault;
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Keeps one {@link SessionProtocol} connected, reconnecting with backoff; runs on the sync thread. */
+final class SessionRunner implements EditingSession {
+    /** How long a session waits for a global upload of another site's ops before it tries again. */
+    private static final long DEFERRED_RETRY_MS = 300;
+
+    private final UUID document;
+    private final Vault vault;
+    private final SessionListener listener;
+    private final SyncClient.Wiring wiring;
+    private final Backoff backoff;
+    private WireConnection connection;
+    private SessionProtocol protocol;
+    private ScheduledFuture<?> retry;
+    private volatile boolean live;
+    private boolean closed;
+    /** Counts connection attempts, so the close of a connection we already left starts nothing. */
+    private int attempt;
+
+    SessionRunner(UUID document, Vault vault, SessionListener listener, SyncClient.Wiring wiring, Backoff backoff) {
+        this.document = document;
+        this.vault = vault;
+        this.listener = listener;
+        this.wiring = wiring;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public UUID document() {
+        return document;
+    }
+
+    @Override
+    public boolean isLive() {
+        return live;
+    }
+
+    @Override
+    public void moveCursor(Pid afterOrNull) {
+        wiring.execute(() -> {
+            if (protocol != null) {
+                protocol.moveCursor(afterOrNull);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        wiring.execute(() -> {
+            closed = true;
+            if (retry != null) {
+                retry.cancel(false);
+            }
+            disconnect();
+            wiring.sessionClosed(this);
+        });
+    }
+
+    /** On the sync thread. */
+    void connect() {
+        retry = null;
+        if (closed || connection != null || !vault.device().isPaired()) {
+            return;
+        }
+        int thisAttempt = ++attempt;
+        wiring.open(new WireConnection.Handler() {
+            @Override
+            public void received(List<Message> messages) {
+                SessionRunner.this.received(messages);
+            }
+
+            @Override
+            public void closed(int code, String reason, Throwable error) {
+                if (thisAttempt == attempt) {
+                    lost();
+                }
+            }
+        }).whenComplete((opened, error) -> wiring.execute(() -> {
+            if (error != null) {
+                scheduleRetry(backoff.next().toMillis());
+            } else if (closed) {
+                opened.close();
+            } else {
+                connection = opened;
+                protocol = new SessionProtocol(document, vault, opened::send, listener);
+                protocol.start();
+            }
+        }));
+    }
+
+    /** Local edits of the note, on the sync thread: sent at once when live. */
+    void localWork() {
+        if (protocol != null && live) {
+            try {
+                protocol.localWork();
+            } catch (IOException e) {
+                wiring.problem("the note could not be read: " + e.getMessage());
+                lost();
+            }
+        }
+    }
+
+    private void received(List<Message> messages) {
+        if (protocol == null) {
+            return;
+        }
+        try {
+            protocol.received(messages);
+        } catch (ProtocolViolation e) {
+            wiring.problem("the server broke the session protocol: " + e.getMessage());
+            lost();
+            return;
+        } catch (IOException e) {
+            wiring.problem("the note could not be written: " + e.getMessage());
+            lost();
+            return;
+        }
+        if (protocol.deferred()) {
+            disconnect();
+            wiring.uploadFirst(document);
+            scheduleRetry(DEFERRED_RETRY_MS);
+        } else if (protocol.isLive() && !live) {
+            live = true;
+            backoff.reset();
+        }
+    }
+
+    private void lost() {
+        disconnect();
+        scheduleRetry(backoff.next().toMillis());
+    }
+
+    private void disconnect() {
+        attempt++;
+        if (live) {
+            live = false;
+            listener.live(false);
+        }
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        protocol = null;
+    }
+
+    private void scheduleRetry(long millis) {
+        if (!closed && retry == null) {
+            retry = wiring.schedule(this::connect, millis, TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,446 @@
+package dev.weft.client;
+
+import dev.weft.protocol.Message;
+import dev.weft.protocol.MessageCodec;
+import dev.weft.protocol.PairingLink;
+import dev.weft.vault.DeviceState;
+import dev.weft.vault.Vault;
+import dev.weft.vault.VaultListener;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Keeps a vault in sync with its server: one global connection running the procedure of
+ * PROTOCOL.md §4 (pending work first, synclist, pulls, pushes), reconnecting with capped
+ * exponential backoff and jitter whenever it is lost, while the user keeps editing. All protocol
+ * work happens on one thread of its own; the vault is thread-safe.
+ */
+public final class SyncClient implements AutoCloseable {
+    private final Vault vault;
+    private final SyncOptions options;
+    private final MessageCodec codec = new MessageCodec();
+    private final ScheduledExecutorService thread;
+    private final Backoff backoff;
+    private final WireStats wire = new WireStats();
+    private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
+    private final SyncListener fanOut = new FanOut();
+    private final Set<UUID> dirty = new LinkedHashSet<>();
+    private final java.util.Map<UUID, SessionRunner> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Wiring wiring = new Wiring();
+    private final VaultListener vaultListener = new VaultListener() {
+        @Override
+        public void pendingWork(UUID id) {
+            execute(() -> localWork(id));
+        }
+    };
+    private volatile SyncState state = SyncState.OFFLINE;
+    private boolean keepConnected;
+    private boolean closed;
+    private WireConnection connection;
+    private ServerAddress httpServer;
+    private HttpClient http;
+    private boolean connecting;
+    private GlobalProcedure procedure;
+    private ScheduledFuture<?> retry;
+    private ScheduledFuture<?> flush;
+    private CompletableFuture<Void> nextCurrent = new CompletableFuture<>();
+    private String lastProblem;
+    /** A one-shot sync gives up when its first connection fails, and retries only lost ones. */
+    private boolean connectedOnce;
+
+    public SyncClient(Vault vault, SyncOptions options) {
+        this.vault = vault;
+        this.options = options;
+        this.backoff = new Backoff(options.retryBase(), options.retryCap(), options.random());
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "weft-sync " + vault.folder().getFileName());
+            t.setDaemon(true);
+            return t;
+        });
+        vault.addListener(vaultListener);
+        state = vault.device().isPaired() ? SyncState.OFFLINE : SyncState.UNPAIRED;
+    }
+
+    /**
+     * Pairs the vault with the server of {@code link} as {@code deviceName} and keeps the answer in
+     * {@code .weft/}. A vault paired with another server is refused: its notes' sync times belong to
+     * that server.
+     */
+    public void pair(PairingLink link, String deviceName) throws SyncException, IOException {
+        DeviceState before = vault.device();
+        if (before.isPaired() && !(before.serverHost().equals(link.host()) && before.serverPort() == link.port()
+                && before.certificateFingerprint().equals(link.fingerprint()))) {
+            throw new SyncException("this vault is paired with the server at " + before.serverHost() + ":"
+                    + before.serverPort() + "; use another vault folder for another server");
+        }
+        DeviceState paired = Pairing.pair(link, deviceName);
+        vault.updateDevice(before.isPaired() ? paired.withLastSyncTime(before.lastSyncTime()) : paired);
+        setState(SyncState.OFFLINE);
+    }
+
+    public void addListener(SyncListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(SyncListener listener) {
+        listeners.remove(listener);
+    }
+
+    public SyncState state() {
+        return state;
+    }
+
+    /** Bytes this client sent and received so far. */
+    public WireStats wireStats() {
+        return wire;
+    }
+
+    /** Connects and stays connected (reconnecting after every loss) until {@link #close()}. */
+    public void start() {
+        execute(() -> {
+            keepConnected = true;
+            if (connection == null && retry == null && !connecting) {
+                connect();
+            }
+        });
+    }
+
+    /**
+     * Syncs until the vault holds everything the server has and the server everything this vault
+     * has, retrying lost connections, then returns (the connection stays up if {@link #start()}
+     * was called, else it closes).
+     *
+     * @throws SyncException if that did not happen within {@code timeout}, with the last problem met
+     */
+    public void syncOnce(Duration timeout) throws SyncException, InterruptedException {
+        if (!vault.device().isPaired()) {
+            throw new SyncException("this vault is not paired with a server; pair it with a link from"
+                    + " 'weft pair-code' (weft sync --pair LINK)");
+        }
+        CompletableFuture<Void> current = submit(() -> {
+            if (procedure != null && procedure.isCurrent()) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            connectedOnce = procedure != null;
+            if (connection == null && retry == null && !connecting) {
+                connect();
+            }
+            return nextCurrent;
+        }).thenCompose(f -> f);
+        try {
+            current.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            String problem = submit(() -> lastProblem).join();
+            throw new SyncException(problem != null ? problem : "the vault was not in sync after " + timeout.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new SyncException(e.getCause().getMessage(), e.getCause());
+        } finally {
+            execute(() -> {
+                if (!keepConnected) {
+                    disconnect();
+                }
+            });
+        }
+    }
+
+    /**
+     * Opens the live session of a note open in an editor; while it is live the note's edits go
+     * through it, not through upserts. One session per note: opening it again returns the same one.
+     */
+    public EditingSession openSession(UUID id, SessionListener listener) {
+        SessionRunner runner = sessions.computeIfAbsent(id, key -> new SessionRunner(key, vault, listener, wiring,
+                new Backoff(options.retryBase(), options.retryCap(), options.random())));
+        execute(runner::connect);
+        return runner;
+    }
+
+    private boolean inLiveSession(UUID id) {
+        SessionRunner runner = sessions.get(id);
+        return runner != null && runner.isLive();
+    }
+
+    @Override
+    public void close() {
+        vault.removeListener(vaultListener);
+        try {
+            submit(() -> {
+                closed = true;
+                keepConnected = false;
+                sessions.values().forEach(SessionRunner::close);
+                disconnect();
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // shutting down anyway
+        }
+        thread.shutdown();
+    }
+
+    private void connect() {
+        retry = null;
+        if (closed) {
+            return;
+        }
+        DeviceState device = vault.device();
+        if (!device.isPaired()) {
+            setState(SyncState.UNPAIRED);
+            return;
+        }
+        setState(SyncState.CONNECTING);
+        connecting = true;
+        ServerAddress server = ServerAddress.of(device);
+        WireConnection.open(http(server), server, device.deviceToken(), codec, this::execute, new Handler(), wire)
+                .whenComplete((opened, error) -> execute(() -> {
+                    connecting = false;
+                    if (error != null) {
+                        connectFailed(server, error);
+                    } else if (closed) {
+                        opened.close();
+                    } else {
+                        connected(opened);
+                    }
+                }));
+    }
+
+    private void connected(WireConnection opened) {
+        connection = opened;
+        connectedOnce = true;
+        procedure = new GlobalProcedure(vault, this::send, fanOut, this::inLiveSession);
+        setState(SyncState.SYNCING);
+        try {
+            procedure.start();
+            checkCurrent();
+        } catch (IOException e) {
+            drop("the vault could not be read: " + e.getMessage());
+        }
+    }
+
+    /** One HTTP client (and its selector thread) per server, shared by every connection. */
+    private synchronized HttpClient http(ServerAddress server) {
+        if (!server.equals(httpServer)) {
+            http = HttpClients.forServer(server);
+            httpServer = server;
+        }
+        return http;
+    }
+
+    private void send(List<? extends Message> messages) {
+        if (connection != null) {
+            connection.send(messages);
+        }
+    }
+
+    private void connectFailed(ServerAddress server, Throwable error) {
+        String problem = ConnectFailures.describe(server, error);
+        fanOut.problem(problem);
+        if (ConnectFailures.isPermanent(error) || (!keepConnected && !connectedOnce)) {
+            setState(ConnectFailures.isPermanent(error) ? SyncState.REFUSED : SyncState.OFFLINE);
+            nextCurrent.completeExceptionally(new SyncException(problem));
+            nextCurrent = new CompletableFuture<>();
+            return;
+        }
+        setState(SyncState.OFFLINE);
+        scheduleRetry();
+    }
+
+    private void scheduleRetry() {
+        if (!closed && retry == null) {
+            retry = thread.schedule(this::connect, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void localWork(UUID id) {
+        SessionRunner runner = sessions.get(id);
+        if (runner != null && runner.isLive()) {
+            runner.localWork();
+            return;
+        }
+        dirty.add(id);
+        if (procedure != null && flush == null) {
+            flush = thread.schedule(this::flushLocalWork, options.batchDelay().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void flushLocalWork() {
+        flush = null;
+        if (procedure == null) {
+            return;
+        }
+        try {
+            for (UUID id : dirty) {
+                procedure.localWork(id);
+            }
+            dirty.clear();
+            checkCurrent();
+        } catch (IOException e) {
+            drop("the vault could not be read: " + e.getMessage());
+        }
+    }
+
+    private void checkCurrent() {
+        if (procedure == null) {
+            return;
+        }
+        if (procedure.isCurrent()) {
+            backoff.reset();
+            setState(SyncState.SYNCED);
+            nextCurrent.complete(null);
+            nextCurrent = new CompletableFuture<>();
+        } else {
+            setState(SyncState.SYNCING);
+        }
+    }
+
+    /** Gives up this connection after a problem and tries again later. */
+    private void drop(String problem) {
+        fanOut.problem(problem);
+        disconnect();
+        if (keepConnected || !nextCurrent.isDone()) {
+            scheduleRetry();
+        }
+    }
+
+    private void disconnect() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+        procedure = null;
+        if (retry != null) {
+            retry.cancel(false);
+            retry = null;
+        }
+        setState(vault.device().isPaired() ? SyncState.OFFLINE : SyncState.UNPAIRED);
+    }
+
+    private void setState(SyncState next) {
+        if (state != next) {
+            state = next;
+            for (SyncListener l : listeners) {
+                l.stateChanged(next);
+            }
+        }
+    }
+
+    private void execute(Runnable task) {
+        if (!thread.isShutdown()) {
+            thread.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    fanOut.problem("sync failed: " + e);
+                    System.getLogger(SyncClient.class.getName()).log(System.Logger.Level.ERROR, "sync failed", e);
+                }
+            });
+        }
+    }
+
+    private <T> CompletableFuture<T> submit(java.util.concurrent.Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Exception e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private final class Handler implements WireConnection.Handler {
+        @Override
+        public void received(List<Message> messages) {
+            if (procedure == null) {
+                return;
+            }
+            try {
+                procedure.received(messages);
+                checkCurrent();
+            } catch (ProtocolViolation e) {
+                drop("the server broke the protocol: " + e.getMessage());
+            } catch (IOException e) {
+                drop("the vault could not be written: " + e.getMessage());
+            }
+        }
+
+        @Override
+        public void closed(int code, String reason, Throwable error) {
+            if (connection == null) {
+                return; // closed by us
+            }
+            connection = null;
+            procedure = null;
+            String problem = code == 1001 ? "the server is shutting down"
+                    : "the connection to the server was lost (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
+            lastProblem = problem;
+            if (code == 1008) {
+                setState(SyncState.REFUSED);
+                fanOut.problem("the server closed the connection: " + reason);
+                nextCurrent.completeExceptionally(new SyncException("the server refused this device: " + reason));
+                nextCurrent = new CompletableFuture<>();
+                return;
+            }
+            setState(SyncState.OFFLINE);
+            scheduleRetry();
+        }
+    }
+
+    private final class FanOut implements SyncListener {
+        @Override
+        public void progress(int done, int total) {
+            listeners.forEach(l -> l.progress(done, total));
+        }
+
+        @Override
+        public void problem(String message) {
+            lastProblem = message;
+            listeners.forEach(l -> l.problem(message));
+        }
+    }
+
+    /** What a session needs from its client: the thread, connections, and the global upload. */
+    final class Wiring {
+        void execute(Runnable task) {
+            SyncClient.this.execute(task);
+        }
+
+        ScheduledFuture<?> schedule(Runnable task, long delay, TimeUnit unit) {
+            return thread.schedule(() -> SyncClient.this.execute(task), delay, unit);
+        }
+
+        CompletableFuture<WireConnection> open(WireConnection.Handler handler) {
+            ServerAddress server = ServerAddress.of(vault.device());
+            return WireConnection.open(http(server), server, vault.device().deviceToken(), codec,
+                    SyncClient.this::execute, handler, wire);
+        }
+
+        void problem(String message) {
+            fanOut.problem(message);
+        }
+
+        void sessionClosed(SessionRunner runner) {
+            sessions.remove(runner.document(), runner);
+            localWork(runner.document());
+        }
+
+        /** The note has ops only a global upsert may carry: send them now. */
+        void uploadFirst(UUID id) {
+            localWork(id);
+        }
+    }
+}

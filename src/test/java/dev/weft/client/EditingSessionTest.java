@@ -1,0 +1,147 @@
+package dev.weft.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.crdt.Pid;
+import dev.weft.protocol.Limits;
+import dev.weft.server.ServerConfig;
+import dev.weft.server.ServerLog;
+import dev.weft.server.WeftServer;
+import dev.weft.vault.Vault;
+import dev.weft.vault.VaultOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two devices editing one note live through sessions on a real server on 127.0.0.1. */
+class EditingSessionTest {
+    @TempDir
+    Path dir;
+    WeftServer server;
+    final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = start(0);
+    }
+
+    WeftServer start(int port) throws Exception {
+        return WeftServer.start(new ServerConfig("127.0.0.1", port, dir.resolve("server"),
+                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        server.close();
+    }
+
+    static final class Seen implements SessionListener {
+        final Map<Integer, String> peers = new ConcurrentHashMap<>();
+        final Map<Integer, Pid> cursors = new ConcurrentHashMap<>();
+
+        @Override
+        public void peers(Map<Integer, String> now) {
+            peers.clear();
+            peers.putAll(now);
+        }
+
+        @Override
+        public void cursor(int site, Pid pidOrNull) {
+            cursors.put(site, pidOrNull == null ? Pid.single(1, 0) : pidOrNull);
+        }
+    }
+
+    record Device(Vault vault, SyncClient client) {
+    }
+
+    Device device(String name) throws Exception {
+        Vault vault = Vault.open(dir.resolve(name), VaultOptions.defaults());
+        SyncClient client = new SyncClient(vault, SyncOptions.defaults().withRetry(Duration.ofMillis(50), Duration.ofMillis(300)));
+        open.add(vault);
+        open.add(client);
+        client.pair(server.pairingLink(), name);
+        return new Device(vault, client);
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    static String text(Device d, UUID id) {
+        try {
+            return d.vault().note(id).isPresent() ? d.vault().replica(id).text() : null;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void collaboratorsSeeEachOthersTypingPresenceAndCarets() throws Exception {
+        Device a = device("alice");
+        Device b = device("bob");
+        UUID id = a.vault().create("pad", "start").id();
+        a.client().syncOnce(Duration.ofSeconds(20));
+        b.client().syncOnce(Duration.ofSeconds(20));
+        Seen seenByA = new Seen();
+        Seen seenByB = new Seen();
+        EditingSession sa = a.client().openSession(id, seenByA);
+        EditingSession sb = b.client().openSession(id, seenByB);
+        await("both live", () -> sa.isLive() && sb.isLive());
+        await("a sees bob", () -> seenByA.peers.containsValue("bob"));
+        a.vault().replica(id).insert(5, " typed by alice");
+        await("b sees alice's typing", () -> "start typed by alice".equals(text(b, id)));
+        b.vault().replica(id).insert(0, ">> ");
+        await("a sees bob's typing", () -> ">> start typed by alice".equals(text(a, id)));
+        await("acks trim both logs", () -> {
+            try {
+                return a.vault().replica(id).log().pendingCount() == 0 && b.vault().replica(id).log().pendingCount() == 0;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+        Pid caret = a.vault().replica(id).pidAt(3);
+        sa.moveCursor(caret);
+        await("b sees alice's caret", () -> caret.equals(seenByB.cursors.get(a.vault().device().site())));
+        a.vault().rename(id, "renamed pad");
+        await("b sees the rename", () -> b.vault().note(id).map(n -> n.name().equals("renamed pad")).orElse(false));
+        sb.close();
+        await("a sees bob leave", () -> seenByA.peers.isEmpty());
+    }
+
+    @Test
+    void aSessionComesBackAfterTheServerRestartsAndNothingIsLost() throws Exception {
+        Device a = device("alice");
+        Device b = device("bob");
+        UUID id = a.vault().create("pad", "").id();
+        a.client().syncOnce(Duration.ofSeconds(20));
+        b.client().syncOnce(Duration.ofSeconds(20));
+        EditingSession sa = a.client().openSession(id, new Seen());
+        EditingSession sb = b.client().openSession(id, new Seen());
+        await("both live", () -> sa.isLive() && sb.isLive());
+        a.vault().replica(id).insert(0, "before ");
+        await("b has it", () -> "before ".equals(text(b, id)));
+        int port = server.port();
+        server.close();
+        a.vault().replica(id).insert(7, "during");
+        b.vault().replica(id).insert(0, "[b] ");
+        server = start(port);
+        await("both live again", () -> sa.isLive() && sb.isLive());
+        await("converged", () -> "[b] before during".equals(text(a, id)) && "[b] before during".equals(text(b, id)));
+    }
+}

@@ -1,0 +1,210 @@
+package dev.weft.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weft.protocol.Limits;
+import dev.weft.server.ServerConfig;
+import dev.weft.server.ServerLog;
+import dev.weft.server.WeftServer;
+import dev.weft.vault.NoteInfo;
+import dev.weft.vault.Vault;
+import dev.weft.vault.VaultOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Vaults syncing through a real server on 127.0.0.1 over TLS. */
+class SyncClientTest {
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+    WeftServer server;
+    final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server"),
+                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+        server.close();
+    }
+
+    record Device(Vault vault, SyncClient client) {
+        void sync() throws Exception {
+            client.syncOnce(TIMEOUT);
+        }
+
+        NoteInfo noteNamed(String name) {
+            return vault.notes().stream().filter(n -> n.name().equals(name)).findFirst().orElseThrow();
+        }
+
+        String text(String name) throws Exception {
+            return vault.replica(noteNamed(name).id()).text();
+        }
+    }
+
+    Device device(String name, boolean paired) throws Exception {
+        Vault vault = Vault.open(dir.resolve(name), VaultOptions.defaults());
+        SyncClient client = new SyncClient(vault, SyncOptions.defaults().withRetry(Duration.ofMillis(50), Duration.ofMillis(500)));
+        open.add(vault);
+        open.add(client);
+        if (paired) {
+            client.pair(server.pairingLink(), name);
+        }
+        return new Device(vault, client);
+    }
+
+    @Test
+    void aNoteMadeOnOneDeviceReachesTheOther() throws Exception {
+        Device a = device("a", true);
+        Device b = device("b", true);
+        a.vault().create("ideas/weft", "hello, world\n");
+        a.sync();
+        b.sync();
+        assertThat(b.text("ideas/weft")).isEqualTo("hello, world\n");
+        assertThat(b.vault().device().lastSyncTime()).isPositive();
+    }
+
+    @Test
+    void offlineEditsOfTheSameNoteOnTwoDevicesMergeWithNothingLost() throws Exception {
+        Device a = device("a", true);
+        Device b = device("b", true);
+        UUID id = a.vault().create("shared", "hello").id();
+        a.sync();
+        b.sync();
+        a.vault().replica(id).insert(5, " world");
+        b.vault().replica(id).insert(0, "Hi! ");
+        b.vault().replica(id).delete(b.vault().replica(id).length() - 1, 1); // "Hi! hell"
+        a.sync();
+        b.sync();
+        a.sync();
+        assertThat(a.vault().replica(id).text()).isEqualTo("Hi! hell world").isEqualTo(b.vault().replica(id).text());
+        assertThat(a.vault().replica(id).log().pendingCount()).isZero();
+        assertThat(b.vault().replica(id).log().pendingCount()).isZero();
+    }
+
+    @Test
+    void notesMadeBeforePairingAreUploadedOnFirstSync() throws Exception {
+        Device a = device("a", false);
+        a.vault().create("before", "written offline, never paired");
+        assertThatThrownBy(a::sync).isInstanceOf(SyncException.class).hasMessageContaining("not paired");
+        a.client().pair(server.pairingLink(), "a");
+        a.vault().create("after", "written once paired");
+        a.sync();
+        Device b = device("b", true);
+        b.sync();
+        assertThat(b.text("before")).isEqualTo("written offline, never paired");
+        assertThat(b.text("after")).isEqualTo("written once paired");
+    }
+
+    @Test
+    void textTypedAndErasedOfflineCostsNoBytes() throws Exception {
+        Device a = device("a", true);
+        UUID id = a.vault().create("n", "base").id();
+        a.sync();
+        long before = a.client().wireStats().bytesSent();
+        a.sync(); // a current device: one synclist
+        long idle = a.client().wireStats().bytesSent() - before;
+        var replica = a.vault().replica(id);
+        replica.insert(4, " typed and then erased");
+        replica.delete(4, " typed and then erased".length());
+        before = a.client().wireStats().bytesSent();
+        a.sync();
+        assertThat(a.client().wireStats().bytesSent() - before).isEqualTo(idle);
+    }
+
+    @Test
+    void aPushKeepsAWatchingDeviceCurrent() throws Exception {
+        Device a = device("a", true);
+        Device b = device("b", true);
+        a.client().start();
+        b.client().start();
+        UUID id = a.vault().create("live", "first").id();
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (b.vault().note(id).isEmpty() || !b.vault().replica(id).text().equals("first")) {
+            assertThat(System.nanoTime()).as("b received the note").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        a.vault().replica(id).insert(5, " and second");
+        while (!b.vault().replica(id).text().equals("first and second")) {
+            assertThat(System.nanoTime()).as("b received the edit").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void editsMadeWhileTheServerIsDownArriveAfterItRestarts() throws Exception {
+        Device a = device("a", true);
+        Device b = device("b", true);
+        a.client().start();
+        UUID id = a.vault().create("n", "one").id();
+        a.sync();
+        int port = server.port();
+        server.close();
+        a.vault().replica(id).insert(3, " two");
+        server = WeftServer.start(new ServerConfig("127.0.0.1", port, dir.resolve("server"),
+                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+        a.sync();
+        b.sync();
+        assertThat(b.vault().replica(id).text()).isEqualTo("one two");
+    }
+
+    @Test
+    void anUnreachableServerFailsWithAClearMessage() throws Exception {
+        Device a = device("a", true);
+        server.close();
+        assertThatThrownBy(a::sync).isInstanceOf(SyncException.class).hasMessageContaining("cannot reach");
+        server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server2"),
+                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+    }
+
+    @Test
+    void randomConcurrentEditsConverge() throws Exception {
+        Device a = device("a", true);
+        Device b = device("b", true);
+        Device c = device("c", true);
+        List<Device> all = List.of(a, b, c);
+        UUID id = a.vault().create("busy", "0123456789").id();
+        a.sync();
+        b.sync();
+        c.sync();
+        SplittableRandom random = new SplittableRandom(7);
+        for (int round = 0; round < 20; round++) {
+            for (Device d : all) {
+                var replica = d.vault().replica(id);
+                for (int i = 0; i < 5; i++) {
+                    int length = replica.length();
+                    if (length > 0 && random.nextInt(3) == 0) {
+                        replica.delete(random.nextInt(length), 1);
+                    } else {
+                        replica.insert(random.nextInt(length + 1), Character.toString('a' + random.nextInt(26)));
+                    }
+                }
+            }
+            all.get(random.nextInt(3)).sync();
+        }
+        for (int i = 0; i < 2; i++) {
+            for (Device d : all) {
+                d.sync();
+            }
+        }
+        String text = a.vault().replica(id).text();
+        assertThat(b.vault().replica(id).text()).isEqualTo(text);
+        assertThat(c.vault().replica(id).text()).isEqualTo(text);
+    }
+}
