@@ -40,10 +40,11 @@ final class GlobalProcedure {
     private sealed interface Request {
     }
 
-    private record Upsert(UUID document, long throughSeq) implements Request {
+    /** {@code unsettled}: see {@link Uncovered}. */
+    private record Upsert(UUID document, long throughSeq, Uncovered unsettled) implements Request {
     }
 
-    private record Pull(UUID document) implements Request {
+    private record Pull(UUID document, Uncovered unsettled) implements Request {
     }
 
     private record Trash(UUID document, boolean trashed) implements Request {
@@ -93,6 +94,14 @@ final class GlobalProcedure {
                 && vault.pendingTrashChanges().isEmpty();
     }
 
+    /** What the procedure waits for, in words (for a sync that does not finish). */
+    String describe() {
+        return "awaiting " + awaiting.size() + (awaiting.isEmpty() ? "" : " (next " + awaiting.peek() + ")")
+                + ", " + toPull.size() + " to pull, " + synclistsAwaited + " synclists awaited, "
+                + vault.withPendingOps().size() + " notes with pending ops, " + vault.pendingTrashChanges().size()
+                + " trash changes";
+    }
+
     void received(List<Message> messages) throws IOException, ProtocolViolation {
         for (Message message : messages) {
             if (message instanceof SynclistResponse list) {
@@ -121,7 +130,7 @@ final class GlobalProcedure {
         List<UpsertBuilder.Part> parts = UpsertBuilder.parts(id, name, vault.syncTime(id), ops);
         replica.log().markSent(ops.get(ops.size() - 1).seq()); // on disk before it leaves (record-log.md)
         for (UpsertBuilder.Part part : parts) {
-            awaiting.add(new Upsert(id, part.throughSeq()));
+            awaiting.add(new Upsert(id, part.throughSeq(), Uncovered.of(replica)));
             outbox.send(List.of(part.upsert()));
         }
     }
@@ -166,10 +175,15 @@ final class GlobalProcedure {
     private void changes(SyncDocResponse response) throws IOException, ProtocolViolation {
         Request head = awaiting.peek();
         UUID id = response.documentId();
-        boolean matches = head instanceof Upsert u ? u.document().equals(id) : head instanceof Pull p && p.document().equals(id);
-        if (!matches) {
+        Uncovered unsettled;
+        if (head instanceof Upsert u && u.document().equals(id)) {
+            unsettled = u.unsettled();
+        } else if (head instanceof Pull p && p.document().equals(id)) {
+            unsettled = p.unsettled();
+        } else {
             throw new ProtocolViolation("a 33 for " + id + " that no request asked for");
         }
+        unsettled.seen(response.inserts());
         vault.applyRemote(id, response.name(), response.inserts(), response.deletes());
     }
 
@@ -178,11 +192,11 @@ final class GlobalProcedure {
         UUID id = done.documentId();
         if (head instanceof Upsert u && u.document().equals(id)) {
             vault.replica(id).log().acknowledge(u.throughSeq());
-            currentTo(id, done);
+            currentTo(id, done, u.unsettled());
         } else if (head instanceof Pull p && p.document().equals(id)) {
             pullsInFlight--;
             pullsDone++;
-            currentTo(id, done);
+            currentTo(id, done, p.unsettled());
             listener.progress(pullsDone, pullsTotal);
         } else if (head instanceof Trash t && t.document().equals(id)) {
             trashInFlight.remove(id);
@@ -193,9 +207,13 @@ final class GlobalProcedure {
         }
     }
 
-    private void currentTo(UUID id, SyncDocDone done) throws IOException {
-        if (done.syncTime() > vault.syncTime(id)) {
-            vault.currentTo(id, done.syncTime());
+    private void currentTo(UUID id, SyncDocDone done, Uncovered unsettled) throws IOException {
+        // a live session keeps the note's time itself: it may hold ops newer than this answer
+        if (!inSession.test(id)) {
+            unsettled.settle(vault, id);
+            if (done.syncTime() > vault.syncTime(id) || !vault.replica(id).log().uncovered().isEmpty()) {
+                vault.currentTo(id, done.syncTime());
+            }
         }
         boolean trashChangePending = vault.pendingTrashChanges().stream().anyMatch(c -> c.id().equals(id));
         boolean trashedHere = vault.note(id).map(n -> n.trashed()).orElse(false);
@@ -230,14 +248,18 @@ final class GlobalProcedure {
         }
     }
 
-    private void pumpPulls() {
+    private void pumpPulls() throws IOException {
         List<Message> pulls = new ArrayList<>();
         var it = toPull.entrySet().iterator();
         while (pullsInFlight < PULL_WINDOW && it.hasNext()) {
             UUID id = it.next().getKey();
             it.remove();
+            if (inSession.test(id)) {
+                pullsDone++; // its session keeps it current
+                continue;
+            }
             pullsInFlight++;
-            awaiting.add(new Pull(id));
+            awaiting.add(new Pull(id, vault.note(id).isPresent() ? Uncovered.of(vault.replica(id)) : Uncovered.NONE));
             pulls.add(new SyncDocPull(id, vault.syncTime(id)));
         }
         outbox.send(pulls);

@@ -43,6 +43,7 @@ final class SessionProtocol {
     private final Map<Integer, String> peers = new TreeMap<>();
     private int site;
     private boolean live;
+    private Uncovered unsettled = Uncovered.NONE;
     private boolean deferred;
 
     SessionProtocol(UUID document, Vault vault, Outbox outbox, SessionListener listener) {
@@ -52,7 +53,8 @@ final class SessionProtocol {
         this.listener = listener;
     }
 
-    void start() {
+    void start() throws IOException {
+        unsettled = Uncovered.of(vault.replica(document));
         outbox.send(List.of(new SessionStart(vault.syncTime(document), document)));
     }
 
@@ -103,6 +105,7 @@ final class SessionProtocol {
                 if (!catchUp.documentId().equals(document)) {
                     throw new ProtocolViolation("a catch-up for another note");
                 }
+                unsettled.seen(catchUp.inserts());
                 vault.applyRemote(document, catchUp.name(), catchUp.inserts(), catchUp.deletes());
             } else if (message instanceof SessionReady ready && !live) {
                 ready(ready);
@@ -134,9 +137,8 @@ final class SessionProtocol {
             return;
         }
         site = ready.site();
-        if (ready.syncTime() > vault.syncTime(document)) {
-            vault.currentTo(document, ready.syncTime());
-        }
+        unsettled.settle(vault, document);
+        vault.currentTo(document, Math.max(ready.syncTime(), vault.syncTime(document)));
         live = true;
         listener.live(true);
         send(pending);
@@ -149,9 +151,7 @@ final class SessionProtocol {
         if (ack.applied() > 0) {
             vault.replica(document).log().acknowledge(sentSeqs.get((int) ack.applied() - 1));
         }
-        if (ack.syncTime() > vault.syncTime(document)) {
-            vault.currentTo(document, ack.syncTime());
-        }
+        vault.currentTo(document, Math.max(ack.syncTime(), vault.syncTime(document)));
     }
 
     private void apply(List<Atom> inserts, List<Pid> deletes) throws IOException {

@@ -73,27 +73,38 @@ final class SessionRunner implements EditingSession {
             return;
         }
         int thisAttempt = ++attempt;
+        boolean[] gone = new boolean[1];
         wiring.open(new WireConnection.Handler() {
             @Override
             public void received(List<Message> messages) {
-                SessionRunner.this.received(messages);
+                if (thisAttempt == attempt) {
+                    SessionRunner.this.received(messages);
+                }
             }
 
             @Override
             public void closed(int code, String reason, Throwable error) {
-                if (thisAttempt == attempt) {
+                gone[0] = true;
+                if (thisAttempt == attempt && connection != null) {
                     lost();
                 }
             }
         }).whenComplete((opened, error) -> wiring.execute(() -> {
-            if (error != null) {
-                scheduleRetry(backoff.next().toMillis());
-            } else if (closed) {
+            if (error != null || (gone[0] && !closed)) {
+                if (thisAttempt == attempt) {
+                    scheduleRetry(backoff.next().toMillis());
+                }
+            } else if (closed || thisAttempt != attempt) {
                 opened.close();
             } else {
                 connection = opened;
                 protocol = new SessionProtocol(document, vault, opened::send, listener);
-                protocol.start();
+                try {
+                    protocol.start();
+                } catch (IOException e) {
+                    wiring.problem("the note could not be read: " + e.getMessage());
+                    lost();
+                }
             }
         }));
     }

@@ -29,6 +29,9 @@ import java.util.concurrent.TimeoutException;
  * work happens on one thread of its own; the vault is thread-safe.
  */
 public final class SyncClient implements AutoCloseable {
+    /** The longest a connection may take to open, TLS and the WebSocket upgrade included. */
+    static final Duration OPEN_TIMEOUT = Duration.ofSeconds(20);
+
     private final Vault vault;
     private final SyncOptions options;
     private final MessageCodec codec = new MessageCodec();
@@ -143,8 +146,10 @@ public final class SyncClient implements AutoCloseable {
         try {
             current.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            String status = submit(this::status).join();
             String problem = submit(() -> lastProblem).join();
-            throw new SyncException(problem != null ? problem : "the vault was not in sync after " + timeout.toSeconds() + " s");
+            throw new SyncException((problem != null ? problem : "the vault was not in sync after " + timeout.toSeconds()
+                    + " s") + " [" + status + "]");
         } catch (ExecutionException e) {
             throw new SyncException(e.getCause().getMessage(), e.getCause());
         } finally {
@@ -204,14 +209,20 @@ public final class SyncClient implements AutoCloseable {
         setState(SyncState.CONNECTING);
         connecting = true;
         ServerAddress server = ServerAddress.of(device);
-        WireConnection.open(http(server), server, device.deviceToken(), codec, this::execute, new Handler(), wire)
+        Handler handler = new Handler();
+        open(server, handler)
                 .whenComplete((opened, error) -> execute(() -> {
                     connecting = false;
                     if (error != null) {
                         connectFailed(server, error);
                     } else if (closed) {
                         opened.close();
+                    } else if (handler.gone) {
+                        // closed (the server went down, say) before this task ran: try again
+                        setState(SyncState.OFFLINE);
+                        scheduleRetry();
                     } else {
+                        handler.connection = opened;
                         connected(opened);
                     }
                 }));
@@ -228,6 +239,33 @@ public final class SyncClient implements AutoCloseable {
         } catch (IOException e) {
             drop("the vault could not be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Opens a connection that must be up within {@link #OPEN_TIMEOUT}: a server (or a middlebox)
+     * that accepts TCP and then says nothing must not leave the device connecting forever. A
+     * connection that opens after the deadline is dropped at once.
+     */
+    private CompletableFuture<WireConnection> open(ServerAddress server, WireConnection.Handler handler) {
+        CompletableFuture<WireConnection> opening = WireConnection.open(http(server), server,
+                vault.device().deviceToken(), codec, this::execute, handler, wire);
+        CompletableFuture<WireConnection> result = new CompletableFuture<>();
+        opening.whenComplete((opened, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else if (!result.complete(opened)) {
+                opened.abort();
+            }
+        });
+        thread.schedule(() -> result.completeExceptionally(new java.net.http.HttpTimeoutException(
+                "no answer to the connection request within " + OPEN_TIMEOUT.toSeconds() + " s")),
+                OPEN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return result;
+    }
+
+    private String status() {
+        return state + (connecting ? ", connecting" : "") + (retry != null ? ", retry scheduled" : "")
+                + (procedure != null ? ", " + procedure.describe() : ", no connection");
     }
 
     /** One HTTP client (and its selector thread) per server, shared by every connection. */
@@ -362,10 +400,18 @@ public final class SyncClient implements AutoCloseable {
         return result;
     }
 
+    /** One connection's events: those of a connection that is no longer the current one change nothing. */
     private final class Handler implements WireConnection.Handler {
+        WireConnection connection;
+        boolean gone;
+
+        private boolean current() {
+            return connection != null && connection == SyncClient.this.connection;
+        }
+
         @Override
         public void received(List<Message> messages) {
-            if (procedure == null) {
+            if (!current() || procedure == null) {
                 return;
             }
             try {
@@ -380,10 +426,11 @@ public final class SyncClient implements AutoCloseable {
 
         @Override
         public void closed(int code, String reason, Throwable error) {
-            if (connection == null) {
-                return; // closed by us
+            gone = true;
+            if (!current()) {
+                return; // closed by us, or an old connection
             }
-            connection = null;
+            SyncClient.this.connection = null;
             procedure = null;
             String problem = code == 1001 ? "the server is shutting down"
                     : "the connection to the server was lost (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
@@ -425,8 +472,7 @@ public final class SyncClient implements AutoCloseable {
 
         CompletableFuture<WireConnection> open(WireConnection.Handler handler) {
             ServerAddress server = ServerAddress.of(vault.device());
-            return WireConnection.open(http(server), server, vault.device().deviceToken(), codec,
-                    SyncClient.this::execute, handler, wire);
+            return SyncClient.this.open(server, handler);
         }
 
         void problem(String message) {

@@ -61,7 +61,11 @@ final class WireConnection {
 
     /** Sends {@code messages} as one frame (split into frames under the size limit when needed). */
     synchronized void send(List<? extends Message> messages) {
-        if (messages.isEmpty() || socket == null || socket.isOutputClosed()) {
+        if (messages.isEmpty() || socket == null) {
+            return;
+        }
+        if (socket.isOutputClosed()) {
+            reportClosed(1006, "the connection is closed", null);
             return;
         }
         byte[] frame = codec.encode(messages);
@@ -69,6 +73,8 @@ final class WireConnection {
         WebSocket ws = socket;
         sending = sending.thenCompose(x -> ws.sendBinary(ByteBuffer.wrap(frame), true))
                 .exceptionally(e -> {
+                    // abort() tells the listener nothing: report the loss ourselves
+                    reportClosed(1006, "sending failed: " + e.getMessage(), e);
                     ws.abort();
                     return null;
                 });

@@ -1,8 +1,12 @@
 package dev.weft.server;
 
 import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
 import dev.weft.protocol.Message;
+import dev.weft.protocol.NameChange;
 import dev.weft.protocol.NoteNames;
+import dev.weft.protocol.SessionDelete;
+import dev.weft.protocol.SessionInsert;
 import dev.weft.protocol.SyncDocPull;
 import dev.weft.protocol.SyncDocRestore;
 import dev.weft.protocol.SyncDocTrash;
@@ -73,8 +77,15 @@ final class GlobalSync {
         return true;
     }
 
-    /** What a work hands back: the messages to send, and the change to push to every device. */
-    private record Answer(List<Message> messages, Optional<SyncEntry> change) {
+    /**
+     * What a work hands back: the messages to send, the change to push to every device, and the
+     * ops to forward to the document's open sessions (an upsert's), so that the time in their next
+     * {@code 69} never covers ops they were not sent.
+     */
+    private record Answer(List<Message> messages, Optional<SyncEntry> change, List<Message> forSessions) {
+        Answer(List<Message> messages, Optional<SyncEntry> change) {
+            this(messages, change, List.of());
+        }
     }
 
     private List<Message> synclist(Synclist s) {
@@ -133,9 +144,28 @@ final class GlobalSync {
                     before.map(DocumentChanges::inserts).orElse(List.of()),
                     before.map(DocumentChanges::deletes).orElse(List.of())));
             out.add(Replies.done(doc));
-            return new Answer(out, result.changed() ? Optional.of(entry(doc)) : Optional.empty());
+            if (!result.changed()) {
+                return new Answer(out, Optional.empty());
+            }
+            boolean renamed = before.map(b -> !b.document().name().equals(doc.name())).orElse(true);
+            return new Answer(out, Optional.of(entry(doc)), forSessions(site, u, renamed ? doc.name() : null));
         }, u.documentId());
         return true;
+    }
+
+    /** An upsert's ops as a session sees a collaborator's: {@code 65}s, {@code 66}s and the new name. */
+    private static List<Message> forSessions(int site, SyncDocUpsert u, String newName) {
+        List<Message> ops = new ArrayList<>(u.inserts().size() + u.deletes().size() + 1);
+        for (Atom atom : u.inserts()) {
+            ops.add(new SessionInsert(atom.pid().site(), atom));
+        }
+        for (Pid pid : u.deletes()) {
+            ops.add(new SessionDelete(site, pid));
+        }
+        if (newName != null) {
+            ops.add(new NameChange(newName));
+        }
+        return ops;
     }
 
     private Answer trashed(UUID document, Optional<DocumentState> state) {
@@ -173,7 +203,13 @@ final class GlobalSync {
                 }
                 return;
             }
-            answer.change().ifPresent(change -> hub.changed(change, peer));
+            answer.change().ifPresent(change -> {
+                hub.changed(change, peer);
+                Room room = hub.openRoom(change.documentId());
+                if (room != null && !answer.forSessions().isEmpty()) {
+                    room.deliverForeign(answer.forSessions(), change.syncTime());
+                }
+            });
             peer.serially(() -> peer.send(answer.messages()));
         });
     }

@@ -77,6 +77,16 @@ final class Room {
         }
     }
 
+    /**
+     * After a commit of ops that came from outside the room (a global upsert): every session gets
+     * them, then its {@code 69} with {@code syncTime}.
+     */
+    synchronized void deliverForeign(List<Message> ops, long syncTime) {
+        for (SessionSync session : sessions) {
+            session.forwardAndAcknowledge(ops, syncTime);
+        }
+    }
+
     /** Tells every session how far the store is for them: their own applied count and the time. */
     synchronized void acknowledge(long syncTime) {
         for (SessionSync session : sessions) {

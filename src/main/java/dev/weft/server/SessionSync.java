@@ -42,10 +42,10 @@ final class SessionSync {
     /** This connection's 65/66/67 messages durably applied; written on the store's writer thread only. */
     private volatile long applied;
     private final Object ackLock = new Object();
-    private long ackTime;
+    /** The queued plain 69 that later commits may still join; null once a forward is queued after it. */
+    private AckSlot openSlot;
     private long sentApplied = -1;
     private long sentTime = -1;
-    private boolean ackQueued;
 
     SessionSync(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures) {
         this.store = store;
@@ -220,23 +220,37 @@ final class SessionSync {
         room.acknowledge(result.document().syncTime());
     }
 
-    /** Queues a {@code 69} with this session's applied count; several commits in a row send one. */
-    void acknowledge(long syncTime) {
-        synchronized (ackLock) {
-            ackTime = Math.max(ackTime, syncTime);
-            if (ackQueued) {
-                return;
-            }
-            ackQueued = true;
-        }
-        peer.serially(this::sendAck);
+    /** A queued plain {@code 69}: the time it will carry, raised by commits that join it. */
+    private static final class AckSlot {
+        long time;
     }
 
-    private void sendAck() {
-        SessionAck ack = takeAck();
-        if (ack != null) {
-            peer.send(List.of(ack));
+    /**
+     * Queues a {@code 69} with this session's applied count; commits in a row send one. A 69 never
+     * carries a time whose forwarded ops are still queued behind it: the client takes that time as
+     * "I hold everything up to here", so a forward queued after a slot closes it.
+     */
+    void acknowledge(long syncTime) {
+        AckSlot slot;
+        synchronized (ackLock) {
+            if (openSlot != null) {
+                openSlot.time = Math.max(openSlot.time, syncTime);
+                return;
+            }
+            slot = new AckSlot();
+            slot.time = syncTime;
+            openSlot = slot;
         }
+        peer.serially(() -> {
+            long time;
+            synchronized (ackLock) {
+                if (openSlot == slot) {
+                    openSlot = null;
+                }
+                time = slot.time;
+            }
+            sendWithAck(List.of(), time);
+        });
     }
 
     /**
@@ -245,36 +259,36 @@ final class SessionSync {
      */
     void forwardAndAcknowledge(List<Message> ops, long syncTime) {
         synchronized (ackLock) {
-            ackTime = Math.max(ackTime, syncTime);
+            openSlot = null; // a later commit's 69 must queue behind these ops
         }
-        peer.serially(() -> {
-            SessionAck ack = takeAck();
-            if (ack == null) {
-                if (!ops.isEmpty()) {
-                    peer.send(ops);
-                }
-                return;
+        peer.serially(() -> sendWithAck(ops, syncTime));
+    }
+
+    /** On the connection's executor: {@code ops}, then a 69 for {@code syncTime} unless the last one said the same. */
+    private void sendWithAck(List<Message> ops, long syncTime) {
+        SessionAck ack = takeAck(syncTime);
+        if (ack == null) {
+            if (!ops.isEmpty()) {
+                peer.send(ops);
             }
-            List<Message> out = new ArrayList<>(ops.size() + 1);
-            out.addAll(ops);
-            out.add(ack);
-            peer.send(out);
-        });
+            return;
+        }
+        List<Message> out = new ArrayList<>(ops.size() + 1);
+        out.addAll(ops);
+        out.add(ack);
+        peer.send(out);
     }
 
     /** The {@code 69} to send now, or null if the last one sent said the same; on the connection's executor. */
-    private SessionAck takeAck() {
-        synchronized (ackLock) {
-            ackQueued = false;
-            long count = applied;
-            long time = ackTime;
-            if (count == sentApplied && time == sentTime) {
-                return null;
-            }
-            sentApplied = count;
-            sentTime = time;
-            return new SessionAck(count, time);
+    private SessionAck takeAck(long syncTime) {
+        long count = applied;
+        long time = Math.max(sentTime, syncTime);
+        if (count == sentApplied && time == sentTime) {
+            return null;
         }
+        sentApplied = count;
+        sentTime = time;
+        return new SessionAck(count, time);
     }
 
     /** The connection closed: leave the room, telling the others. */

@@ -289,9 +289,14 @@ public final class NoteReplica implements Closeable {
 
     /**
      * Rewrites the structure file (current to the log's sync time) and restarts the log with what is
-     * unacknowledged. Runs by itself once the log passes the threshold.
+     * unacknowledged. Runs by itself once the log passes the threshold. Does nothing while the log
+     * holds uncovered remote inserts ({@link RecordLog#uncovered()}): the structure file could not
+     * tell them apart; the next "current to" clears them.
      */
     public synchronized void compact() throws IOException {
+        if (!log.isCovered()) {
+            return;
+        }
         log.compact(syncTime -> StructureFile.writeAtomically(structureFile, documentId, syncTime, doc));
         scheduleNextCompaction();
     }

@@ -3,9 +3,11 @@ package dev.weft.vault;
 import dev.weft.crdt.Pid;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -33,6 +35,8 @@ final class PendingOps {
     private long ackedThrough;
     private boolean hasCurrentTo;
     private long currentTo;
+    /** Remote inserts logged since the last "current to": atoms that may be newer than the sync time. */
+    private final Set<Pid> uncovered = new HashSet<>();
 
     /**
      * Folds one record in.
@@ -49,6 +53,9 @@ final class PendingOps {
         } else if (record instanceof LogRecord.CurrentTo c) {
             hasCurrentTo = true;
             currentTo = c.syncTime();
+            uncovered.clear();
+        } else if (record instanceof LogRecord.RemoteInsert r) {
+            uncovered.add(r.atom().pid());
         } else if (record instanceof LogRecord.RemoteName r) {
             remoteName = r.name();
             remoteNameSinceRename = pendingRename != null;
@@ -130,6 +137,11 @@ final class PendingOps {
     }
 
     /** The last "current to" mark, or {@code fallback} (the structure file's time) if there is none. */
+    /** A copy of the remote inserts logged since the last "current to". */
+    Set<Pid> uncovered() {
+        return Set.copyOf(uncovered);
+    }
+
     long syncTime(long fallback) {
         return hasCurrentTo ? currentTo : fallback;
     }

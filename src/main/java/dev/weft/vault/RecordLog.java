@@ -1,6 +1,7 @@
 package dev.weft.vault;
 
 import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,6 +12,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -269,9 +271,25 @@ public final class RecordLog implements Closeable {
      * {@code syncTime}. Call it only after the remote ops of that answer were applied.
      */
     public synchronized void currentTo(long syncTime) throws IOException {
-        if (syncTime != syncTime()) {
+        if (syncTime != syncTime() || !state.uncovered().isEmpty()) {
             append(List.of(new LogRecord.CurrentTo(syncTime)), new ArrayList<>());
         }
+    }
+
+    /**
+     * The remote inserts logged since the last "current to" record: atoms this replica holds that
+     * may be newer than {@link #syncTime()} (ops a session forwarded before its {@code 69}, an
+     * answer cut before its {@code 34}). PROTOCOL.md §4's delete rule never sends the delete of an
+     * atom inserted and deleted after the time asked for, so the sync engine settles these itself:
+     * one that the next answer from that time does not list as alive was deleted since.
+     */
+    public synchronized Set<Pid> uncovered() {
+        return state.uncovered();
+    }
+
+    /** True when every atom held is covered by {@link #syncTime()}; compaction waits for it. */
+    synchronized boolean isCovered() {
+        return state.uncovered().isEmpty();
     }
 
     /** The sync time this replica is current to: the last "current to" record, else the structure file's. */

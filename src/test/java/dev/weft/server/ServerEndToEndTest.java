@@ -205,6 +205,22 @@ class ServerEndToEndTest {
     }
 
     @Test
+    void anUpsertFromAnotherDeviceReachesTheOpenSessionsBeforeA69CoversIt() throws Exception {
+        TestDevice a = TestDevice.pair(server.pairingLink(), "laptop");
+        TestDevice b = TestDevice.pair(server.pairingLink(), "phone");
+        TestDevice.Connection session = a.connect();
+        session.send(new SessionStart(0, DOC), new NameChange("Shared"));
+        session.until(m -> m instanceof SessionReady);
+        TestDevice.Connection global = b.connect();
+        Atom typed = atom(b.site, 7, 'q');
+        global.send(new SyncDocUpsert(DOC, "Renamed", 0, List.of(typed), List.of()));
+        long time = global.done().syncTime();
+        List<Message> got = session.until(m -> m instanceof SessionAck ack && ack.syncTime() >= time);
+        assertThat(got).contains(new SessionInsert(b.site, typed), new NameChange("Renamed"));
+        assertThat(got.indexOf(new SessionInsert(b.site, typed))).isLessThan(got.size() - 1);
+    }
+
+    @Test
     void brokenInputClosesThatConnectionOnlyWithTheRightCode() throws Exception {
         TestDevice a = TestDevice.pair(server.pairingLink(), "laptop");
         TestDevice.Connection good = a.connect();

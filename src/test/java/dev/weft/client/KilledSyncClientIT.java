@@ -1,0 +1,128 @@
+package dev.weft.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.protocol.Limits;
+import dev.weft.server.ServerConfig;
+import dev.weft.server.ServerLog;
+import dev.weft.server.WeftServer;
+import dev.weft.vault.Vault;
+import dev.weft.vault.VaultOptions;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A client process that types and syncs, SIGKILLed at random moments, many times, against a real
+ * server on 127.0.0.1 while a second device types into the same note. After each kill the vault
+ * reopens with every token whose append had returned, once and in order; at the end both devices
+ * sync and show the same text, every token of both exactly once, nothing pending.
+ */
+class KilledSyncClientIT {
+    private static final int KILLS = 12;
+    private static final Pattern TOKEN = Pattern.compile("<(k\\d+-\\d+|b-\\d+)>");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedWhileTypingAndSyncingLosesAndDoublesNothing() throws Exception {
+        SplittableRandom random = new SplittableRandom(42);
+        try (WeftServer server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server"),
+                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent())) {
+            Path vaultA = dir.resolve("a");
+            UUID id;
+            try (Vault a = Vault.open(vaultA, VaultOptions.defaults()); SyncClient client = new SyncClient(a, SyncOptions.defaults())) {
+                client.pair(server.pairingLink(), "a");
+                id = a.create("typed", "").id();
+                client.syncOnce(Duration.ofSeconds(20));
+            }
+            Vault b = Vault.open(dir.resolve("b"), VaultOptions.defaults());
+            SyncClient clientB = new SyncClient(b, SyncOptions.defaults().withRetry(Duration.ofMillis(20), Duration.ofMillis(200)));
+            clientB.pair(server.pairingLink(), "b");
+            clientB.syncOnce(Duration.ofSeconds(20));
+            clientB.start();
+            List<String> typedByA = new ArrayList<>();
+            List<String> typedByB = new ArrayList<>();
+            for (int kill = 0; kill < KILLS; kill++) {
+                List<String> printed = runAndKill(vaultA, id, kill, random);
+                typedByA.addAll(printed);
+                for (int i = 0; i < 3; i++) {
+                    String token = "<b-" + typedByB.size() + ">";
+                    b.replica(id).insert(0, token);
+                    typedByB.add(token);
+                }
+                try (Vault a = Vault.open(vaultA, VaultOptions.defaults())) {
+                    List<String> tokens = tokensOf(a.replica(id).text(), "k");
+                    assertThat(tokens).as("after kill %d: every returned append, once, in order", kill)
+                            .containsSubsequence(printed).doesNotHaveDuplicates();
+                    assertThat(tokens).containsAll(typedByA);
+                }
+            }
+            try (Vault a = Vault.open(vaultA, VaultOptions.defaults()); SyncClient client = new SyncClient(a, SyncOptions.defaults())) {
+                clientB.syncOnce(Duration.ofSeconds(20));
+                client.syncOnce(Duration.ofSeconds(20));
+                clientB.syncOnce(Duration.ofSeconds(20));
+                String text = a.replica(id).text();
+                assertThat(b.replica(id).text()).isEqualTo(text);
+                assertThat(tokensOf(text, "k")).containsAll(typedByA).doesNotHaveDuplicates();
+                assertThat(tokensOf(text, "b")).containsExactlyInAnyOrderElementsOf(typedByB);
+                assertThat(a.replica(id).log().pendingCount()).isZero();
+                assertThat(b.replica(id).log().pendingCount()).isZero();
+            } finally {
+                clientB.close();
+                b.close();
+            }
+        }
+    }
+
+    private static List<String> tokensOf(String text, String prefix) {
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(text);
+        while (m.find()) {
+            if (m.group(1).startsWith(prefix)) {
+                tokens.add(m.group());
+            }
+        }
+        return tokens;
+    }
+
+    /** Runs the child until it has typed for a random while, SIGKILLs it; returns the tokens it confirmed. */
+    private List<String> runAndKill(Path vault, UUID id, int kill, SplittableRandom random) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), TypingSyncChild.class.getName(), vault.toString(), id.toString(),
+                "k" + kill, kill % 2 == 1 ? "session" : "global", Long.toString(random.nextLong()))
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ConcurrentLinkedQueue<String> typed = new ConcurrentLinkedQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (line.startsWith("typed ")) {
+                        typed.add(line.substring(6));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // the child died
+            }
+        });
+        reader.start();
+        Thread.sleep(700 + random.nextInt(900));
+        // SIGKILL through the handle: Process.destroyForcibly() would also drop our unread output
+        child.toHandle().destroyForcibly();
+        child.waitFor();
+        reader.join(5000);
+        return new ArrayList<>(typed);
+    }
+}
