@@ -39,6 +39,8 @@ final class SessionSync {
     private final Failures failures;
     private UUID document;
     private volatile Room room;
+    /** The connection closed; guarded by this, with the room join. */
+    private boolean gone;
     /** This connection's 65/66/67 messages durably applied; written on the store's writer thread only. */
     private volatile long applied;
     private final Object ackLock = new Object();
@@ -97,8 +99,13 @@ final class SessionSync {
                     catchUp.changes().inserts(), catchUp.changes().deletes()));
             out.add(new SessionReady(site, doc.syncTime()));
             send(out);
-            room = hub.room(document);
-            room.join(this);
+            synchronized (this) {
+                if (gone) {
+                    return; // the connection closed during the catch-up: never join, or it stays forever
+                }
+                room = hub.room(document);
+                room.join(this);
+            }
         });
     }
 
@@ -293,7 +300,11 @@ final class SessionSync {
 
     /** The connection closed: leave the room, telling the others. */
     void closed() {
-        Room current = room;
+        Room current;
+        synchronized (this) {
+            gone = true;
+            current = room;
+        }
         if (current != null && current.leave(this)) {
             hub.left(current);
         }
