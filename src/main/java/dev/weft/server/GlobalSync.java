@@ -149,7 +149,7 @@ final class GlobalSync {
             }
             boolean renamed = before.map(b -> !b.document().name().equals(doc.name())).orElse(true);
             return new Answer(out, Optional.of(entry(doc)), forSessions(site, u, renamed ? doc.name() : null));
-        }, u.documentId());
+        }, u.documentId(), u.inserts().size() + u.deletes().size());
         return true;
     }
 
@@ -184,7 +184,7 @@ final class GlobalSync {
     }
 
     private void answer(Function<WriteBatch, Answer> work) {
-        answer(work, new UUID(0, 0));
+        answer(work, new UUID(0, 0), 1);
     }
 
     /**
@@ -192,8 +192,8 @@ final class GlobalSync {
      * messages after everything this connection sent before. A refusal becomes a {@code 36} for
      * {@code document}; any other failure closes the connection with 1011.
      */
-    private void answer(Function<WriteBatch, Answer> work, UUID document) {
-        lastWrite = store.submit(work).whenComplete((answer, error) -> {
+    private void answer(Function<WriteBatch, Answer> work, UUID document, int ops) {
+        lastWrite = store.submit(work, ops).whenComplete((answer, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                 if (cause instanceof RefusedException) {

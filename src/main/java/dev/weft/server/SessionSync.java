@@ -148,7 +148,7 @@ final class SessionSync {
         store.submit(batch -> {
             List<OpBatch.Part> parts = hub.seal(fresh);
             return new Applied(parts, batch.upsert(doc, null, OpBatch.inserts(parts), OpBatch.deletes(parts)));
-        }).whenComplete((done, error) -> {
+        }, inserts.size() + deletes.size()).whenComplete((done, error) -> {
             if (error != null) {
                 fresh.close().stream().map(OpBatch.Part::session).distinct().forEach(s -> s.failures.fault(s.peer, unwrap(error)));
                 return;

@@ -114,7 +114,16 @@ public final class Store implements AutoCloseable {
      * Dependent actions that take time belong on another executor ({@code thenRunAsync}).
      */
     public <T> CompletableFuture<T> submit(Function<WriteBatch, T> work) {
-        return committer.submit(work);
+        return committer.submit(work, 1);
+    }
+
+    /**
+     * {@link #submit} of a work that writes about {@code ops} atoms: a transaction takes works
+     * until they hold about {@value GroupCommitter#MAX_GROUP_OPS} ops, so big uploads commit in
+     * steps that keep MapDB's write-ahead log in memory.
+     */
+    public <T> CompletableFuture<T> submit(Function<WriteBatch, T> work, int ops) {
+        return committer.submit(work, Math.max(1, ops));
     }
 
     /** The document, if the store knows it. */
