@@ -24,6 +24,7 @@ import java.util.SplittableRandom;
  *
  * <pre>
  * java -Xmx12g -cp target/weft-benchmarks.jar dev.weft.bench.ClientSyncBench [--notes 10000] [--note-bytes 5000]
+ *     [--server-jvm 'JVM ARGS']
  * </pre>
  */
 public final class ClientSyncBench {
@@ -35,17 +36,20 @@ public final class ClientSyncBench {
     public static void main(String[] args) throws Exception {
         int notes = 10_000;
         int noteBytes = 5_000;
+        List<String> serverJvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--notes" -> notes = Integer.parseInt(args[++i]);
                 case "--note-bytes" -> noteBytes = Integer.parseInt(args[++i]);
-                default -> throw new IllegalArgumentException("usage: ClientSyncBench [--notes N] [--note-bytes B]");
+                case "--server-jvm" -> serverJvm.addAll(List.of(args[++i].trim().split("\\s+")));
+                default -> throw new IllegalArgumentException(
+                        "usage: ClientSyncBench [--notes N] [--note-bytes B] [--server-jvm 'JVM ARGS']");
             }
         }
         System.out.println("== ClientSyncBench notes=" + notes + " note-bytes=" + noteBytes);
         System.out.println("machine: " + BenchNet.machine());
         Path dir = Files.createTempDirectory("weft-client-bench");
-        try (BenchServer server = BenchServer.launch(dir.resolve("server"), true, List.of())) {
+        try (BenchServer server = BenchServer.launch(dir.resolve("server"), true, serverJvm)) {
             Vault a = Vault.open(dir.resolve("a"), VaultOptions.defaults());
             SyncClient clientA = new SyncClient(a, SyncOptions.defaults());
             clientA.pair(link(server), "device A");

@@ -25,10 +25,13 @@ final class Usage {
               weft devices [--data DIR]     list the devices paired with the server
               weft revoke NAME [--data DIR] withdraw the access of paired device NAME
                                             and close its connections
-              weft sync [--vault DIR] [--pair LINK] [--watch]
-                                            sync a vault without the window, once, or
-                                            until stopped with --watch; --pair first
-                                            pairs with a link from 'weft pair-code'
+              weft sync [--vault DIR] [--pair LINK] [--name NAME] [--watch]
+                                            sync a vault without the window: once (exit
+                                            0 when it is current), or until stopped with
+                                            --watch, edits other programs make to the .md
+                                            files included; --pair first pairs, as NAME
+                                            (default: this computer's name), with a link
+                                            from 'weft pair-code'
               weft trace FILE [--runs N] [--json]
                                             replay an editing trace (josephg/editing-
                                             traces JSON, plain or gzip'd) through the
@@ -55,12 +58,13 @@ final class Usage {
                            macOS: ~/Library/Application Support/Weft Server
                            Windows: %%APPDATA%%\\Weft Server
 
-            Not built yet: the desktop app and sync. They check their arguments,
-            say so, and exit with status 2.
+            Not built yet: the desktop app. It checks its arguments, says so, and
+            exits with status 2.
 
             Exit status: 0 done (the server: stopped cleanly), 1 failed (the server:
-            could not start; revoke: no such device; trace: also a replay that
-            does not end with endContent), 2 wrong arguments or not built yet.
+            could not start; revoke: no such device; sync: the vault could not be
+            brought in sync; trace: also a replay that does not end with
+            endContent), 2 wrong arguments or not built yet.
             """.formatted(TopLevelLine.DEFAULT_PORT, TopLevelLine.DEFAULT_BIND,
             PairingCodes.DEFAULT_LIFETIME.toMinutes(), CommandLine.DEFAULT_RUNS, CommandLine.MAX_RUNS,
             TopLevelLine.DEFAULT_PORT);

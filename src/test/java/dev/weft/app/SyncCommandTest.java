@@ -1,0 +1,81 @@
+package dev.weft.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.protocol.Limits;
+import dev.weft.server.ServerConfig;
+import dev.weft.server.ServerLog;
+import dev.weft.server.WeftServer;
+import dev.weft.vault.Vault;
+import dev.weft.vault.VaultOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code weft sync} in-process against a real server on 127.0.0.1. */
+class SyncCommandTest {
+    @TempDir
+    Path dir;
+    WeftServer server;
+    ByteArrayOutputStream out;
+    ByteArrayOutputStream err;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server"),
+                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private int run(String... args) {
+        out = new ByteArrayOutputStream();
+        err = new ByteArrayOutputStream();
+        Places places = new Places(dir.resolve("Weft"), dir.resolve("data"));
+        return new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                places, stop -> { }).run(args);
+    }
+
+    @Test
+    void pairsSyncsOnceAndExitsZeroThenTheOtherVaultHasTheNote() throws Exception {
+        Path a = dir.resolve("a");
+        try (Vault vault = Vault.open(a, VaultOptions.defaults())) {
+            vault.create("from a", "written before pairing");
+        }
+        assertThat(run("sync", "--vault", a.toString(), "--pair", server.pairingLink().toString(), "--name", "laptop"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("paired with 127.0.0.1:").contains("in sync: 1 notes");
+        Path b = dir.resolve("b");
+        assertThat(run("sync", "--vault", b.toString(), "--pair", server.pairingLink().toString(), "--name", "phone")).isZero();
+        try (Vault vault = Vault.open(b, VaultOptions.defaults())) {
+            assertThat(vault.notes()).singleElement().satisfies(n -> assertThat(n.name()).isEqualTo("from a"));
+            assertThat(vault.replica(vault.notes().get(0).id()).text()).isEqualTo("written before pairing");
+        }
+        assertThat(run("sync", "--vault", b.toString())).isZero();
+    }
+
+    @Test
+    void failuresAreOneClearLineAndExitOne() throws Exception {
+        Path a = dir.resolve("a");
+        assertThat(run("sync", "--vault", a.toString())).isEqualTo(Launcher.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("not paired").doesNotContain("Exception");
+        String link = server.pairingLink().toString();
+        assertThat(run("sync", "--vault", a.toString(), "--pair", link)).isZero();
+        assertThat(run("sync", "--vault", dir.resolve("c").toString(), "--pair", link)).isEqualTo(Launcher.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("wrong, used or expired");
+        server.close();
+        assertThat(run("sync", "--vault", a.toString())).isEqualTo(Launcher.FAILED);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("weft: cannot reach the Weft server at 127.0.0.1:")
+                .doesNotContain("Exception");
+        server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server2"),
+                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+    }
+}
