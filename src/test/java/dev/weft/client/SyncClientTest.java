@@ -207,4 +207,25 @@ class SyncClientTest {
         assertThat(b.vault().replica(id).text()).isEqualTo(text);
         assertThat(c.vault().replica(id).text()).isEqualTo(text);
     }
+
+    @Test
+    void anAtomHeldBeyondTheNotesTimeIsDeletedWhenTheNextAnswerNoLongerListsIt() throws Exception {
+        Device a = device("a", true);
+        Device b = device("b", true);
+        UUID id = a.vault().create("n", "ab").id();
+        a.sync();
+        b.sync();
+        var replicaA = a.vault().replica(id);
+        replicaA.insert(1, "x");
+        a.sync();
+        // as if b's session got the insert and lost its connection before the 69 that covers it
+        var x = new dev.weft.crdt.Atom(replicaA.pidAt(1), 'x');
+        b.vault().applyRemote(id, null, List.of(x), List.of());
+        assertThat(b.vault().replica(id).log().uncovered()).containsExactly(x.pid());
+        replicaA.delete(1, 1);
+        a.sync();
+        b.sync(); // §4 never sends this delete: x was inserted and deleted after b's time
+        assertThat(b.vault().replica(id).text()).isEqualTo("ab");
+        assertThat(b.vault().replica(id).log().uncovered()).isEmpty();
+    }
 }
