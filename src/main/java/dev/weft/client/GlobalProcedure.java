@@ -121,17 +121,24 @@ final class GlobalProcedure {
     }
 
     private void upload(UUID id, boolean everythingPending) throws IOException {
-        NoteReplica replica = vault.replica(id);
-        List<LocalOp> ops = everythingPending ? replica.log().pending() : replica.log().unsent();
-        if (ops.isEmpty()) {
-            return;
-        }
-        String name = replica.name().or(() -> vault.note(id).map(n -> n.name())).orElse("Untitled");
-        List<UpsertBuilder.Part> parts = UpsertBuilder.parts(id, name, vault.syncTime(id), ops);
-        replica.log().markSent(ops.get(ops.size() - 1).seq()); // on disk before it leaves (record-log.md)
-        for (UpsertBuilder.Part part : parts) {
-            awaiting.add(new Upsert(id, part.throughSeq(), Uncovered.of(replica)));
-            outbox.send(List.of(part.upsert()));
+        List<Upsert> requests = new ArrayList<>();
+        List<UpsertBuilder.Part> parts = vault.withReplica(id, replica -> {
+            List<LocalOp> ops = everythingPending ? replica.log().pending() : replica.log().unsent();
+            if (ops.isEmpty()) {
+                return List.<UpsertBuilder.Part>of();
+            }
+            String name = replica.name().or(() -> vault.note(id).map(n -> n.name())).orElse("Untitled");
+            replica.log().markSent(ops.get(ops.size() - 1).seq()); // on disk before it leaves (record-log.md)
+            Uncovered unsettled = Uncovered.of(replica);
+            List<UpsertBuilder.Part> built = UpsertBuilder.parts(id, name, replica.log().syncTime(), ops);
+            for (UpsertBuilder.Part part : built) {
+                requests.add(new Upsert(id, part.throughSeq(), unsettled));
+            }
+            return built;
+        });
+        for (int i = 0; i < parts.size(); i++) {
+            awaiting.add(requests.get(i));
+            outbox.send(List.of(parts.get(i).upsert()));
         }
     }
 
@@ -191,7 +198,10 @@ final class GlobalProcedure {
         Request head = awaiting.poll();
         UUID id = done.documentId();
         if (head instanceof Upsert u && u.document().equals(id)) {
-            vault.replica(id).log().acknowledge(u.throughSeq());
+            vault.withReplica(id, replica -> {
+                replica.log().acknowledge(u.throughSeq());
+                return null;
+            });
             currentTo(id, done, u.unsettled());
         } else if (head instanceof Pull p && p.document().equals(id)) {
             pullsInFlight--;
@@ -209,11 +219,13 @@ final class GlobalProcedure {
 
     private void currentTo(UUID id, SyncDocDone done, Uncovered unsettled) throws IOException {
         // a live session keeps the note's time itself: it may hold ops newer than this answer
+        if (vault.note(id).isEmpty()) {
+            return;
+        }
         if (!inSession.test(id)) {
             unsettled.settle(vault, id);
-            if (done.syncTime() > vault.syncTime(id) || !vault.replica(id).log().uncovered().isEmpty()) {
-                vault.currentTo(id, done.syncTime());
-            }
+            // also at an unchanged time: it marks the atoms held beyond the time as covered now
+            vault.currentTo(id, Math.max(done.syncTime(), vault.syncTime(id)));
         }
         boolean trashChangePending = vault.pendingTrashChanges().stream().anyMatch(c -> c.id().equals(id));
         boolean trashedHere = vault.note(id).map(n -> n.trashed()).orElse(false);
@@ -259,7 +271,7 @@ final class GlobalProcedure {
                 continue;
             }
             pullsInFlight++;
-            awaiting.add(new Pull(id, vault.note(id).isPresent() ? Uncovered.of(vault.replica(id)) : Uncovered.NONE));
+            awaiting.add(new Pull(id, vault.note(id).isPresent() ? vault.withReplica(id, Uncovered::of) : Uncovered.NONE));
             pulls.add(new SyncDocPull(id, vault.syncTime(id)));
         }
         outbox.send(pulls);

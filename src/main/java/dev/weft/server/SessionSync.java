@@ -191,12 +191,9 @@ final class SessionSync {
                 return;
             }
             applied++;
-            String name = result.document().name();
-            if (name.equals(change.name())) {
-                room.forward(this, List.of(change));
-            } else {
-                room.broadcast(List.of(new NameChange(name)));
-            }
+            // the author too, even unchanged: its name then rests on what the server said after
+            // its rename, so a later rename by anyone (a stale upsert name, say) reaches it as news
+            room.broadcast(List.of(new NameChange(result.document().name())));
             committed(result);
         });
         return true;

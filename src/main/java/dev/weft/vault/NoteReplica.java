@@ -282,7 +282,9 @@ public final class NoteReplica implements Closeable {
     /** Records the name the server gave the note ({@code 33} or {@code 67}), if it is new. */
     public synchronized void applyRemoteName(String name) throws IOException {
         NoteNames.requireValid(name);
-        if (!log.remoteName().equals(Optional.of(name))) {
+        // also when it repeats the last remote name while this device's own rename differs: the
+        // server named the note again after that rename (a rename is a last-writer-wins value)
+        if (!log.remoteName().equals(Optional.of(name)) || !log.name().equals(Optional.of(name))) {
             appendRemote(List.of(new LogRecord.RemoteName(name)));
         }
     }

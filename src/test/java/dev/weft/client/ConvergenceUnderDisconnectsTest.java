@@ -95,8 +95,9 @@ class ConvergenceUnderDisconnectsTest {
                 }
             }
             Map<UUID, String> first = snapshot(vaults.get(0));
-            for (Vault vault : vaults) {
-                assertThat(snapshot(vault)).as("seed %d", seed).isEqualTo(first);
+            for (int d = 0; d < vaults.size(); d++) {
+                Vault vault = vaults.get(d);
+                assertThat(snapshot(vault)).as("seed %d, device %d", seed, d).isEqualTo(first);
                 for (NoteInfo note : vault.notes()) {
                     assertThat(vault.replica(note.id()).log().pendingCount()).isZero();
                 }
