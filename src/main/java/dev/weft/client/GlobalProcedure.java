@@ -198,10 +198,7 @@ final class GlobalProcedure {
         Request head = awaiting.poll();
         UUID id = done.documentId();
         if (head instanceof Upsert u && u.document().equals(id)) {
-            vault.withReplica(id, replica -> {
-                replica.log().acknowledge(u.throughSeq());
-                return null;
-            });
+            vault.acknowledge(id, u.throughSeq());
             currentTo(id, done, u.unsettled());
         } else if (head instanceof Pull p && p.document().equals(id)) {
             pullsInFlight--;

@@ -149,7 +149,7 @@ final class SessionProtocol {
             throw new ProtocolViolation("69 acknowledges " + ack.applied() + " ops of " + sentSeqs.size() + " sent");
         }
         if (ack.applied() > 0) {
-            vault.replica(document).log().acknowledge(sentSeqs.get((int) ack.applied() - 1));
+            vault.acknowledge(document, sentSeqs.get((int) ack.applied() - 1));
         }
         vault.currentTo(document, Math.max(ack.syncTime(), vault.syncTime(document)));
     }

@@ -138,7 +138,7 @@ final class GlobalSync {
                         Optional.empty());
             }
             Optional<DocumentChanges> before = batch.changesSince(u.documentId(), u.lastSyncTime(), site);
-            UpsertResult result = batch.upsert(u.documentId(), u.name(), u.inserts(), u.deletes());
+            UpsertResult result = batch.upsert(u.documentId(), u.name(), u.lastSyncTime(), u.inserts(), u.deletes());
             DocumentState doc = Replies.sendable(result.document());
             List<Message> out = new ArrayList<>(replies.responses(doc.id(), doc.name(),
                     before.map(DocumentChanges::inserts).orElse(List.of()),

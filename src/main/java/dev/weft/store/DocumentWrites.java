@@ -24,6 +24,17 @@ final class DocumentWrites {
     }
 
     UpsertResult upsert(UUID id, String name, List<Atom> inserts, List<Pid> deletes) {
+        return upsert(id, name, Long.MAX_VALUE, inserts, deletes);
+    }
+
+    /**
+     * {@link #upsert} from a device current to {@code knownAt}: its name renames the document only
+     * if the document got its name at or before {@code knownAt}. Otherwise the device has not seen
+     * the current name (a rename elsewhere while it was offline, and it sends the name it knew) or
+     * renamed concurrently with a rename the server already has: the current name stays, and the
+     * answer tells the device.
+     */
+    UpsertResult upsert(UUID id, String name, long knownAt, List<Atom> inserts, List<Pid> deletes) {
         Objects.requireNonNull(id, "document id");
         List<Atom> ins = List.copyOf(inserts);
         List<Pid> dels = List.copyOf(deletes);
@@ -31,7 +42,8 @@ final class DocumentWrites {
         if (before == null && name == null) {
             throw new RefusedException("document " + id + " does not exist and the request names none");
         }
-        String finalName = before == null ? claim(id, name) : rename(id, before, name);
+        boolean stale = before != null && Long.compareUnsigned(before.nameTime(), knownAt) > 0;
+        String finalName = before == null ? claim(id, name) : rename(id, before, stale ? null : name);
         boolean renamed = before != null && !finalName.equals(before.name());
         long time = clock.peek();
         List<Pid> touched = new ArrayList<>();
@@ -51,8 +63,8 @@ final class DocumentWrites {
         clock.take(time);
         atoms.recordHistory(id, time, touched);
         DocumentRecord now = before == null
-                ? new DocumentRecord(finalName, false, time, time)
-                : new DocumentRecord(finalName, before.trashed(), time, before.created());
+                ? new DocumentRecord(finalName, false, time, time, time)
+                : new DocumentRecord(finalName, before.trashed(), time, before.created(), renamed ? time : before.nameTime());
         documents.put(id, before, now);
         return new UpsertResult(now.state(id), before == null, renamed, true);
     }
@@ -63,7 +75,7 @@ final class DocumentWrites {
                 return before.state(id);
             }
             documents.releaseName(id, before.name());
-            return store(id, before, new DocumentRecord(before.name(), true, clock.next(), before.created()));
+            return store(id, before, new DocumentRecord(before.name(), true, clock.next(), before.created(), before.nameTime()));
         });
     }
 
@@ -73,7 +85,9 @@ final class DocumentWrites {
                 return before.state(id);
             }
             String name = claim(id, before.name());
-            return store(id, before, new DocumentRecord(name, false, clock.next(), before.created()));
+            long time = clock.next();
+            return store(id, before, new DocumentRecord(name, false, time, before.created(),
+                    name.equals(before.name()) ? before.nameTime() : time));
         });
     }
 

@@ -47,6 +47,16 @@ public final class WriteBatch {
         return documentWrites.upsert(document, name, inserts, deletes);
     }
 
+    /**
+     * An upsert from a device current to {@code knownAt} (its {@code last_sync_time}): its name
+     * renames the document only if the document got its current name at or before that time, so a
+     * device that has not seen a rename does not undo it with the name it knew.
+     */
+    public UpsertResult upsert(UUID document, String name, long knownAt, List<Atom> inserts, List<Pid> deletes) {
+        check();
+        return documentWrites.upsert(document, name, knownAt, inserts, deletes);
+    }
+
     /** Puts the document in the trash with a new sync time; its name is free for others. Empty if unknown. */
     public Optional<DocumentState> trash(UUID document) {
         check();

@@ -330,6 +330,19 @@ public final class Vault implements Closeable {
     }
 
     /**
+     * The server acknowledged note {@code id}'s local ops through {@code seq} ({@code 34} or
+     * {@code 69}): they leave the pending set, and the note takes the server's name if the server
+     * named it after this device's rename (a name it had to make unique, say), file included.
+     */
+    public void acknowledge(UUID id, long seq) throws IOException {
+        withReplica(id, r -> {
+            r.log().acknowledge(seq);
+            return null;
+        });
+        applyRemote(id, null, List.of(), List.of());
+    }
+
+    /**
      * Applies a server answer ({@code 33}) or forwarded session ops: creates the note if it is new
      * here, takes its name ({@code null}: unchanged) and ops, and moves or writes its {@code .md}.
      */

@@ -195,11 +195,13 @@ class ServerEndToEndTest {
         sb.send(new SessionStart(0, DOC));
         assertThat(sb.expect(SyncDocResponse.class).name()).isEqualTo("Draft");
         sb.until(m -> m instanceof SessionPeer);
+        assertThat(sa.until(m -> m instanceof NameChange)).last().isEqualTo(new NameChange("Draft")); // the echo
         sa.send(new NameChange("plans"));
         assertThat(sa.until(m -> m instanceof NameChange)).last().isEqualTo(new NameChange("plans (2)"));
         assertThat(sb.until(m -> m instanceof NameChange)).last().isEqualTo(new NameChange("plans (2)"));
         sa.send(new NameChange("Final"));
         assertThat(sb.until(m -> m instanceof NameChange)).last().isEqualTo(new NameChange("Final"));
+        assertThat(sa.until(m -> m instanceof NameChange)).last().isEqualTo(new NameChange("Final"));
         assertThat(g.until(m -> m instanceof SynclistResponse r
                 && r.entries().stream().anyMatch(e -> e.documentId().equals(DOC)))).isNotEmpty();
     }
@@ -212,12 +214,32 @@ class ServerEndToEndTest {
         session.send(new SessionStart(0, DOC), new NameChange("Shared"));
         session.until(m -> m instanceof SessionReady);
         TestDevice.Connection global = b.connect();
+        global.send(new SyncDocPull(DOC, 0));
+        long known = global.done().syncTime(); // b has seen the name: its upsert's name is a rename
         Atom typed = atom(b.site, 7, 'q');
-        global.send(new SyncDocUpsert(DOC, "Renamed", 0, List.of(typed), List.of()));
+        global.send(new SyncDocUpsert(DOC, "Renamed", known, List.of(typed), List.of()));
         long time = global.done().syncTime();
         List<Message> got = session.until(m -> m instanceof SessionAck ack && ack.syncTime() >= time);
         assertThat(got).contains(new SessionInsert(b.site, typed), new NameChange("Renamed"));
         assertThat(got.indexOf(new SessionInsert(b.site, typed))).isLessThan(got.size() - 1);
+    }
+
+    @Test
+    void anUpsertFromADeviceThatHasNotSeenARenameKeepsTheNewName() throws Exception {
+        TestDevice a = TestDevice.pair(server.pairingLink(), "laptop");
+        TestDevice b = TestDevice.pair(server.pairingLink(), "phone");
+        TestDevice.Connection ga = a.connect();
+        ga.send(new SyncDocUpsert(DOC, "draft", 0, List.of(atom(a.site, 1, 'x')), List.of()));
+        long created = ga.done().syncTime();
+        TestDevice.Connection gb = b.connect();
+        gb.send(new SyncDocUpsert(DOC, "final", created, List.of(), List.of()));
+        gb.done();
+        // a, current to `created`, has not seen "final": its edit carries the name it knew
+        ga.send(new SyncDocUpsert(DOC, "draft", created, List.of(atom(a.site, 2, 'y')), List.of()));
+        assertThat(ga.expect(SyncDocResponse.class).name()).isEqualTo("final");
+        ga.done();
+        gb.send(new SyncDocPull(DOC, 0));
+        assertThat(gb.expect(SyncDocResponse.class).name()).isEqualTo("final");
     }
 
     @Test
