@@ -421,6 +421,10 @@ public final class SyncClient implements AutoCloseable {
                 drop("the server broke the protocol: " + e.getMessage());
             } catch (IOException e) {
                 drop("the vault could not be written: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // the procedure's state is unknown now: start over on a new connection
+                drop("sync failed: " + e);
+                System.getLogger(SyncClient.class.getName()).log(System.Logger.Level.ERROR, "sync failed", e);
             }
         }
 

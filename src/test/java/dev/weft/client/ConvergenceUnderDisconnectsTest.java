@@ -46,6 +46,13 @@ class ConvergenceUnderDisconnectsTest {
             for (int i = 0; i < 3; i++) {
                 Vault vault = Vault.open(dir.resolve("d" + i), VaultOptions.defaults());
                 SyncClient client = new SyncClient(vault, SyncOptions.defaults().withRetry(Duration.ofMillis(10), Duration.ofMillis(100)));
+                int device = i;
+                client.addListener(new SyncListener() {
+                    @Override
+                    public void problem(String message) {
+                        System.err.println("seed " + seed + " device " + device + ": " + message);
+                    }
+                });
                 PairingLink direct = server.pairingLink();
                 client.pair(new PairingLink(direct.host(), relay.port(), direct.code(), direct.fingerprint()), "d" + i);
                 vaults.add(vault);

@@ -1,0 +1,75 @@
+package dev.weft.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.client.SyncClient;
+import dev.weft.client.SyncOptions;
+import dev.weft.protocol.Limits;
+import dev.weft.server.ServerConfig;
+import dev.weft.server.ServerLog;
+import dev.weft.server.WeftServer;
+import dev.weft.vault.Vault;
+import dev.weft.vault.VaultOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code weft sync --watch}: edits another program makes to a .md file reach the other devices. */
+class SyncWatchTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void watchSyncsEditsOtherProgramsMakeUntilStopped() throws Exception {
+        try (WeftServer server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server"),
+                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent())) {
+            Path a = dir.resolve("a");
+            Files.createDirectories(a);
+            Files.writeString(a.resolve("journal.md"), "day one\n");
+            List<Runnable> stops = new CopyOnWriteArrayList<>();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+            Launcher launcher = new Launcher(print, print, new Places(dir.resolve("Weft"), dir.resolve("data")), stops::add);
+            AtomicInteger exit = new AtomicInteger(-1);
+            Thread watching = new Thread(() -> exit.set(launcher.run(new String[] {"sync", "--vault", a.toString(),
+                    "--pair", server.pairingLink().toString(), "--name", "laptop", "--watch"})));
+            watching.start();
+            await(() -> out.toString(StandardCharsets.UTF_8).contains("sync: synced"));
+
+            try (Vault b = Vault.open(dir.resolve("b"), VaultOptions.defaults());
+                    SyncClient client = new SyncClient(b, SyncOptions.defaults())) {
+                client.pair(server.pairingLink(), "phone");
+                client.syncOnce(Duration.ofSeconds(20));
+                assertThat(b.notes()).singleElement().satisfies(n -> assertThat(n.name()).isEqualTo("journal"));
+                Files.writeString(a.resolve("journal.md"), "day one\nday two, written in another editor\n");
+                await(() -> {
+                    client.syncOnce(Duration.ofSeconds(20));
+                    return b.replica(b.notes().get(0).id()).text().equals("day one\nday two, written in another editor\n");
+                });
+            }
+            stops.forEach(Runnable::run);
+            watching.join(10_000);
+            assertThat(exit.get()).isZero();
+        }
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    static void await(Check check) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!check.ok()) {
+            assertThat(System.nanoTime()).as("in time").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}
