@@ -28,6 +28,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule clientDependsOnVaultProtocolAndCrdtOnly = RULES.client();
     @ArchTest
+    static final ArchRule clientWebSocketDependsOnTheJdkOnly = RULES.clientWebSocket();
+    @ArchTest
     static final ArchRule serverDependsOnStoreProtocolCrdtAndUndertowOnly = RULES.server();
     @ArchTest
     static final ArchRule bouncyCastleStaysInServerSecurity = RULES.bouncyCastleOnlyInServerSecurity();

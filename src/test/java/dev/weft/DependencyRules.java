@@ -79,6 +79,11 @@ final class DependencyRules {
         return only("client", JAVA, JAVAX, pkg("vault"), pkg("protocol"), pkg("crdt"));
     }
 
+    /** The WebSocket client under {@code client}: the JDK only (no Undertow, XNIO or Weft code). */
+    ArchRule clientWebSocket() {
+        return only("client.ws", JAVA, JAVAX);
+    }
+
     ArchRule server() {
         return only("server", JAVA, JAVAX, pkg("store"), pkg("protocol"), pkg("crdt"),
                 "io.undertow..", "org.xnio..", BOUNCY_CASTLE);

@@ -1,9 +1,10 @@
 package dev.weft.client;
 
+import dev.weft.client.ws.HandshakeException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
-import java.net.http.WebSocketHandshakeException;
 import java.nio.channels.UnresolvedAddressException;
 import javax.net.ssl.SSLException;
 
@@ -14,17 +15,18 @@ final class ConnectFailures {
 
     static String describe(ServerAddress server, Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof WebSocketHandshakeException h) {
-                int status = h.getResponse().statusCode();
+            if (t instanceof HandshakeException h) {
+                int status = h.status();
                 return status == 401
                         ? "the server at " + server + " no longer accepts this device (revoked or unknown);"
                                 + " pair it again with a fresh link"
+                        : status == 101 ? "the server at " + server + " broke the WebSocket handshake: " + h.getMessage()
                         : "the server at " + server + " refused the connection with HTTP " + status;
             }
             if (t instanceof ConnectException) {
                 return "cannot reach the Weft server at " + server + ": connection refused (is it running?)";
             }
-            if (t instanceof HttpTimeoutException) {
+            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
                 return "the Weft server at " + server + " did not answer in time";
             }
             if (t instanceof SSLException) {
@@ -41,7 +43,7 @@ final class ConnectFailures {
     /** True when retrying cannot help: the device was revoked. */
     static boolean isPermanent(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof WebSocketHandshakeException h && h.getResponse().statusCode() == 401) {
+            if (t instanceof HandshakeException h && h.status() == 401) {
                 return true;
             }
         }

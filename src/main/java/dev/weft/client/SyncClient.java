@@ -7,7 +7,6 @@ import dev.weft.vault.DeviceState;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultListener;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
 
 /**
  * Keeps a vault in sync with its server: one global connection running the procedure of
@@ -53,8 +53,8 @@ public final class SyncClient implements AutoCloseable {
     private boolean keepConnected;
     private boolean closed;
     private WireConnection connection;
-    private ServerAddress httpServer;
-    private HttpClient http;
+    private ServerAddress tlsServer;
+    private SSLContext tls;
     private boolean connecting;
     private GlobalProcedure procedure;
     private ScheduledFuture<?> retry;
@@ -247,7 +247,7 @@ public final class SyncClient implements AutoCloseable {
      * connection that opens after the deadline is dropped at once.
      */
     private CompletableFuture<WireConnection> open(ServerAddress server, WireConnection.Handler handler) {
-        CompletableFuture<WireConnection> opening = WireConnection.open(http(server), server,
+        CompletableFuture<WireConnection> opening = WireConnection.open(tls(server), server,
                 vault.device().deviceToken(), codec, this::execute, handler, wire);
         CompletableFuture<WireConnection> result = new CompletableFuture<>();
         opening.whenComplete((opened, error) -> {
@@ -268,13 +268,13 @@ public final class SyncClient implements AutoCloseable {
                 + (procedure != null ? ", " + procedure.describe() : ", no connection");
     }
 
-    /** One HTTP client (and its selector thread) per server, shared by every connection. */
-    private synchronized HttpClient http(ServerAddress server) {
-        if (!server.equals(httpServer)) {
-            http = HttpClients.forServer(server);
-            httpServer = server;
+    /** One TLS context (and its session cache) per server, shared by every connection; null for ws://. */
+    private synchronized SSLContext tls(ServerAddress server) {
+        if (!server.equals(tlsServer)) {
+            tls = HttpClients.tls(server);
+            tlsServer = server;
         }
-        return http;
+        return tls;
     }
 
     private void send(List<? extends Message> messages) {

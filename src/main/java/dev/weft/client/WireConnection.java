@@ -1,23 +1,23 @@
 package dev.weft.client;
 
+import dev.weft.client.ws.Listener;
+import dev.weft.client.ws.Options;
+import dev.weft.client.ws.WebSocket;
+import dev.weft.client.ws.WebSocketClient;
 import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.ProtocolException;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 
 /**
- * One WebSocket to {@code /v1/sync}: sends frames of messages one after the other (the JDK allows
- * one send at a time), decodes whole binary messages and hands them, and the close, to the
- * client's executor. It only moves bytes; the protocol lives in its {@link Handler}.
+ * One WebSocket to {@code /v1/sync} ({@link WebSocketClient}, permessage-deflate when the server
+ * agrees): sends frames of messages one after the other, decodes whole binary messages and hands
+ * them, and the close, to the client's executor. It only moves bytes; the protocol lives in its
+ * {@link Handler}.
  */
 final class WireConnection {
     /** What the connection tells its owner, always on the owner's executor. */
@@ -28,29 +28,32 @@ final class WireConnection {
         void closed(int code, String reason, Throwable error);
     }
 
+    /** The WebSocket options of every sync connection; tests may change them. */
+    static volatile Options options = Options.DEFAULT;
+
     private final MessageCodec codec;
     private final Executor executor;
     private final Handler handler;
-    private final WireStats stats;
-    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
     private WebSocket socket;
-    private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
     private boolean closedReported;
 
-    private WireConnection(MessageCodec codec, Executor executor, Handler handler, WireStats stats) {
+    private WireConnection(MessageCodec codec, Executor executor, Handler handler) {
         this.codec = codec;
         this.executor = executor;
         this.handler = handler;
-        this.stats = stats;
     }
 
-    /** Opens the WebSocket; the future fails with the cause if the server cannot be reached or refuses. */
-    static CompletableFuture<WireConnection> open(HttpClient http, ServerAddress server, String token,
+    /**
+     * Opens the WebSocket ({@code tls} null for {@code ws://}); the future fails with the cause if
+     * the server cannot be reached or refuses (a {@link dev.weft.client.ws.HandshakeException}
+     * carries the HTTP status).
+     */
+    static CompletableFuture<WireConnection> open(SSLContext tls, ServerAddress server, String token,
             MessageCodec codec, Executor executor, Handler handler, WireStats stats) {
-        WireConnection connection = new WireConnection(codec, executor, handler, stats);
-        return http.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                .connectTimeout(Duration.ofSeconds(10))
-                .buildAsync(server.uri("ws", "/v1/sync"), connection.new Listener())
+        WireConnection connection = new WireConnection(codec, executor, handler);
+        Options o = options.withMaxMessageBytes(codec.limits().maxMessageBytes() + 16).withMeter(stats.meter());
+        return WebSocketClient.connect(server.uri("ws", "/v1/sync"), Map.of("Authorization", "Bearer " + token),
+                tls, connection.new WireListener(), o)
                 .thenApply(ws -> {
                     synchronized (connection) {
                         connection.socket = ws;
@@ -59,7 +62,7 @@ final class WireConnection {
                 });
     }
 
-    /** Sends {@code messages} as one frame (split into frames under the size limit when needed). */
+    /** Sends {@code messages} as one frame. */
     synchronized void send(List<? extends Message> messages) {
         if (messages.isEmpty() || socket == null) {
             return;
@@ -68,16 +71,7 @@ final class WireConnection {
             reportClosed(1006, "the connection is closed", null);
             return;
         }
-        byte[] frame = codec.encode(messages);
-        stats.sent(frame.length);
-        WebSocket ws = socket;
-        sending = sending.thenCompose(x -> ws.sendBinary(ByteBuffer.wrap(frame), true))
-                .exceptionally(e -> {
-                    // abort() tells the listener nothing: report the loss ourselves
-                    reportClosed(1006, "sending failed: " + e.getMessage(), e);
-                    ws.abort();
-                    return null;
-                });
+        socket.sendBinary(codec.encode(messages)); // a failed write reaches the listener's onError
     }
 
     /** Closes with 1000 after what was sent; the handler hears {@code closed} once. */
@@ -86,9 +80,11 @@ final class WireConnection {
             return;
         }
         WebSocket ws = socket;
-        sending = sending.thenCompose(x -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye"))
-                .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
-                .whenComplete((x, e) -> ws.abort());
+        ws.close(1000, "bye").orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).whenComplete((x, e) -> {
+            if (e != null) {
+                ws.abort();
+            }
+        });
     }
 
     /** Drops the connection at once (no close handshake). */
@@ -96,6 +92,11 @@ final class WireConnection {
         if (socket != null) {
             socket.abort();
         }
+    }
+
+    /** The negotiated compression, or null; for logs and tests. */
+    synchronized String extension() {
+        return socket == null ? null : socket.extension();
     }
 
     private void reportClosed(int code, String reason, Throwable error) {
@@ -108,52 +109,51 @@ final class WireConnection {
         executor.execute(() -> handler.closed(code, reason, error));
     }
 
-    private final class Listener implements WebSocket.Listener {
-        @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            partial.writeBytes(bytes);
-            if (partial.size() > codec.limits().maxMessageBytes() + 16) {
-                ws.sendClose(1009, "message too big");
-                reportClosed(1009, "the server sent a message over the size limit", null);
-                ws.abort();
-                return null;
+    /** Fails the connection with {@code code}: close frame, then the socket is dropped. */
+    private void fail(WebSocket ws, int code, String wireReason, String reason, Throwable error) {
+        reportClosed(code, reason, error);
+        ws.close(code, wireReason).whenComplete((x, e) -> ws.abort());
+    }
+
+    private final class WireListener implements Listener {
+        private WebSocket ws() {
+            synchronized (WireConnection.this) {
+                return socket;
             }
-            if (last) {
-                byte[] frame = partial.toByteArray();
-                partial.reset();
-                stats.received(frame.length);
-                try {
-                    List<Message> messages = codec.decodeFrame(frame);
-                    executor.execute(() -> handler.received(messages));
-                } catch (ProtocolException e) {
-                    ws.sendClose(1002, "bad frame");
+        }
+
+        @Override
+        public void onBinary(byte[] frame) {
+            try {
+                List<Message> messages = codec.decodeFrame(frame);
+                executor.execute(() -> handler.received(messages));
+            } catch (ProtocolException e) {
+                WebSocket ws = ws();
+                if (ws != null) {
+                    fail(ws, 1002, "bad frame", "the server sent a frame Weft cannot read: " + e.reason(), e);
+                } else {
                     reportClosed(1002, "the server sent a frame Weft cannot read: " + e.reason(), e);
-                    ws.abort();
-                    return null;
                 }
             }
-            ws.request(1);
-            return null;
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            ws.sendClose(1002, "text frames are not allowed");
-            reportClosed(1002, "the server sent a text frame", null);
-            ws.abort();
-            return null;
+        public void onText(String message) {
+            WebSocket ws = ws();
+            if (ws != null) {
+                fail(ws, 1002, "text frames are not allowed", "the server sent a text frame", null);
+            } else {
+                reportClosed(1002, "the server sent a text frame", null);
+            }
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-            reportClosed(statusCode, reason, null);
-            return null;
+        public void onClose(int code, String reason) {
+            reportClosed(code, code == 1009 ? "the server sent a message over the size limit" : reason, null);
         }
 
         @Override
-        public void onError(WebSocket ws, Throwable error) {
+        public void onError(Throwable error) {
             reportClosed(1006, String.valueOf(error.getMessage()), error);
         }
     }

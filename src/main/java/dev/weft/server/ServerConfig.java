@@ -15,18 +15,27 @@ import java.util.Objects;
  * @param limits message size and text limits
  * @param maxUnsentBytes bytes a connection may have queued for sending before it is closed as too
  *     slow a reader (1008); one frame is always let through
+ * @param deflate accept WebSocket permessage-deflate (RFC 7692) from clients that offer it
+ *     (docs/websocket-client.md)
  */
-public record ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, Limits limits, long maxUnsentBytes) {
+public record ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, Limits limits, long maxUnsentBytes,
+        boolean deflate) {
     /** Default {@link #maxUnsentBytes}: 32 MiB. */
     public static final long DEFAULT_MAX_UNSENT_BYTES = 32L << 20;
 
+    /** A configuration with the default unsent limit and permessage-deflate on. */
     public ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, Limits limits) {
-        this(bind, port, dataDir, tls, limits, DEFAULT_MAX_UNSENT_BYTES);
+        this(bind, port, dataDir, tls, limits, DEFAULT_MAX_UNSENT_BYTES, true);
     }
 
     /** This config with another {@link #maxUnsentBytes}. */
     public ServerConfig withMaxUnsentBytes(long bytes) {
-        return new ServerConfig(bind, port, dataDir, tls, limits, bytes);
+        return new ServerConfig(bind, port, dataDir, tls, limits, bytes, deflate);
+    }
+
+    /** This configuration with permessage-deflate on or off. */
+    public ServerConfig withDeflate(boolean on) {
+        return new ServerConfig(bind, port, dataDir, tls, limits, maxUnsentBytes, on);
     }
 
     public ServerConfig {

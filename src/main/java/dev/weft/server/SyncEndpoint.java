@@ -33,8 +33,11 @@ final class SyncEndpoint implements HttpHandler {
     private final ServerLog log;
     private final HttpHandler upgrade;
 
+    /** Deflater level of the server's compressed messages: fast, and close to level 6 on Weft's frames. */
+    static final int DEFLATE_LEVEL = 1;
+
     SyncEndpoint(Store store, Hub hub, MessageCodec codec, long maxUnsentBytes, Executor pool, Failures failures,
-            ServerLog log) {
+            ServerLog log, boolean deflate) {
         this.store = store;
         this.hub = hub;
         this.codec = codec;
@@ -42,7 +45,11 @@ final class SyncEndpoint implements HttpHandler {
         this.pool = pool;
         this.failures = failures;
         this.log = log;
-        this.upgrade = new WebSocketProtocolHandshakeHandler(this::connected);
+        WebSocketProtocolHandshakeHandler handshake = new WebSocketProtocolHandshakeHandler(this::connected);
+        if (deflate) {
+            handshake.addExtension(new DeflateHandshake(DEFLATE_LEVEL, codec.limits().maxMessageBytes()));
+        }
+        this.upgrade = handshake;
     }
 
     @Override

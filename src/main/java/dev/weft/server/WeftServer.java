@@ -125,7 +125,8 @@ public final class WeftServer implements AutoCloseable {
         Failures failures = new Failures(log);
         PathHandler routes = new PathHandler()
                 .addExactPath("/v1/pair", new PairEndpoint(store, secrets, serverId, log))
-                .addExactPath("/v1/sync", new SyncEndpoint(store, hub, codec, config.maxUnsentBytes(), pool, failures, log));
+                .addExactPath("/v1/sync", new SyncEndpoint(store, hub, codec, config.maxUnsentBytes(), pool, failures, log,
+                        config.deflate()));
         Undertow.Builder builder = Undertow.builder()
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) config.limits().maxMessageBytes() + 1024)
