@@ -22,14 +22,14 @@ import java.util.Locale;
  * (zlib, 15-bit window, memLevel 8): about 95 KiB resident once small messages went through, about
  * 300 KiB after large ones (measured; see docs/websocket-client.md), freed at close.
  */
-final class DeflateHandshake implements ExtensionHandshake {
+public final class DeflateHandshake implements ExtensionHandshake {
     static final String NAME = "permessage-deflate";
 
     private final int level;
     private final int maxBufferBytes;
 
     /** {@code level}: the Deflater level of the server's messages; {@code maxBufferBytes}: Undertow's decompression buffer cap. */
-    DeflateHandshake(int level, int maxBufferBytes) {
+    public DeflateHandshake(int level, int maxBufferBytes) {
         this.level = level;
         this.maxBufferBytes = maxBufferBytes;
     }

@@ -81,6 +81,15 @@ public final class WebSocket {
 
     /** Queues {@code message} as one binary message; the future completes once it is written. */
     public CompletableFuture<Void> sendBinary(byte[] message) {
+        return send(Inbound.BINARY, message);
+    }
+
+    /** Queues {@code message} as one text message (UTF-8). */
+    public CompletableFuture<Void> sendText(String message) {
+        return send(Inbound.TEXT, message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private CompletableFuture<Void> send(int opcode, byte[] message) {
         return submit(() -> {
             if (outputClosed) {
                 throw new IOException("the WebSocket output is closed");
@@ -100,7 +109,7 @@ public final class WebSocket {
             do {
                 int n = Math.min(fragment, payload.length - at);
                 boolean fin = at + n == payload.length;
-                wire += writeFrame(at == 0 ? Inbound.BINARY : Inbound.CONTINUATION, fin, rsv1 && at == 0, payload, at, n);
+                wire += writeFrame(at == 0 ? opcode : Inbound.CONTINUATION, fin, rsv1 && at == 0, payload, at, n);
                 at += n;
             } while (at < payload.length);
             out.flush();
