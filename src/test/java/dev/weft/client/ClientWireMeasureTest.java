@@ -180,4 +180,45 @@ class ClientWireMeasureTest {
             }
         }
     }
+
+    /**
+     * The final state of each editing trace (real typing, pids of depth ~3.9) as the one
+     * {@code 33} frame a server sends on a first sync, deflated as permessage-deflate does it
+     * (raw, SYNC_FLUSH, tail removed) at the server's level 1 and the client's level 6.
+     */
+    @Test
+    void traceFramesDeflated() throws Exception {
+        for (String name : new String[] {"seph-blog1", "automerge-paper", "sveltecomponent"}) {
+            Path file = Path.of(System.getProperty("weft.traces", "../shared/traces"), name + ".json.gz");
+            if (!Files.isReadable(file)) {
+                continue;
+            }
+            var doc = dev.weft.app.trace.TraceReplayer.replay(dev.weft.app.trace.TraceReader.read(file),
+                    new dev.weft.app.trace.OpLog(1 << 20)).first();
+            byte[] frame = new dev.weft.protocol.MessageCodec().encode(
+                    List.of(dev.weft.app.trace.ReplicaMessages.wholeDocument(doc)));
+            int text = doc.text().getBytes(StandardCharsets.UTF_8).length;
+            StringBuilder line = new StringBuilder(String.format("client-wire trace %-16s text=%7d B protocol=%8d (%.2fx text)",
+                    name, text, frame.length, (double) frame.length / text));
+            for (int level : new int[] {1, 6}) {
+                int n = deflated(frame, level);
+                line.append(String.format("  level %d: %7d (%.2fx text)", level, n, (double) n / text));
+            }
+            System.out.println(line);
+        }
+    }
+
+    static int deflated(byte[] frame, int level) {
+        java.util.zip.Deflater d = new java.util.zip.Deflater(level, true);
+        d.setInput(frame);
+        byte[] out = new byte[64 * 1024];
+        int total = 0;
+        int n;
+        do {
+            n = d.deflate(out, 0, out.length, java.util.zip.Deflater.SYNC_FLUSH);
+            total += n;
+        } while (n == out.length || !d.needsInput());
+        d.end();
+        return total - 4;
+    }
 }
