@@ -1,9 +1,11 @@
 package dev.weft.client.ws;
 
 /**
- * What a {@link WebSocket} tells its owner, on the connection's reader thread, one call at a time.
- * After {@link #onClose} or {@link #onError} (exactly one of them, once) nothing more is called.
- * {@link WebSocket#abort()} by the owner reports nothing.
+ * What a {@link WebSocket} tells its owner: messages on the connection's reader thread, in order;
+ * {@link #onClose} or {@link #onError}, exactly one of them, once, on the reader thread or (a
+ * keepalive or close timeout, a failed write) on the timer or writer thread. After it no message
+ * is delivered. {@link WebSocket#abort()} by the owner reports nothing. No lock of the socket is
+ * held during a call, so the listener may send, close or abort from it.
  */
 public interface Listener {
     /** A whole binary message, reassembled and decompressed. */

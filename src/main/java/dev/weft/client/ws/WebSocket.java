@@ -35,7 +35,7 @@ public final class WebSocket {
     private volatile long lastPing = System.nanoTime();
     private volatile boolean outputClosed;
     private volatile boolean aborted;
-    private boolean reported;
+    private final java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
     private ScheduledFuture<?> keepalive;
     private ScheduledFuture<?> closeTimer;
 
@@ -128,9 +128,7 @@ public final class WebSocket {
 
     /** Closes the socket at once, without a close handshake; the listener hears nothing more. */
     public void abort() {
-        synchronized (this) {
-            reported = true;
-        }
+        reported.set(true);
         aborted = true;
         shutdown();
     }
@@ -209,19 +207,16 @@ public final class WebSocket {
         }
     }
 
-    private synchronized void deliver(Runnable call) {
-        if (!reported) {
+    /** Calls the listener (no lock held: it may call back into this socket from any thread). */
+    private void deliver(Runnable call) {
+        if (!reported.get()) {
             call.run();
         }
     }
 
     /** Makes the one terminal call, unless one was made or the owner aborted. */
     private void finish(Runnable call) {
-        synchronized (this) {
-            if (reported) {
-                return;
-            }
-            reported = true;
+        if (reported.compareAndSet(false, true)) {
             call.run();
         }
     }
