@@ -4,23 +4,31 @@ import io.undertow.websockets.WebSocketExtension;
 import io.undertow.websockets.extensions.ExtensionFunction;
 import io.undertow.websockets.extensions.ExtensionHandshake;
 import io.undertow.websockets.extensions.PerMessageDeflateFunction;
+import io.undertow.connector.PooledByteBuffer;
+import io.undertow.websockets.core.StreamSinkFrameChannel;
+import io.undertow.websockets.core.StreamSourceFrameChannel;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * permessage-deflate (RFC 7692) for {@code /v1/sync}, with fixed parameters for every connection.
+ * permessage-deflate (RFC 7692) for {@code /v1/sync}, with the same parameters for every connection:
+ * {@code server_no_context_takeover; client_no_context_takeover}.
  *
- * <p>Undertow's own {@code PerMessageDeflateHandshake} is one object shared by all upgrades and
- * flips its context takeover fields when one client's offer asks for it; a later connection would
- * then be created with the flipped setting while its client was told nothing, and its messages
- * would not decompress. Here nothing is shared but constants: the server keeps its compression
- * context (better ratio for a session's stream of small ops) unless a client asks otherwise, and
- * an offer that needs something the JDK's {@code Deflater} cannot do (a window below 32 KiB) or that
- * would need per-connection state is declined, so that client simply gets uncompressed messages.
+ * <p>Why no context takeover: memory. A zlib {@code Deflater} with the JDK's fixed 15-bit window and
+ * memLevel 8 holds ~256 KiB, an {@code Inflater} ~40 KiB; Undertow's {@code PerMessageDeflateFunction}
+ * keeps one of each per connection for its whole life (measured: +320 KiB of server RSS per
+ * connection that moved a 40 KB message each way). Without context takeover no state outlives a
+ * message, so {@link PerMessageFunction} creates Undertow's function at the first frame of a message
+ * and disposes of it after the last: memory follows the messages in flight, not the connections.
+ * The cost is ratio on streams of small messages (each compresses alone); a first sync's large
+ * messages compress the same.
  *
- * <p>Memory: each connection that negotiates it holds one {@code Deflater} and one {@code Inflater}
- * (zlib, 15-bit window, memLevel 8): about 95 KiB resident once small messages went through, about
- * 300 KiB after large ones (measured; see docs/websocket-client.md), freed at close.
+ * <p>Undertow's own {@code PerMessageDeflateHandshake} is also one object shared by all upgrades
+ * that flips its context takeover fields when one client's offer asks for it, for every later
+ * connection too; here nothing is shared but constants. Offers asking for a server window below
+ * 15 bits (the JDK's Deflater has no smaller one) or with unknown parameters are declined: that
+ * client gets plain frames.
  */
 public final class DeflateHandshake implements ExtensionHandshake {
     static final String NAME = "permessage-deflate";
@@ -48,24 +56,23 @@ public final class DeflateHandshake implements ExtensionHandshake {
             String name = p.getName().toLowerCase(Locale.ROOT);
             String value = p.getValue();
             switch (name) {
-                case "client_max_window_bits", "client_no_context_takeover" -> {
-                    // hints: we may ignore them; our Inflater keeps a 32 KiB window and its context,
-                    // which decodes whatever the client does
+                case "client_max_window_bits", "client_no_context_takeover", "server_no_context_takeover" -> {
+                    // hints, or what we do anyway; our Inflater's 32 KiB window decodes any client window
                 }
                 case "server_max_window_bits" -> {
                     if (value == null || !value.trim().equals("15")) {
                         return null; // the JDK Deflater cannot use a smaller window
                     }
                 }
-                case "server_no_context_takeover" -> {
-                    return null; // would need a per-connection setting: decline, the client may offer again without it
-                }
                 default -> {
                     return null; // unknown parameter: decline this offer (RFC 7692 §5)
                 }
             }
         }
-        return new WebSocketExtension(NAME);
+        WebSocketExtension answer = new WebSocketExtension(NAME);
+        answer.getParameters().add(new WebSocketExtension.Parameter("server_no_context_takeover", null));
+        answer.getParameters().add(new WebSocketExtension.Parameter("client_no_context_takeover", null));
+        return answer;
     }
 
     @Override
@@ -80,6 +87,83 @@ public final class DeflateHandshake implements ExtensionHandshake {
 
     @Override
     public ExtensionFunction create() {
-        return new PerMessageDeflateFunction(level, true, true, maxBufferBytes);
+        return new PerMessageFunction(level, maxBufferBytes);
+    }
+
+    /**
+     * Undertow's deflate function without context takeover, alive for one message per direction:
+     * made at a message's first frame, disposed of (its zlib memory freed) after its last.
+     */
+    static final class PerMessageFunction implements ExtensionFunction {
+        private final int level;
+        private final int maxBufferBytes;
+        private PerMessageDeflateFunction writing;
+        private PerMessageDeflateFunction reading;
+
+        PerMessageFunction(int level, int maxBufferBytes) {
+            this.level = level;
+            this.maxBufferBytes = maxBufferBytes;
+        }
+
+        private PerMessageDeflateFunction fresh() {
+            return new PerMessageDeflateFunction(level, false, false, maxBufferBytes);
+        }
+
+        @Override
+        public boolean hasExtensionOpCode() {
+            return false;
+        }
+
+        @Override
+        public int writeRsv(int rsv) {
+            return rsv | RSV1;
+        }
+
+        @Override
+        public synchronized PooledByteBuffer transformForWrite(PooledByteBuffer pooled, StreamSinkFrameChannel channel,
+                boolean lastFrame) throws IOException {
+            if (writing == null) {
+                writing = fresh();
+            }
+            try {
+                return writing.transformForWrite(pooled, channel, lastFrame);
+            } finally {
+                if (lastFrame) {
+                    writing.dispose();
+                    writing = null;
+                }
+            }
+        }
+
+        @Override
+        public synchronized PooledByteBuffer transformForRead(PooledByteBuffer pooled, StreamSourceFrameChannel channel,
+                boolean lastFragmentOfMessage) throws IOException {
+            if ((channel.getRsv() & RSV1) == 0) {
+                return pooled; // an uncompressed message: nothing to make
+            }
+            if (reading == null) {
+                reading = fresh();
+            }
+            try {
+                return reading.transformForRead(pooled, channel, lastFragmentOfMessage);
+            } finally {
+                if (lastFragmentOfMessage) {
+                    reading.dispose();
+                    reading = null;
+                }
+            }
+        }
+
+        @Override
+        public synchronized void dispose() {
+            if (writing != null) {
+                writing.dispose();
+                writing = null;
+            }
+            if (reading != null) {
+                reading.dispose();
+                reading = null;
+            }
+        }
     }
 }

@@ -177,7 +177,7 @@ class WireTransportTest {
         Device a = device("a");
         Recorder r = new Recorder();
         WebSocket ws = raw(a, r).get(10, TimeUnit.SECONDS);
-        assertThat(ws.extension()).isEqualTo("permessage-deflate");
+        assertThat(ws.extension()).isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
         MessageCodec codec = new MessageCodec(Limits.DEFAULT);
         ws.sendBinary(codec.encode(List.of(new Synclist(0))));
         List<Message> answer = codec.decodeFrame(r.binary.poll(10, TimeUnit.SECONDS));

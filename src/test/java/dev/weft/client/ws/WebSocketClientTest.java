@@ -61,7 +61,7 @@ class WebSocketClientTest {
         try (EchoServer server = new EchoServer(serverDeflates)) {
             Recorder r = new Recorder();
             WebSocket ws = connect(server.uri(), r, Options.DEFAULT.withMaxMessageBytes(EchoServer.MAX).withMeter(meter));
-            assertThat(ws.extension()).isEqualTo(serverDeflates ? "permessage-deflate" : null);
+            assertThat(ws.extension()).isEqualTo(serverDeflates ? "permessage-deflate; server_no_context_takeover; client_no_context_takeover" : null);
             int[] sizes = {0, 1, 125, 126, 65535, 65536, 1 << 20, 16 << 20};
             for (int size : sizes) {
                 for (byte[] message : new byte[][] {prose(size, size), noise(size, size)}) {
