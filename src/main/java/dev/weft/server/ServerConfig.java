@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param limits message size and text limits
  * @param maxUnsentBytes bytes a connection may have queued for sending before it is closed as too
  *     slow a reader (1008); one frame is always let through
- * @param deflate accept WebSocket permessage-deflate (RFC 7692) from clients that offer it
- *     (docs/websocket-client.md)
+ * @param deflate accept WebSocket permessage-deflate (RFC 7692) from clients that offer it, without
+ *     context takeover, zlib state held only while a message is processed (docs/websocket-client.md)
  */
 public record ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, Limits limits, long maxUnsentBytes,
         boolean deflate) {

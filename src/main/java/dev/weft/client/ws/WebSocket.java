@@ -338,6 +338,8 @@ public final class WebSocket {
             }
             out.write(maskBuffer, 0, n);
             done += n;
+            // a long upload blocks our pings behind it; bytes the server's TCP keeps taking prove it alive
+            lastHeard = System.nanoTime();
         }
         return h + (long) length;
     }
