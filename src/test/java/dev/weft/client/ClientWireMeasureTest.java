@@ -117,7 +117,7 @@ class ClientWireMeasureTest {
     Figures firstSync(String name, String text, boolean deflate) throws Exception {
         Path base = dir.resolve(name + (deflate ? "-on" : "-off"));
         try (WeftServer server = WeftServer.start(new ServerConfig("127.0.0.1", 0, base.resolve("server"),
-                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT, deflate), ServerLog.silent())) {
+                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT).withDeflate(deflate), ServerLog.silent())) {
             Vault va = Vault.open(base.resolve("a"), VaultOptions.defaults());
             Vault vb = Vault.open(base.resolve("b"), VaultOptions.defaults());
             SyncClient a = new SyncClient(va, SyncOptions.defaults());

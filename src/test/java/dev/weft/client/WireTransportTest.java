@@ -45,7 +45,7 @@ class WireTransportTest {
 
     WeftServer start(boolean tls, boolean deflate) throws Exception {
         server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server"),
-                tls ? new ServerConfig.TlsSetting.SelfSigned() : new ServerConfig.TlsSetting.None(), Limits.DEFAULT, deflate),
+                tls ? new ServerConfig.TlsSetting.SelfSigned() : new ServerConfig.TlsSetting.None(), Limits.DEFAULT).withDeflate(deflate),
                 ServerLog.silent());
         return server;
     }
