@@ -74,9 +74,10 @@ public final class ClientSyncBench {
             t0 = System.nanoTime();
             clientB.syncOnce(LONG);
             double first = seconds(t0);
-            System.out.printf("B: first sync of %,d notes (%,d text bytes) in %.2f s; received %,d B = %.2f x text;"
-                    + " sent %,d B%n", b.notes().size(), textBytes, first, wire.bytesReceived(),
-                    wire.bytesReceived() / (double) textBytes, wire.bytesSent());
+            System.out.printf("B: first sync of %,d notes (%,d text bytes) in %.2f s; received %,d B of messages = %.2f x text,"
+                    + " %,d B of WebSocket frames (permessage-deflate) = %.2f x text; sent %,d B%n", b.notes().size(), textBytes,
+                    first, wire.bytesReceived(), wire.bytesReceived() / (double) textBytes, wire.wireBytesReceived(),
+                    wire.wireBytesReceived() / (double) textBytes, wire.bytesSent());
             System.out.printf("server heap after GC: %,d B%n", server.heapAfterGc());
 
             long[] resync = new long[21];
