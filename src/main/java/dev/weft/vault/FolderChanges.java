@@ -173,8 +173,14 @@ final class FolderChanges {
         boolean[] merged = new boolean[1];
         replicas.withReplica(n, r -> {
             String ours = r.text();
-            String base = files.baseOf(n, ours);
-            List<TextDiff.Edit> edits = ThreeWayMerge.edits(base, ours, theirs);
+            List<TextDiff.Edit> edits;
+            if (files.knowsBase(n, ours)) {
+                edits = ThreeWayMerge.edits(files.baseOf(n, ours), ours, theirs);
+            } else {
+                // a crash came between an edit here and saving what the file held: the file may be
+                // an older write of ours, so its missing text is not a deletion to make
+                edits = ThreeWayMerge.insertionsOnly(TextDiff.diff(ours, theirs));
+            }
             replicas.ownEdits(() -> {
                 for (TextDiff.Edit e : edits) {
                     if (e.deleteLength() > 0) {

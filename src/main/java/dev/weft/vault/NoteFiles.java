@@ -393,6 +393,19 @@ final class NoteFiles {
         baseCopies.delete(n.id);
     }
 
+    /**
+     * Whether {@link #baseOf} is what the file held when Weft last wrote or read it: a base kept in
+     * memory or on disk, or a replica whose text is the one last written (its hash matches).
+     */
+    boolean knowsBase(NoteState n, String replicaText) {
+        synchronized (state) {
+            if (n.baseText != null || n.baseSaved) {
+                return true;
+            }
+            return DebouncedWriter.hashOf(replicaText).equals(n.baseHash);
+        }
+    }
+
     /** What the note's file held when Weft last wrote or read it. */
     String baseOf(NoteState n, String replicaText) throws IOException {
         String base;

@@ -4,6 +4,7 @@ import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import dev.weft.protocol.CorruptStructureException;
 import dev.weft.vault.VaultListener.Origin;
+import dev.weft.vault.text.DebouncedWriter;
 import dev.weft.vault.text.NotePaths;
 import java.io.Closeable;
 import java.io.IOException;
@@ -295,7 +296,10 @@ public final class Vault implements Closeable {
             NoteReplica r = replicas.openReplica(n);
             String base = n.baseSaved ? files.baseCopy(n) : null;
             synchronized (state) {
-                n.baseText = base != null ? base : n.fileWritten ? r.text() : null;
+                // the replica's text is the file's only if it is the text last written: typing
+                // recovered from the log after a crash never reached the file
+                n.baseText = base != null ? base
+                        : n.fileWritten && DebouncedWriter.hashOf(r.text()).equals(n.baseHash) ? r.text() : null;
                 open.put(id, r);
             }
             return r;
@@ -380,7 +384,10 @@ public final class Vault implements Closeable {
                 if (changed[1]) {
                     String fileText;
                     synchronized (state) {
-                        fileText = cached ? note.baseText : before;
+                        // a replica opened for this call holds what the file holds only if its text
+                        // is the one last written: typing recovered from the log after a crash is not
+                        fileText = cached ? note.baseText
+                                : DebouncedWriter.hashOf(before).equals(note.baseHash) ? before : null;
                     }
                     files.saveBase(note, fileText);
                 }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,10 @@ class KilledSyncClientIT {
             for (int kill = 0; kill < KILLS; kill++) {
                 List<String> printed = runAndKill(vaultA, id, kill, random);
                 typedByA.addAll(printed);
+                // b types at the start of what it has seen: once current, that is before a's first
+                // token, never in the gap a's run is in (runs of over ~2,000 characters typed apart
+                // may interleave there: docs/crdt.md)
+                clientB.syncOnce(Duration.ofSeconds(20));
                 for (int i = 0; i < 3; i++) {
                     String token = "<b-" + typedByB.size() + ">";
                     b.replica(id).insert(0, token);
@@ -65,9 +71,14 @@ class KilledSyncClientIT {
                 }
                 try (Vault a = Vault.open(vaultA, VaultOptions.defaults())) {
                     List<String> tokens = tokensOf(a.replica(id).text(), "k");
-                    assertThat(tokens).as("after kill %d: every returned append, once, in order", kill)
-                            .containsSubsequence(printed).doesNotHaveDuplicates();
-                    assertThat(tokens).containsAll(typedByA);
+                    assertThat(tokens).as("after kill %d: no token twice", kill).doesNotHaveDuplicates();
+                    if (!printed.isEmpty()) {
+                        assertThat(tokens).as("after kill %d: every returned append, in order", kill)
+                                .containsSubsequence(printed);
+                    }
+                    String text = a.replica(id).text();
+                    assertThat(tokens).as("after kill %d, text %s", kill, text.length() > 3000
+                            ? text.substring(0, 800) + "…" : text).containsAll(typedByA);
                 }
             }
             try (Vault a = Vault.open(vaultA, VaultOptions.defaults()); SyncClient client = new SyncClient(a, SyncOptions.defaults())) {
@@ -106,11 +117,14 @@ class KilledSyncClientIT {
                 "k" + kill, kill % 2 == 1 ? "session" : "global", Long.toString(random.nextLong()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         ConcurrentLinkedQueue<String> typed = new ConcurrentLinkedQueue<>();
+        CountDownLatch ready = new CountDownLatch(1);
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     if (line.startsWith("typed ")) {
                         typed.add(line.substring(6));
+                    } else if (line.equals("ready")) {
+                        ready.countDown();
                     }
                 }
             } catch (java.io.IOException e) {
@@ -118,7 +132,10 @@ class KilledSyncClientIT {
             }
         });
         reader.start();
-        Thread.sleep(700 + random.nextInt(900));
+        if (kill % 4 != 3) { // every fourth run may die while it opens the vault and connects
+            ready.await(30, TimeUnit.SECONDS);
+        }
+        Thread.sleep(300 + random.nextInt(900));
         // SIGKILL through the handle: Process.destroyForcibly() would also drop our unread output
         child.toHandle().destroyForcibly();
         child.waitFor();

@@ -126,6 +126,31 @@ class VaultFolderTest {
     }
 
     @Test
+    void typingLostToACrashBeforeItsWriteIsNeverUndoneByTheStaleFile() throws IOException {
+        UUID id;
+        Vault vault = Vault.open(dir, TestVaults.slowWrites());
+        NoteReplica replica;
+        id = vault.create("n", "one\n").id();
+        vault.flush();
+        replica = vault.replica(id);
+        replica.insert(replica.length(), "two\n"); // in the log, not in the file yet...
+        vault.abandon(); // ...and never: killed
+        assertThat(read("n.md")).isEqualTo("one\n");
+        for (int reopen = 0; reopen < 3; reopen++) {
+            Vault again = Vault.open(dir, TestVaults.slowWrites());
+            NoteReplica r = again.replica(id);
+            assertThat(r.text()).as("reopen %d", reopen).isEqualTo("one\ntwo\n" + "x".repeat(reopen));
+            r.insert(r.length(), "x"); // more typing, then killed again before the write
+            again.abandon();
+        }
+        try (Vault last = TestVaults.open(dir)) {
+            assertThat(last.replica(id).text()).isEqualTo("one\ntwo\nxxx");
+            last.flush();
+            assertThat(read("n.md")).isEqualTo("one\ntwo\nxxx");
+        }
+    }
+
+    @Test
     void anEditWhileRunningIsMergedAsExternal() throws IOException {
         try (Vault vault = TestVaults.open(dir)) {
             UUID id = vault.create("n", "hello\n").id();

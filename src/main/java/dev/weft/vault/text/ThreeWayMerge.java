@@ -153,4 +153,21 @@ public final class ThreeWayMerge {
         }
         return p + shift;
     }
+
+    /**
+     * The insertions of {@code edits} only (the text they would delete stays), for a merge whose
+     * base is unknown: without a base a deletion cannot be told from text typed here since the
+     * file was written, and losing typed text is worse than keeping text deleted elsewhere.
+     */
+    public static List<TextDiff.Edit> insertionsOnly(List<TextDiff.Edit> edits) {
+        List<TextDiff.Edit> kept = new ArrayList<>(edits.size());
+        int stays = 0; // UTF-16 units of deletions dropped so far: later offsets move right by them
+        for (TextDiff.Edit e : edits) {
+            if (!e.insert().isEmpty()) {
+                kept.add(new TextDiff.Edit(e.offset() + stays, 0, e.insert()));
+            }
+            stays += e.deleteLength();
+        }
+        return kept;
+    }
 }
