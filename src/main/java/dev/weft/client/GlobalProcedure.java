@@ -16,6 +16,7 @@ import dev.weft.vault.Vault;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,17 @@ final class GlobalProcedure {
     private record Trash(UUID document, boolean trashed) implements Request {
     }
 
+    /**
+     * A pull of the nil document sent right after each synclist: its {@code 36} (404) comes after
+     * the synclist's answer (answers keep request order), so it tells that the answer is in. A
+     * {@code 32} alone cannot: an unsolicited push looks the same and may come first.
+     */
+    private record ListEnd() implements Request {
+    }
+
+    /** Never a note's id (PROTOCOL.md: all zero means none). */
+    static final UUID NIL = new UUID(0, 0);
+
     private final Vault vault;
     private final Outbox outbox;
     private final SyncListener listener;
@@ -58,6 +70,14 @@ final class GlobalProcedure {
     /** Listed documents still to pull, with their listed time. */
     private final Map<UUID, Long> toPull = new LinkedHashMap<>();
     private final Set<UUID> trashInFlight = new HashSet<>();
+    /**
+     * Notes with an upsert or pull in flight, and how many. One request per note at a time: an answer
+     * from time L is applied after an earlier answer may have moved the note past L, and then it
+     * cannot tell the deletes of atoms inserted after L that the earlier answer brought.
+     */
+    private final Map<UUID, Integer> inFlight = new HashMap<>();
+    /** Notes whose local work waits for their request in flight. */
+    private final Set<UUID> uploadAfter = new HashSet<>();
     private int synclistsAwaited;
     private int pullsInFlight;
     private int pullsDone;
@@ -121,14 +141,18 @@ final class GlobalProcedure {
     }
 
     private void upload(UUID id, boolean everythingPending) throws IOException {
+        if (inFlight.containsKey(id)) {
+            uploadAfter.add(id); // sent once the answer in flight is in (see inFlight)
+            return;
+        }
         List<Upsert> requests = new ArrayList<>();
         List<UpsertBuilder.Part> parts = vault.withReplica(id, replica -> {
-            List<LocalOp> ops = everythingPending ? replica.log().pending() : replica.log().unsent();
+            // marked sent in the same step as taken, on disk before it leaves (record-log.md)
+            List<LocalOp> ops = replica.log().takeToSend(everythingPending);
             if (ops.isEmpty()) {
                 return List.<UpsertBuilder.Part>of();
             }
             String name = replica.name().or(() -> vault.note(id).map(n -> n.name())).orElse("Untitled");
-            replica.log().markSent(ops.get(ops.size() - 1).seq()); // on disk before it leaves (record-log.md)
             Uncovered unsettled = Uncovered.of(replica);
             List<UpsertBuilder.Part> built = UpsertBuilder.parts(id, name, replica.log().syncTime(), ops);
             for (UpsertBuilder.Part part : built) {
@@ -137,6 +161,7 @@ final class GlobalProcedure {
             return built;
         });
         for (int i = 0; i < parts.size(); i++) {
+            inFlight.merge(id, 1, Integer::sum);
             awaiting.add(requests.get(i));
             outbox.send(List.of(parts.get(i).upsert()));
         }
@@ -155,14 +180,13 @@ final class GlobalProcedure {
 
     private void requestSynclist(long since) {
         synclistsAwaited++;
-        outbox.send(List.of(new Synclist(since)));
+        awaiting.add(new ListEnd());
+        outbox.send(List.of(new Synclist(since), new SyncDocPull(NIL, 0)));
     }
 
     private void listed(SynclistResponse list) {
-        // An answer and a push look alike; either way every entry is queued (PROTOCOL.md §4).
-        if (synclistsAwaited > 0) {
-            synclistsAwaited--;
-        }
+        // An answer and a push look alike; either way every entry is queued (PROTOCOL.md §4). Which
+        // one was the answer only the ListEnd after it tells: L waits for that.
         List<SynclistResponse.Entry> entries = list.entries();
         for (SynclistResponse.Entry entry : entries) {
             if (entry.syncTime() > vault.syncTime(entry.documentId())) {
@@ -200,10 +224,12 @@ final class GlobalProcedure {
         if (head instanceof Upsert u && u.document().equals(id)) {
             vault.acknowledge(id, u.throughSeq());
             currentTo(id, done, u.unsettled());
+            answered(id);
         } else if (head instanceof Pull p && p.document().equals(id)) {
             pullsInFlight--;
             pullsDone++;
             currentTo(id, done, p.unsettled());
+            answered(id); // after currentTo: a deferred upsert must carry the time this answer brought
             listener.progress(pullsDone, pullsTotal);
         } else if (head instanceof Trash t && t.document().equals(id)) {
             trashInFlight.remove(id);
@@ -236,7 +262,13 @@ final class GlobalProcedure {
         if (head == null) {
             throw new ProtocolViolation("a 36 that no request asked for: " + error.message());
         }
-        if (head instanceof Pull) {
+        if (head instanceof ListEnd) {
+            if (!error.documentId().equals(NIL)) {
+                throw new ProtocolViolation("a 36 for " + error.documentId() + " where the end of a synclist was due");
+            }
+            synclistsAwaited--; // every 32 before this one is in: the synclist's answer among them
+        } else if (head instanceof Pull p) {
+            answered(p.document());
             pullsInFlight--;
             pullsDone++;
             if (error.code() != 404) {
@@ -251,9 +283,20 @@ final class GlobalProcedure {
                         + error.message());
             }
         } else if (head instanceof Upsert u) {
+            answered(u.document());
             String name = vault.note(u.document()).map(n -> n.name()).orElse(u.document().toString());
             listener.problem("the server refused the changes to '" + name + "' (" + error.code() + "): "
                     + error.message() + "; they stay on this device");
+        }
+    }
+
+    /** The answer to a request on {@code id} is in: the note's next request may go. */
+    private void answered(UUID id) throws IOException {
+        if (inFlight.merge(id, -1, Integer::sum) <= 0) {
+            inFlight.remove(id);
+            if (uploadAfter.remove(id) && !inSession.test(id)) {
+                upload(id, false);
+            }
         }
     }
 
@@ -261,12 +304,21 @@ final class GlobalProcedure {
         List<Message> pulls = new ArrayList<>();
         var it = toPull.entrySet().iterator();
         while (pullsInFlight < PULL_WINDOW && it.hasNext()) {
-            UUID id = it.next().getKey();
+            Map.Entry<UUID, Long> next = it.next();
+            UUID id = next.getKey();
+            if (inFlight.containsKey(id)) {
+                continue; // pulled once the answer in flight is in (see inFlight)
+            }
             it.remove();
             if (inSession.test(id)) {
                 pullsDone++; // its session keeps it current
                 continue;
             }
+            if (next.getValue() <= vault.syncTime(id)) {
+                pullsDone++; // an answer since it was listed brought it that far
+                continue;
+            }
+            inFlight.merge(id, 1, Integer::sum);
             pullsInFlight++;
             awaiting.add(new Pull(id, vault.note(id).isPresent() ? vault.withReplica(id, Uncovered::of) : Uncovered.NONE));
             pulls.add(new SyncDocPull(id, vault.syncTime(id)));

@@ -13,7 +13,6 @@ import dev.weft.protocol.SessionReady;
 import dev.weft.protocol.SessionStart;
 import dev.weft.protocol.SyncDocResponse;
 import dev.weft.vault.LocalOp;
-import dev.weft.vault.NoteReplica;
 import dev.weft.vault.Vault;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -78,7 +77,7 @@ final class SessionProtocol {
     /** Sends the edits made since the last call. */
     void localWork() throws IOException {
         if (live) {
-            send(vault.replica(document).log().unsent());
+            send(false);
         }
     }
 
@@ -141,7 +140,7 @@ final class SessionProtocol {
         vault.currentTo(document, Math.max(ready.syncTime(), vault.syncTime(document)));
         live = true;
         listener.live(true);
-        send(pending);
+        send(true);
     }
 
     private void acknowledged(SessionAck ack) throws IOException, ProtocolViolation {
@@ -162,12 +161,12 @@ final class SessionProtocol {
         }
     }
 
-    private void send(List<LocalOp> ops) throws IOException {
+    /** Sends every pending op, or those not sent yet: taken and marked sent in one step (RecordLog#takeToSend). */
+    private void send(boolean everythingPending) throws IOException {
+        List<LocalOp> ops = vault.replica(document).log().takeToSend(everythingPending);
         if (ops.isEmpty()) {
             return;
         }
-        NoteReplica replica = vault.replica(document);
-        replica.log().markSent(ops.get(ops.size() - 1).seq());
         List<Message> messages = new ArrayList<>(ops.size());
         for (LocalOp op : ops) {
             if (op instanceof LocalOp.Insert insert) {

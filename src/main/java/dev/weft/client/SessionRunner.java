@@ -144,6 +144,7 @@ final class SessionRunner implements EditingSession {
             live = true;
             backoff.reset();
         }
+        wiring.sessionProgress();
     }
 
     private void lost() {

@@ -488,6 +488,11 @@ public final class SyncClient implements AutoCloseable {
             localWork(runner.document());
         }
 
+        /** A session's 69 may have acknowledged the last pending ops: the vault may be current now. */
+        void sessionProgress() {
+            checkCurrent();
+        }
+
         /** The note has ops only a global upsert may carry: send them now. */
         void uploadFirst(UUID id) {
             localWork(id);

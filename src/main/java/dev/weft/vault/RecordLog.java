@@ -236,6 +236,30 @@ public final class RecordLog implements Closeable {
     }
 
     /**
+     * The ops to send now ({@link #pending()} if {@code everythingPending}, else {@link #unsent()}),
+     * marked sent in the same step, and the log forced before it returns: what the sync engine hands
+     * to the network. One step under the log's lock, because a local delete between taking the ops
+     * and marking them would still see the insert unsent and cancel it (no delete recorded) while
+     * the insert leaves anyway: the server would keep an atom this device erased.
+     */
+    public List<LocalOp> takeToSend(boolean everythingPending) throws IOException {
+        List<LocalOp> ops;
+        synchronized (this) {
+            ops = everythingPending ? state.pending() : state.unsent();
+            if (ops.isEmpty()) {
+                return ops;
+            }
+            long seq = ops.get(ops.size() - 1).seq();
+            if (seq <= state.sentThrough()) {
+                return ops;
+            }
+            append(List.of(new LogRecord.SentThrough(seq)), new ArrayList<>());
+        }
+        channel.force();
+        return ops;
+    }
+
+    /**
      * Records that every pending op up to {@code seq} is being handed to the network and forces the
      * log to disk: call it before sending them. From then on a delete of one of those inserts is
      * sent too. Does nothing if they were marked already.

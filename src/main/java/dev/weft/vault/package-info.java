@@ -8,9 +8,8 @@
  * ({@link dev.weft.vault.DeviceStateFile}). The record layout and its crash rules are in
  * {@code docs/record-log.md}.
  *
- * <p>The sync engine ({@code dev.weft.client}) drives a replica through its log: it sends
- * {@link dev.weft.vault.RecordLog#unsent()}, marks what it hands to the network with
- * {@link dev.weft.vault.RecordLog#markSent(long)}, trims with
+ * <p>The sync engine ({@code dev.weft.client}) drives a replica through its log: it takes what to
+ * send and marks it sent in one step with {@link dev.weft.vault.RecordLog#takeToSend(boolean)}, trims with
  * {@link dev.weft.vault.RecordLog#acknowledge(long)} and records pulls with
  * {@link dev.weft.vault.RecordLog#currentTo(long)}.
  *

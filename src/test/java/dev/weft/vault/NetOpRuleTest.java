@@ -43,6 +43,13 @@ class NetOpRuleTest {
                             r.log().markSent(1);
                             r.delete(0, 1);
                         }, "I1 a", "D2"),
+                row("takeToSend marks what it takes sent in the same step: a delete right after is sent",
+                        r -> {
+                            r.insert(0, "a");
+                            assertThat(r.log().takeToSend(false)).hasSize(1);
+                            r.delete(0, 1);
+                            assertThat(r.log().takeToSend(false)).hasSize(1);
+                        }, "I1 a", "D2"),
                 row("an acknowledged insert that is deleted sends only the delete",
                         r -> {
                             r.insert(0, "a");
