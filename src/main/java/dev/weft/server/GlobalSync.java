@@ -47,7 +47,7 @@ final class GlobalSync {
     private final PeerLink peer;
     private final Replies replies;
     private final Failures failures;
-    /** Completes once the answer to this connection's last write is queued (on its executor only). */
+    /** Completes once the answer to this connection's last request is queued (on its executor only). */
     private CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
 
     GlobalSync(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures) {
@@ -110,16 +110,22 @@ final class GlobalSync {
      * (at once if that is done), without waiting for the writer's queue.
      */
     private void read(Supplier<List<Message>> read) {
-        lastWrite.whenComplete((ignored, error) -> peer.serially(() -> {
-            List<Message> answer;
-            try {
-                answer = read.get();
-            } catch (RuntimeException e) {
-                failures.fault(peer, e);
-                return;
-            }
-            peer.send(answer);
-        }));
+        CompletableFuture<Void> queued = new CompletableFuture<>();
+        // chained one after the other: two dependents of one future would run in reverse order
+        lastWrite.whenComplete((ignored, error) -> {
+            peer.serially(() -> {
+                List<Message> answer;
+                try {
+                    answer = read.get();
+                } catch (RuntimeException e) {
+                    failures.fault(peer, e);
+                    return;
+                }
+                peer.send(answer);
+            });
+            queued.complete(null);
+        });
+        lastWrite = queued;
     }
 
     private boolean upsert(SyncDocUpsert u) {
@@ -193,24 +199,35 @@ final class GlobalSync {
      * {@code document}; any other failure closes the connection with 1011.
      */
     private void answer(Function<WriteBatch, Answer> work, UUID document, int ops) {
-        lastWrite = store.submit(work, ops).whenComplete((answer, error) -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                if (cause instanceof RefusedException) {
-                    peer.serially(() -> peer.send(List.of(Replies.error(document, Replies.REFUSED, cause.getMessage()))));
-                } else {
-                    failures.fault(peer, cause);
-                }
-                return;
+        CompletableFuture<Void> queued = new CompletableFuture<>();
+        lastWrite = queued;
+        // on the writer thread right after the commit, in commit order (see Store.submit)
+        store.submit(work, ops, (answer, error) -> {
+            try {
+                committed(answer, error, document);
+            } finally {
+                queued.complete(null);
             }
-            answer.change().ifPresent(change -> {
-                hub.changed(change, peer);
-                Room room = hub.openRoom(change.documentId());
-                if (room != null && !answer.forSessions().isEmpty()) {
-                    room.deliverForeign(answer.forSessions(), change.syncTime());
-                }
-            });
-            peer.serially(() -> peer.send(answer.messages()));
         });
+    }
+
+    private void committed(Answer answer, Throwable error, UUID document) {
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause instanceof RefusedException) {
+                peer.serially(() -> peer.send(List.of(Replies.error(document, Replies.REFUSED, cause.getMessage()))));
+            } else {
+                failures.fault(peer, cause);
+            }
+            return;
+        }
+        answer.change().ifPresent(change -> {
+            hub.changed(change, peer);
+            Room room = hub.openRoom(change.documentId());
+            if (room != null && !answer.forSessions().isEmpty()) {
+                room.deliverForeign(answer.forSessions(), change.syncTime());
+            }
+        });
+        peer.serially(() -> peer.send(answer.messages()));
     }
 }

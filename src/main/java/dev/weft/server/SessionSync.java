@@ -88,7 +88,7 @@ final class SessionSync {
                 created = Optional.of(new SyncEntry(doc.syncTime(), doc.id()));
             }
             return new CatchUp(batch.changesSince(document, start.lastSyncTime(), site).orElseThrow(), created);
-        }).whenComplete((catchUp, error) -> {
+        }, 1, (catchUp, error) -> { // on the writer, in commit order: the join follows the catch-up read
             if (error != null) {
                 failures.fault(peer, unwrap(error));
                 return;
@@ -148,7 +148,7 @@ final class SessionSync {
         store.submit(batch -> {
             List<OpBatch.Part> parts = hub.seal(fresh);
             return new Applied(parts, batch.upsert(doc, null, OpBatch.inserts(parts), OpBatch.deletes(parts)));
-        }, inserts.size() + deletes.size()).whenComplete((done, error) -> {
+        }, inserts.size() + deletes.size(), (done, error) -> {
             if (error != null) {
                 fresh.close().stream().map(OpBatch.Part::session).distinct().forEach(s -> s.failures.fault(s.peer, unwrap(error)));
                 return;
@@ -185,7 +185,7 @@ final class SessionSync {
             UpsertResult result = batch.upsert(doc, change.name(), List.of(), List.of());
             Replies.sendable(result.document());
             return result;
-        }).whenComplete((result, error) -> {
+        }, 1, (result, error) -> {
             if (error != null) {
                 failures.fault(peer, unwrap(error));
                 return;
@@ -208,7 +208,7 @@ final class SessionSync {
             failures.protocol(peer, "caret of site " + cursor.site() + " on a connection of site " + site());
             return false;
         }
-        store.submit(batch -> cursor).whenComplete((relayed, error) -> {
+        store.submit(batch -> cursor, 1, (relayed, error) -> {
             Room current = room;
             if (error == null && current != null) {
                 current.forward(this, List.of(relayed));

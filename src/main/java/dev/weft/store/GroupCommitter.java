@@ -6,6 +6,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.Lock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -76,10 +77,22 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     <T> CompletableFuture<T> submit(Function<WriteBatch, T> work, int ops) {
+        return submit(work, ops, null);
+    }
+
+    /**
+     * {@link #submit} with {@code onCommit} attached before the work is queued, so it runs on the
+     * writer thread right after the commit, in commit order (a dependent attached to the returned
+     * future after a fast commit would run on the caller's thread, out of that order).
+     */
+    <T> CompletableFuture<T> submit(Function<WriteBatch, T> work, int ops, BiConsumer<? super T, ? super Throwable> onCommit) {
         if (Thread.currentThread() == writer) {
             throw new IllegalStateException("a work may not wait for another write: it would wait for itself");
         }
         Job<T> job = new Job<>(work, ops);
+        if (onCommit != null) {
+            job.future.whenComplete(onCommit);
+        }
         synchronized (this) {
             if (closed) {
                 job.future.completeExceptionally(new StoreException("the store is closed"));

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -124,6 +125,16 @@ public final class Store implements AutoCloseable {
      */
     public <T> CompletableFuture<T> submit(Function<WriteBatch, T> work, int ops) {
         return committer.submit(work, Math.max(1, ops));
+    }
+
+    /**
+     * {@link #submit(Function, int)} with {@code onCommit} run on the writer thread right after the
+     * commit (or failure), in commit order: for what must follow commits in their order (forwarding
+     * ops to sessions, a session joining its room after its catch-up read).
+     */
+    public <T> CompletableFuture<T> submit(Function<WriteBatch, T> work, int ops,
+            BiConsumer<? super T, ? super Throwable> onCommit) {
+        return committer.submit(work, Math.max(1, ops), onCommit);
     }
 
     /** The document, if the store knows it. */
