@@ -84,8 +84,7 @@ final class SyncCommand {
 
     private int once(SyncClient client, Vault vault) throws SyncException, InterruptedException, IOException {
         long start = System.nanoTime();
-        client.addListener(problemsTo(err));
-        client.syncOnce(ONCE_TIMEOUT);
+        client.syncOnce(ONCE_TIMEOUT); // a failure's message is the exception's: printed once, by run()
         vault.flush();
         long notes = vault.notes().stream().filter(n -> !n.trashed()).count();
         out.printf("in sync: %d notes in %s (%d ms; %s)%n", notes, vault.folder(),
