@@ -178,6 +178,11 @@ final class GlobalProcedure {
         outbox.send(requests);
     }
 
+    /** Asks the server again what changed (a "sync now" on a live connection): current once answered. */
+    void refresh() {
+        requestSynclist(vault.device().lastSyncTime());
+    }
+
     private void requestSynclist(long since) {
         synclistsAwaited++;
         awaiting.add(new ListEnd());

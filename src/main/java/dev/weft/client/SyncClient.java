@@ -122,8 +122,9 @@ public final class SyncClient implements AutoCloseable {
     }
 
     /**
-     * Syncs until the vault holds everything the server has and the server everything this vault
-     * has, retrying lost connections, then returns (the connection stays up if {@link #start()}
+     * Syncs until the vault holds everything the server had when this was called and the server
+     * everything this vault has (on a live connection: one more synclist round trip), retrying lost
+     * connections, then returns (the connection stays up if {@link #start()}
      * was called, else it closes).
      *
      * @throws SyncException if that did not happen within {@code timeout}, with the last problem met
@@ -134,10 +135,14 @@ public final class SyncClient implements AutoCloseable {
                     + " 'weft pair-code' (weft sync --pair LINK)");
         }
         CompletableFuture<Void> current = submit(() -> {
-            if (procedure != null && procedure.isCurrent()) {
-                return CompletableFuture.<Void>completedFuture(null);
+            if (procedure != null) {
+                // connected already: one more synclist, so the answer covers what others did until now
+                connectedOnce = true;
+                procedure.refresh();
+                checkCurrent();
+                return nextCurrent;
             }
-            connectedOnce = procedure != null;
+            connectedOnce = false;
             if (connection == null && retry == null && !connecting) {
                 connect();
             }
