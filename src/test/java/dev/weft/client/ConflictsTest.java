@@ -2,9 +2,6 @@ package dev.weft.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.protocol.Limits;
-import dev.weft.server.ServerConfig;
-import dev.weft.server.ServerLog;
 import dev.weft.server.WeftServer;
 import dev.weft.vault.NoteInfo;
 import dev.weft.vault.Vault;
@@ -37,8 +34,7 @@ class ConflictsTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server"),
-                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+        server = LoopbackServer.start(dir.resolve("server"));
     }
 
     @AfterEach

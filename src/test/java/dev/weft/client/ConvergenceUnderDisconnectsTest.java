@@ -2,10 +2,7 @@ package dev.weft.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.protocol.Limits;
 import dev.weft.protocol.PairingLink;
-import dev.weft.server.ServerConfig;
-import dev.weft.server.ServerLog;
 import dev.weft.server.WeftServer;
 import dev.weft.vault.NoteInfo;
 import dev.weft.vault.NoteReplica;
@@ -134,7 +131,6 @@ class ConvergenceUnderDisconnectsTest {
     }
 
     private static WeftServer start(Path data, int port) throws Exception {
-        return WeftServer.start(new ServerConfig("127.0.0.1", port, data, new ServerConfig.TlsSetting.SelfSigned(),
-                Limits.DEFAULT), ServerLog.silent());
+        return LoopbackServer.start(data, port);
     }
 }

@@ -3,9 +3,6 @@ package dev.weft.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.crdt.Pid;
-import dev.weft.protocol.Limits;
-import dev.weft.server.ServerConfig;
-import dev.weft.server.ServerLog;
 import dev.weft.server.WeftServer;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
@@ -35,8 +32,7 @@ class EditingSessionTest {
     }
 
     WeftServer start(int port) throws Exception {
-        return WeftServer.start(new ServerConfig("127.0.0.1", port, dir.resolve("server"),
-                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+        return LoopbackServer.start(dir.resolve("server"), port);
     }
 
     @AfterEach

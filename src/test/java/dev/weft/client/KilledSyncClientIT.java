@@ -2,9 +2,6 @@ package dev.weft.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.protocol.Limits;
-import dev.weft.server.ServerConfig;
-import dev.weft.server.ServerLog;
 import dev.weft.server.WeftServer;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
@@ -41,8 +38,7 @@ class KilledSyncClientIT {
     @Test
     void killedWhileTypingAndSyncingLosesAndDoublesNothing() throws Exception {
         SplittableRandom random = new SplittableRandom(42);
-        try (WeftServer server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server"),
-                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent())) {
+        try (WeftServer server = LoopbackServer.start(dir.resolve("server"))) {
             Path vaultA = dir.resolve("a");
             UUID id;
             try (Vault a = Vault.open(vaultA, VaultOptions.defaults()); SyncClient client = new SyncClient(a, SyncOptions.defaults())) {

@@ -3,9 +3,6 @@ package dev.weft.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weft.protocol.Limits;
-import dev.weft.server.ServerConfig;
-import dev.weft.server.ServerLog;
 import dev.weft.server.WeftServer;
 import dev.weft.vault.NoteInfo;
 import dev.weft.vault.Vault;
@@ -32,8 +29,7 @@ class SyncClientTest {
 
     @BeforeEach
     void startServer() throws Exception {
-        server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server"),
-                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+        server = LoopbackServer.start(dir.resolve("server"));
     }
 
     @AfterEach
@@ -157,8 +153,7 @@ class SyncClientTest {
         int port = server.port();
         server.close();
         a.vault().replica(id).insert(3, " two");
-        server = WeftServer.start(new ServerConfig("127.0.0.1", port, dir.resolve("server"),
-                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+        server = LoopbackServer.start(dir.resolve("server"), port);
         a.sync();
         b.sync();
         assertThat(b.vault().replica(id).text()).isEqualTo("one two");
@@ -169,8 +164,7 @@ class SyncClientTest {
         Device a = device("a", true);
         server.close();
         assertThatThrownBy(a::sync).isInstanceOf(SyncException.class).hasMessageContaining("cannot reach");
-        server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server2"),
-                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+        server = LoopbackServer.start(dir.resolve("server2"));
     }
 
     @Test
