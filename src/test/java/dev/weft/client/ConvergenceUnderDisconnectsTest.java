@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  * schedule (one seed per case), once the network settles every device shows the same notes with
  * the same names and texts, and nothing is pending.
  *
- * <p>Tagged {@code known-issue}, so {@code mvn verify} leaves it out: about one run in eight (of
- * five seeds) still ends with one device showing an older name of a note that was renamed while
- * that device had it open in a session (texts converged in the last 16 runs). Run it with
+ * <p>Tagged {@code known-issue}, so {@code mvn verify} leaves it out: 1 run in 29 (of five
+ * seeds each) at the end of this work still ended with one device showing an older name of a note
+ * that was renamed while that device had it open in a session; texts converged in all of them. Run it with
  * {@code mvn -q -B test -Dweft.excludedGroups= -Dtest=ConvergenceUnderDisconnectsTest}.
  */
 @Tag("known-issue")
