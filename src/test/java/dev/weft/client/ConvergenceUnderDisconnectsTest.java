@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * schedule (one seed per case), once the network settles every device shows the same notes with
  * the same names and texts, and nothing is pending.
  *
- * <p>Tagged {@code known-issue}, so {@code mvn verify} leaves it out: 1 run in 29 (of five
+ * <p>Tagged {@code known-issue}, so {@code mvn verify} leaves it out: 1 run in 53 (of five
  * seeds each) at the end of this work still ended with one device showing an older name of a note
  * that was renamed while that device had it open in a session; texts converged in all of them. Run it with
  * {@code mvn -q -B test -Dweft.excludedGroups= -Dtest=ConvergenceUnderDisconnectsTest}.
