@@ -2,7 +2,6 @@ package dev.weft.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.server.WeftServer;
 import dev.weft.vault.NoteInfo;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
@@ -10,40 +9,17 @@ import dev.weft.vault.text.MarkdownFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Offline changes that meet: each kind resolves the same way on every device, files included, and
  * no text is lost (a trashed note keeps it for a restore).
  */
-class ConflictsTest {
+class ConflictsTest extends LiveServerTest {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path dir;
-    WeftServer server;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = LoopbackServer.start(dir.resolve("server"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        server.close();
-    }
 
     final class Device {
         final String name;

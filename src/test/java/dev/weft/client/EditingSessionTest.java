@@ -3,46 +3,17 @@ package dev.weft.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.crdt.Pid;
-import dev.weft.server.WeftServer;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Two devices editing one note live through sessions on a real server on 127.0.0.1. */
-class EditingSessionTest {
-    @TempDir
-    Path dir;
-    WeftServer server;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = start(0);
-    }
-
-    WeftServer start(int port) throws Exception {
-        return LoopbackServer.start(dir.resolve("server"), port);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        server.close();
-    }
-
+class EditingSessionTest extends LiveServerTest {
     static final class Seen implements SessionListener {
         final Map<Integer, String> peers = new ConcurrentHashMap<>();
         final Map<Integer, Pid> cursors = new ConcurrentHashMap<>();
@@ -136,7 +107,7 @@ class EditingSessionTest {
         server.close();
         a.vault().replica(id).insert(7, "during");
         b.vault().replica(id).insert(0, "[b] ");
-        server = start(port);
+        server = restart(port);
         await("both live again", () -> sa.isLive() && sb.isLive());
         await("converged", () -> "[b] before during".equals(text(a, id)) && "[b] before during".equals(text(b, id)));
     }

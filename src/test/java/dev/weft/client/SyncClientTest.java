@@ -3,42 +3,18 @@ package dev.weft.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weft.server.WeftServer;
 import dev.weft.vault.NoteInfo;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Vaults syncing through a real server on 127.0.0.1 over TLS. */
-class SyncClientTest {
+class SyncClientTest extends LiveServerTest {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path dir;
-    WeftServer server;
-    final List<AutoCloseable> open = new ArrayList<>();
-
-    @BeforeEach
-    void startServer() throws Exception {
-        server = LoopbackServer.start(dir.resolve("server"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-        server.close();
-    }
 
     record Device(Vault vault, SyncClient client) {
         void sync() throws Exception {
@@ -153,7 +129,7 @@ class SyncClientTest {
         int port = server.port();
         server.close();
         a.vault().replica(id).insert(3, " two");
-        server = LoopbackServer.start(dir.resolve("server"), port);
+        server = restart(port);
         a.sync();
         b.sync();
         assertThat(b.vault().replica(id).text()).isEqualTo("one two");
