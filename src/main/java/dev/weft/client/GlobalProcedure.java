@@ -78,6 +78,8 @@ final class GlobalProcedure {
     private final Map<UUID, Integer> inFlight = new HashMap<>();
     /** Notes whose local work waits for their request in flight. */
     private final Set<UUID> uploadAfter = new HashSet<>();
+    /** The name in the {@code 33}s of the answer coming in, until its {@code 34}. */
+    private String answerName;
     private int synclistsAwaited;
     private int pullsInFlight;
     private int pullsDone;
@@ -220,17 +222,21 @@ final class GlobalProcedure {
             throw new ProtocolViolation("a 33 for " + id + " that no request asked for");
         }
         unsettled.seen(response.inserts());
-        vault.applyRemote(id, response.name(), response.inserts(), response.deletes());
+        // the name is as of the time the 34 brings: taken then (a new note needs one now)
+        answerName = response.name();
+        vault.applyRemote(id, vault.note(id).isPresent() ? null : response.name(), response.inserts(), response.deletes());
     }
 
     private void done(SyncDocDone done) throws IOException, ProtocolViolation {
         Request head = awaiting.poll();
         UUID id = done.documentId();
         if (head instanceof Upsert u && u.document().equals(id)) {
+            takeAnswerName(id, done);
             vault.acknowledge(id, u.throughSeq());
             currentTo(id, done, u.unsettled());
             answered(id);
         } else if (head instanceof Pull p && p.document().equals(id)) {
+            takeAnswerName(id, done);
             pullsInFlight--;
             pullsDone++;
             currentTo(id, done, p.unsettled());
@@ -242,6 +248,14 @@ final class GlobalProcedure {
             vault.applyRemoteTrashed(id, done.trashed());
         } else {
             throw new ProtocolViolation("a 34 for " + id + " that no request asked for");
+        }
+    }
+
+    /** Before the acknowledgement: it must find the server's name if the server changed the one sent. */
+    private void takeAnswerName(UUID id, SyncDocDone done) throws IOException {
+        if (answerName != null) {
+            vault.applyRemoteName(id, answerName, done.syncTime());
+            answerName = null;
         }
     }
 
