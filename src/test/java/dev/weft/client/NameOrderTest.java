@@ -43,6 +43,22 @@ class NameOrderTest extends LiveServerTest {
      */
     @Test
     void aSlowAnswerOnTheGlobalConnectionDoesNotUndoARenameTheSessionBrought() throws Exception {
+        afterTheSlowAnswer(session -> { });
+    }
+
+    /**
+     * The same slow answer, once the editor closed the session: the note's time is the session's,
+     * past the rename, so nothing makes b pull the note again; a name older than b's stays out.
+     */
+    @Test
+    void aSlowAnswerAfterTheSessionClosedDoesNotUndoARenameTheSessionBrought() throws Exception {
+        afterTheSlowAnswer(session -> {
+            session.close();
+            await("the session closed", () -> !session.isLive());
+        });
+    }
+
+    private void afterTheSlowAnswer(SessionStep beforeTheAnswer) throws Exception {
         try (CuttingRelay relay = new CuttingRelay(server.port())) {
             Vault av = vault("a");
             Vault bv = vault("b");
@@ -71,12 +87,18 @@ class NameOrderTest extends LiveServerTest {
             EditingSession session = b.openSession(id, new SessionListener() { });
             await("b's session live", session::isLive);
             assertThat(name(bv, id)).as("from the session's catch-up").contains("second");
+            beforeTheAnswer.run(session);
 
             relay.release();
             b.syncOnce(Duration.ofSeconds(20)); // the slow answer to the upload is in
             a.syncOnce(Duration.ofSeconds(20));
             assertThat(name(av, id)).contains("second");
             assertThat(name(bv, id)).as("b after the slow answer").contains("second");
+            assertThat(bv.replica(id).text()).isEqualTo("text by b");
         }
+    }
+
+    private interface SessionStep {
+        void run(EditingSession session) throws Exception;
     }
 }
