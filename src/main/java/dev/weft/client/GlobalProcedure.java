@@ -59,6 +59,22 @@ final class GlobalProcedure {
     private record ListEnd() implements Request {
     }
 
+    /**
+     * An answer coming in. {@code leftToSession}: the note's session was live at its first
+     * {@code 33}, and the session brings all of it, each change with the time that covers it.
+     * Applied too, the answer's atoms newer than the session's time were taken as covered by the
+     * session's next {@code 69}, and one deleted elsewhere before the session forwarded it (its
+     * connection cut) stayed forever; and its name could undo a rename the session brought.
+     */
+    private static final class Incoming {
+        final boolean leftToSession;
+        String name;
+
+        Incoming(boolean leftToSession) {
+            this.leftToSession = leftToSession;
+        }
+    }
+
     /** Never a note's id (PROTOCOL.md: all zero means none). */
     static final UUID NIL = new UUID(0, 0);
 
@@ -78,6 +94,8 @@ final class GlobalProcedure {
     private final Map<UUID, Integer> inFlight = new HashMap<>();
     /** Notes whose local work waits for their request in flight. */
     private final Set<UUID> uploadAfter = new HashSet<>();
+    /** The answer whose {@code 33}s are coming in, until its {@code 34}. */
+    private Incoming incoming;
     private int synclistsAwaited;
     private int pullsInFlight;
     private int pullsDone;
@@ -219,21 +237,31 @@ final class GlobalProcedure {
         } else {
             throw new ProtocolViolation("a 33 for " + id + " that no request asked for");
         }
+        if (incoming == null) {
+            incoming = new Incoming(inSession.test(id));
+        }
+        // the name is as of the time the 34 brings: taken then (a new note needs one now)
+        incoming.name = response.name();
+        if (incoming.leftToSession) {
+            return;
+        }
         unsettled.seen(response.inserts());
-        vault.applyRemote(id, response.name(), response.inserts(), response.deletes());
+        vault.applyRemote(id, vault.note(id).isPresent() ? null : response.name(), response.inserts(), response.deletes());
     }
 
     private void done(SyncDocDone done) throws IOException, ProtocolViolation {
         Request head = awaiting.poll();
         UUID id = done.documentId();
         if (head instanceof Upsert u && u.document().equals(id)) {
+            boolean applied = takeIncoming(id, done);
             vault.acknowledge(id, u.throughSeq());
-            currentTo(id, done, u.unsettled());
+            currentTo(id, done, u.unsettled(), applied);
             answered(id);
         } else if (head instanceof Pull p && p.document().equals(id)) {
+            boolean applied = takeIncoming(id, done);
             pullsInFlight--;
             pullsDone++;
-            currentTo(id, done, p.unsettled());
+            currentTo(id, done, p.unsettled(), applied);
             answered(id); // after currentTo: a deferred upsert must carry the time this answer brought
             listener.progress(pullsDone, pullsTotal);
         } else if (head instanceof Trash t && t.document().equals(id)) {
@@ -245,12 +273,28 @@ final class GlobalProcedure {
         }
     }
 
-    private void currentTo(UUID id, SyncDocDone done, Uncovered unsettled) throws IOException {
-        // a live session keeps the note's time itself: it may hold ops newer than this answer
+    /**
+     * At the answer's 34, before the acknowledgement (which must find the server's name if the
+     * server changed the one sent): takes its name. Returns whether the answer was applied.
+     */
+    private boolean takeIncoming(UUID id, SyncDocDone done) throws IOException {
+        Incoming answer = incoming;
+        incoming = null;
+        if (answer != null && answer.leftToSession) {
+            return false;
+        }
+        if (answer != null) {
+            vault.applyRemoteName(id, answer.name, done.syncTime());
+        }
+        return true;
+    }
+
+    private void currentTo(UUID id, SyncDocDone done, Uncovered unsettled, boolean applied) throws IOException {
         if (vault.note(id).isEmpty()) {
             return;
         }
-        if (!inSession.test(id)) {
+        // a live session keeps the note's time itself: it may hold ops newer than this answer
+        if (applied && !inSession.test(id)) {
             unsettled.settle(vault, id);
             // also at an unchanged time: it marks the atoms held beyond the time as covered now
             vault.currentTo(id, Math.max(done.syncTime(), vault.syncTime(id)));

@@ -44,6 +44,11 @@ final class SessionProtocol {
     private boolean live;
     private Uncovered unsettled = Uncovered.NONE;
     private boolean deferred;
+    /**
+     * The last name the server sent (catch-up or {@code 67}), held until the {@code 68} or
+     * {@code 69} after it says as of which time it is (Vault#applyRemoteName).
+     */
+    private String heldName;
 
     SessionProtocol(UUID document, Vault vault, Outbox outbox, SessionListener listener) {
         this.document = document;
@@ -105,11 +110,12 @@ final class SessionProtocol {
                     throw new ProtocolViolation("a catch-up for another note");
                 }
                 unsettled.seen(catchUp.inserts());
-                vault.applyRemote(document, catchUp.name(), catchUp.inserts(), catchUp.deletes());
+                heldName = catchUp.name();
+                vault.applyRemote(document, null, catchUp.inserts(), catchUp.deletes());
             } else if (message instanceof SessionReady ready && !live) {
                 ready(ready);
             } else if (message instanceof NameChange rename && live) {
-                vault.applyRemote(document, rename.name(), List.of(), List.of());
+                heldName = rename.name();
             } else if (message instanceof SessionAck ack && live) {
                 acknowledged(ack);
             } else if (message instanceof SessionPeer peer && live) {
@@ -136,6 +142,7 @@ final class SessionProtocol {
             return;
         }
         site = ready.site();
+        takeHeldName(ready.syncTime());
         unsettled.settle(vault, document);
         vault.currentTo(document, Math.max(ready.syncTime(), vault.syncTime(document)));
         live = true;
@@ -147,10 +154,18 @@ final class SessionProtocol {
         if (ack.applied() > sentSeqs.size()) {
             throw new ProtocolViolation("69 acknowledges " + ack.applied() + " ops of " + sentSeqs.size() + " sent");
         }
+        takeHeldName(ack.syncTime()); // before the acknowledgement, which must find the server's name
         if (ack.applied() > 0) {
             vault.acknowledge(document, sentSeqs.get((int) ack.applied() - 1));
         }
         vault.currentTo(document, Math.max(ack.syncTime(), vault.syncTime(document)));
+    }
+
+    private void takeHeldName(long asOf) throws IOException {
+        if (heldName != null) {
+            vault.applyRemoteName(document, heldName, asOf);
+            heldName = null;
+        }
     }
 
     private void apply(List<Atom> inserts, List<Pid> deletes) throws IOException {

@@ -225,7 +225,7 @@ final class GlobalSync {
             hub.changed(change, peer);
             Room room = hub.openRoom(change.documentId());
             if (room != null && !answer.forSessions().isEmpty()) {
-                room.deliverForeign(answer.forSessions(), change.syncTime());
+                room.deliverToAll(answer.forSessions(), change.syncTime());
             }
         });
         peer.serially(() -> peer.send(answer.messages()));

@@ -54,13 +54,6 @@ final class Room {
         }
     }
 
-    /** Sends {@code messages} to every session. */
-    synchronized void broadcast(List<? extends Message> messages) {
-        for (SessionSync session : sessions) {
-            session.send(messages);
-        }
-    }
-
     /**
      * After a commit of session ops: each session gets, in one frame, the ops of the others (in
      * the order applied) and its {@code 69} with its own applied count and {@code syncTime}.
@@ -78,19 +71,13 @@ final class Room {
     }
 
     /**
-     * After a commit of ops that came from outside the room (a global upsert): every session gets
-     * them, then its {@code 69} with {@code syncTime}.
+     * After a commit that every session gets alike (a global upsert's ops and name, a session's
+     * name change, which goes back to its author too): each gets {@code messages}, then its
+     * {@code 69} with {@code syncTime}, in one frame.
      */
-    synchronized void deliverForeign(List<Message> ops, long syncTime) {
+    synchronized void deliverToAll(List<Message> messages, long syncTime) {
         for (SessionSync session : sessions) {
-            session.forwardAndAcknowledge(ops, syncTime);
-        }
-    }
-
-    /** Tells every session how far the store is for them: their own applied count and the time. */
-    synchronized void acknowledge(long syncTime) {
-        for (SessionSync session : sessions) {
-            session.acknowledge(syncTime);
+            session.forwardAndAcknowledge(messages, syncTime);
         }
     }
 

@@ -43,9 +43,6 @@ final class SessionSync {
     private boolean gone;
     /** This connection's 65/66/67 messages durably applied; written on the store's writer thread only. */
     private volatile long applied;
-    private final Object ackLock = new Object();
-    /** The queued plain 69 that later commits may still join; null once a forward is queued after it. */
-    private AckSlot openSlot;
     private long sentApplied = -1;
     private long sentTime = -1;
 
@@ -191,10 +188,17 @@ final class SessionSync {
                 return;
             }
             applied++;
+            DocumentState named = result.document();
+            if (result.changed()) {
+                hub.changed(new SyncEntry(named.syncTime(), named.id()), peer);
+            }
             // the author too, even unchanged: its name then rests on what the server said after
-            // its rename, so a later rename by anyone (a stale upsert name, say) reaches it as news
-            room.broadcast(List.of(new NameChange(result.document().name())));
-            committed(result);
+            // its rename, so a later rename by anyone (a stale upsert name, say) reaches it as news.
+            // With its 69 in one frame: the 69's time tells the device how new the name is.
+            Room current = room;
+            if (current != null) {
+                current.deliverToAll(List.of(new NameChange(named.name())), named.syncTime());
+            }
         });
         return true;
     }
@@ -217,54 +221,12 @@ final class SessionSync {
         return true;
     }
 
-    private void committed(UpsertResult result) {
-        if (result.changed()) {
-            hub.changed(new SyncEntry(result.document().syncTime(), result.document().id()), peer);
-        }
-        room.acknowledge(result.document().syncTime());
-    }
-
-    /** A queued plain {@code 69}: the time it will carry, raised by commits that join it. */
-    private static final class AckSlot {
-        long time;
-    }
-
     /**
-     * Queues a {@code 69} with this session's applied count; commits in a row send one. A 69 never
-     * carries a time whose forwarded ops are still queued behind it: the client takes that time as
-     * "I hold everything up to here", so a forward queued after a slot closes it.
-     */
-    void acknowledge(long syncTime) {
-        AckSlot slot;
-        synchronized (ackLock) {
-            if (openSlot != null) {
-                openSlot.time = Math.max(openSlot.time, syncTime);
-                return;
-            }
-            slot = new AckSlot();
-            slot.time = syncTime;
-            openSlot = slot;
-        }
-        peer.serially(() -> {
-            long time;
-            synchronized (ackLock) {
-                if (openSlot == slot) {
-                    openSlot = null;
-                }
-                time = slot.time;
-            }
-            sendWithAck(List.of(), time);
-        });
-    }
-
-    /**
-     * {@code ops} of other sessions, committed at {@code syncTime}, then this session's {@code 69},
-     * in one frame: a commit costs each session one frame, not a forward and an ack.
+     * {@code ops} committed at {@code syncTime} (other sessions' ops, an upsert's, a name), then this
+     * session's {@code 69}, in one frame: a commit costs each session one frame, not a forward and an
+     * ack, and a 69 never carries a time whose forwarded messages are still queued behind it.
      */
     void forwardAndAcknowledge(List<Message> ops, long syncTime) {
-        synchronized (ackLock) {
-            openSlot = null; // a later commit's 69 must queue behind these ops
-        }
         peer.serially(() -> sendWithAck(ops, syncTime));
     }
 

@@ -17,6 +17,11 @@ final class NoteState {
     /** The log may hold unacknowledged ops: a false positive costs a look, a false negative loses work. */
     boolean hasPending;
     long syncTime;
+    /**
+     * The server time as of which the server last gave the note the name it has here (in memory:
+     * every answer after a restart was read after every answer before it).
+     */
+    long nameAsOf;
     long logSize;
     /** Where the note's {@code .md} is or is about to be written; null when it has none (trashed). */
     Path file;

@@ -416,6 +416,28 @@ public final class Vault implements Closeable {
         }
     }
 
+    /**
+     * Takes the name the server gave note {@code id} as of its sync time {@code asOf}, unless the
+     * note has a name the server gave as of a later time: answers that come on two connections (the
+     * global one and a session) arrive in no set order, and an answer read before a rename must not
+     * bring back the name that rename replaced.
+     */
+    public void applyRemoteName(UUID id, String name, long asOf) throws IOException {
+        ops.lock();
+        try {
+            NoteState n = table.require(id);
+            synchronized (state) {
+                if (asOf < n.nameAsOf) {
+                    return;
+                }
+                n.nameAsOf = asOf;
+            }
+            applyRemote(id, name, List.of(), List.of());
+        } finally {
+            ops.unlock();
+        }
+    }
+
     /** The server's trash flag ({@code 34} bit 0): moves the note to or from the trash here, not as a pending change. */
     public void applyRemoteTrashed(UUID id, boolean trashed) throws IOException {
         ops.lock();

@@ -12,12 +12,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP relay on 127.0.0.1 in front of a server that can cut every connection through it at once,
- * as a flaky network would: devices paired through it lose their connections mid-message.
+ * as a flaky network would: devices paired through it lose their connections mid-message. It can
+ * also hold back what the server sends on the connections open at one moment, as a slow route
+ * would, so that a device gets an answer on one connection after later news on another.
  */
 final class CuttingRelay implements AutoCloseable {
     private final ServerSocket listener;
     private final int target;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Gate> toDevices = ConcurrentHashMap.newKeySet();
 
     CuttingRelay(int targetPort) throws IOException {
         this.target = targetPort;
@@ -45,6 +48,15 @@ final class CuttingRelay implements AutoCloseable {
         sockets.clear();
     }
 
+    /** Holds what the server sends on every connection open now, until {@link #release()}; later ones flow. */
+    void holdToDevices() {
+        toDevices.forEach(Gate::hold);
+    }
+
+    void release() {
+        toDevices.forEach(Gate::open);
+    }
+
     private void accept() {
         while (!listener.isClosed()) {
             try {
@@ -59,24 +71,28 @@ final class CuttingRelay implements AutoCloseable {
                 }
                 sockets.add(client);
                 sockets.add(server);
-                pump(client, server);
-                pump(server, client);
+                Gate gate = new Gate();
+                toDevices.add(gate);
+                pump(client, server, Gate.NEVER_HELD);
+                pump(server, client, gate);
             } catch (IOException e) {
                 // listener closed, or the server is down: the device sees a reset and retries
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, Gate gate) {
         Thread t = new Thread(() -> {
             byte[] buffer = new byte[16384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int n; (n = in.read(buffer)) > 0; ) {
+                    gate.pass();
                     out.write(buffer, 0, n);
                 }
-            } catch (IOException e) {
+            } catch (IOException | InterruptedException e) {
                 // cut
             } finally {
+                toDevices.remove(gate);
                 try {
                     from.close();
                     to.close();
@@ -92,6 +108,29 @@ final class CuttingRelay implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
+        release();
         cutAll();
+    }
+
+    /** Lets bytes through, or holds them while held. */
+    private static final class Gate {
+        static final Gate NEVER_HELD = new Gate();
+
+        private boolean held;
+
+        synchronized void hold() {
+            held = true;
+        }
+
+        synchronized void open() {
+            held = false;
+            notifyAll();
+        }
+
+        synchronized void pass() throws InterruptedException {
+            while (held) {
+                wait();
+            }
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import dev.weft.protocol.Message;
+import dev.weft.protocol.SessionAck;
+import dev.weft.protocol.SessionReady;
 import dev.weft.protocol.SyncDocDone;
 import dev.weft.protocol.SyncDocPull;
 import dev.weft.protocol.SyncDocResponse;
@@ -76,6 +78,40 @@ class GlobalProcedureOrderTest {
         assertThat(vault.device().lastSyncTime()).isEqualTo(100);
         assertThat(vault.replica(b).text()).isEqualTo("y");
         assertThat(procedure.isCurrent()).isTrue();
+    }
+
+    /**
+     * A pull sent before the note's session went live, answered while it is live: applied, the
+     * answer's atom (newer than the session's time) was taken as covered by the session's next 69;
+     * the session was cut before it forwarded the atom, the atom was deleted elsewhere, and the next
+     * catch-up, from that 69's time, could not list the delete: the device kept it forever. The
+     * session brings all of it, so such an answer is left to the session.
+     */
+    @Test
+    void anAnswerThatComesWhileTheNoteIsInALiveSessionIsLeftToTheSession() throws Exception {
+        UUID n = UUID.randomUUID();
+        vault.applyRemote(n, "n", List.of(new Atom(Pid.single(3, 7), 'x')), List.of());
+        vault.currentTo(n, 10);
+        boolean[] live = new boolean[1];
+        GlobalProcedure global = new GlobalProcedure(vault, sent::addAll, new SyncListener() { }, id -> live[0]);
+        global.start();
+        global.received(List.of(new SynclistResponse(List.of(new Entry(40, n))),
+                new SyncError(GlobalProcedure.NIL, 404, "no such document")));
+        assertThat(sent).contains(new SyncDocPull(n, 10));
+
+        SessionProtocol session = new SessionProtocol(n, vault, sent::addAll, new SessionListener() { });
+        session.start();
+        session.received(List.of(new SyncDocResponse(n, "n", List.of(), List.of()), new SessionReady(1, 20)));
+        live[0] = true;
+        Atom later = new Atom(Pid.single(2, 35), 'L');
+        global.received(List.of(new SyncDocResponse(n, "n", List.of(later), List.of()), new SyncDocDone(n, 40, false)));
+        session.received(List.of(new SessionAck(0, 30)));
+
+        live[0] = false; // cut; 'L' was deleted at 45, after the session's time: a catch-up from 30 lists nothing
+        SessionProtocol again = new SessionProtocol(n, vault, sent::addAll, new SessionListener() { });
+        again.start();
+        again.received(List.of(new SyncDocResponse(n, "n", List.of(), List.of()), new SessionReady(1, 50)));
+        assertThat(vault.replica(n).text()).isEqualTo("x");
     }
 
     /**

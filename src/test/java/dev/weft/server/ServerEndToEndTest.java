@@ -202,6 +202,10 @@ class ServerEndToEndTest {
         sa.send(new NameChange("Final"));
         assertThat(sb.until(m -> m instanceof NameChange)).last().isEqualTo(new NameChange("Final"));
         assertThat(sa.until(m -> m instanceof NameChange)).last().isEqualTo(new NameChange("Final"));
+        // each right before the 69 that covers it: a device learns as of which time the name is
+        Message afterA = sa.next();
+        assertThat(afterA).isInstanceOf(SessionAck.class);
+        assertThat(sb.next()).isEqualTo(new SessionAck(0, ((SessionAck) afterA).syncTime()));
         assertThat(g.until(m -> m instanceof SynclistResponse r
                 && r.entries().stream().anyMatch(e -> e.documentId().equals(DOC)))).isNotEmpty();
     }

@@ -1,0 +1,104 @@
+package dev.weft.client;
+
+import static dev.weft.client.EditingSessionTest.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.protocol.PairingLink;
+import dev.weft.vault.Vault;
+import dev.weft.vault.VaultOptions;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A note's name reaches a device on two connections, its global one and a session, whose messages
+ * arrive in no set order: a name the server sent as of an earlier time must never replace one it
+ * sent as of a later time (the divergence the convergence test found once in 53 runs).
+ */
+class NameOrderTest extends LiveServerTest {
+    private SyncClient client(String name, Vault vault, PairingLink link) throws Exception {
+        SyncClient client = new SyncClient(vault, SyncOptions.defaults().withRetry(Duration.ofMillis(50), Duration.ofMillis(300)));
+        open.add(client);
+        client.pair(link, name);
+        return client;
+    }
+
+    private Vault vault(String name) throws Exception {
+        Vault vault = Vault.open(dir.resolve(name), VaultOptions.defaults());
+        open.add(vault);
+        return vault;
+    }
+
+    private static Optional<String> name(Vault vault, UUID id) {
+        return vault.note(id).map(n -> n.name());
+    }
+
+    /**
+     * b's global connection uploads an edit of the note; the server answers with the name then,
+     * "first", and the answer is slow. a renames the note "second"; b opens a session, whose
+     * catch-up brings "second". Then the slow answer arrives: applied as it came, it named the note
+     * "first" again on b, and b's global connection never pulled the note while the session was
+     * live, so b kept "first" for good.
+     */
+    @Test
+    void aSlowAnswerOnTheGlobalConnectionDoesNotUndoARenameTheSessionBrought() throws Exception {
+        afterTheSlowAnswer(session -> { });
+    }
+
+    /**
+     * The same slow answer, once the editor closed the session: the note's time is the session's,
+     * past the rename, so nothing makes b pull the note again; a name older than b's stays out.
+     */
+    @Test
+    void aSlowAnswerAfterTheSessionClosedDoesNotUndoARenameTheSessionBrought() throws Exception {
+        afterTheSlowAnswer(session -> {
+            session.close();
+            await("the session closed", () -> !session.isLive());
+        });
+    }
+
+    private void afterTheSlowAnswer(SessionStep beforeTheAnswer) throws Exception {
+        try (CuttingRelay relay = new CuttingRelay(server.port())) {
+            Vault av = vault("a");
+            Vault bv = vault("b");
+            SyncClient a = client("a", av, server.pairingLink());
+            PairingLink direct = server.pairingLink();
+            SyncClient b = client("b", bv, new PairingLink(direct.host(), relay.port(), direct.code(), direct.fingerprint()));
+            UUID id = av.create("first", "text").id();
+            a.syncOnce(Duration.ofSeconds(20));
+            b.start();
+            b.syncOnce(Duration.ofSeconds(20));
+            assertThat(name(bv, id)).contains("first");
+
+            relay.holdToDevices(); // b's global connection: b sends, nothing comes back
+            bv.replica(id).insert(4, " by b");
+            await("b's upload committed", () -> {
+                try {
+                    a.syncOnce(Duration.ofSeconds(20));
+                    return av.replica(id).text().equals("text by b");
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            av.rename(id, "second");
+            a.syncOnce(Duration.ofSeconds(20));
+
+            EditingSession session = b.openSession(id, new SessionListener() { });
+            await("b's session live", session::isLive);
+            assertThat(name(bv, id)).as("from the session's catch-up").contains("second");
+            beforeTheAnswer.run(session);
+
+            relay.release();
+            b.syncOnce(Duration.ofSeconds(20)); // the slow answer to the upload is in
+            a.syncOnce(Duration.ofSeconds(20));
+            assertThat(name(av, id)).contains("second");
+            assertThat(name(bv, id)).as("b after the slow answer").contains("second");
+            assertThat(bv.replica(id).text()).isEqualTo("text by b");
+        }
+    }
+
+    private interface SessionStep {
+        void run(EditingSession session) throws Exception;
+    }
+}
