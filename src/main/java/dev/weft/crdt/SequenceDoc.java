@@ -310,6 +310,20 @@ public final class SequenceDoc implements AtomSource {
         return tree.aliveBefore(cursor);
     }
 
+    /**
+     * The UTF-16 offset just after {@code pid}'s place in the text: after its character if it is
+     * alive, else where it stood or would stand. A caret "after pid" sits here.
+     */
+    public int utf16After(Pid pid) {
+        pid.copyKeys(scratch, 0);
+        boolean found = tree.seekPid(scratch, 0, pid.depth(), cursor);
+        int offset = tree.u16Before(cursor);
+        if (found && cursor.leaf.alive(cursor.i)) {
+            offset += Character.charCount(cursor.leaf.cps[cursor.i]);
+        }
+        return offset;
+    }
+
     /** True if the pid is present, alive or tombstone. */
     public boolean contains(Pid pid) {
         pid.copyKeys(scratch, 0);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 
 /**
@@ -37,6 +38,7 @@ public final class NoteReplica implements Closeable {
     private final SequenceDoc doc;
     private final RecordLog log;
     private final long compactAtBytes;
+    private final List<Consumer<TextChange>> textListeners = new CopyOnWriteArrayList<>();
     private long nextCompactionAt;
 
     private NoteReplica(UUID documentId, Path structureFile, SequenceDoc doc, RecordLog log, long compactAtBytes) {
@@ -181,12 +183,48 @@ public final class NoteReplica implements Closeable {
     }
 
     /**
+     * Hears every change to the text, local or remote, with where it happened (an editor keeps its
+     * view in step with this). Called on the changing thread under the replica's lock, after the
+     * change is logged: keep it short, never block, never call back into the replica from another
+     * thread.
+     */
+    public void addTextListener(Consumer<TextChange> listener) {
+        textListeners.add(listener);
+    }
+
+    public void removeTextListener(Consumer<TextChange> listener) {
+        textListeners.remove(listener);
+    }
+
+    /** The pid of the character just before UTF-16 {@code offset}, or {@code null} at the start. */
+    public synchronized Pid pidBeforeUtf16(int offset) {
+        return offset == 0 ? null : doc.pidAt(doc.cpIndexOfUtf16(offset) - 1);
+    }
+
+    /** The UTF-16 offset of {@code pid}'s character, or -1 if it is not in the text (deleted or unknown). */
+    public synchronized int utf16Of(Pid pid) {
+        int index = doc.indexOf(pid);
+        return index < 0 ? -1 : doc.utf16OfCpIndex(index);
+    }
+
+    /**
+     * The UTF-16 offset just after {@code pid}'s place: after its character if alive, else where it
+     * stood (a collaborator's caret, the place to restore deleted text).
+     */
+    public synchronized int utf16After(Pid pid) {
+        return doc.utf16After(pid);
+    }
+
+    /**
      * Inserts {@code text} before code point {@code index}; returns once its ops are in the log.
      *
      * @return the ops of the edit, in seq order
      */
     public synchronized List<LocalOp> insert(int index, CharSequence text) throws IOException {
-        return edit(batch -> doc.insert(index, text, batch));
+        int offset = doc.utf16OfCpIndex(index);
+        List<LocalOp> ops = edit(batch -> doc.insert(index, text, batch));
+        announce(TextChange.insertion(offset, text));
+        return ops;
     }
 
     /**
@@ -195,12 +233,18 @@ public final class NoteReplica implements Closeable {
      * @return the ops of the edit, in seq order, those that cancelled an unsent insert included
      */
     public synchronized List<LocalOp> delete(int index, int count) throws IOException {
-        return edit(batch -> doc.delete(index, count, batch));
+        int offset = doc.utf16OfCpIndex(index);
+        int removed = doc.utf16OfCpIndex(index + count) - offset;
+        List<LocalOp> ops = edit(batch -> doc.delete(index, count, batch));
+        announce(TextChange.removal(offset, removed));
+        return ops;
     }
 
     /** {@link #insert} at a UTF-16 offset, as Swing counts. */
     public synchronized List<LocalOp> insertUtf16(int offset, CharSequence text) throws IOException {
-        return edit(batch -> doc.insertUtf16(offset, text, batch));
+        List<LocalOp> ops = edit(batch -> doc.insertUtf16(offset, text, batch));
+        announce(TextChange.insertion(offset, text));
+        return ops;
     }
 
     /** Applies one local edit to the document and appends its ops to the log before returning. */
@@ -213,7 +257,9 @@ public final class NoteReplica implements Closeable {
 
     /** {@link #delete} of a UTF-16 range, which must not split a surrogate pair. */
     public synchronized List<LocalOp> deleteUtf16(int offset, int length) throws IOException {
-        return edit(batch -> doc.deleteUtf16(offset, length, batch));
+        List<LocalOp> ops = edit(batch -> doc.deleteUtf16(offset, length, batch));
+        announce(TextChange.removal(offset, length));
+        return ops;
     }
 
     /**
@@ -237,6 +283,7 @@ public final class NoteReplica implements Closeable {
         int at = doc.applyInsert(atom.pid(), atom.codePoint());
         if (at >= 0) {
             appendRemote(List.of(new LogRecord.RemoteInsert(atom)));
+            announce(TextChange.insertion(at, Character.toString(atom.codePoint())));
         }
         return at;
     }
@@ -250,9 +297,13 @@ public final class NoteReplica implements Closeable {
     public synchronized int applyRemoteDelete(Pid pid) throws IOException {
         log.checkWritable();
         boolean known = doc.contains(pid);
+        int lengthBefore = doc.utf16Length();
         int at = doc.applyDelete(pid);
         if (at >= 0 || !known) {
             appendRemote(List.of(new LogRecord.RemoteDelete(pid)));
+        }
+        if (at >= 0) {
+            announce(TextChange.removal(at, lengthBefore - doc.utf16Length()));
         }
         return at;
     }
@@ -264,6 +315,10 @@ public final class NoteReplica implements Closeable {
      */
     public synchronized void applyRemote(Collection<Atom> inserts, Collection<Pid> deletes) throws IOException {
         log.checkWritable();
+        if (!textListeners.isEmpty()) {
+            applyRemoteShown(inserts, deletes);
+            return;
+        }
         List<LogRecord> changed = new ArrayList<>();
         for (Atom atom : inserts) {
             if (doc.merge(atom.pid(), atom.codePoint())) {
@@ -277,6 +332,41 @@ public final class NoteReplica implements Closeable {
             }
         }
         appendRemote(changed);
+    }
+
+    /** {@link #applyRemote} for a note an editor shows: works out where each op changed the text. */
+    private void applyRemoteShown(Collection<Atom> inserts, Collection<Pid> deletes) throws IOException {
+        List<LogRecord> changed = new ArrayList<>();
+        List<TextChange> shown = new ArrayList<>();
+        for (Atom atom : inserts) {
+            int at = doc.applyInsert(atom.pid(), atom.codePoint());
+            if (at >= 0) {
+                changed.add(new LogRecord.RemoteInsert(atom));
+                shown.add(TextChange.insertion(at, Character.toString(atom.codePoint())));
+            }
+        }
+        for (Pid pid : deletes) {
+            boolean known = doc.contains(pid);
+            int lengthBefore = doc.utf16Length();
+            int at = doc.applyDelete(pid);
+            if (at >= 0 || !known) {
+                changed.add(new LogRecord.RemoteDelete(pid));
+            }
+            if (at >= 0) {
+                shown.add(TextChange.removal(at, lengthBefore - doc.utf16Length()));
+            }
+        }
+        appendRemote(changed);
+        shown.forEach(this::announce);
+    }
+
+    private void announce(TextChange change) {
+        if (change.removedLength() == 0 && change.inserted().isEmpty()) {
+            return;
+        }
+        for (Consumer<TextChange> listener : textListeners) {
+            listener.accept(change);
+        }
     }
 
     /** Records the name the server gave the note ({@code 33} or {@code 67}), if it is new. */
