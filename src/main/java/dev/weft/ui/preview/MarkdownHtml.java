@@ -5,6 +5,7 @@ import java.util.Set;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
+import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
@@ -27,14 +28,21 @@ public final class MarkdownHtml {
             StrikethroughExtension.create(), TaskListItemsExtension.create(), AutolinkExtension.create());
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true)
-            .sanitizeUrls(true)
+    // the first renderer added for a node type wins: ours go before the extensions'
+    private final HtmlRenderer renderer = HtmlRenderer.builder()
             .nodeRendererFactory(TaskBox::new)
             .nodeRendererFactory(ImageAsText::new)
+            .extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true)
+            .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                if (node instanceof TableBlock) {
+                    attributes.put("cellspacing", "0");
+                }
+            })
             .build();
 
     public String render(String markdown) {
-        return renderer.render(parser.parse(markdown));
+        // Swing's HTML 3.2 knows <s>, not <del>; the note's own text is escaped, so these are ours
+        return renderer.render(parser.parse(markdown)).replace("<del>", "<s>").replace("</del>", "</s>");
     }
 
     private static final class TaskBox implements NodeRenderer {

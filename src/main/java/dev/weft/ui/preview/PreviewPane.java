@@ -68,6 +68,7 @@ public final class PreviewPane {
 
     public void restyle(PreviewStyle style) {
         StyleSheet sheet = new StyleSheet();
+        sheet.addStyleSheet(new HTMLEditorKit().getStyleSheet()); // Swing's defaults (strong, em…), shared: never changed
         sheet.addRule(style.css());
         HTMLEditorKit kit = new HTMLEditorKit() {
             @Override
