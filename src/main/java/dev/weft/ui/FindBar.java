@@ -1,6 +1,9 @@
 package dev.weft.ui;
 
 import java.awt.FlowLayout;
+import java.awt.GridBagConstraints;
+import java.awt.GridBagLayout;
+import java.awt.Insets;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JCheckBox;
@@ -22,9 +25,9 @@ import org.fife.ui.rtextarea.SearchResult;
  */
 final class FindBar {
     private final RTextArea area;
-    private final JPanel panel = new JPanel(new FlowLayout(FlowLayout.LEFT, 6, 4));
-    private final JTextField find = new JTextField(22);
-    private final JTextField replace = new JTextField(16);
+    private final JPanel panel = new JPanel(new GridBagLayout());
+    private final JTextField find = new JTextField(14);
+    private final JTextField replace = new JTextField(14);
     private final JCheckBox matchCase = new JCheckBox("Match case");
     private final JLabel result = new JLabel();
 
@@ -35,27 +38,25 @@ final class FindBar {
         result.setName("find.result");
         find.putClientProperty("JTextField.placeholderText", "Find");
         replace.putClientProperty("JTextField.placeholderText", "Replace with");
-        JButton previous = button("find.previous", "Previous", () -> find(false));
-        JButton next = button("find.next", "Next", () -> find(true));
+        JButton previous = button("find.previous", "\u2191", () -> find(false));
+        previous.setToolTipText("Previous match (Shift+Enter)");
+        JButton next = button("find.next", "\u2193", () -> find(true));
+        next.setToolTipText("Next match (Enter)");
         JButton one = button("find.replaceOne", "Replace", this::replaceOne);
-        JButton all = button("find.replaceAll", "Replace all", this::replaceAll);
-        JButton close = button("find.close", "✕", this::hide);
-        close.putClientProperty("JButton.buttonType", "toolBarButton");
+        JButton all = button("find.replaceAll", "Replace All", this::replaceAll);
+        JButton close = button("find.close", "\u2715", this::hide);
+        for (JButton small : new JButton[] {previous, next, close}) {
+            small.putClientProperty("JButton.buttonType", "toolBarButton");
+        }
         close.setToolTipText("Close (Esc)");
         find.addActionListener(e -> find(true));
         find.registerKeyboardAction(e -> find(false), KeyStroke.getKeyStroke("shift ENTER"), JComponent.WHEN_FOCUSED);
         replace.addActionListener(e -> replaceOne());
         panel.registerKeyboardAction(e -> hide(), KeyStroke.getKeyStroke("ESCAPE"),
                 JComponent.WHEN_ANCESTOR_OF_FOCUSED_COMPONENT);
-        panel.add(find);
-        panel.add(previous);
-        panel.add(next);
-        panel.add(matchCase);
-        panel.add(replace);
-        panel.add(one);
-        panel.add(all);
-        panel.add(result);
-        panel.add(close);
+        // two rows that fit a narrow editor: find with its arrows, then replace with its buttons
+        row(0, find, previous, next, matchCase, close);
+        row(1, replace, one, all, result);
         panel.setBorder(BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")));
         panel.setVisible(false);
     }
@@ -81,6 +82,25 @@ final class FindBar {
         panel.setVisible(false);
         SearchEngine.markAll(area, new SearchContext());
         area.requestFocusInWindow();
+    }
+
+    private void row(int y, JTextField field, JComponent... rest) {
+        GridBagConstraints c = new GridBagConstraints();
+        c.gridy = y;
+        c.insets = new Insets(y == 0 ? 6 : 2, 8, y == 0 ? 2 : 6, 0);
+        c.fill = GridBagConstraints.HORIZONTAL;
+        c.weightx = 1;
+        panel.add(field, c);
+        JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 0));
+        for (JComponent part : rest) {
+            buttons.add(part);
+        }
+        c.gridx = 1;
+        c.weightx = 0;
+        c.fill = GridBagConstraints.NONE;
+        c.anchor = GridBagConstraints.WEST;
+        c.insets = new Insets(c.insets.top, 4, c.insets.bottom, 4);
+        panel.add(buttons, c);
     }
 
     private JButton button(String name, String text, Runnable action) {
