@@ -47,7 +47,7 @@ final class StatusBar {
         panel.add(right, BorderLayout.EAST);
         panel.setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")),
-                BorderFactory.createEmptyBorder(4, 10, 4, 4)));
+                BorderFactory.createEmptyBorder(3, 10, 3, 0)));
         showState(SyncState.UNPAIRED);
         showPeers(java.util.List.of());
     }
