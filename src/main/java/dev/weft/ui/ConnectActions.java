@@ -20,6 +20,11 @@ import javax.swing.SwingWorker;
  * parts run in a {@code SwingWorker}; a failure is a sentence in the dialog.
  */
 final class ConnectActions {
+    private static final String HOSTING_STARTS = wrapped("Starting the server on this computer…");
+    private static final String HOSTING = wrapped("This computer now hosts your notes. On another device, choose "
+            + "<b>Connect to Server…</b> and paste this link. It pairs one device within 15 minutes; "
+            + "<b>New Link</b> makes another.");
+
     private final MainWindow window;
 
     ConnectActions(MainWindow window) {
@@ -41,7 +46,8 @@ final class ConnectActions {
                 name.setText(guessed);
             }
         });
-        JLabel message = new JLabel("Paste the link the server shows (weft --server or Host a Server).");
+        JLabel message = new JLabel(wrapped("Paste the link the server shows: the pair: line of weft --server,"
+                + " or Host a Server on the computer that hosts."));
         message.setName("connect.message");
         JProgressBar busy = new JProgressBar();
         busy.setIndeterminate(true);
@@ -81,7 +87,8 @@ final class ConnectActions {
                         dialog.dispose();
                         window.status.info("Paired with the server; syncing");
                     } catch (ExecutionException failure) {
-                        message.setText("<html>" + Jobs.describe(failure.getCause()) + "</html>");
+                        message.setText(wrapped(Jobs.describe(failure.getCause())));
+                        dialog.pack();
                     } catch (InterruptedException interrupted) {
                         Thread.currentThread().interrupt();
                     }
@@ -93,12 +100,17 @@ final class ConnectActions {
         dialog.setVisible(true);
     }
 
+    /** A label text that wraps at a readable width, so a packed dialog is not one long line. */
+    private static String wrapped(String text) {
+        return "<html><div style='width: 380px'>" + text + "</div></html>";
+    }
+
     void host() {
         Connector connector = window.workspace.connector().orElseThrow();
         SyncClient sync = window.workspace.sync().orElseThrow();
         JDialog dialog = new JDialog(window.frame, "Host a Server", JDialog.ModalityType.MODELESS);
         dialog.setName("host");
-        JLabel message = new JLabel("Starting the server on this computer…");
+        JLabel message = new JLabel(HOSTING_STARTS);
         message.setName("host.message");
         JProgressBar busy = new JProgressBar();
         busy.setIndeterminate(true);
@@ -134,17 +146,17 @@ final class ConnectActions {
                     another.setEnabled(true);
                     try {
                         link.setText(get());
-                        link.selectAll();
+                        link.setCaretPosition(link.getText().length());
+                        link.moveCaretPosition(0); // all selected, its start in view
                         copy.setEnabled(true);
-                        message.setText("<html>This computer now hosts your notes. On another device, choose "
-                                + "<b>Connect to Server…</b> and paste this link.<br>It pairs one device within 15 "
-                                + "minutes; New Link makes another.</html>");
+                        message.setText(HOSTING);
                         window.settings.update(s -> s.withHosting(true));
                     } catch (ExecutionException failure) {
-                        message.setText("<html>" + Jobs.describe(failure.getCause()) + "</html>");
+                        message.setText(wrapped(Jobs.describe(failure.getCause())));
                     } catch (InterruptedException interrupted) {
                         Thread.currentThread().interrupt();
                     }
+                    dialog.pack();
                 }
             }.execute();
         };

@@ -54,6 +54,7 @@ final class FirstRunDialog {
         JButton host = Dialogs.button("firstRun.host", "Host a Server Here…", () -> finish.accept(Then.HOST));
         for (JButton link : new JButton[] {connect, host}) {
             link.putClientProperty("JButton.buttonType", "borderless");
+            link.setForeground(UIManager.getColor("Component.linkColor"));
         }
         JLabel syncHint = new JLabel("Sync with other devices (optional, also in the Sync menu):");
         syncHint.setEnabled(false);

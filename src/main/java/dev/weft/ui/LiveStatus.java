@@ -44,8 +44,8 @@ final class LiveStatus {
         public void stateChanged(SyncState state) {
             SwingUtilities.invokeLater(() -> {
                 window.status.showState(state);
-                if (state != SyncState.UNPAIRED && state != SyncState.REFUSED) {
-                    window.openNote.paired();
+                if (state == SyncState.SYNCED) {
+                    window.openNote.synced();
                 }
                 recount();
             });

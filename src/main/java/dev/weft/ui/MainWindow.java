@@ -114,6 +114,9 @@ final class MainWindow {
     /** Shows the window with the note it had open last (or the first one). */
     void show() {
         frame.setVisible(true);
+        if (previewDivider <= 0) {
+            inner.setDividerLocation(0.5); // only now that the split has its size
+        }
         List<NoteInfo> notes = workspace.vault().notes();
         UUID last = settings.current().layout().lastNote();
         notes.stream().filter(n -> !n.trashed() && n.id().equals(last)).findFirst()

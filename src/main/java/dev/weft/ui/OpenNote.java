@@ -23,7 +23,7 @@ import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
 /**
  * The note in the editor: opens its replica on the worker thread (a huge note must not freeze the
  * window), binds it to the text area, and while the vault is paired keeps an editing session that
- * brings collaborators' presence and carets. Opening another note closes the session and the
+ * brings collaborators' presence and carets (once the client has been current with the server). Opening another note closes the session and the
  * binding first. Undo and redo go to the binding, which undoes only this user's edits.
  * Event thread only, except the session's callbacks.
  */
@@ -55,6 +55,7 @@ final class OpenNote {
     private UUID requested;
     private NoteEditorBinding binding;
     private EditingSession session;
+    private boolean sessionsAllowed;
 
     OpenNote(Vault vault, Optional<SyncClient> sync, RSyntaxTextArea area, Jobs jobs, Listener listener) {
         this.vault = vault;
@@ -99,8 +100,13 @@ final class OpenNote {
         listener.opened(null);
     }
 
-    /** The vault was just paired: the open note gets its session. */
-    void paired() {
+    /**
+     * The sync client is current with its server: from now on an open note gets its session. Not
+     * before: a session started on a note made before pairing, while its first upload is on the
+     * way, makes the server create it as "Untitled", and the upload's name then loses to that.
+     */
+    void synced() {
+        sessionsAllowed = true;
         if (current != null && session == null) {
             openSession(current);
         }
@@ -121,7 +127,7 @@ final class OpenNote {
     }
 
     private void openSession(UUID id) {
-        if (sync.isEmpty() || !vault.device().isPaired()) {
+        if (sync.isEmpty() || !sessionsAllowed || !vault.device().isPaired()) {
             return;
         }
         NoteEditorBinding bound = binding;

@@ -37,7 +37,7 @@ final class StatusBar {
         progress.setVisible(false);
         progress.setPreferredSize(new Dimension(120, 10));
         clear.setRepeats(false);
-        JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 14, 0));
+        JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 14, 0)); // hgap also ends the row
         right.setOpaque(false);
         right.add(peers);
         right.add(pending);
@@ -47,7 +47,7 @@ final class StatusBar {
         panel.add(right, BorderLayout.EAST);
         panel.setBorder(BorderFactory.createCompoundBorder(
                 BorderFactory.createMatteBorder(1, 0, 0, 0, UIManager.getColor("Component.borderColor")),
-                BorderFactory.createEmptyBorder(3, 10, 3, 0)));
+                BorderFactory.createEmptyBorder(3, 10, 3, 12)));
         showState(SyncState.UNPAIRED);
         showPeers(java.util.List.of());
     }

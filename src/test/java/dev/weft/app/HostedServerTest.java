@@ -25,6 +25,7 @@ class HostedServerTest {
                 SyncClient sync = new SyncClient(vault, SyncOptions.defaults());
                 HostedServer host = new HostedServer(vault, sync, dir.resolve("server"), 0,
                         new PrintStream(new ByteArrayOutputStream()))) {
+            java.util.UUID made = vault.create("Made before pairing", "# Hello\n").id();
             PairingLink first = PairingLink.parse(host.host("desk"));
             assertThat(vault.device().isPaired()).isTrue();
             assertThat(vault.device().serverHost()).isEqualTo("127.0.0.1");
@@ -35,6 +36,8 @@ class HostedServerTest {
             assertThat(second.code()).isNotEqualTo(first.code());
             assertThat(vault.device().site()).as("paired once").isEqualTo(site);
             sync.syncOnce(java.time.Duration.ofSeconds(30));
+            assertThat(vault.note(made).orElseThrow().name()).as("a note made before pairing keeps its name")
+                    .isEqualTo("Made before pairing");
         }
     }
 

@@ -19,8 +19,10 @@ class MainWindowTest extends WindowTestBase {
     void aNewNoteIsNamedFromThePromptAndTakesTyping() {
         frame.menuItemWithPath("File", "New Note…").click();
         JOptionPaneFixture prompt = JOptionPaneFinder.findOptionPane().withTimeout(PATIENCE.duration()).using(robot);
-        prompt.textBox("name.field").setText("Ideas/First thoughts");
-        prompt.okButton().click();
+        // the proposed name (in the open note's folder) is selected in a focused field: typing replaces it
+        prompt.textBox("name.field").requireFocused().requireText("Journal/Untitled");
+        robot.enterText("Ideas/First thoughts");
+        robot.pressAndReleaseKeys(KeyEvent.VK_ENTER);
         waitFor("the new note open", () -> onEdt(() -> window.openNote.current()) != null
                 && onEdt(() -> window.frame.getTitle()).startsWith("Ideas/First thoughts"));
         UUID id = onEdt(() -> window.openNote.current());

@@ -70,6 +70,14 @@ abstract class WindowTestBase {
 
     @AfterEach
     void closeWindow() throws Exception {
+        // a failed test may leave a modal dialog up, which would swallow the next test's input
+        GuiActionRunner.execute(() -> {
+            for (java.awt.Window open : java.awt.Window.getWindows()) {
+                if (open instanceof java.awt.Dialog && open.isShowing()) {
+                    open.dispose();
+                }
+            }
+        });
         if (closed.getCount() > 0 && window.frame.isDisplayable()) {
             GuiActionRunner.execute(() -> window.close());
         }
