@@ -16,9 +16,12 @@ import javax.swing.Timer;
  */
 final class LiveStatus {
     private static final int RECOUNT_MILLIS = 400;
+    /** Acknowledgements trim the pending set without an event: a paired window recounts this often. */
+    private static final int POLL_MILLIS = 3_000;
 
     private final MainWindow window;
     private final Timer recount;
+    private final Timer poll;
     private final VaultListener vaultListener = new VaultListener() {
         @Override
         public void notesChanged() {
@@ -66,6 +69,11 @@ final class LiveStatus {
         this.window = window;
         this.recount = new Timer(RECOUNT_MILLIS, e -> countPending());
         recount.setRepeats(false);
+        this.poll = new Timer(POLL_MILLIS, e -> {
+            if (window.workspace.vault().device().isPaired()) {
+                countPending();
+            }
+        });
     }
 
     void start() {
@@ -76,10 +84,12 @@ final class LiveStatus {
         });
         window.list.show(window.workspace.vault().notes());
         countPending();
+        poll.start();
     }
 
     void stop() {
         recount.stop();
+        poll.stop();
         window.workspace.vault().removeListener(vaultListener);
         window.workspace.sync().ifPresent(sync -> sync.removeListener(syncListener));
     }

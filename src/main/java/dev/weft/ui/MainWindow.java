@@ -89,6 +89,15 @@ final class MainWindow {
             public void problem(String message) {
                 status.problem(message);
             }
+
+            @Override
+            public void opening(String name) {
+                if (name == null) {
+                    status.idle();
+                } else {
+                    status.busy(name);
+                }
+            }
         });
         this.preview = new PreviewPane(renderer, MainWindow::browse);
         this.previewQuiet = new Timer(PREVIEW_QUIET_MILLIS, e -> renderPreview());

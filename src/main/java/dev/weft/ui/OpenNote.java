@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.Action;
 import javax.swing.SwingUtilities;
+import javax.swing.Timer;
 import org.fife.ui.rsyntaxtextarea.RSyntaxDocument;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
 import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
@@ -38,11 +39,17 @@ final class OpenNote {
 
         /** An edit could not be saved, in a sentence. */
         void problem(String message);
+
+        /** A note is taking long to open (null: it is done, or it failed). */
+        void opening(String nameOrNull);
     }
 
     /** A stretch of the note's text to select once it is open (a search result). */
     record Selection(int start, int end) {
     }
+
+    /** Opening a note that takes longer shows it in the status bar. */
+    private static final int SLOW_OPEN_MILLIS = 300;
 
     private final Vault vault;
     private final Optional<SyncClient> sync;
@@ -85,7 +92,25 @@ final class OpenNote {
         }
         requested = id;
         String name = vault.note(id).map(n -> n.name()).orElse("the note");
-        jobs.run("Could not open " + name, () -> vault.replica(id), replica -> {
+        boolean[] opened = {false}; // event thread only: a timer event queued before stop() must not show
+        Timer slow = new Timer(SLOW_OPEN_MILLIS, e -> {
+            if (!opened[0]) {
+                listener.opening("Opening “" + name + "”…");
+            }
+        });
+        slow.setRepeats(false);
+        slow.start();
+        jobs.run("Could not open " + name, () -> {
+            try {
+                return vault.replica(id);
+            } finally {
+                SwingUtilities.invokeLater(() -> {
+                    opened[0] = true;
+                    slow.stop();
+                    listener.opening(null);
+                });
+            }
+        }, replica -> {
             if (id.equals(requested)) {
                 attach(id, replica, selection);
             }

@@ -26,6 +26,7 @@ final class StatusBar {
     private final JLabel pending = new JLabel();
     private final JLabel connection = new JLabel();
     private final JProgressBar progress = new JProgressBar();
+    private final JProgressBar busy = new JProgressBar();
     private final Timer clear = new Timer(MESSAGE_MILLIS, e -> message.setText(" "));
 
     StatusBar() {
@@ -36,9 +37,14 @@ final class StatusBar {
         progress.setName("status.progress");
         progress.setVisible(false);
         progress.setPreferredSize(new Dimension(120, 10));
+        busy.setName("status.busy");
+        busy.setIndeterminate(true);
+        busy.setVisible(false);
+        busy.setPreferredSize(new Dimension(80, 10));
         clear.setRepeats(false);
         JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 14, 0)); // hgap also ends the row
         right.setOpaque(false);
+        right.add(busy);
         right.add(peers);
         right.add(pending);
         right.add(progress);
@@ -67,6 +73,20 @@ final class StatusBar {
         message.setText(text);
         message.setToolTipText(text);
         clear.restart();
+    }
+
+    /** Something slow is under way (a huge note opening): says what, with a moving bar, until {@link #idle}. */
+    void busy(String what) {
+        info(what);
+        clear.stop();
+        busy.setVisible(true);
+    }
+
+    void idle() {
+        if (busy.isVisible()) {
+            busy.setVisible(false);
+            message.setText(" ");
+        }
     }
 
     void showState(SyncState state) {

@@ -104,7 +104,8 @@ class MainWindowTest extends WindowTestBase {
         waitFor("the match selected", () -> "synced".equals(onEdt(() -> window.area.getSelectedText())));
         frame.textBox("find.replace").enterText("in sync");
         frame.button("find.replaceAll").click();
-        waitFor("two replaced", () -> onEdt(() -> frame.label("find.result").target().getText()).equals("2 replaced"));
+        javax.swing.JLabel result = frame.label("find.result").target();
+        waitFor("two replaced", () -> onEdt(result::getText).equals("2 replaced"));
         waitFor("the replacement in the note", () -> text(id).contains("| Desktop | hosts       | in sync  |") && !text(id).contains("synced"));
         frame.textBox("find.text").pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
         assertThat(onEdt(() -> window.findBar.component().isVisible())).isFalse();
@@ -140,9 +141,9 @@ class MainWindowTest extends WindowTestBase {
         JOptionPaneFixture prompt = JOptionPaneFinder.findOptionPane().withTimeout(PATIENCE.duration()).using(robot);
         prompt.textBox("name.field").setText("bad/../name");
         prompt.okButton().click();
-        waitFor("the problem shown", () -> onEdt(() -> window.status.component().isShowing())
-                && onEdt(() -> frame.label("status.message").target().getText()).startsWith("Could not create"));
-        assertThat(frame.label("status.message").target().getText()).doesNotContain("Exception").doesNotContain("\tat ");
+        javax.swing.JLabel message = frame.label("status.message").target();
+        waitFor("the problem shown", () -> onEdt(message::getText).startsWith("Could not create “bad/../name”"));
+        assertThat(onEdt(message::getText)).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     /** The labels of the visible tree rows, top to bottom. */
