@@ -8,8 +8,11 @@ import java.util.Optional;
  * filled in. Made by {@link CommandLine}, run by {@link Launcher}.
  */
 sealed interface Command {
-    /** {@code weft [--vault DIR]}: the desktop app on a vault folder. */
-    record Gui(Path vault) implements Command {
+    /**
+     * {@code weft [--vault DIR]}: the desktop app, on {@code vault} if given, else on the folder
+     * its settings name (asked on first run).
+     */
+    record Gui(Optional<Path> vault) implements Command {
     }
 
     /** {@code weft --server ...}: the sync server. */

@@ -10,7 +10,7 @@ final class Launcher {
     static final int OK = 0;
     /** The command ran and failed (an unreadable or invalid file, a server that cannot start, for some). */
     static final int FAILED = 1;
-    /** The arguments were wrong, or they asked for a part of Weft that is not built yet. */
+    /** The arguments were wrong. */
     static final int USAGE = 2;
 
     private final PrintStream out;
@@ -65,13 +65,8 @@ final class Launcher {
         if (command instanceof Command.Revoke revoke) {
             return admin.revoke(revoke.device(), revoke.data());
         }
-        err.println("weft: " + notBuilt(command));
-        return USAGE;
-    }
-
-    private static String notBuilt(Command command) {
-        if (command instanceof Command.Gui) {
-            return "the desktop app is not built yet.";
+        if (command instanceof Command.Gui gui) {
+            return new GuiCommand(places, out).run(gui);
         }
         throw new IllegalStateException("no runner for " + command);
     }

@@ -7,16 +7,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Default folders: the vault ({@code ~/Weft}) and the server's data, per OS convention
- * ({@code $XDG_DATA_HOME/weft-server}, else {@code ~/.local/share/weft-server};
- * {@code ~/Library/Application Support/Weft Server}; {@code %APPDATA%\Weft Server}).
+ * Default folders: the vault ({@code ~/Weft}), the server's data and the desktop app's settings, per
+ * OS convention ({@code $XDG_DATA_HOME/weft-server}, else {@code ~/.local/share/weft-server};
+ * {@code ~/Library/Application Support/Weft Server}; {@code %APPDATA%\Weft Server}; settings in
+ * {@code $XDG_CONFIG_HOME/weft}, else {@code ~/.config/weft}; {@code ~/Library/Application Support/Weft};
+ * {@code %APPDATA%\Weft}).
  *
  * @param vault the default vault folder
  * @param serverData the default server data folder
+ * @param config the desktop app's settings folder
  */
-record Places(Path vault, Path serverData) {
+record Places(Path vault, Path serverData, Path config) {
     private static final String XDG_SERVER_DATA = "weft-server";
     private static final String SERVER_DATA = "Weft Server";
+    private static final String XDG_CONFIG = "weft";
+    private static final String CONFIG = "Weft";
 
     /** The defaults for this user on this machine. */
     static Places current() {
@@ -28,16 +33,21 @@ record Places(Path vault, Path serverData) {
     static Places of(String osName, Map<String, String> env, Path home) {
         String os = osName.toLowerCase(Locale.ROOT);
         Path data;
+        Path config;
         if (os.startsWith("windows")) {
-            data = absolute(env.get("APPDATA")).orElse(home.resolve("AppData").resolve("Roaming"))
-                    .resolve(SERVER_DATA);
+            Path appData = absolute(env.get("APPDATA")).orElse(home.resolve("AppData").resolve("Roaming"));
+            data = appData.resolve(SERVER_DATA);
+            config = appData.resolve(CONFIG);
         } else if (os.startsWith("mac")) {
-            data = home.resolve("Library").resolve("Application Support").resolve(SERVER_DATA);
+            Path support = home.resolve("Library").resolve("Application Support");
+            data = support.resolve(SERVER_DATA);
+            config = support.resolve(CONFIG);
         } else {
             data = absolute(env.get("XDG_DATA_HOME")).orElse(home.resolve(".local").resolve("share"))
                     .resolve(XDG_SERVER_DATA);
+            config = absolute(env.get("XDG_CONFIG_HOME")).orElse(home.resolve(".config")).resolve(XDG_CONFIG);
         }
-        return new Places(home.resolve("Weft"), data);
+        return new Places(home.resolve("Weft"), data, config);
     }
 
     /** The variable's value as a path, unless unset, empty or relative (which XDG says to ignore). */

@@ -40,7 +40,7 @@ final class ServerCommand {
             err.println("WARNING: pairing codes, device tokens and notes cross the network unencrypted.");
             err.println("WARNING: only do this behind a TLS-terminating proxy.");
         }
-        LIBRARY_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING)); // the server logs its own events
+        quietLibraries();
         WeftServer server;
         try {
             server = WeftServer.start(config(command), new ServerLog(out));
@@ -56,6 +56,11 @@ final class ServerCommand {
         out.println("the link pairs one device within " + PairingCodes.DEFAULT_LIFETIME.toMinutes()
                 + " minutes; 'weft pair-code' prints a fresh one");
         return Launcher.OK;
+    }
+
+    /** Undertow and XNIO log warnings only: the server logs its own events. */
+    static void quietLibraries() {
+        LIBRARY_LOGGERS.forEach(logger -> logger.setLevel(Level.WARNING));
     }
 
     static ServerConfig config(Command.Server command) {

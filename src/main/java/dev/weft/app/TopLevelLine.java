@@ -2,6 +2,7 @@ package dev.weft.app;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,7 +42,7 @@ final class TopLevelLine {
                 throw new UsageException(option + " only applies to --server");
             }
         }
-        return new Command.Gui(scanned.path("--vault", places.vault()));
+        return new Command.Gui(Optional.ofNullable(scanned.path("--vault", null)));
     }
 
     private static Command server(Scanned scanned, Places places) throws UsageException {

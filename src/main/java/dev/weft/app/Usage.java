@@ -52,19 +52,19 @@ final class Usage {
             can reach.
 
             Default places:
-              vault        ~/Weft
+              vault        ~/Weft (the first start asks; the settings remember)
               server data  Linux: $XDG_DATA_HOME/weft-server
                                   (else ~/.local/share/weft-server)
                            macOS: ~/Library/Application Support/Weft Server
                            Windows: %%APPDATA%%\\Weft Server
-
-            Not built yet: the desktop app. It checks its arguments, says so, and
-            exits with status 2.
+              settings     Linux: $XDG_CONFIG_HOME/weft (else ~/.config/weft)
+                           macOS: ~/Library/Application Support/Weft
+                           Windows: %%APPDATA%%\\Weft
 
             Exit status: 0 done (the server: stopped cleanly), 1 failed (the server:
             could not start; revoke: no such device; sync: the vault could not be
             brought in sync; trace: also a replay that does not end with
-            endContent), 2 wrong arguments or not built yet.
+            endContent), 2 wrong arguments.
             """.formatted(TopLevelLine.DEFAULT_PORT, TopLevelLine.DEFAULT_BIND,
             PairingCodes.DEFAULT_LIFETIME.toMinutes(), CommandLine.DEFAULT_RUNS, CommandLine.MAX_RUNS,
             TopLevelLine.DEFAULT_PORT);

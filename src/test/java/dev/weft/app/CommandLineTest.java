@@ -11,7 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CommandLineTest {
-    private static final Places PLACES = new Places(Path.of("/home/u/Weft"), Path.of("/home/u/.local/share/weft"));
+    private static final Places PLACES = new Places(Path.of("/home/u/Weft"), Path.of("/home/u/.local/share/weft"),
+            Path.of("/home/u/.config/weft"));
 
     private static Command parse(String... args) throws UsageException {
         return CommandLine.parse(List.of(args), PLACES);
@@ -19,13 +20,13 @@ class CommandLineTest {
 
     @Test
     void noArgumentsOpensTheDesktopAppOnTheDefaultVault() throws UsageException {
-        assertThat(parse()).isEqualTo(new Command.Gui(PLACES.vault()));
+        assertThat(parse()).isEqualTo(new Command.Gui(Optional.empty()));
     }
 
     @Test
     void vaultOpensTheDesktopAppOnThatFolder() throws UsageException {
-        assertThat(parse("--vault", "notes")).isEqualTo(new Command.Gui(Path.of("notes")));
-        assertThat(parse("--vault=notes")).isEqualTo(new Command.Gui(Path.of("notes")));
+        assertThat(parse("--vault", "notes")).isEqualTo(new Command.Gui(Optional.of(Path.of("notes"))));
+        assertThat(parse("--vault=notes")).isEqualTo(new Command.Gui(Optional.of(Path.of("notes"))));
     }
 
     @Test

@@ -21,7 +21,7 @@ class LauncherTest {
     Path dir;
 
     private int run(String... args) {
-        Places places = new Places(dir.resolve("Weft"), dir.resolve("data"));
+        Places places = new Places(dir.resolve("Weft"), dir.resolve("data"), dir.resolve("config"));
         return new Launcher(print(out), print(err), places, stop -> {
             throw new AssertionError("only ServerCommandTest starts a server");
         }).run(args);
@@ -59,14 +59,6 @@ class LauncherTest {
         assertThat(err().lines()).containsExactly(
                 "weft: --port must be a whole number from 1 to 65535, not '0'",
                 "Run 'weft --help' for usage.");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "--vault x"})
-    void aCommandThatIsNotBuiltSaysSoAndExitsWithTwo(String args) {
-        assertThat(run(args.isEmpty() ? new String[0] : args.split(" "))).isEqualTo(Launcher.USAGE);
-        assertThat(err()).contains("not built yet").doesNotContain("Exception");
-        assertThat(err().lines()).hasSize(1);
     }
 
     @ParameterizedTest

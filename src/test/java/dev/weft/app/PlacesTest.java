@@ -45,4 +45,14 @@ class PlacesTest {
         assertThat(Places.of("Windows 11", Map.of(), HOME).serverData())
                 .isEqualTo(Path.of("/home/u/AppData/Roaming/Weft Server"));
     }
+
+    @Test
+    void settingsFollowEachOsConvention() {
+        assertThat(Places.of("Linux", Map.of("XDG_CONFIG_HOME", "/cfg"), HOME).config()).isEqualTo(Path.of("/cfg/weft"));
+        assertThat(Places.of("Linux", Map.of(), HOME).config()).isEqualTo(Path.of("/home/u/.config/weft"));
+        assertThat(Places.of("Mac OS X", Map.of(), HOME).config())
+                .isEqualTo(Path.of("/home/u/Library/Application Support/Weft"));
+        assertThat(Places.of("Windows 11", Map.of("APPDATA", "/appdata"), HOME).config())
+                .isEqualTo(Path.of("/appdata/Weft"));
+    }
 }

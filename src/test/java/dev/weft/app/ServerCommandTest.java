@@ -36,7 +36,7 @@ class ServerCommandTest {
     }
 
     private int run(String... args) {
-        Places places = new Places(dir.resolve("Weft"), dir.resolve("data"));
+        Places places = new Places(dir.resolve("Weft"), dir.resolve("data"), dir.resolve("config"));
         return new Launcher(print(out), print(err), places, stops::add).run(args);
     }
 

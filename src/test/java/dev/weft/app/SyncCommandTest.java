@@ -39,7 +39,7 @@ class SyncCommandTest {
     private int run(String... args) {
         out = new ByteArrayOutputStream();
         err = new ByteArrayOutputStream();
-        Places places = new Places(dir.resolve("Weft"), dir.resolve("data"));
+        Places places = new Places(dir.resolve("Weft"), dir.resolve("data"), dir.resolve("config"));
         return new Launcher(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 places, stop -> { }).run(args);
     }

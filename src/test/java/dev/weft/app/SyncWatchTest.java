@@ -37,7 +37,7 @@ class SyncWatchTest {
             List<Runnable> stops = new CopyOnWriteArrayList<>();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-            Launcher launcher = new Launcher(print, print, new Places(dir.resolve("Weft"), dir.resolve("data")), stops::add);
+            Launcher launcher = new Launcher(print, print, new Places(dir.resolve("Weft"), dir.resolve("data"), dir.resolve("config")), stops::add);
             AtomicInteger exit = new AtomicInteger(-1);
             Thread watching = new Thread(() -> exit.set(launcher.run(new String[] {"sync", "--vault", a.toString(),
                     "--pair", server.pairingLink().toString(), "--name", "laptop", "--watch"})));

@@ -28,7 +28,7 @@ class TraceCommandTest {
     Path dir;
 
     private int run(String... args) {
-        Places places = new Places(dir.resolve("Weft"), dir.resolve("data"));
+        Places places = new Places(dir.resolve("Weft"), dir.resolve("data"), dir.resolve("config"));
         return new Launcher(print(out), print(err), places, stop -> {
             throw new AssertionError("trace starts nothing to stop");
         }).run(args);

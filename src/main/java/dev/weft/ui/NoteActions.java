@@ -1,0 +1,155 @@
+package dev.weft.ui;
+
+import dev.weft.ui.notes.TreeItem;
+import dev.weft.ui.settings.Preferences;
+import dev.weft.ui.settings.Theme;
+import dev.weft.vault.NoteInfo;
+import dev.weft.vault.Vault;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the note commands do: new, rename or move (a note or a whole folder), trash and restore,
+ * quick open, search, settings. Asks on the event thread, changes the vault on the worker thread.
+ */
+final class NoteActions {
+    private final MainWindow window;
+    private final Vault vault;
+    private SearchDialog searchDialog;
+
+    NoteActions(MainWindow window) {
+        this.window = window;
+        this.vault = window.workspace.vault();
+    }
+
+    void create() {
+        String suggestion = folderOfSelection() + firstLine(window.area.getSelectedText()).orElse("Untitled");
+        NameDialog.ask(window.frame, "New Note", "Name of the new note:", suggestion).ifPresent(name ->
+                window.jobs.run("Could not create “" + name + "”", () -> vault.create(name, ""), note -> {
+                    window.status.info("Created “" + note.name() + "”");
+                    window.openNote(note.id(), null);
+                }));
+    }
+
+    void rename() {
+        TreeItem item = window.list.item();
+        if (item instanceof TreeItem.Folder folder && !folder.path().isEmpty()) {
+            renameFolder(folder.path());
+            return;
+        }
+        currentNote().ifPresent(note -> NameDialog.ask(window.frame, "Rename or Move",
+                "New name of “" + note.name() + "”:", note.name()).ifPresent(name -> {
+                    if (!name.equals(note.name())) {
+                        window.jobs.run("Could not rename “" + note.name() + "”", () -> {
+                            vault.rename(note.id(), name);
+                            return vault.note(note.id()).map(NoteInfo::name).orElse(name);
+                        }, done -> window.status.info("Renamed to “" + done + "”"));
+                    }
+                }));
+    }
+
+    private void renameFolder(String folder) {
+        NameDialog.ask(window.frame, "Rename or Move Folder", "New path of the folder “" + folder + "”:", folder)
+                .ifPresent(target -> {
+                    String to = stripSlashes(target);
+                    if (to.equals(folder) || to.isEmpty()) {
+                        return;
+                    }
+                    List<NoteInfo> inside = new ArrayList<>();
+                    for (NoteInfo note : vault.notes()) {
+                        if (!note.trashed() && note.name().startsWith(folder + "/")) {
+                            inside.add(note);
+                        }
+                    }
+                    window.jobs.run("Could not move the folder “" + folder + "”", () -> {
+                        for (NoteInfo note : inside) {
+                            vault.rename(note.id(), to + note.name().substring(folder.length()));
+                        }
+                        return inside.size();
+                    }, count -> window.status.info("Moved " + count + (count == 1 ? " note" : " notes") + " to “" + to + "”"));
+                });
+    }
+
+    void trash() {
+        currentNote().ifPresent(note -> window.jobs.run("Could not move “" + note.name() + "” to the trash", () -> {
+            vault.trash(note.id());
+            return note;
+        }, done -> window.status.info("Moved “" + done.name() + "” to the trash (File › Trash… brings it back)")));
+    }
+
+    void showTrash() {
+        new TrashDialog(window.frame, vault, id -> window.jobs.run("Could not restore the note", () -> {
+            vault.restore(id);
+            return vault.note(id).map(NoteInfo::name).orElse("the note");
+        }, name -> {
+            window.status.info("Restored “" + name + "”");
+            window.openNote(id, null);
+        })).show();
+    }
+
+    void quickOpen() {
+        QuickOpenDialog.ask(window.frame, vault.notes()).ifPresent(id -> window.openNote(id, null));
+    }
+
+    void search() {
+        if (searchDialog == null) {
+            searchDialog = new SearchDialog(window.frame, vault, hit ->
+                    window.openNote(hit.note(), new OpenNote.Selection(hit.start(), hit.end())));
+        }
+        searchDialog.show(firstLine(window.area.getSelectedText()).orElse(""));
+    }
+
+    void settings() {
+        Preferences before = window.settings.current().preferences();
+        SettingsDialog.ask(window.frame, before).ifPresent(after -> {
+            window.settings.update(s -> s.withPreferences(after));
+            boolean themeChanged = after.theme() != before.theme();
+            if (themeChanged && after.theme() == Theme.SYSTEM) {
+                window.jobs.run("Could not read the system theme", dev.weft.ui.settings.OsTheme::prefersDark,
+                        window::restyle);
+            } else {
+                window.restyle(after.theme() == Theme.DARK || after.theme() == Theme.SYSTEM && Looks.dark());
+            }
+            if (after.vault() != null && !after.vault().equals(before.vault())) {
+                window.status.info("Weft opens " + after.vault() + " the next time it starts");
+            }
+        });
+    }
+
+    /** The note chosen in the tree, else the open one. */
+    private Optional<NoteInfo> currentNote() {
+        UUID id = window.list.item() instanceof TreeItem.Note n ? n.note().id() : window.openNote.current();
+        Optional<NoteInfo> note = id == null ? Optional.empty() : vault.note(id).filter(n -> !n.trashed());
+        if (note.isEmpty()) {
+            window.status.info("Choose a note first");
+        }
+        return note;
+    }
+
+    /** The folder of the chosen tree item or the open note, with a trailing slash ("" at the top). */
+    private String folderOfSelection() {
+        TreeItem item = window.list.item();
+        if (item instanceof TreeItem.Folder folder) {
+            return folder.path().isEmpty() ? "" : folder.path() + "/";
+        }
+        String name = item instanceof TreeItem.Note n ? n.note().name()
+                : window.openNote.current() == null ? "" : vault.note(window.openNote.current()).map(NoteInfo::name).orElse("");
+        int slash = name.lastIndexOf('/');
+        return slash < 0 ? "" : name.substring(0, slash + 1);
+    }
+
+    static Optional<String> firstLine(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String line = text.strip().lines().findFirst().orElse("").replaceFirst("^#+\\s*", "")
+                .replaceAll("[/\\\\:*?\"<>|]", " ").strip();
+        return line.isEmpty() ? Optional.empty() : Optional.of(line.length() > 60 ? line.substring(0, 60).strip() : line);
+    }
+
+    private static String stripSlashes(String path) {
+        return path.strip().replaceAll("^/+|/+$", "");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.weft.ui.preview;
+
+import java.awt.Point;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javax.swing.JEditorPane;
+import javax.swing.JScrollPane;
+import javax.swing.SwingUtilities;
+import javax.swing.event.HyperlinkEvent;
+import javax.swing.text.DefaultCaret;
+import javax.swing.text.html.HTMLEditorKit;
+import javax.swing.text.html.StyleSheet;
+
+/**
+ * The rendered note, read-only: {@link #render} renders off the event thread and shows only the
+ * newest result, keeping the scroll position. Event thread only.
+ */
+public final class PreviewPane {
+    /** A longer note shows this much in the preview: Swing's HTML pane lays out on the event thread. */
+    static final int MAX_CHARS = 200_000;
+
+    private final MarkdownHtml markdown = new MarkdownHtml();
+    private final JEditorPane pane = new JEditorPane();
+    private final JScrollPane scroll = new JScrollPane(pane);
+    private final Executor background;
+    private String shownHtml = "";
+    private long generation;
+
+    public PreviewPane(Executor background, Consumer<String> openLink) {
+        this.background = background;
+        pane.setName("preview");
+        pane.setEditable(false);
+        pane.setContentType("text/html");
+        ((DefaultCaret) pane.getCaret()).setUpdatePolicy(DefaultCaret.NEVER_UPDATE);
+        pane.addHyperlinkListener(e -> {
+            if (e.getEventType() == HyperlinkEvent.EventType.ACTIVATED && e.getURL() != null) {
+                openLink.accept(e.getURL().toString());
+            }
+        });
+        scroll.setBorder(null);
+        scroll.getVerticalScrollBar().setUnitIncrement(16);
+    }
+
+    public JScrollPane component() {
+        return scroll;
+    }
+
+    /** The HTML pane itself (tests read its text). */
+    public JEditorPane pane() {
+        return pane;
+    }
+
+    /** Renders {@code text} in the background and shows it when done, unless a newer one came. */
+    public void render(String text) {
+        long mine = ++generation;
+        background.execute(() -> {
+            String body = text.length() > MAX_CHARS
+                    ? markdown.render(text.substring(0, MAX_CHARS))
+                            + "<p class=\"image\">(The preview shows the first " + MAX_CHARS + " characters.)</p>"
+                    : markdown.render(text);
+            SwingUtilities.invokeLater(() -> {
+                if (mine == generation) {
+                    show("<html><body>" + body + "</body></html>");
+                }
+            });
+        });
+    }
+
+    public void restyle(PreviewStyle style) {
+        StyleSheet sheet = new StyleSheet();
+        sheet.addStyleSheet(new HTMLEditorKit().getStyleSheet()); // Swing's defaults (strong, em…), shared: never changed
+        sheet.addRule(style.css());
+        HTMLEditorKit kit = new HTMLEditorKit() {
+            @Override
+            public StyleSheet getStyleSheet() {
+                return sheet;
+            }
+        };
+        pane.setEditorKit(kit);
+        pane.setBackground(style.background());
+        show(shownHtml);
+    }
+
+    private void show(String html) {
+        shownHtml = html;
+        Point at = scroll.getViewport().getViewPosition();
+        pane.setText(html);
+        SwingUtilities.invokeLater(() -> scroll.getViewport().setViewPosition(at));
+    }
+}

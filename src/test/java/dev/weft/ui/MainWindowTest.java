@@ -1,0 +1,159 @@
+package dev.weft.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.ui.notes.TreeItem;
+import dev.weft.vault.NoteInfo;
+import java.awt.event.KeyEvent;
+import java.util.UUID;
+import javax.swing.tree.DefaultMutableTreeNode;
+import org.assertj.swing.core.KeyPressInfo;
+import org.assertj.swing.finder.JOptionPaneFinder;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
+import org.assertj.swing.fixture.JOptionPaneFixture;
+import org.junit.jupiter.api.Test;
+
+class MainWindowTest extends WindowTestBase {
+    @Test
+    void aNewNoteIsNamedFromThePromptAndTakesTyping() {
+        frame.menuItemWithPath("File", "New Note…").click();
+        JOptionPaneFixture prompt = JOptionPaneFinder.findOptionPane().withTimeout(PATIENCE.duration()).using(robot);
+        // the proposed name (in the open note's folder) is selected in a focused field: typing replaces it
+        prompt.textBox("name.field").requireFocused().requireText("Journal/Untitled");
+        robot.enterText("Ideas/First thoughts");
+        robot.pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        waitFor("the new note open", () -> onEdt(() -> window.openNote.current()) != null
+                && onEdt(() -> window.frame.getTitle()).startsWith("Ideas/First thoughts"));
+        UUID id = onEdt(() -> window.openNote.current());
+        frame.textBox("editor").click(); // no window manager under Xvfb hands the focus back after the prompt
+        frame.textBox("editor").enterText("Hello, Weft");
+        waitFor("the typing in the note", () -> text(id).equals("Hello, Weft"));
+        assertThat(info(id).name()).isEqualTo("Ideas/First thoughts");
+        assertThat(onEdt(() -> treeLabels())).contains("Ideas", "First thoughts");
+        waitFor("the preview showing the typing", () -> onEdt(() -> window.preview.pane().getText()).contains("Hello, Weft"));
+    }
+
+    @Test
+    void renameMovesANoteAndAFolderMovesWithItsNotes() {
+        UUID soup = openNote("Recipes/Lentil soup");
+        frame.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F2));
+        JOptionPaneFixture prompt = JOptionPaneFinder.findOptionPane().withTimeout(PATIENCE.duration()).using(robot);
+        prompt.textBox("name.field").setText("Kitchen/Soups/Lentil");
+        prompt.okButton().click();
+        waitFor("the note renamed", () -> info(soup).name().equals("Kitchen/Soups/Lentil"));
+        waitFor("the title following", () -> onEdt(() -> window.frame.getTitle()).startsWith("Kitchen/Soups/Lentil"));
+
+        frame.tree("notes.tree").selectPath("Journal");
+        frame.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F2));
+        prompt = JOptionPaneFinder.findOptionPane().withTimeout(PATIENCE.duration()).using(robot);
+        prompt.textBox("name.field").setText("Diary");
+        prompt.okButton().click();
+        waitFor("both journal notes moved", () -> vault.notes().stream().filter(n -> n.name().startsWith("Diary/")).count() == 2);
+        assertThat(vault.notes()).extracting(NoteInfo::name).noneMatch(n -> n.startsWith("Journal/"));
+    }
+
+    @Test
+    void trashedNotesComeBackFromTheTrash() {
+        UUID list = openNote("Reading list");
+        frame.menuItemWithPath("File", "Move to Trash").click();
+        waitFor("the note in the trash", () -> info(list).trashed());
+        waitFor("the editor empty", () -> onEdt(() -> window.openNote.current()) == null);
+        assertThat(onEdt(() -> treeLabels())).doesNotContain("Reading list");
+
+        frame.menuItemWithPath("File", "Trash…").click();
+        DialogFixture trash = WindowFinder.findDialog("trash").withTimeout(PATIENCE.duration()).using(robot);
+        trash.list("trash.list").selectItem(0);
+        trash.button("trash.restore").click();
+        waitFor("the note restored", () -> !info(list).trashed());
+        waitFor("and open again", () -> list.equals(onEdt(() -> window.openNote.current())));
+        assertThat(onEdt(() -> treeLabels())).contains("Reading list");
+        trash.button("trash.close").click();
+    }
+
+    @Test
+    void quickOpenFindsANoteByLettersInOrder() {
+        frame.pressAndReleaseKey(ctrl(KeyEvent.VK_P));
+        DialogFixture quick = WindowFinder.findDialog("quickOpen").withTimeout(PATIENCE.duration()).using(robot);
+        quick.textBox("quickOpen.query").enterText("lntl");
+        waitFor("the soup first", () -> onEdt(() -> quick.list("quickOpen.list").target().getModel().getSize()) > 0
+                && onEdt(() -> quick.list("quickOpen.list").target().getSelectedValue().toString()).contains("Lentil"));
+        quick.textBox("quickOpen.query").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        UUID soup = DemoVault.note(vault, "Recipes/Lentil soup").id();
+        waitFor("the soup open", () -> soup.equals(onEdt(() -> window.openNote.current())));
+        assertThat(onEdt(() -> window.area.getText())).startsWith("# Lentil soup");
+    }
+
+    @Test
+    void thePreviewRendersAndCanBeHiddenAndShownAgain() {
+        openNote(DemoVault.SHOWN);
+        waitFor("the table rendered", () -> onEdt(() -> window.preview.pane().getText()).contains("<table"));
+        assertThat(onEdt(() -> window.preview.pane().getText())).contains("<s>").contains("task done").contains("<pre");
+        frame.menuItemWithPath("View", "Show Preview").click();
+        assertThat(onEdt(() -> window.previewVisible())).isFalse();
+        frame.pressAndReleaseKey(ctrl(KeyEvent.VK_E));
+        waitFor("the preview back", () -> onEdt(() -> window.previewVisible()));
+    }
+
+    @Test
+    void findSelectsTheNextMatchAndReplaceAllReplacesEveryOne() {
+        UUID id = openNote("Projects/Weft launch");
+        frame.pressAndReleaseKey(ctrl(KeyEvent.VK_F));
+        frame.textBox("find.text").requireFocused().enterText("synced");
+        frame.textBox("find.text").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        waitFor("the match selected", () -> "synced".equals(onEdt(() -> window.area.getSelectedText())));
+        frame.textBox("find.replace").enterText("in sync");
+        frame.button("find.replaceAll").click();
+        javax.swing.JLabel result = frame.label("find.result").target();
+        waitFor("two replaced", () -> onEdt(result::getText).equals("2 replaced"));
+        waitFor("the replacement in the note", () -> text(id).contains("| Desktop | hosts       | in sync  |") && !text(id).contains("synced"));
+        frame.textBox("find.text").pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        assertThat(onEdt(() -> window.findBar.component().isVisible())).isFalse();
+    }
+
+    @Test
+    void searchAcrossNotesOpensTheNoteWithTheMatchSelected() {
+        openNote("Reading list");
+        frame.pressAndReleaseKey(ctrlShift(KeyEvent.VK_F));
+        DialogFixture search = WindowFinder.findDialog("search").withTimeout(PATIENCE.duration()).using(robot);
+        search.textBox("search.query").enterText("LENTILS\n");
+        waitFor("one match", () -> onEdt(() -> search.table("search.results").target().getRowCount()) == 1);
+        search.label("search.summary").requireText("1 match in 1 note");
+        search.table("search.results").requireCellValue(org.assertj.swing.data.TableCell.row(0).column(1), "4");
+        search.table("search.results").cell(org.assertj.swing.data.TableCell.row(0).column(0)).doubleClick();
+        UUID soup = DemoVault.note(vault, "Recipes/Lentil soup").id();
+        waitFor("the soup open at the match", () -> soup.equals(onEdt(() -> window.openNote.current()))
+                && "Lentils".equals(onEdt(() -> window.area.getSelectedText())));
+    }
+
+    @Test
+    void filteringTheListKeepsMatchingNotesAndTheirFolders() {
+        frame.textBox("notes.filter").enterText("2026");
+        waitFor("only the journal", () -> onEdt(() -> treeLabels()).equals(java.util.List.of("Journal", "2026-11-24", "2026-11-25")));
+        frame.textBox("notes.filter").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        UUID first = DemoVault.note(vault, "Journal/2026-11-24").id();
+        waitFor("the first match open", () -> first.equals(onEdt(() -> window.openNote.current())));
+    }
+
+    @Test
+    void aFailureIsASentenceInTheStatusBar() {
+        frame.menuItemWithPath("File", "New Note…").click();
+        JOptionPaneFixture prompt = JOptionPaneFinder.findOptionPane().withTimeout(PATIENCE.duration()).using(robot);
+        prompt.textBox("name.field").setText("bad/../name");
+        prompt.okButton().click();
+        javax.swing.JLabel message = frame.label("status.message").target();
+        waitFor("the problem shown", () -> onEdt(message::getText).startsWith("Could not create “bad/../name”"));
+        assertThat(onEdt(message::getText)).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    /** The labels of the visible tree rows, top to bottom. */
+    private java.util.List<String> treeLabels() {
+        javax.swing.JTree tree = window.list.tree();
+        java.util.List<String> labels = new java.util.ArrayList<>();
+        for (int row = 0; row < tree.getRowCount(); row++) {
+            Object item = ((DefaultMutableTreeNode) tree.getPathForRow(row).getLastPathComponent()).getUserObject();
+            labels.add(((TreeItem) item).toString());
+        }
+        return labels;
+    }
+}
