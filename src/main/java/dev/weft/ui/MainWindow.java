@@ -1,5 +1,6 @@
 package dev.weft.ui;
 
+import dev.weft.ui.editor.NoteTextArea;
 import dev.weft.ui.preview.PreviewPane;
 import dev.weft.ui.settings.Layout;
 import dev.weft.ui.settings.Preferences;
@@ -33,7 +34,6 @@ import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.text.Document;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
-import org.fife.ui.rsyntaxtextarea.SyntaxConstants;
 import org.fife.ui.rtextarea.RTextScrollPane;
 
 /**
@@ -50,7 +50,7 @@ final class MainWindow {
     final JFrame frame = new JFrame("Weft");
     final StatusBar status = new StatusBar();
     final Jobs jobs = new Jobs("weft-ui-work", status::problem);
-    final RSyntaxTextArea area = new RSyntaxTextArea();
+    final RSyntaxTextArea area = new NoteTextArea();
     final FindBar findBar = new FindBar(area);
     final NoteList list;
     final OpenNote openNote;
@@ -173,9 +173,6 @@ final class MainWindow {
 
     private void configureEditor() {
         area.setName("editor");
-        area.setSyntaxEditingStyle(SyntaxConstants.SYNTAX_STYLE_MARKDOWN);
-        area.setLineWrap(true);
-        area.setWrapStyleWord(true);
         area.setCodeFoldingEnabled(false);
         area.setAntiAliasingEnabled(true);
         area.setTabSize(4);
