@@ -96,7 +96,7 @@ class CollaborationGuiTest {
 
         // alice's caret after "hello"; bob types at the start, before it
         GuiActionRunner.execute(() -> alice.window().area.setCaretPosition(5));
-        bob.frame().textBox("editor").click();
+        focus(bob);
         GuiActionRunner.execute(() -> bob.window().area.setCaretPosition(0));
         bob.frame().textBox("editor").enterText(">> ");
         waitFor("bob's typing in alice's window", () -> areaText(alice).equals(">> hello world"));
@@ -104,15 +104,15 @@ class CollaborationGuiTest {
         waitFor("bob's caret drawn in alice's window after his typing", () -> caretsShown(alice).contains(3));
 
         // alice types at the end, bob adds after it; alice's undo takes back only her text
-        alice.frame().textBox("editor").click();
+        focus(alice);
         GuiActionRunner.execute(() -> alice.window().area.setCaretPosition(alice.window().area.getDocument().getLength()));
         alice.frame().textBox("editor").enterText(" A1");
         waitFor("alice's typing in bob's window", () -> areaText(bob).equals(">> hello world A1"));
-        bob.frame().textBox("editor").click();
+        focus(bob);
         GuiActionRunner.execute(() -> bob.window().area.setCaretPosition(bob.window().area.getDocument().getLength()));
         bob.frame().textBox("editor").enterText(" B2");
         waitFor("bob's second typing in alice's window", () -> areaText(alice).equals(">> hello world A1 B2"));
-        alice.frame().textBox("editor").click();
+        focus(alice);
         alice.frame().textBox("editor").pressAndReleaseKey(WindowTestBase.ctrl(KeyEvent.VK_Z));
         waitFor("alice's text gone on both sides, bob's kept",
                 () -> areaText(alice).equals(">> hello world B2") && areaText(bob).equals(">> hello world B2"));
@@ -137,6 +137,18 @@ class CollaborationGuiTest {
         Side side = new Side(vault, client, window, new FrameFixture(robot, window.frame));
         sides.add(side);
         return side;
+    }
+
+    /**
+     * Gives the side's editor the keyboard focus. Xvfb has no window manager to move the focus
+     * between two windows on a click, so the window is brought to the front and asked for it.
+     */
+    private static void focus(Side side) {
+        GuiActionRunner.execute(() -> {
+            side.window().frame.toFront();
+            side.window().area.requestFocus();
+        });
+        waitFor("the editor focused", () -> onEdt(() -> side.window().area.isFocusOwner()));
     }
 
     private static void open(Side side, UUID id) {
