@@ -32,11 +32,17 @@ final class NameDialog {
             }
         };
         field.addActionListener(e -> pane.setValue(JOptionPane.OK_OPTION));
+        // the first answer counts: the dialog resets the pane's value when its "shown" event comes late
+        boolean[] ok = {false};
+        pane.addPropertyChangeListener(JOptionPane.VALUE_PROPERTY, e -> {
+            if (Integer.valueOf(JOptionPane.OK_OPTION).equals(e.getNewValue())) {
+                ok[0] = true;
+            }
+        });
         JDialog dialog = pane.createDialog(owner, title);
         dialog.setVisible(true);
         dialog.dispose();
         String name = field.getText().strip();
-        return Integer.valueOf(JOptionPane.OK_OPTION).equals(pane.getValue()) && !name.isEmpty()
-                ? Optional.of(name) : Optional.empty();
+        return ok[0] && !name.isEmpty() ? Optional.of(name) : Optional.empty();
     }
 }

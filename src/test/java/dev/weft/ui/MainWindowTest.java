@@ -8,8 +8,6 @@ import java.awt.event.KeyEvent;
 import java.util.UUID;
 import javax.swing.tree.DefaultMutableTreeNode;
 import org.assertj.swing.core.KeyPressInfo;
-import org.assertj.swing.finder.JOptionPaneFinder;
-import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.junit.jupiter.api.Test;
@@ -18,7 +16,7 @@ class MainWindowTest extends WindowTestBase {
     @Test
     void aNewNoteIsNamedFromThePromptAndTakesTyping() {
         frame.menuItemWithPath("File", "New Note…").click();
-        JOptionPaneFixture prompt = JOptionPaneFinder.findOptionPane().withTimeout(PATIENCE.duration()).using(robot);
+        JOptionPaneFixture prompt = namePrompt();
         // the proposed name (in the open note's folder) is selected in a focused field: typing replaces it
         prompt.textBox("name.field").requireFocused().requireText("Journal/Untitled");
         robot.enterText("Ideas/First thoughts");
@@ -38,17 +36,17 @@ class MainWindowTest extends WindowTestBase {
     void renameMovesANoteAndAFolderMovesWithItsNotes() {
         UUID soup = openNote("Recipes/Lentil soup");
         frame.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F2));
-        JOptionPaneFixture prompt = JOptionPaneFinder.findOptionPane().withTimeout(PATIENCE.duration()).using(robot);
+        JOptionPaneFixture prompt = namePrompt();
         prompt.textBox("name.field").setText("Kitchen/Soups/Lentil");
-        prompt.okButton().click();
+        prompt.textBox("name.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         waitFor("the note renamed", () -> info(soup).name().equals("Kitchen/Soups/Lentil"));
         waitFor("the title following", () -> onEdt(() -> window.frame.getTitle()).startsWith("Kitchen/Soups/Lentil"));
 
         frame.tree("notes.tree").selectPath("Journal");
         frame.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F2));
-        prompt = JOptionPaneFinder.findOptionPane().withTimeout(PATIENCE.duration()).using(robot);
+        prompt = namePrompt();
         prompt.textBox("name.field").setText("Diary");
-        prompt.okButton().click();
+        prompt.textBox("name.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         waitFor("both journal notes moved", () -> vault.notes().stream().filter(n -> n.name().startsWith("Diary/")).count() == 2);
         assertThat(vault.notes()).extracting(NoteInfo::name).noneMatch(n -> n.startsWith("Journal/"));
     }
@@ -62,19 +60,19 @@ class MainWindowTest extends WindowTestBase {
         assertThat(onEdt(() -> treeLabels())).doesNotContain("Reading list");
 
         frame.menuItemWithPath("File", "Trash…").click();
-        DialogFixture trash = WindowFinder.findDialog("trash").withTimeout(PATIENCE.duration()).using(robot);
-        trash.list("trash.list").selectItem(0);
-        trash.button("trash.restore").click();
+        DialogFixture trash = dialog("trash");
+        trash.list("trash.list").pressAndReleaseKeys(KeyEvent.VK_DOWN); // the first (only) note
+        press(trash.button("trash.restore"));
         waitFor("the note restored", () -> !info(list).trashed());
         waitFor("and open again", () -> list.equals(onEdt(() -> window.openNote.current())));
         assertThat(onEdt(() -> treeLabels())).contains("Reading list");
-        trash.button("trash.close").click();
+        press(trash.button("trash.close"));
     }
 
     @Test
     void quickOpenFindsANoteByLettersInOrder() {
         frame.pressAndReleaseKey(ctrl(KeyEvent.VK_P));
-        DialogFixture quick = WindowFinder.findDialog("quickOpen").withTimeout(PATIENCE.duration()).using(robot);
+        DialogFixture quick = dialog("quickOpen");
         quick.textBox("quickOpen.query").enterText("lntl");
         waitFor("the soup first", () -> onEdt(() -> quick.list("quickOpen.list").target().getModel().getSize()) > 0
                 && onEdt(() -> quick.list("quickOpen.list").target().getSelectedValue().toString()).contains("Lentil"));
@@ -115,12 +113,12 @@ class MainWindowTest extends WindowTestBase {
     void searchAcrossNotesOpensTheNoteWithTheMatchSelected() {
         openNote("Reading list");
         frame.pressAndReleaseKey(ctrlShift(KeyEvent.VK_F));
-        DialogFixture search = WindowFinder.findDialog("search").withTimeout(PATIENCE.duration()).using(robot);
+        DialogFixture search = dialog("search");
         search.textBox("search.query").enterText("LENTILS\n");
         waitFor("one match", () -> onEdt(() -> search.table("search.results").target().getRowCount()) == 1);
         search.label("search.summary").requireText("1 match in 1 note");
         search.table("search.results").requireCellValue(org.assertj.swing.data.TableCell.row(0).column(1), "4");
-        search.table("search.results").cell(org.assertj.swing.data.TableCell.row(0).column(0)).doubleClick();
+        search.table("search.results").requireSelectedRows(0).pressAndReleaseKeys(KeyEvent.VK_ENTER);
         UUID soup = DemoVault.note(vault, "Recipes/Lentil soup").id();
         waitFor("the soup open at the match", () -> soup.equals(onEdt(() -> window.openNote.current()))
                 && "Lentils".equals(onEdt(() -> window.area.getSelectedText())));
@@ -138,9 +136,9 @@ class MainWindowTest extends WindowTestBase {
     @Test
     void aFailureIsASentenceInTheStatusBar() {
         frame.menuItemWithPath("File", "New Note…").click();
-        JOptionPaneFixture prompt = JOptionPaneFinder.findOptionPane().withTimeout(PATIENCE.duration()).using(robot);
+        JOptionPaneFixture prompt = namePrompt();
         prompt.textBox("name.field").setText("bad/../name");
-        prompt.okButton().click();
+        prompt.textBox("name.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         javax.swing.JLabel message = frame.label("status.message").target();
         waitFor("the problem shown", () -> onEdt(message::getText).startsWith("Could not create “bad/../name”"));
         assertThat(onEdt(message::getText)).doesNotContain("Exception").doesNotContain("\tat ");

@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 import org.assertj.swing.edt.GuiActionRunner;
-import org.assertj.swing.finder.WindowFinder;
 import org.assertj.swing.fixture.DialogFixture;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +23,11 @@ class SettingsAndFirstRunTest extends WindowTestBase {
     void settingsApplyAtOnceAndAreSaved() {
         try {
             frame.menuItemWithPath("File", "Settings…").click();
-            DialogFixture settings = WindowFinder.findDialog("settings").withTimeout(PATIENCE.duration()).using(robot);
-            settings.comboBox("settings.theme").selectItem(Theme.DARK.toString());
+            DialogFixture settings = dialog("settings");
+            settings.comboBox("settings.theme").pressAndReleaseKeys(java.awt.event.KeyEvent.VK_D); // Dark
+            settings.comboBox("settings.theme").requireSelection(Theme.DARK.toString());
             settings.spinner("settings.size").select(18);
-            settings.button("settings.ok").click();
+            press(settings.button("settings.ok"));
             waitFor("the settings file", () -> saved().map(s -> s.preferences().theme() == Theme.DARK
                     && s.preferences().fontSize() == 18).orElse(false));
             assertThat(onEdt(() -> window.area.getFont().getSize())).isEqualTo(18);
@@ -56,10 +56,10 @@ class SettingsAndFirstRunTest extends WindowTestBase {
         Path chosen = dir.resolve("My notes");
         AtomicReference<Optional<FirstRunDialog.Choice>> answer = new AtomicReference<>();
         SwingUtilities.invokeLater(() -> answer.set(FirstRunDialog.ask(dir.resolve("Weft"))));
-        DialogFixture first = WindowFinder.findDialog("firstRun").withTimeout(PATIENCE.duration()).using(robot);
+        DialogFixture first = dialog("firstRun");
         first.textBox("firstRun.folder").requireText(dir.resolve("Weft").toString());
         first.textBox("firstRun.folder").setText(chosen.toString());
-        first.button("firstRun.start").click();
+        press(first.button("firstRun.start"));
         waitFor("the answer", () -> answer.get() != null);
         assertThat(answer.get()).contains(new FirstRunDialog.Choice(chosen, FirstRunDialog.Then.NOTHING));
 

@@ -15,7 +15,11 @@ import org.assertj.swing.core.KeyPressInfo;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.finder.JOptionPaneFinder;
+import org.assertj.swing.finder.WindowFinder;
+import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.assertj.swing.timing.Condition;
 import org.assertj.swing.timing.Pause;
 import org.assertj.swing.timing.Timeout;
@@ -38,6 +42,7 @@ abstract class WindowTestBase {
     MainWindow window;
     FrameFixture frame;
     final CountDownLatch closed = new CountDownLatch(1);
+    private final java.util.List<MainWindow> opened = new java.util.ArrayList<>();
 
     @BeforeAll
     static void checkThreads() {
@@ -61,6 +66,7 @@ abstract class WindowTestBase {
             return w;
         });
         frame = new FrameFixture(robot, opened.frame);
+        this.opened.add(opened);
         return opened;
     }
 
@@ -82,6 +88,7 @@ abstract class WindowTestBase {
             GuiActionRunner.execute(() -> window.close());
         }
         robot.cleanUp();
+        opened.forEach(w -> w.settings.flush()); // its last write must not race the temp folder's deletion
         vault.close();
     }
 
@@ -110,11 +117,47 @@ abstract class WindowTestBase {
         return GuiActionRunner.execute(read);
     }
 
-    static void waitFor(String what, BooleanSupplier condition) {
+    /** The dialog named {@code name}, once it has the focus (so the robot's input reaches it). */
+    DialogFixture dialog(String name) {
+        DialogFixture dialog = WindowFinder.findDialog(name).withTimeout(PATIENCE.duration()).using(robot);
+        waitFor("dialog " + name + " focused", () -> onEdt(() -> dialog.target().isFocused()));
+        return dialog;
+    }
+
+    /**
+     * Presses a button of a dialog. The robot's click on a dialog just shown is now and then lost
+     * under Xvfb without a window manager (the dialog stays up, focused, its button never pressed),
+     * while keys reach the focused window reliably: buttons are pressed on the event thread.
+     */
+    static void press(org.assertj.swing.fixture.JButtonFixture button) {
+        javax.swing.JButton target = button.target();
+        GuiActionRunner.execute(() -> target.doClick());
+    }
+
+    /** The name prompt, once its field has the focus. */
+    JOptionPaneFixture namePrompt() {
+        JOptionPaneFixture prompt = JOptionPaneFinder.findOptionPane().withTimeout(PATIENCE.duration()).using(robot);
+        javax.swing.text.JTextComponent field = prompt.textBox("name.field").target();
+        waitFor("the name field focused", () -> onEdt(field::isFocusOwner));
+        return prompt;
+    }
+
+    /** Waits for {@code condition}; a timeout says what the window and the vault showed then. */
+    void waitFor(String what, BooleanSupplier condition) {
         Pause.pause(new Condition(what) {
             @Override
             public boolean test() {
                 return condition.getAsBoolean();
+            }
+
+            @Override
+            protected String descriptionAddendum() {
+                return " (notes " + vault.notes().stream().map(n -> n.name() + (n.trashed() ? " [trash]" : "")).toList()
+                        + ", open " + onEdt(() -> window.frame.getTitle()) + ", status '"
+                        + onEdt(() -> window.status.component().getComponent(0) instanceof javax.swing.JLabel l
+                                ? l.getText() : "") + "', windows " + onEdt(() -> java.util.Arrays.stream(
+                                        java.awt.Window.getWindows()).filter(java.awt.Window::isShowing)
+                                .map(w -> w.getName() + (w.isFocused() ? "*" : "")).toList()) + ")";
             }
         }, PATIENCE);
     }
