@@ -41,6 +41,8 @@ public final class SyncClient implements AutoCloseable {
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
     private final SyncListener fanOut = new FanOut();
     private final Set<UUID> dirty = new LinkedHashSet<>();
+    /** Notes whose session ended, to pull on the global connection; kept while offline (GlobalProcedure#sessionEnded). */
+    private final Set<UUID> pullAfterSession = new LinkedHashSet<>();
     private final java.util.Map<UUID, SessionRunner> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Wiring wiring = new Wiring();
     private final VaultListener vaultListener = new VaultListener() {
@@ -236,7 +238,7 @@ public final class SyncClient implements AutoCloseable {
     private void connected(WireConnection opened) {
         connection = opened;
         connectedOnce = true;
-        procedure = new GlobalProcedure(vault, this::send, fanOut, this::inLiveSession);
+        procedure = new GlobalProcedure(vault, this::send, fanOut, this::inLiveSession, pullAfterSession);
         setState(SyncState.SYNCING);
         try {
             procedure.start();
@@ -486,6 +488,20 @@ public final class SyncClient implements AutoCloseable {
 
         void problem(String message) {
             fanOut.problem(message);
+        }
+
+        /** The note's session was live and is not any more: the global connection pulls the note. */
+        void sessionEnded(UUID id) {
+            pullAfterSession.add(id);
+            if (procedure == null) {
+                return;
+            }
+            try {
+                procedure.sessionEnded(id);
+                checkCurrent();
+            } catch (IOException e) {
+                drop("the vault could not be read: " + e.getMessage());
+            }
         }
 
         void sessionClosed(SessionRunner runner) {
