@@ -83,8 +83,8 @@ final class GlobalProcedure {
     private final SyncListener listener;
     private final Predicate<UUID> inSession;
     /**
-     * Notes whose session ended, to pull from their own time (owned by the client: kept across
-     * connections until pulled). See {@link #sessionEnded}.
+     * Notes whose session was closed, to pull from their own time (owned by the client: kept across
+     * connections until pulled). See {@link #sessionClosed}.
      */
     private final Set<UUID> afterSession;
     private final ArrayDeque<Request> awaiting = new ArrayDeque<>();
@@ -133,14 +133,14 @@ final class GlobalProcedure {
     }
 
     /**
-     * The session of {@code id} is no longer live (closed, or its connection lost): pull the note
-     * from its own time. While the session was live this connection skipped the note's listings and
-     * pushes, and left answers to the session; the session may have ended before it brought those
-     * changes, and L has moved past them, so nothing else would pull the note until it changes again.
+     * The session of {@code id} was closed: pull the note from its own time. While the session was
+     * live this connection skipped the note's listings and pushes, and left answers to the session;
+     * the session may have been closed before it brought those changes, and L has moved past them,
+     * so nothing else would pull the note until it changes again.
      * Always, not only after a skip: a pull with nothing new costs one small round trip, and the
      * skips happen on three paths and across reconnects.
      */
-    void sessionEnded(UUID id) throws IOException {
+    void sessionClosed(UUID id) throws IOException {
         queuePull(id, Long.MAX_VALUE);
         pumpPulls();
     }

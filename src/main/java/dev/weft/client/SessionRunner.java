@@ -157,7 +157,6 @@ final class SessionRunner implements EditingSession {
         if (live) {
             live = false;
             listener.live(false);
-            wiring.sessionEnded(document);
         }
         if (connection != null) {
             connection.close();

@@ -41,7 +41,7 @@ public final class SyncClient implements AutoCloseable {
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
     private final SyncListener fanOut = new FanOut();
     private final Set<UUID> dirty = new LinkedHashSet<>();
-    /** Notes whose session ended, to pull on the global connection; kept while offline (GlobalProcedure#sessionEnded). */
+    /** Notes whose session was closed, to pull on the global connection; kept while offline (GlobalProcedure#sessionClosed). */
     private final Set<UUID> pullAfterSession = new LinkedHashSet<>();
     private final java.util.Map<UUID, SessionRunner> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Wiring wiring = new Wiring();
@@ -490,23 +490,26 @@ public final class SyncClient implements AutoCloseable {
             fanOut.problem(message);
         }
 
-        /** The note's session was live and is not any more: the global connection pulls the note. */
-        void sessionEnded(UUID id) {
-            pullAfterSession.add(id);
-            if (procedure == null) {
-                return;
-            }
-            try {
-                procedure.sessionEnded(id);
-                checkCurrent();
-            } catch (IOException e) {
-                drop("the vault could not be read: " + e.getMessage());
-            }
-        }
-
+        /**
+         * The editor closed the session: the global connection pulls the note. A session whose
+         * connection is lost is not ended: it reconnects, and its catch-up from the note's time
+         * brings what it had not forwarded (a pull racing that catch-up could be applied before its
+         * 68, whose time may be older than the pull's atoms).
+         */
         void sessionClosed(SessionRunner runner) {
-            sessions.remove(runner.document(), runner);
-            localWork(runner.document());
+            UUID id = runner.document();
+            sessions.remove(id, runner);
+            pullAfterSession.add(id);
+            if (procedure != null) {
+                try {
+                    procedure.sessionClosed(id);
+                } catch (IOException e) {
+                    drop("the vault could not be read: " + e.getMessage());
+                    return;
+                }
+            }
+            localWork(id);
+            checkCurrent();
         }
 
         /** A session's 69 may have acknowledged the last pending ops: the vault may be current now. */
