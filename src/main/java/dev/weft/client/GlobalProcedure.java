@@ -82,6 +82,11 @@ final class GlobalProcedure {
     private final Outbox outbox;
     private final SyncListener listener;
     private final Predicate<UUID> inSession;
+    /**
+     * Notes whose session was closed, to pull from their own time (owned by the client: kept across
+     * connections until pulled). See {@link #sessionClosed}.
+     */
+    private final Set<UUID> afterSession;
     private final ArrayDeque<Request> awaiting = new ArrayDeque<>();
     /** Listed documents still to pull, with their listed time. */
     private final Map<UUID, Long> toPull = new LinkedHashMap<>();
@@ -102,20 +107,42 @@ final class GlobalProcedure {
     private int pullsTotal;
     private long greatestListed;
 
-    GlobalProcedure(Vault vault, Outbox outbox, SyncListener listener, Predicate<UUID> inSession) {
+    GlobalProcedure(Vault vault, Outbox outbox, SyncListener listener, Predicate<UUID> inSession,
+            Set<UUID> afterSession) {
         this.vault = vault;
         this.outbox = outbox;
         this.listener = listener;
         this.inSession = inSession;
+        this.afterSession = afterSession;
     }
 
-    /** Step 1 and 2: every note's unacknowledged ops (sent before or not), trash changes, then synclist. */
+    /**
+     * Step 1 and 2: every note's unacknowledged ops (sent before or not), trash changes, then
+     * synclist; and the pulls of notes whose session ended.
+     */
     void start() throws IOException {
         for (UUID id : vault.withPendingOps()) {
             upload(id, true);
         }
         sendTrashChanges();
         requestSynclist(vault.device().lastSyncTime());
+        for (UUID id : afterSession) {
+            queuePull(id, Long.MAX_VALUE);
+        }
+        pumpPulls();
+    }
+
+    /**
+     * The session of {@code id} was closed: pull the note from its own time. While the session was
+     * live this connection skipped the note's listings and pushes, and left answers to the session;
+     * the session may have been closed before it brought those changes, and L has moved past them,
+     * so nothing else would pull the note until it changes again.
+     * Always, not only after a skip: a pull with nothing new costs one small round trip, and the
+     * skips happen on three paths and across reconnects.
+     */
+    void sessionClosed(UUID id) throws IOException {
+        queuePull(id, Long.MAX_VALUE);
+        pumpPulls();
     }
 
     /** New local work on {@code id} while connected: its unsent ops, and any trash change. */
@@ -213,10 +240,7 @@ final class GlobalProcedure {
         List<SynclistResponse.Entry> entries = list.entries();
         for (SynclistResponse.Entry entry : entries) {
             if (entry.syncTime() > vault.syncTime(entry.documentId())) {
-                Long before = toPull.put(entry.documentId(), entry.syncTime());
-                if (before == null) {
-                    pullsTotal++;
-                }
+                queuePull(entry.documentId(), entry.syncTime());
             }
             greatestListed = Math.max(greatestListed, entry.syncTime());
         }
@@ -224,6 +248,17 @@ final class GlobalProcedure {
             requestSynclist(entries.get(entries.size() - 1).syncTime());
         }
         listener.progress(pullsDone, pullsTotal);
+    }
+
+    /** {@code listedTime}: pulled only if the note is not that far by then ({@code MAX_VALUE}: always). */
+    private void queuePull(UUID id, long listedTime) {
+        Long before = toPull.get(id);
+        if (before == null) {
+            pullsTotal++;
+        }
+        if (before == null || before < listedTime) {
+            toPull.put(id, listedTime);
+        }
     }
 
     private void changes(SyncDocResponse response) throws IOException, ProtocolViolation {
@@ -261,6 +296,7 @@ final class GlobalProcedure {
             boolean applied = takeIncoming(id, done);
             pullsInFlight--;
             pullsDone++;
+            afterSession.remove(id);
             currentTo(id, done, p.unsettled(), applied);
             answered(id); // after currentTo: a deferred upsert must carry the time this answer brought
             listener.progress(pullsDone, pullsTotal);
@@ -320,6 +356,7 @@ final class GlobalProcedure {
             answered(p.document());
             pullsInFlight--;
             pullsDone++;
+            afterSession.remove(p.document());
             if (error.code() != 404) {
                 listener.problem("the server could not send a note: " + error.message());
             }
@@ -360,7 +397,8 @@ final class GlobalProcedure {
             }
             it.remove();
             if (inSession.test(id)) {
-                pullsDone++; // its session keeps it current
+                pullsDone++; // its session keeps it current; its end asks for a pull again
+                afterSession.remove(id);
                 continue;
             }
             if (next.getValue() <= vault.syncTime(id)) {

@@ -41,6 +41,8 @@ public final class SyncClient implements AutoCloseable {
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
     private final SyncListener fanOut = new FanOut();
     private final Set<UUID> dirty = new LinkedHashSet<>();
+    /** Notes whose session was closed, to pull on the global connection; kept while offline (GlobalProcedure#sessionClosed). */
+    private final Set<UUID> pullAfterSession = new LinkedHashSet<>();
     private final java.util.Map<UUID, SessionRunner> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Wiring wiring = new Wiring();
     private final VaultListener vaultListener = new VaultListener() {
@@ -236,7 +238,7 @@ public final class SyncClient implements AutoCloseable {
     private void connected(WireConnection opened) {
         connection = opened;
         connectedOnce = true;
-        procedure = new GlobalProcedure(vault, this::send, fanOut, this::inLiveSession);
+        procedure = new GlobalProcedure(vault, this::send, fanOut, this::inLiveSession, pullAfterSession);
         setState(SyncState.SYNCING);
         try {
             procedure.start();
@@ -488,9 +490,26 @@ public final class SyncClient implements AutoCloseable {
             fanOut.problem(message);
         }
 
+        /**
+         * The editor closed the session: the global connection pulls the note. A session whose
+         * connection is lost is not ended: it reconnects, and its catch-up from the note's time
+         * brings what it had not forwarded (a pull racing that catch-up could be applied before its
+         * 68, whose time may be older than the pull's atoms).
+         */
         void sessionClosed(SessionRunner runner) {
-            sessions.remove(runner.document(), runner);
-            localWork(runner.document());
+            UUID id = runner.document();
+            sessions.remove(id, runner);
+            pullAfterSession.add(id);
+            if (procedure != null) {
+                try {
+                    procedure.sessionClosed(id);
+                } catch (IOException e) {
+                    drop("the vault could not be read: " + e.getMessage());
+                    return;
+                }
+            }
+            localWork(id);
+            checkCurrent();
         }
 
         /** A session's 69 may have acknowledged the last pending ops: the vault may be current now. */

@@ -269,7 +269,10 @@ final class NoteFiles {
         writer.changed(file, () -> textToWrite(n));
     }
 
-    /** On the writer's thread: the note's text now, remembered as the write in flight. */
+    /**
+     * On the writer's thread: the note's text now, remembered as the write in flight; null when no
+     * editor holds the note and no text waits (a write of it in flight wrote it already).
+     */
     private String textToWrite(NoteState n) {
         NoteReplica r;
         String text;
@@ -283,7 +286,7 @@ final class NoteFiles {
             text = r.text();
         }
         if (text == null) {
-            throw new IllegalStateException("no text for note " + n.id);
+            return null;
         }
         synchronized (state) {
             n.writingText = text;
@@ -349,7 +352,8 @@ final class NoteFiles {
             }
             n.writingText = null;
             caughtUp = n.version == n.writingVersion;
-            if (caughtUp) {
+            // not by version: the text of a write queued meanwhile may be set after its version
+            if (text.equals(n.closedText)) {
                 n.closedText = null;
             }
             hadBase = n.baseSaved;

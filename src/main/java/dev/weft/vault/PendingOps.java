@@ -21,7 +21,8 @@ import java.util.UUID;
  * cancels both: neither is ever sent. Once the insert was sent, its delete is pending too. A local
  * rename replaces an earlier pending rename: only the latest name needs to reach the server. Once
  * acknowledged it is the note's known name, unless the server sent a name after it was made (the
- * server's answer when it had to change it).
+ * server's answer when it had to change it). A rename already sent leaves the pending set, not
+ * acknowledged, when the server sends a name other than the one known before it ({@link #settleSentRename}).
  */
 final class PendingOps {
     private final TreeMap<Long, LocalOp> pending = new TreeMap<>();
@@ -57,6 +58,9 @@ final class PendingOps {
         } else if (record instanceof LogRecord.RemoteInsert r) {
             uncovered.add(r.atom().pid());
         } else if (record instanceof LogRecord.RemoteName r) {
+            if (pendingRename != null && pendingRename.seq() <= sentThrough && !r.name().equals(remoteName)) {
+                settleSentRename();
+            }
             remoteName = r.name();
             remoteNameSinceRename = pendingRename != null;
         } else if (record instanceof LogRecord.Header h) {
@@ -104,6 +108,18 @@ final class PendingOps {
                 pendingRename = null;
             }
         }
+    }
+
+    /**
+     * The server's name changed after the pending rename was sent: the server either applied the
+     * rename (and this name is its answer, or newer) or took a concurrent one first. Either way the
+     * name stands, and the rename must not be sent again: a session's {@code 67} is applied
+     * unconditionally, so a resend after a reconnect would undo a newer rename made elsewhere.
+     * A name equal to the one known before means the server may never have had the rename: it stays.
+     */
+    private void settleSentRename() {
+        pending.remove(pendingRename.seq());
+        pendingRename = null;
     }
 
     void raiseLastSeq(long seq) {
@@ -162,7 +178,8 @@ final class PendingOps {
     List<LogRecord> snapshot(UUID documentId) {
         List<LogRecord> records = new ArrayList<>();
         records.add(new LogRecord.Header(documentId, lastSeq));
-        if (remoteName != null && !remoteNameSinceRename) {
+        // before the pending rename also when it came after it: the name a sent rename is compared with
+        if (remoteName != null) {
             records.add(new LogRecord.RemoteName(remoteName));
         }
         if (ackedThrough > 0) {

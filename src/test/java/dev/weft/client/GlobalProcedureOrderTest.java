@@ -19,6 +19,7 @@ import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class GlobalProcedureOrderTest {
     @BeforeEach
     void open() throws Exception {
         vault = Vault.open(dir.resolve("v"), VaultOptions.defaults());
-        procedure = new GlobalProcedure(vault, sent::addAll, new SyncListener() { }, id -> false);
+        procedure = new GlobalProcedure(vault, sent::addAll, new SyncListener() { }, id -> false, new HashSet<>());
     }
 
     @AfterEach
@@ -93,7 +94,8 @@ class GlobalProcedureOrderTest {
         vault.applyRemote(n, "n", List.of(new Atom(Pid.single(3, 7), 'x')), List.of());
         vault.currentTo(n, 10);
         boolean[] live = new boolean[1];
-        GlobalProcedure global = new GlobalProcedure(vault, sent::addAll, new SyncListener() { }, id -> live[0]);
+        GlobalProcedure global = new GlobalProcedure(vault, sent::addAll, new SyncListener() { }, id -> live[0],
+                new HashSet<>());
         global.start();
         global.received(List.of(new SynclistResponse(List.of(new Entry(40, n))),
                 new SyncError(GlobalProcedure.NIL, 404, "no such document")));

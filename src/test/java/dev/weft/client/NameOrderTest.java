@@ -98,6 +98,55 @@ class NameOrderTest extends LiveServerTest {
         }
     }
 
+    /**
+     * a renames the note "second" in a session; the server applies it, but the connection is cut
+     * before a hears the 69. b renames it "third". a's session comes back: its catch-up says
+     * "third", and the 67 a sent again used to rename the note back to "second" (the server applies
+     * a session's rename unconditionally): both devices agreed, on the older name.
+     */
+    @Test
+    void aSessionRenameResentAfterACutDoesNotUndoANewerRename() throws Exception {
+        try (CuttingRelay relay = new CuttingRelay(server.port())) {
+            Vault av = vault("a");
+            Vault bv = vault("b");
+            PairingLink direct = server.pairingLink();
+            SyncClient a = client("a", av, new PairingLink(direct.host(), relay.port(), direct.code(), direct.fingerprint()));
+            SyncClient b = client("b", bv, server.pairingLink());
+            UUID id = av.create("first", "text").id();
+            a.syncOnce(Duration.ofSeconds(20));
+            b.syncOnce(Duration.ofSeconds(20));
+            EditingSession session = a.openSession(id, new SessionListener() { }); // a's only connection
+            await("a's session live", session::isLive);
+
+            relay.holdToDevices(); // a's session hears nothing: no 69 for its rename
+            av.rename(id, "second");
+            await("the server renamed the note", () -> {
+                try {
+                    b.syncOnce(Duration.ofSeconds(20));
+                    return name(bv, id).equals(Optional.of("second"));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+            bv.rename(id, "third");
+            b.syncOnce(Duration.ofSeconds(20));
+
+            relay.cutAll(); // what was held is lost
+            relay.release();
+            await("a's session back and its rename settled", () -> {
+                try {
+                    return session.isLive() && av.replica(id).log().pendingCount() == 0;
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            a.syncOnce(Duration.ofSeconds(20));
+            b.syncOnce(Duration.ofSeconds(20));
+            assertThat(name(bv, id)).contains("third");
+            assertThat(name(av, id)).contains("third");
+        }
+    }
+
     private interface SessionStep {
         void run(EditingSession session) throws Exception;
     }

@@ -86,6 +86,26 @@ class NetOpRuleTest {
                             r.rename("draft");
                             r.log().acknowledge(1);
                         }),
+                row("a sent rename leaves the pending set when the server sends another name: it must not be sent again",
+                        r -> {
+                            r.applyRemoteName("start");
+                            r.rename("draft");
+                            r.log().markSent(1);
+                            r.applyRemoteName("newer");
+                        }),
+                row("a sent rename stays pending when the server sends the name known before it",
+                        r -> {
+                            r.applyRemoteName("start");
+                            r.rename("draft");
+                            r.log().markSent(1);
+                            r.applyRemoteName("start");
+                        }, "R1 draft"),
+                row("an unsent rename stays pending whatever name the server sends",
+                        r -> {
+                            r.applyRemoteName("start");
+                            r.rename("draft");
+                            r.applyRemoteName("newer");
+                        }, "R1 draft"),
                 row("ops typed after a cancelled pair keep their own seqs",
                         r -> {
                             r.insert(0, "ab");

@@ -112,8 +112,9 @@ public final class WebSocket {
                 wire += writeFrame(at == 0 ? opcode : Inbound.CONTINUATION, fin, rsv1 && at == 0, payload, at, n);
                 at += n;
             } while (at < payload.length);
-            out.flush();
+            // counted before the flush: once flushed, the answer can be read (and a sync return) first
             options.meter().sent(message.length, wire);
+            out.flush();
         });
     }
 

@@ -131,7 +131,8 @@ public final class DebouncedWriter implements AutoCloseable {
 
     /**
      * The note in {@code file} changed; {@code content} gives its text when the write is due (on
-     * the writing thread, so it must be safe to call there). A later call replaces it.
+     * the writing thread, so it must be safe to call there), or null if there is nothing to write
+     * any more. A later call replaces it.
      *
      * @throws IllegalStateException if the writer is closed
      */
@@ -251,6 +252,9 @@ public final class DebouncedWriter implements AutoCloseable {
         String text;
         try {
             text = content.get();
+            if (text == null) {
+                return;
+            }
             bytes = MarkdownFiles.encode(text);
         } catch (RuntimeException e) {
             failures.accept(file, new IOException("no text to write to " + file, e));

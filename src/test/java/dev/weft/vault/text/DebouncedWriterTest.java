@@ -46,6 +46,15 @@ class DebouncedWriterTest {
     }
 
     @Test
+    void aChangeWithNothingLeftToWriteWritesNothingAndIsNoFailure() throws IOException {
+        Path note = vault.resolve("note.md");
+        writer.changed(note, () -> null);
+        clock.advance(300);
+        assertThat(onDisk(note)).isNull();
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
     void continuousTypingReachesTheDiskEveryTwoSeconds() throws IOException {
         Path note = vault.resolve("note.md");
         List<Long> writes = new ArrayList<>();
