@@ -19,6 +19,7 @@ final class SessionRunner implements EditingSession {
     private final SessionListener listener;
     private final SyncClient.Wiring wiring;
     private final Backoff backoff;
+    private volatile boolean closing;
     private WireConnection connection;
     private SessionProtocol protocol;
     private ScheduledFuture<?> retry;
@@ -33,6 +34,11 @@ final class SessionRunner implements EditingSession {
         this.listener = listener;
         this.wiring = wiring;
         this.backoff = backoff;
+    }
+
+    /** Closed by the editor: the sync thread may not have run the close yet, but it is not to be handed out again. */
+    boolean isClosing() {
+        return closing;
     }
 
     @Override
@@ -56,6 +62,7 @@ final class SessionRunner implements EditingSession {
 
     @Override
     public void close() {
+        closing = true;
         wiring.execute(() -> {
             closed = true;
             if (retry != null) {

@@ -173,8 +173,10 @@ public final class SyncClient implements AutoCloseable {
      * through it, not through upserts. One session per note: opening it again returns the same one.
      */
     public EditingSession openSession(UUID id, SessionListener listener) {
-        SessionRunner runner = sessions.computeIfAbsent(id, key -> new SessionRunner(key, vault, listener, wiring,
-                new Backoff(options.retryBase(), options.retryCap(), options.random())));
+        // a session the editor closed a moment ago may still be in the map: it gets a new one
+        SessionRunner runner = sessions.compute(id, (key, old) -> old != null && !old.isClosing() ? old
+                : new SessionRunner(key, vault, listener, wiring,
+                        new Backoff(options.retryBase(), options.retryCap(), options.random())));
         execute(runner::connect);
         return runner;
     }

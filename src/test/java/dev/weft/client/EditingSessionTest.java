@@ -92,6 +92,28 @@ class EditingSessionTest extends LiveServerTest {
     }
 
     @Test
+    void aNoteClosedAndOpenedAgainAtOnceGetsALiveSessionOfItsOwn() throws Exception {
+        Device a = device("alice");
+        Device b = device("bob");
+        UUID id = a.vault().create("pad", "start").id();
+        a.client().syncOnce(Duration.ofSeconds(20));
+        b.client().syncOnce(Duration.ofSeconds(20));
+        EditingSession sb = b.client().openSession(id, new Seen());
+        EditingSession first = a.client().openSession(id, new Seen());
+        await("first live", first::isLive);
+        Seen seenAgain = new Seen();
+        first.close(); // the editor switches notes and back before the sync thread has closed it
+        EditingSession again = a.client().openSession(id, seenAgain);
+        assertThat(again).isNotSameAs(first);
+        await("the new session live", again::isLive);
+        await("its listener hears bob", () -> seenAgain.peers.containsValue("bob"));
+        b.vault().replica(id).insert(0, ">> ");
+        await("bob's typing arrives", () -> ">> start".equals(text(a, id)));
+        sb.close();
+        again.close();
+    }
+
+    @Test
     void aSessionComesBackAfterTheServerRestartsAndNothingIsLost() throws Exception {
         Device a = device("alice");
         Device b = device("bob");
