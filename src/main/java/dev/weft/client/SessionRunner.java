@@ -20,6 +20,9 @@ final class SessionRunner implements EditingSession {
     private final SyncClient.Wiring wiring;
     private final Backoff backoff;
     private volatile boolean closing;
+    /** Where the editor last put this device's caret (sync thread); shown again whenever the session goes live. */
+    private Pid cursor;
+    private boolean cursorMoved;
     private WireConnection connection;
     private SessionProtocol protocol;
     private ScheduledFuture<?> retry;
@@ -54,7 +57,9 @@ final class SessionRunner implements EditingSession {
     @Override
     public void moveCursor(Pid afterOrNull) {
         wiring.execute(() -> {
-            if (protocol != null) {
+            cursor = afterOrNull;
+            cursorMoved = true;
+            if (protocol != null && protocol.isLive()) {
                 protocol.moveCursor(afterOrNull);
             }
         });
@@ -150,6 +155,9 @@ final class SessionRunner implements EditingSession {
         } else if (protocol.isLive() && !live) {
             live = true;
             backoff.reset();
+            if (cursorMoved) { // moved before the session was live, or before a reconnect: show it now
+                protocol.moveCursor(cursor);
+            }
         }
         wiring.sessionProgress();
     }

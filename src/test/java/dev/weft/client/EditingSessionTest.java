@@ -92,6 +92,24 @@ class EditingSessionTest extends LiveServerTest {
     }
 
     @Test
+    void aCaretPlacedBeforeTheSessionIsLiveIsShownOnceItIs() throws Exception {
+        Device a = device("alice");
+        Device b = device("bob");
+        UUID id = a.vault().create("pad", "start").id();
+        a.client().syncOnce(Duration.ofSeconds(20));
+        b.client().syncOnce(Duration.ofSeconds(20));
+        Seen seenByB = new Seen();
+        EditingSession sb = b.client().openSession(id, seenByB);
+        await("bob live", sb::isLive);
+        EditingSession sa = a.client().openSession(id, new Seen());
+        Pid caret = a.vault().replica(id).pidAt(2);
+        sa.moveCursor(caret); // the editor reports its caret as soon as the note is open
+        await("bob sees alice's caret", () -> caret.equals(seenByB.cursors.get(a.vault().device().site())));
+        sa.close();
+        sb.close();
+    }
+
+    @Test
     void aNoteClosedAndOpenedAgainAtOnceGetsALiveSessionOfItsOwn() throws Exception {
         Device a = device("alice");
         Device b = device("bob");
