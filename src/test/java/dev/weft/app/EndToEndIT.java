@@ -2,6 +2,7 @@ package dev.weft.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.testing.WeftChild;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,8 +135,7 @@ class EndToEndIT {
     }
 
     private WeftChild startServer(Path data, int port) throws IOException {
-        WeftChild server = WeftChild.start(logs, "--server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--data", data.toString());
+        WeftChild server = WeftChild.startServer(logs, data, port);
         servers.add(server);
         return server;
     }

@@ -3,9 +3,11 @@ package dev.weft.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.protocol.Message;
+import dev.weft.protocol.PairingLink;
 import dev.weft.protocol.SyncDocDone;
 import dev.weft.protocol.SyncDocPull;
 import dev.weft.protocol.SyncDocResponse;
+import dev.weft.testing.WeftChild;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ class ServerKillIT {
 
     @TempDir
     Path dir;
-    private ServerProcess server;
+    private WeftChild server;
 
     @AfterEach
     void killLeftover() {
@@ -42,9 +44,9 @@ class ServerKillIT {
     void everyAcknowledgedOpSurvivesRepeatedSigkills() throws Exception {
         Random random = new Random(SEED);
         Path data = dir.resolve("data");
-        int port = ServerProcess.freePort();
-        server = ServerProcess.startServer(dir, data, port);
-        TestDevice device = TestDevice.pair(server.pairingLink(), "writer");
+        int port = WeftChild.freePort();
+        server = WeftChild.startServer(dir, data, port);
+        TestDevice device = TestDevice.pair(PairingLink.parse(server.awaitLine("pair: ")), "writer");
         AckedOps acked = new AckedOps();
         AtomicLong idents = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -70,8 +72,8 @@ class ServerKillIT {
             }
             assertThat(failure.get()).as("the load until kill %d", kill).isNull();
 
-            server = ServerProcess.startServer(dir, data, port);
-            server.pairingLink();
+            server = WeftChild.startServer(dir, data, port);
+            server.awaitLine("pair: ");
             checkEveryAcknowledgedOpIsHeld(device, acked, "after kill " + kill + " (seed " + SEED + ")");
         }
         assertThat(server.stop()).isZero();

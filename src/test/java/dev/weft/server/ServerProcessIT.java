@@ -11,6 +11,7 @@ import dev.weft.protocol.SyncDocDone;
 import dev.weft.protocol.SyncDocPull;
 import dev.weft.protocol.SyncDocResponse;
 import dev.weft.protocol.SyncDocUpsert;
+import dev.weft.testing.WeftChild;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,18 +21,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code java -jar target/weft.jar --server} as a child process, with the commands that manage it. */
-class ServerProcessIT {
+class WeftChildIT {
     @TempDir
     Path dir;
-    private final List<ServerProcess> servers = new ArrayList<>();
+    private final List<WeftChild> servers = new ArrayList<>();
 
     @AfterEach
     void killLeftovers() {
-        servers.forEach(ServerProcess::close);
+        servers.forEach(WeftChild::close);
     }
 
-    private ServerProcess start(Path data, int port) throws IOException {
-        ServerProcess server = ServerProcess.startServer(dir, data, port);
+    private WeftChild start(Path data, int port) throws IOException {
+        WeftChild server = WeftChild.startServer(dir, data, port);
         servers.add(server);
         return server;
     }
@@ -39,9 +40,9 @@ class ServerProcessIT {
     @Test
     void theServerPairsServesIsManagedFromTheCommandLineAndStopsCleanlyOnSigterm() throws Exception {
         Path data = dir.resolve("data");
-        int port = ServerProcess.freePort();
-        ServerProcess server = start(data, port);
-        PairingLink link = server.pairingLink();
+        int port = WeftChild.freePort();
+        WeftChild server = start(data, port);
+        PairingLink link = PairingLink.parse(server.awaitLine("pair: "));
         assertThat(server.out()).contains("listening on 127.0.0.1:" + port + " (TLS)\n",
                 "fingerprint: " + link.fingerprint() + "\n");
         assertThat(link.port()).isEqualTo(port);
@@ -55,22 +56,22 @@ class ServerProcessIT {
         session.send(new SessionStart(time, DOC));
         session.until(m -> m instanceof SessionReady);
 
-        ServerProcess.Finished pairCode = ServerProcess.run(dir, "pair-code", "--data", data.toString());
+        WeftChild.Finished pairCode = WeftChild.run(dir, "pair-code", "--data", data.toString());
         assertThat(pairCode.status()).as(pairCode.err()).isZero();
         String pairLine = pairCode.out().lines().filter(l -> l.startsWith("pair: ")).findFirst().orElseThrow();
         TestDevice phone = TestDevice.pair(PairingLink.parse(pairLine.substring("pair: ".length())), "phone");
         assertThat(phone.site).isNotEqualTo(laptop.site);
 
-        ServerProcess.Finished devices = ServerProcess.run(dir, "devices", "--data", data.toString());
+        WeftChild.Finished devices = WeftChild.run(dir, "devices", "--data", data.toString());
         assertThat(devices.status()).as(devices.err()).isZero();
         assertThat(devices.out().lines()).hasSize(3).first().asString().startsWith("NAME");
         assertThat(devices.out()).containsPattern("laptop +" + laptop.site + " +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +active")
                 .containsPattern("phone +" + phone.site + " +never +active");
 
-        ServerProcess.Finished revoke = ServerProcess.run(dir, "revoke", "phone", "--data", data.toString());
+        WeftChild.Finished revoke = WeftChild.run(dir, "revoke", "phone", "--data", data.toString());
         assertThat(revoke.status()).as(revoke.err()).isZero();
         assertThat(revoke.out()).startsWith("revoked device 'phone' (site " + phone.site + ")");
-        ServerProcess.Finished nobody = ServerProcess.run(dir, "revoke", "nobody", "--data", data.toString());
+        WeftChild.Finished nobody = WeftChild.run(dir, "revoke", "nobody", "--data", data.toString());
         assertThat(nobody.status()).isEqualTo(1);
         assertThat(nobody.err()).isEqualTo("weft: no device named 'nobody' has access (see 'weft devices')\n");
 
@@ -85,8 +86,8 @@ class ServerProcessIT {
                 .contains("revoked device 'phone'").endsWith(" stopped\n");
         assertThat(server.err()).isEmpty();
 
-        ServerProcess again = start(data, port);
-        assertThat(again.pairingLink().fingerprint()).as("the same certificate").isEqualTo(link.fingerprint());
+        WeftChild again = start(data, port);
+        assertThat(PairingLink.parse(again.awaitLine("pair: ")).fingerprint()).as("the same certificate").isEqualTo(link.fingerprint());
         TestDevice.Connection after = laptop.connect();
         after.send(new SyncDocPull(DOC, 0));
         assertThat(after.expect(SyncDocResponse.class).inserts()).containsExactly(atom(laptop.site, 7, 'k'));
@@ -97,24 +98,24 @@ class ServerProcessIT {
     @Test
     void aSecondServerOnTheSameDataDirOrPortExitsWithOneLine() throws Exception {
         Path data = dir.resolve("data");
-        int port = ServerProcess.freePort();
-        ServerProcess server = start(data, port);
-        server.pairingLink();
+        int port = WeftChild.freePort();
+        WeftChild server = start(data, port);
+        PairingLink.parse(server.awaitLine("pair: "));
 
-        ServerProcess.Finished sameData = ServerProcess.run(dir, "--server", "--port", Integer.toString(ServerProcess.freePort()),
+        WeftChild.Finished sameData = WeftChild.run(dir, "--server", "--port", Integer.toString(WeftChild.freePort()),
                 "--bind", "127.0.0.1", "--data", data.toString());
         assertThat(sameData.status()).isEqualTo(1);
         assertThat(sameData.err()).isEqualTo("weft: data dir " + data + " is in use by another Weft server\n");
 
         Path other = dir.resolve("other");
-        ServerProcess.Finished samePort = ServerProcess.run(dir, "--server", "--port", Integer.toString(port),
+        WeftChild.Finished samePort = WeftChild.run(dir, "--server", "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--data", other.toString());
         assertThat(samePort.status()).isEqualTo(1);
         assertThat(samePort.err()).isEqualTo("weft: cannot listen on 127.0.0.1:" + port
                 + ": the port is in use or the address is not this machine's\n");
 
         assertThat(server.stop()).isZero();
-        ServerProcess.Finished stopped = ServerProcess.run(dir, "devices", "--data", data.toString());
+        WeftChild.Finished stopped = WeftChild.run(dir, "devices", "--data", data.toString());
         assertThat(stopped.status()).isEqualTo(1);
         assertThat(stopped.err()).isEqualTo("weft: no Weft server is running with data dir " + data + "\n");
     }

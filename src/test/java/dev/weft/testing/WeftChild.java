@@ -1,4 +1,4 @@
-package dev.weft.app;
+package dev.weft.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,19 +14,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code java -jar target/weft.jar ARGS} as a user runs it: a child process seen only through its
- * arguments, exit status and output (the end-to-end tests; {@code mvn verify} builds the jar first).
+ * arguments, exit status and output (the integration and end-to-end tests; {@code mvn verify}
+ * builds the jar first).
  * Output goes to files in the test's folder, read as they grow: reading a child's pipe while it
  * exits can lose the last lines.
  */
-final class WeftChild implements AutoCloseable {
+public final class WeftChild implements AutoCloseable {
     private static final Path JAR = Path.of(System.getProperty("weft.jar", "target/weft.jar"));
     private static final Path JAVA = Path.of(System.getProperty("java.home"), "bin", "java");
     private static final AtomicInteger CHILDREN = new AtomicInteger();
 
     /** What a finished command printed, and its exit status. */
-    record Finished(List<String> args, int status, String out, String err) {
+    public record Finished(List<String> args, int status, String out, String err) {
         /** The status, asserted to be 0, with the output in the failure message. */
-        Finished ok() {
+        public Finished ok() {
             assertThat(status).as("weft %s%nstdout: %s%nstderr: %s", String.join(" ", args), out, err).isZero();
             return this;
         }
@@ -42,32 +43,37 @@ final class WeftChild implements AutoCloseable {
         this.args = List.copyOf(args);
         this.out = logs.resolve("weft-" + n + ".out");
         this.err = logs.resolve("weft-" + n + ".err");
-        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-Xmx256m", "-jar", JAR.toString()));
         command.addAll(args);
         this.process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     }
 
     /** A loopback port that was free a moment ago. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
     /** Runs {@code weft ARGS} to its end (at most 60 s). */
-    static Finished run(Path logs, String... args) throws IOException, InterruptedException {
+    public static Finished run(Path logs, String... args) throws IOException, InterruptedException {
         WeftChild child = new WeftChild(logs, List.of(args));
         int status = child.finish();
         return new Finished(child.args, status, child.out(), child.err());
     }
 
     /** Starts {@code weft ARGS} (a server) and returns at once. */
-    static WeftChild start(Path logs, String... args) throws IOException {
+    public static WeftChild start(Path logs, String... args) throws IOException {
         return new WeftChild(logs, List.of(args));
     }
 
+    /** Starts {@code weft --server} on 127.0.0.1:{@code port} with {@code data}, its output kept in {@code logs}. */
+    public static WeftChild startServer(Path logs, Path data, int port) throws IOException {
+        return start(logs, "--server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data", data.toString());
+    }
+
     /** Waits (up to 30 s) for a line of standard output that starts with {@code prefix}; returns the rest. */
-    String awaitLine(String prefix) throws InterruptedException {
+    public String awaitLine(String prefix) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < end) {
             var line = out().lines().filter(l -> l.startsWith(prefix)).findFirst();
@@ -84,13 +90,13 @@ final class WeftChild implements AutoCloseable {
     }
 
     /** SIGTERM, then the exit status. */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         process.destroy();
         return finish();
     }
 
     /** SIGKILL, and waits until the process is gone. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         finish();
     }
@@ -106,11 +112,11 @@ final class WeftChild implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    String out() {
+    public String out() {
         return read(out);
     }
 
-    String err() {
+    public String err() {
         return read(err);
     }
 
