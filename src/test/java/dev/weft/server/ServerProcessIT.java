@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code java -jar target/weft.jar --server} as a child process, with the commands that manage it. */
-class WeftChildIT {
+class ServerProcessIT {
     @TempDir
     Path dir;
     private final List<WeftChild> servers = new ArrayList<>();
