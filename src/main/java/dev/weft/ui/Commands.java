@@ -13,8 +13,10 @@ import javax.swing.JComponent;
 import javax.swing.JMenu;
 import javax.swing.JMenuBar;
 import javax.swing.JMenuItem;
+import javax.swing.JPopupMenu;
 import javax.swing.JRootPane;
 import javax.swing.KeyStroke;
+import javax.swing.text.DefaultEditorKit;
 import org.fife.ui.rtextarea.RTextArea;
 
 /**
@@ -58,7 +60,12 @@ final class Commands {
                 preview, pair, host);
 
         bar.add(menu("File", KeyEvent.VK_F, newNote, quickOpen, null, rename, trash, showTrash, null, settings, null, quit));
-        bar.add(menu("Edit", KeyEvent.VK_E, undo, redo, null, find, search));
+        // TextActions act on the focused text field or editor; the keys are the components' own
+        Action cut = named(new DefaultEditorKit.CutAction(), "Cut", key(KeyEvent.VK_X, 0));
+        Action copy = named(new DefaultEditorKit.CopyAction(), "Copy", key(KeyEvent.VK_C, 0));
+        Action paste = named(new DefaultEditorKit.PasteAction(), "Paste", key(KeyEvent.VK_V, 0));
+        bar.add(menu("Edit", KeyEvent.VK_E, undo, redo, null, cut, copy, paste, null, find, search));
+        window.area.setPopupMenu(popup(undo, redo, null, cut, copy, paste));
         JMenu view = menu("View", KeyEvent.VK_V, filter);
         javax.swing.JCheckBoxMenuItem previewItem = new javax.swing.JCheckBoxMenuItem(preview);
         previewItem.setName("menu.preview");
@@ -135,6 +142,19 @@ final class Commands {
         action.putValue(Action.NAME, name);
         action.putValue(Action.ACCELERATOR_KEY, key);
         return action;
+    }
+
+    /** The editor's right-click menu: these actions, so its Undo is the binding's (own edits only). */
+    private static JPopupMenu popup(Action... actions) {
+        JPopupMenu popup = new JPopupMenu();
+        for (Action action : actions) {
+            if (action == null) {
+                popup.addSeparator();
+            } else {
+                popup.add(action).setName("popup." + action.getValue(Action.NAME));
+            }
+        }
+        return popup;
     }
 
     private static JMenu menu(String name, int mnemonic, Action... actions) {

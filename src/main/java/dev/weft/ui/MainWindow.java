@@ -176,7 +176,6 @@ final class MainWindow {
         area.setCodeFoldingEnabled(false);
         area.setAntiAliasingEnabled(true);
         area.setTabSize(4);
-        area.setPopupMenu(null); // its Undo would bypass the binding's undo of own edits only
         DocumentListener changed = new DocumentListener() {
             @Override
             public void insertUpdate(DocumentEvent e) {

@@ -8,6 +8,7 @@ import java.awt.event.KeyEvent;
 import java.util.UUID;
 import javax.swing.tree.DefaultMutableTreeNode;
 import org.assertj.swing.core.KeyPressInfo;
+import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.DialogFixture;
 import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,22 @@ class MainWindowTest extends WindowTestBase {
         UUID soup = DemoVault.note(vault, "Recipes/Lentil soup").id();
         waitFor("the soup open", () -> soup.equals(onEdt(() -> window.openNote.current())));
         assertThat(onEdt(() -> window.area.getText())).startsWith("# Lentil soup");
+    }
+
+    @Test
+    void theEditorsMenuUndoesTypingAndUndoIsOnTheKeysToo() {
+        UUID id = openNote("Reading list");
+        String before = text(id);
+        frame.textBox("editor").click();
+        GuiActionRunner.execute(() -> window.area.setCaretPosition(0));
+        frame.textBox("editor").enterText("Later: ");
+        waitFor("the typing in the note", () -> text(id).equals("Later: " + before));
+        frame.textBox("editor").showPopupMenu().menuItem("popup.Undo").click();
+        waitFor("the typing undone", () -> text(id).equals(before));
+        frame.textBox("editor").pressAndReleaseKey(ctrlShift(KeyEvent.VK_Z));
+        waitFor("and redone", () -> text(id).equals("Later: " + before));
+        frame.textBox("editor").pressAndReleaseKey(ctrl(KeyEvent.VK_Z));
+        waitFor("and undone by key", () -> text(id).equals(before));
     }
 
     @Test
