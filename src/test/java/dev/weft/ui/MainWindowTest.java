@@ -100,6 +100,32 @@ class MainWindowTest extends WindowTestBase {
     }
 
     @Test
+    void anotherProgramsEditToTheFileShowsInPlaceAndKeepsWhatTheUserTyped() throws Exception {
+        vault.startWatching();
+        UUID id = openNote("Reading list");
+        String before = text(id);
+        frame.textBox("editor").click();
+        GuiActionRunner.execute(() -> window.area.setCaretPosition(window.area.getDocument().getLength()));
+        frame.textBox("editor").enterText("\nmine");
+        waitFor("the typing in the note", () -> text(id).equals(before + "\nmine"));
+        waitFor("the typing in the file", () -> fileText("Reading list").equals(before + "\nmine"));
+        java.nio.file.Files.writeString(vault.folder().resolve("Reading list.md"), "From the other editor\n" + before + "\nmine");
+        waitFor("the other program's line in the editor",
+                () -> onEdt(() -> window.area.getText()).equals("From the other editor\n" + before + "\nmine"));
+        frame.textBox("editor").enterText(" too");
+        waitFor("typing goes on where the caret was",
+                () -> text(id).equals("From the other editor\n" + before + "\nmine too"));
+    }
+
+    private String fileText(String name) {
+        try {
+            return java.nio.file.Files.readString(vault.folder().resolve(name + ".md"));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
     void thePreviewRendersAndCanBeHiddenAndShownAgain() {
         openNote(DemoVault.SHOWN);
         waitFor("the table rendered", () -> onEdt(() -> window.preview.pane().getText()).contains("<table"));
