@@ -73,6 +73,8 @@ public final class NoteEditorBinding implements AutoCloseable {
     /** True while the binding moves the caret: not the user's jump. */
     private boolean placingCaret;
     private Consumer<Pid> ownCaretListener = pid -> { };
+    private boolean reportedCaret;
+    private Pid lastReportedCaret;
     private Consumer<String> problemListener = message -> { };
     private boolean closed;
     /** The atoms of the last local insert (an undo's retyped text). */
@@ -132,6 +134,8 @@ public final class NoteEditorBinding implements AutoCloseable {
     /** Hears where this user's caret is (just after a pid, or {@code null} at the start), at most every 50 ms. */
     public void setOwnCaretListener(Consumer<Pid> listener) {
         ownCaretListener = Objects.requireNonNull(listener);
+        reportedCaret = false;
+        ownCaretTimer.restart();
     }
 
     /** Hears edits that could not be saved (the window shows them); the edit is then not made. */
@@ -433,7 +437,12 @@ public final class NoteEditorBinding implements AutoCloseable {
             showUnshown();
             after = replica.pidBeforeUtf16(wholeCharStart(area.getCaretPosition()));
         }
-        ownCaretListener.accept(after);
+        // text shown around the caret moves it in offsets, not in pids: nothing new to tell
+        if (!reportedCaret || !Objects.equals(after, lastReportedCaret)) {
+            reportedCaret = true;
+            lastReportedCaret = after;
+            ownCaretListener.accept(after);
+        }
     }
 
     private void bindKeys() {
