@@ -74,6 +74,27 @@ class MainWindowTest extends WindowTestBase {
         assertThat(onEdt(() -> window.frame.getTitle())).startsWith("Groceries");
     }
 
+    @Test
+    void openingAnotherNoteEndsTheNamingFromTheFirstLineAfterALastRename() {
+        frame.pressAndReleaseKey(ctrl(KeyEvent.VK_N));
+        JOptionPaneFixture prompt = namePrompt();
+        prompt.textBox("name.field").setText("");
+        prompt.textBox("name.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        UUID id = untitledNoteOpen("Untitled");
+        frame.textBox("editor").click();
+        frame.textBox("editor").enterText("Plans");
+        openNote("Reading list"); // most likely before the typing has been quiet long enough: renamed at once
+        waitFor("the note named from its first line", () -> info(id).name().equals("Plans"));
+        GuiActionRunner.execute(() -> window.openNote(id, null));
+        waitFor("the note open again", () -> id.equals(onEdt(() -> window.openNote.current())));
+        frame.textBox("editor").click();
+        GuiActionRunner.execute(() -> window.area.setCaretPosition(0));
+        frame.textBox("editor").enterText("Old ");
+        waitFor("the typing in the note", () -> text(id).equals("Old Plans"));
+        settled();
+        assertThat(info(id).name()).isEqualTo("Plans");
+    }
+
     /** Waits for the new note {@code name} in the editor, ready for typing. */
     private UUID untitledNoteOpen(String name) {
         waitFor("the new note " + name + " open", () -> {
