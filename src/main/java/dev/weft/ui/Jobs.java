@@ -42,6 +42,17 @@ final class Jobs implements AutoCloseable {
         });
     }
 
+    /** Runs {@code job} off the event thread, in turn with the others; a failure goes unsaid (the caller keeps what it had). */
+    void runQuietly(Job<?> job) {
+        worker.execute(() -> {
+            try {
+                job.run();
+            } catch (Exception e) {
+                // nothing to report: see above
+            }
+        });
+    }
+
     /** A failure as the user reads it: its message, or what kind of failure it was. */
     static String describe(Throwable e) {
         String message = e.getMessage();

@@ -54,6 +54,7 @@ final class MainWindow {
     final FindBar findBar = new FindBar(area);
     final NoteList list;
     final OpenNote openNote;
+    final FirstLineNamer namer;
     final PreviewPane preview;
     final JSplitPane outer = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT);
     final JSplitPane inner = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT);
@@ -99,6 +100,7 @@ final class MainWindow {
                 }
             }
         });
+        this.namer = new FirstLineNamer(workspace.vault(), jobs);
         this.preview = new PreviewPane(renderer, MainWindow::browse);
         this.previewQuiet = new Timer(PREVIEW_QUIET_MILLIS, e -> renderPreview());
         previewQuiet.setRepeats(false);
@@ -180,11 +182,13 @@ final class MainWindow {
             @Override
             public void insertUpdate(DocumentEvent e) {
                 previewQuiet.restart();
+                namer.edited(openNote.current(), e.getDocument());
             }
 
             @Override
             public void removeUpdate(DocumentEvent e) {
                 previewQuiet.restart();
+                namer.edited(openNote.current(), e.getDocument());
             }
 
             @Override
@@ -265,6 +269,7 @@ final class MainWindow {
     }
 
     private void noteOpened(UUID id) {
+        namer.opened(id);
         editorCards.show(editorCard, id == null ? "empty" : "editor");
         list.select(id);
         String name = id == null ? null : workspace.vault().note(id).map(NoteInfo::name).orElse(null);
@@ -306,6 +311,7 @@ final class MainWindow {
         UUID last = openNote.current() != null ? openNote.current() : before.lastNote();
         settings.update(s -> s.withLayout(new Layout(box, outer.getDividerLocation(), previewAt, previewVisible(), last)));
         liveStatus.stop();
+        namer.finish();
         openNote.close();
         previewQuiet.stop();
         frame.dispose();

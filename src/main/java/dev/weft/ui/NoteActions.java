@@ -24,13 +24,26 @@ final class NoteActions {
         this.vault = window.workspace.vault();
     }
 
+    /**
+     * Asks for the new note's name, proposed from the selection's first line in the chosen folder.
+     * Left empty (or only a folder, {@code Work/}) the note is "Untitled" and its first line names
+     * it as the user types ({@link FirstLineNamer}); a name given here stays.
+     */
     void create() {
-        String suggestion = folderOfSelection() + firstLine(window.area.getSelectedText()).orElse("Untitled");
-        NameDialog.ask(window.frame, "New Note", "Name of the new note:", suggestion).ifPresent(name ->
-                window.jobs.run("Could not create “" + name + "”", () -> vault.create(name, ""), note -> {
-                    window.status.info("Created “" + note.name() + "”");
-                    window.openNote(note.id(), null);
-                }));
+        String suggestion = folderOfSelection() + firstLine(window.area.getSelectedText()).orElse("");
+        NameDialog.askOrBlank(window.frame, "New Note", "Name of the new note:", suggestion,
+                "Use / for folders, as in Work/Plans. Left empty, the first line names the note.").ifPresent(typed -> {
+                    boolean untitled = typed.isEmpty() || typed.endsWith("/");
+                    String name = untitled ? typed.replaceAll("/+$", "/") + FirstLineNamer.UNTITLED : typed;
+                    window.jobs.run("Could not create “" + name + "”", () -> vault.create(name, ""), note -> {
+                        window.status.info("Created “" + note.name() + "”"
+                                + (untitled ? ": its first line will name it" : ""));
+                        if (untitled) {
+                            window.namer.follow(note.id());
+                        }
+                        window.openNote(note.id(), null);
+                    });
+                });
     }
 
     void rename() {
@@ -42,6 +55,7 @@ final class NoteActions {
         currentNote().ifPresent(note -> NameDialog.ask(window.frame, "Rename or Move",
                 "New name of “" + note.name() + "”:", note.name()).ifPresent(name -> {
                     if (!name.equals(note.name())) {
+                        window.namer.renamedByUser(note.id());
                         window.jobs.run("Could not rename “" + note.name() + "”", () -> {
                             vault.rename(note.id(), name);
                             return vault.note(note.id()).map(NoteInfo::name).orElse(name);

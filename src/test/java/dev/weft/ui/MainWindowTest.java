@@ -18,19 +18,98 @@ class MainWindowTest extends WindowTestBase {
     void aNewNoteIsNamedFromThePromptAndTakesTyping() {
         frame.menuItemWithPath("File", "New Note…").click();
         JOptionPaneFixture prompt = namePrompt();
-        // the proposed name (in the open note's folder) is selected in a focused field: typing replaces it
-        prompt.textBox("name.field").requireFocused().requireText("Journal/Untitled");
+        // the open note's folder is proposed in a focused field, the caret after it: typing adds the name
+        prompt.textBox("name.field").requireFocused().requireText("Journal/");
         robot.enterText("Ideas/First thoughts");
         robot.pressAndReleaseKeys(KeyEvent.VK_ENTER);
         waitFor("the new note open", () -> onEdt(() -> window.openNote.current()) != null
-                && onEdt(() -> window.frame.getTitle()).startsWith("Ideas/First thoughts"));
+                && onEdt(() -> window.frame.getTitle()).startsWith("Journal/Ideas/First thoughts"));
         UUID id = onEdt(() -> window.openNote.current());
         frame.textBox("editor").click(); // no window manager under Xvfb hands the focus back after the prompt
         frame.textBox("editor").enterText("Hello, Weft");
         waitFor("the typing in the note", () -> text(id).equals("Hello, Weft"));
-        assertThat(info(id).name()).isEqualTo("Ideas/First thoughts");
-        assertThat(onEdt(() -> treeLabels())).contains("Ideas", "First thoughts");
+        assertThat(info(id).name()).isEqualTo("Journal/Ideas/First thoughts");
+        assertThat(onEdt(() -> treeLabels())).contains("Journal", "Ideas", "First thoughts");
         waitFor("the preview showing the typing", () -> onEdt(() -> window.preview.pane().getText()).contains("Hello, Weft"));
+    }
+
+    @Test
+    void aNoteLeftUnnamedTakesItsFirstLineAsItsNameUntilRenamedByHand() {
+        frame.pressAndReleaseKey(ctrl(KeyEvent.VK_N));
+        JOptionPaneFixture prompt = namePrompt();
+        prompt.textBox("name.field").setText("");
+        prompt.textBox("name.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        UUID id = untitledNoteOpen("Untitled");
+        frame.textBox("editor").click(); // no window manager under Xvfb hands the focus back after the prompt
+        frame.textBox("editor").enterText("# Shopping list\nmilk");
+        waitFor("the typing in the note", () -> text(id).equals("# Shopping list\nmilk"));
+        waitFor("the note named from its first line", () -> info(id).name().equals("Shopping list"));
+        waitFor("the title following", () -> onEdt(() -> window.frame.getTitle()).startsWith("Shopping list"));
+
+        frame.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F2));
+        prompt = namePrompt();
+        prompt.textBox("name.field").setText("Groceries");
+        prompt.textBox("name.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        waitFor("the note renamed by hand", () -> info(id).name().equals("Groceries"));
+        frame.textBox("editor").click();
+        GuiActionRunner.execute(() -> window.area.setCaretPosition(2));
+        frame.textBox("editor").enterText("Weekly ");
+        waitFor("the typing in the note", () -> text(id).equals("# Weekly Shopping list\nmilk"));
+        settled();
+        assertThat(info(id).name()).isEqualTo("Groceries");
+    }
+
+    @Test
+    void aNoteNamedAtThePromptKeepsThatNameWhateverItsFirstLine() {
+        frame.pressAndReleaseKey(ctrl(KeyEvent.VK_N));
+        JOptionPaneFixture prompt = namePrompt();
+        prompt.textBox("name.field").setText("Groceries");
+        prompt.textBox("name.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        UUID id = untitledNoteOpen("Groceries");
+        frame.textBox("editor").click();
+        frame.textBox("editor").enterText("# Shopping list\nmilk");
+        waitFor("the typing in the note", () -> text(id).equals("# Shopping list\nmilk"));
+        settled();
+        assertThat(info(id).name()).isEqualTo("Groceries");
+        assertThat(onEdt(() -> window.frame.getTitle())).startsWith("Groceries");
+    }
+
+    @Test
+    void openingAnotherNoteEndsTheNamingFromTheFirstLineAfterALastRename() {
+        frame.pressAndReleaseKey(ctrl(KeyEvent.VK_N));
+        JOptionPaneFixture prompt = namePrompt();
+        prompt.textBox("name.field").setText("");
+        prompt.textBox("name.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        UUID id = untitledNoteOpen("Untitled");
+        frame.textBox("editor").click();
+        frame.textBox("editor").enterText("Plans");
+        openNote("Reading list"); // most likely before the typing has been quiet long enough: renamed at once
+        waitFor("the note named from its first line", () -> info(id).name().equals("Plans"));
+        GuiActionRunner.execute(() -> window.openNote(id, null));
+        waitFor("the note open again", () -> id.equals(onEdt(() -> window.openNote.current())));
+        frame.textBox("editor").click();
+        GuiActionRunner.execute(() -> window.area.setCaretPosition(0));
+        frame.textBox("editor").enterText("Old ");
+        waitFor("the typing in the note", () -> text(id).equals("Old Plans"));
+        settled();
+        assertThat(info(id).name()).isEqualTo("Plans");
+    }
+
+    /** Waits for the new note {@code name} in the editor, ready for typing. */
+    private UUID untitledNoteOpen(String name) {
+        waitFor("the new note " + name + " open", () -> {
+            UUID open = onEdt(() -> window.openNote.current());
+            return open != null && info(open).name().equals(name) && onEdt(() -> window.area.isEditable());
+        });
+        return onEdt(() -> window.openNote.current());
+    }
+
+    /** Waits until no rename from a first line waits for the typing to stop, and the worker has done what it was given. */
+    private void settled() {
+        waitFor("no rename waiting", () -> !onEdt(() -> window.namer.waiting()));
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        GuiActionRunner.execute(() -> window.jobs.run("", () -> true, d -> done.set(true)));
+        waitFor("the worker's queue done", done::get);
     }
 
     @Test
