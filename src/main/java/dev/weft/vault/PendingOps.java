@@ -2,13 +2,10 @@ package dev.weft.vault;
 
 import dev.weft.crdt.Pid;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -25,8 +22,18 @@ import java.util.UUID;
  * acknowledged, when the server sends a name other than the one known before it ({@link #settleSentRename}).
  */
 final class PendingOps {
-    private final TreeMap<Long, LocalOp> pending = new TreeMap<>();
-    private final Map<Pid, Long> pendingInsertSeq = new HashMap<>();
+    /** The pending ops in seq order; {@link SeqSlots} says how. */
+    private final SeqSlots pending = new SeqSlots();
+    /**
+     * Seq of each pending insert that a local delete could still cancel, by pid: built only when a
+     * local delete needs it, from the pending inserts above {@link #indexedThrough} and the sent
+     * mark (those at or below the sent mark can no longer be cancelled). Entries of inserts
+     * acknowledged since stay until the sent mark passes every indexed seq: harmless, as their seqs
+     * are at or below the sent mark.
+     */
+    private final PidSeqIndex pendingInsertSeq = new PidSeqIndex();
+    /** The largest seq whose insert was looked at for {@link #pendingInsertSeq}. */
+    private long indexedThrough;
     private LocalOp.Rename pendingRename;
     private String remoteName;
     /** A name came from the server after the pending rename was made (its answer to it, say "NAME (2)"). */
@@ -48,7 +55,7 @@ final class PendingOps {
         if (record instanceof LogRecord.Local l) {
             return local(l.op());
         } else if (record instanceof LogRecord.SentThrough s) {
-            sentThrough = Math.max(sentThrough, s.seq());
+            raiseSentThrough(s.seq());
         } else if (record instanceof LogRecord.AckedThrough a) {
             acknowledge(a.seq());
         } else if (record instanceof LogRecord.CurrentTo c) {
@@ -74,39 +81,63 @@ final class PendingOps {
         if (op.seq() <= ackedThrough) {
             return false;
         }
-        if (op instanceof LocalOp.Insert insert) {
-            pendingInsertSeq.put(insert.atom().pid(), op.seq());
-        } else if (op instanceof LocalOp.Delete delete) {
-            Long insertSeq = pendingInsertSeq.get(delete.pid());
-            if (insertSeq != null && insertSeq > sentThrough) {
+        if (op instanceof LocalOp.Delete delete) {
+            indexInserts();
+            long insertSeq = pendingInsertSeq.get(delete.pid());
+            if (insertSeq > sentThrough) {
                 pending.remove(insertSeq);
                 pendingInsertSeq.remove(delete.pid());
                 return false;
             }
-        } else {
+        } else if (op instanceof LocalOp.Rename rename) {
             if (pendingRename != null) {
                 pending.remove(pendingRename.seq());
             }
-            pendingRename = (LocalOp.Rename) op;
+            pendingRename = rename;
             remoteNameSinceRename = false;
         }
-        pending.put(op.seq(), op);
+        boolean inOrder = pending.append(op);
+        if (!inOrder) {
+            // a seq not above every pending one (logs are never written so): at its place, as by seq
+            indexInserts();
+            pending.put(op);
+        }
+        if ((!inOrder || op.seq() <= indexedThrough) && op instanceof LocalOp.Insert insert) {
+            pendingInsertSeq.put(insert.atom().pid(), op.seq()); // behind the index's catch-up
+        }
         return true;
+    }
+
+    /** Brings {@link #pendingInsertSeq} up to the last pending op, in seq order. */
+    private void indexInserts() {
+        if (indexedThrough >= pending.lastSeq()) {
+            return;
+        }
+        long from = Math.max(indexedThrough, sentThrough);
+        for (int i = pending.indexAbove(from); i < pending.end(); i++) {
+            if (pending.at(i) instanceof LocalOp.Insert insert) {
+                pendingInsertSeq.put(insert.atom().pid(), insert.seq());
+            }
+        }
+        indexedThrough = pending.lastSeq();
+    }
+
+    /** Past the sent mark every indexed insert is beyond cancelling: the index is let go. */
+    private void raiseSentThrough(long seq) {
+        sentThrough = Math.max(sentThrough, seq);
+        if (sentThrough >= indexedThrough && pendingInsertSeq.size() > 0) {
+            pendingInsertSeq.clear();
+        }
     }
 
     private void acknowledge(long seq) {
         ackedThrough = Math.max(ackedThrough, seq);
-        sentThrough = Math.max(sentThrough, seq);
-        while (!pending.isEmpty() && pending.firstKey() <= ackedThrough) {
-            LocalOp op = pending.pollFirstEntry().getValue();
-            if (op instanceof LocalOp.Insert insert) {
-                pendingInsertSeq.remove(insert.atom().pid(), op.seq());
-            } else if (op == pendingRename) {
-                if (!remoteNameSinceRename) {
-                    remoteName = pendingRename.name();
-                }
-                pendingRename = null;
+        raiseSentThrough(seq);
+        if (pending.removeThrough(ackedThrough, pendingRename)) {
+            if (!remoteNameSinceRename) {
+                remoteName = pendingRename.name();
             }
+            pendingRename = null;
         }
     }
 
@@ -128,12 +159,12 @@ final class PendingOps {
 
     /** Pending ops in seq order. */
     List<LocalOp> pending() {
-        return new ArrayList<>(pending.values());
+        return pending.from(0);
     }
 
     /** Pending ops not sent yet (seq above the sent mark), in seq order. */
     List<LocalOp> unsent() {
-        return new ArrayList<>(pending.tailMap(sentThrough, false).values());
+        return pending.from(pending.indexAbove(sentThrough));
     }
 
     int pendingCount() {
@@ -188,7 +219,7 @@ final class PendingOps {
         if (sentThrough > ackedThrough) {
             records.add(new LogRecord.SentThrough(sentThrough));
         }
-        for (LocalOp op : pending.values()) {
+        for (LocalOp op : pending.from(0)) {
             records.add(new LogRecord.Local(op));
         }
         if (remoteName != null && remoteNameSinceRename) {

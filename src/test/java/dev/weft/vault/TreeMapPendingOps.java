@@ -1,0 +1,203 @@
+package dev.weft.vault;
+
+import dev.weft.crdt.Pid;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The pending set as it was built before {@link PendingOps} kept it in arrays (a {@code TreeMap} by
+ * seq, a {@code HashMap} by pid): the model {@link PendingOpsModelTest} compares it with.
+ *
+ * <p>Formerly:
+ * What the records of a log say, folded in file order: the pending set under the net-op rule, the
+ * sent and acknowledged marks, the sync time and the name. Replaying a log through {@link #apply}
+ * rebuilds exactly the state the live appends built, because both go through it.
+ *
+ * <p>The rule (PROTOCOL.md §6): a local op is pending while its seq is above the acknowledged mark.
+ * A local delete of a pid whose local insert is pending and not yet sent (seq above the sent mark)
+ * cancels both: neither is ever sent. Once the insert was sent, its delete is pending too. A local
+ * rename replaces an earlier pending rename: only the latest name needs to reach the server. Once
+ * acknowledged it is the note's known name, unless the server sent a name after it was made (the
+ * server's answer when it had to change it). A rename already sent leaves the pending set, not
+ * acknowledged, when the server sends a name other than the one known before it ({@link #settleSentRename}).
+ */
+final class TreeMapPendingOps {
+    private final TreeMap<Long, LocalOp> pending = new TreeMap<>();
+    private final Map<Pid, Long> pendingInsertSeq = new HashMap<>();
+    private LocalOp.Rename pendingRename;
+    private String remoteName;
+    /** A name came from the server after the pending rename was made (its answer to it, say "NAME (2)"). */
+    private boolean remoteNameSinceRename;
+    private long lastSeq;
+    private long sentThrough;
+    private long ackedThrough;
+    private boolean hasCurrentTo;
+    private long currentTo;
+    /** Remote inserts logged since the last "current to": atoms that may be newer than the sync time. */
+    private final Set<Pid> uncovered = new HashSet<>();
+
+    /**
+     * Folds one record in.
+     *
+     * @return true if it was a local op that entered the pending set
+     */
+    boolean apply(LogRecord record) {
+        if (record instanceof LogRecord.Local l) {
+            return local(l.op());
+        } else if (record instanceof LogRecord.SentThrough s) {
+            sentThrough = Math.max(sentThrough, s.seq());
+        } else if (record instanceof LogRecord.AckedThrough a) {
+            acknowledge(a.seq());
+        } else if (record instanceof LogRecord.CurrentTo c) {
+            hasCurrentTo = true;
+            currentTo = c.syncTime();
+            uncovered.clear();
+        } else if (record instanceof LogRecord.RemoteInsert r) {
+            uncovered.add(r.atom().pid());
+        } else if (record instanceof LogRecord.RemoteName r) {
+            if (pendingRename != null && pendingRename.seq() <= sentThrough && !r.name().equals(remoteName)) {
+                settleSentRename();
+            }
+            remoteName = r.name();
+            remoteNameSinceRename = pendingRename != null;
+        } else if (record instanceof LogRecord.Header h) {
+            raiseLastSeq(h.seqBase());
+        }
+        return false;
+    }
+
+    private boolean local(LocalOp op) {
+        raiseLastSeq(op.seq());
+        if (op.seq() <= ackedThrough) {
+            return false;
+        }
+        if (op instanceof LocalOp.Insert insert) {
+            pendingInsertSeq.put(insert.atom().pid(), op.seq());
+        } else if (op instanceof LocalOp.Delete delete) {
+            Long insertSeq = pendingInsertSeq.get(delete.pid());
+            if (insertSeq != null && insertSeq > sentThrough) {
+                pending.remove(insertSeq);
+                pendingInsertSeq.remove(delete.pid());
+                return false;
+            }
+        } else {
+            if (pendingRename != null) {
+                pending.remove(pendingRename.seq());
+            }
+            pendingRename = (LocalOp.Rename) op;
+            remoteNameSinceRename = false;
+        }
+        pending.put(op.seq(), op);
+        return true;
+    }
+
+    private void acknowledge(long seq) {
+        ackedThrough = Math.max(ackedThrough, seq);
+        sentThrough = Math.max(sentThrough, seq);
+        while (!pending.isEmpty() && pending.firstKey() <= ackedThrough) {
+            LocalOp op = pending.pollFirstEntry().getValue();
+            if (op instanceof LocalOp.Insert insert) {
+                pendingInsertSeq.remove(insert.atom().pid(), op.seq());
+            } else if (op == pendingRename) {
+                if (!remoteNameSinceRename) {
+                    remoteName = pendingRename.name();
+                }
+                pendingRename = null;
+            }
+        }
+    }
+
+    /**
+     * The server's name changed after the pending rename was sent: the server either applied the
+     * rename (and this name is its answer, or newer) or took a concurrent one first. Either way the
+     * name stands, and the rename must not be sent again: a session's {@code 67} is applied
+     * unconditionally, so a resend after a reconnect would undo a newer rename made elsewhere.
+     * A name equal to the one known before means the server may never have had the rename: it stays.
+     */
+    private void settleSentRename() {
+        pending.remove(pendingRename.seq());
+        pendingRename = null;
+    }
+
+    void raiseLastSeq(long seq) {
+        lastSeq = Math.max(lastSeq, seq);
+    }
+
+    /** Pending ops in seq order. */
+    List<LocalOp> pending() {
+        return new ArrayList<>(pending.values());
+    }
+
+    /** Pending ops not sent yet (seq above the sent mark), in seq order. */
+    List<LocalOp> unsent() {
+        return new ArrayList<>(pending.tailMap(sentThrough, false).values());
+    }
+
+    int pendingCount() {
+        return pending.size();
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    long sentThrough() {
+        return sentThrough;
+    }
+
+    long ackedThrough() {
+        return ackedThrough;
+    }
+
+    /** The last "current to" mark, or {@code fallback} (the structure file's time) if there is none. */
+    /** A copy of the remote inserts logged since the last "current to". */
+    Set<Pid> uncovered() {
+        return Set.copyOf(uncovered);
+    }
+
+    long syncTime(long fallback) {
+        return hasCurrentTo ? currentTo : fallback;
+    }
+
+    /** The pending local rename's name, else the last name the server gave, if any. */
+    Optional<String> name() {
+        return Optional.ofNullable(pendingRename != null ? pendingRename.name() : remoteName);
+    }
+
+    Optional<String> remoteName() {
+        return Optional.ofNullable(remoteName);
+    }
+
+    /**
+     * The records a fresh log needs to rebuild this state on top of a structure file that holds
+     * every atom: header, name, marks and the pending ops with their own seqs.
+     */
+    List<LogRecord> snapshot(UUID documentId) {
+        List<LogRecord> records = new ArrayList<>();
+        records.add(new LogRecord.Header(documentId, lastSeq));
+        // before the pending rename also when it came after it: the name a sent rename is compared with
+        if (remoteName != null) {
+            records.add(new LogRecord.RemoteName(remoteName));
+        }
+        if (ackedThrough > 0) {
+            records.add(new LogRecord.AckedThrough(ackedThrough));
+        }
+        if (sentThrough > ackedThrough) {
+            records.add(new LogRecord.SentThrough(sentThrough));
+        }
+        for (LocalOp op : pending.values()) {
+            records.add(new LogRecord.Local(op));
+        }
+        if (remoteName != null && remoteNameSinceRename) {
+            records.add(new LogRecord.RemoteName(remoteName));
+        }
+        return records;
+    }
+}
