@@ -334,12 +334,12 @@ public final class NoteEditorBinding implements AutoCloseable {
                     end = Math.max(start, TextPositions.after(end, c));
                 }
             }
-            start = wholeCharStart(start);
-            end = wholeCharEnd(end);
+            start = Surrogates.wholeCharStart(document, start);
+            end = Surrogates.wholeCharEnd(document, end);
             if (start == end && text.isEmpty()) {
                 return;
             }
-            if (hasLoneSurrogate(text)) {
+            if (Surrogates.hasLone(text)) {
                 Toolkit.getDefaultToolkit().beep();
                 return;
             }
@@ -435,7 +435,7 @@ public final class NoteEditorBinding implements AutoCloseable {
         Pid after;
         synchronized (replica) {
             showUnshown();
-            after = replica.pidBeforeUtf16(wholeCharStart(area.getCaretPosition()));
+            after = replica.pidBeforeUtf16(Surrogates.wholeCharStart(document, area.getCaretPosition()));
         }
         // text shown around the caret moves it in offsets, not in pids: nothing new to tell
         if (!reportedCaret || !Objects.equals(after, lastReportedCaret)) {
@@ -467,39 +467,6 @@ public final class NoteEditorBinding implements AutoCloseable {
         } catch (BadLocationException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private int wholeCharStart(int offset) {
-        return offset > 0 && offset < document.getLength() && Character.isLowSurrogate(charAt(offset))
-                && Character.isHighSurrogate(charAt(offset - 1)) ? offset - 1 : offset;
-    }
-
-    private int wholeCharEnd(int offset) {
-        return offset > 0 && offset < document.getLength() && Character.isLowSurrogate(charAt(offset))
-                && Character.isHighSurrogate(charAt(offset - 1)) ? offset + 1 : offset;
-    }
-
-    private char charAt(int offset) {
-        try {
-            return document.getText(offset, 1).charAt(0);
-        } catch (BadLocationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static boolean hasLoneSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return true;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void requireEdt() {
