@@ -315,49 +315,33 @@ public final class NoteReplica implements Closeable {
      */
     public synchronized void applyRemote(Collection<Atom> inserts, Collection<Pid> deletes) throws IOException {
         log.checkWritable();
-        if (!textListeners.isEmpty()) {
-            applyRemoteShown(inserts, deletes);
-            return;
-        }
+        // where each op lands costs a walk up the tree: worked out only for a note an editor shows
+        boolean shown = !textListeners.isEmpty();
         List<LogRecord> changed = new ArrayList<>();
+        List<TextChange> changes = new ArrayList<>();
         for (Atom atom : inserts) {
-            if (doc.merge(atom.pid(), atom.codePoint())) {
-                changed.add(new LogRecord.RemoteInsert(atom));
-            }
-        }
-        for (Pid pid : deletes) {
-            boolean known = doc.contains(pid);
-            if (doc.mergeDelete(pid) || !known) {
-                changed.add(new LogRecord.RemoteDelete(pid));
-            }
-        }
-        appendRemote(changed);
-    }
-
-    /** {@link #applyRemote} for a note an editor shows: works out where each op changed the text. */
-    private void applyRemoteShown(Collection<Atom> inserts, Collection<Pid> deletes) throws IOException {
-        List<LogRecord> changed = new ArrayList<>();
-        List<TextChange> shown = new ArrayList<>();
-        for (Atom atom : inserts) {
-            int at = doc.applyInsert(atom.pid(), atom.codePoint());
+            int at = shown ? doc.applyInsert(atom.pid(), atom.codePoint())
+                    : doc.merge(atom.pid(), atom.codePoint()) ? 0 : -1;
             if (at >= 0) {
                 changed.add(new LogRecord.RemoteInsert(atom));
-                shown.add(TextChange.insertion(at, Character.toString(atom.codePoint())));
+                if (shown) {
+                    changes.add(TextChange.insertion(at, Character.toString(atom.codePoint())));
+                }
             }
         }
         for (Pid pid : deletes) {
             boolean known = doc.contains(pid);
             int lengthBefore = doc.utf16Length();
-            int at = doc.applyDelete(pid);
+            int at = shown ? doc.applyDelete(pid) : doc.mergeDelete(pid) ? 0 : -1;
             if (at >= 0 || !known) {
                 changed.add(new LogRecord.RemoteDelete(pid));
             }
-            if (at >= 0) {
-                shown.add(TextChange.removal(at, lengthBefore - doc.utf16Length()));
+            if (at >= 0 && shown) {
+                changes.add(TextChange.removal(at, lengthBefore - doc.utf16Length()));
             }
         }
         appendRemote(changed);
-        shown.forEach(this::announce);
+        changes.forEach(this::announce);
     }
 
     private void announce(TextChange change) {

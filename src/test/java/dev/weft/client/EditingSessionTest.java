@@ -42,6 +42,14 @@ class EditingSessionTest extends LiveServerTest {
         return new Device(vault, client);
     }
 
+    /** Note "pad" holding {@code text}, made on {@code maker} and synced to both devices. */
+    static UUID sharedNote(Device maker, Device other, String text) throws Exception {
+        UUID id = maker.vault().create("pad", text).id();
+        maker.client().syncOnce(Duration.ofSeconds(20));
+        other.client().syncOnce(Duration.ofSeconds(20));
+        return id;
+    }
+
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
@@ -62,9 +70,7 @@ class EditingSessionTest extends LiveServerTest {
     void collaboratorsSeeEachOthersTypingPresenceAndCarets() throws Exception {
         Device a = device("alice");
         Device b = device("bob");
-        UUID id = a.vault().create("pad", "start").id();
-        a.client().syncOnce(Duration.ofSeconds(20));
-        b.client().syncOnce(Duration.ofSeconds(20));
+        UUID id = sharedNote(a, b, "start");
         Seen seenByA = new Seen();
         Seen seenByB = new Seen();
         EditingSession sa = a.client().openSession(id, seenByA);
@@ -95,9 +101,7 @@ class EditingSessionTest extends LiveServerTest {
     void aCaretPlacedBeforeTheSessionIsLiveIsShownOnceItIs() throws Exception {
         Device a = device("alice");
         Device b = device("bob");
-        UUID id = a.vault().create("pad", "start").id();
-        a.client().syncOnce(Duration.ofSeconds(20));
-        b.client().syncOnce(Duration.ofSeconds(20));
+        UUID id = sharedNote(a, b, "start");
         Seen seenByB = new Seen();
         EditingSession sb = b.client().openSession(id, seenByB);
         await("bob live", sb::isLive);
@@ -113,9 +117,7 @@ class EditingSessionTest extends LiveServerTest {
     void aNoteClosedAndOpenedAgainAtOnceGetsALiveSessionOfItsOwn() throws Exception {
         Device a = device("alice");
         Device b = device("bob");
-        UUID id = a.vault().create("pad", "start").id();
-        a.client().syncOnce(Duration.ofSeconds(20));
-        b.client().syncOnce(Duration.ofSeconds(20));
+        UUID id = sharedNote(a, b, "start");
         EditingSession sb = b.client().openSession(id, new Seen());
         EditingSession first = a.client().openSession(id, new Seen());
         await("first live", first::isLive);
@@ -135,9 +137,7 @@ class EditingSessionTest extends LiveServerTest {
     void aSessionComesBackAfterTheServerRestartsAndNothingIsLost() throws Exception {
         Device a = device("alice");
         Device b = device("bob");
-        UUID id = a.vault().create("pad", "").id();
-        a.client().syncOnce(Duration.ofSeconds(20));
-        b.client().syncOnce(Duration.ofSeconds(20));
+        UUID id = sharedNote(a, b, "");
         EditingSession sa = a.client().openSession(id, new Seen());
         EditingSession sb = b.client().openSession(id, new Seen());
         await("both live", () -> sa.isLive() && sb.isLive());

@@ -88,10 +88,6 @@ final class OwnEdit {
         return end;
     }
 
-    Kind kind() {
-        return kind;
-    }
-
     /**
      * Whether an edit of {@code next} kind over {@code [start, stop)} continues this step: a run of
      * typing or erasing at the place the last one left off, less than a pause apart.
