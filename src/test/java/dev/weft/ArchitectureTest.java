@@ -10,7 +10,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the allowed dependencies of ARCHITECTURE.md true for the main code. */
+/** Keeps the allowed dependencies of docs/architecture.md true for the main code. */
 @AnalyzeClasses(packages = "dev.weft", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final DependencyRules RULES = new DependencyRules("dev.weft");

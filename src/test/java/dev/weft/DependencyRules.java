@@ -13,19 +13,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The allowed dependencies of ARCHITECTURE.md as ArchUnit rules over the packages under one root
+ * The allowed dependencies of docs/architecture.md as ArchUnit rules over the packages under one root
  * ({@code dev.weft} for the real code, a fixture root to prove the rules catch violations).
  *
  * <p>Each package may depend on itself, the JDK and the packages its arrow names. {@code crdt}
  * and {@code protocol} get {@code java.*} only; the packages that need TLS or Swing ({@code client},
  * {@code server}, {@code ui}) also get {@code javax.*}. Third-party libraries are allowed where
- * ARCHITECTURE.md puts them: MapDB in {@code store}; Undertow and its XNIO layer in
+ * docs/architecture.md puts them: MapDB in {@code store}; Undertow and its XNIO layer in
  * {@code server}, and BouncyCastle (certificates and PEM files) in {@code server.security} only;
  * FlatLaf, RSyntaxTextArea and commonmark-java in {@code ui}; java-diff-utils (the text diff that
  * turns an {@code .md} edited by another program into CRDT ops) in {@code vault} only. Beyond its
  * arrow, {@code vault} may use the pure file and name formats of {@code protocol}:
  * {@code StructureFile} (with its {@code Header}), {@code CorruptStructureException} and
- * {@code NoteNames}, a deliberate widening of ARCHITECTURE.md's {@code vault -> crdt}; never the
+ * {@code NoteNames}, a deliberate widening of docs/architecture.md's {@code vault -> crdt}; never the
  * message codec or a message. Every rule allows an empty package, so packages not written yet do
  * not fail the build.
  */
@@ -112,7 +112,7 @@ final class DependencyRules {
         return noClasses().that().resideOutsideOfPackage(pkg("store"))
                 .should().dependOnClassesThat().resideInAPackage("org.mapdb..")
                 .allowEmptyShould(true)
-                .because("ARCHITECTURE.md: MapDB lives only in store");
+                .because("docs/architecture.md: MapDB lives only in store");
     }
 
     ArchRule serverAndClientNeverReachTheUi() {
@@ -150,7 +150,7 @@ final class DependencyRules {
         return classes().that().resideInAPackage(pkg(name))
                 .should().onlyDependOnClassesThat(permitted)
                 .allowEmptyShould(true)
-                .because("ARCHITECTURE.md allows " + name + " -> " + String.join(", ", arrow));
+                .because("docs/architecture.md allows " + name + " -> " + String.join(", ", arrow));
     }
 
     private String pkg(String name) {

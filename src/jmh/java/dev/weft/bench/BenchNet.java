@@ -48,7 +48,7 @@ final class BenchNet {
         return URI.create((server.tls() ? "wss" : "ws") + "://127.0.0.1:" + port + "/v1/sync");
     }
 
-    /** Pairs a device named {@code name} with a fresh code from the server (PROTOCOL.md §7). */
+    /** Pairs a device named {@code name} with a fresh code from the server (docs/protocol.md §7). */
     static Device pair(HttpClient http, BenchServer server, String name) throws IOException, InterruptedException {
         String code = server.pairingCode();
         URI uri = URI.create((server.tls() ? "https" : "http") + "://127.0.0.1:" + server.port + "/v1/pair");

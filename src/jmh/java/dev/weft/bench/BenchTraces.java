@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 /**
  * The editing traces the benchmarks run on: {@code NAME.json.gz} in the folder named by the system
- * property {@code weft.traces}, by default {@code ../shared/traces}.
+ * property {@code weft.traces}, by default {@code traces}.
  */
 final class BenchTraces {
     private BenchTraces() {
@@ -27,7 +27,7 @@ final class BenchTraces {
 
     /** Reads trace {@code name} ({@code automerge-paper}, for one). */
     static EditingTrace read(String name) throws IOException {
-        Path folder = Path.of(System.getProperty("weft.traces", "../shared/traces"));
+        Path folder = Path.of(System.getProperty("weft.traces", "traces"));
         return TraceReader.read(folder.resolve(name + ".json.gz"));
     }
 

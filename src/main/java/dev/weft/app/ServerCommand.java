@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * {@code weft --server}: starts the sync server, says where it listens and how to pair with it
- * (the {@code pair: } line of PROTOCOL.md §7), logs to standard output, and leaves it running
+ * (the {@code pair: } line of docs/protocol.md §7), logs to standard output, and leaves it running
  * until the program is asked to stop, when it closes it cleanly.
  */
 final class ServerCommand {

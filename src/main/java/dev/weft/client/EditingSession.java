@@ -4,7 +4,7 @@ import dev.weft.crdt.Pid;
 import java.util.UUID;
 
 /**
- * The live session of a note open in an editor (PROTOCOL.md §5), opened by
+ * The live session of a note open in an editor (docs/protocol.md §5), opened by
  * {@link SyncClient#openSession}: while it is live, local edits go to the server at once and
  * collaborators' edits, presence and carets arrive; it reconnects by itself when the connection
  * is lost. Closing it returns the note to the global connection.

@@ -26,7 +26,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The client procedure of a global sync connection (PROTOCOL.md §4), for one connection: uploads
+ * The client procedure of a global sync connection (docs/protocol.md §4), for one connection: uploads
  * pending work first, then synclist, then a queue of pulls, the device's last sync time advanced
  * only when the queue is done. Unsolicited {@code 32} pushes are handled like answers. Never
  * touches a socket: it gets decoded messages and sends through an {@link Outbox}; one thread only.
@@ -75,7 +75,7 @@ final class GlobalProcedure {
         }
     }
 
-    /** Never a note's id (PROTOCOL.md: all zero means none). */
+    /** Never a note's id (docs/protocol.md: all zero means none). */
     static final UUID NIL = new UUID(0, 0);
 
     private final Vault vault;
@@ -235,7 +235,7 @@ final class GlobalProcedure {
     }
 
     private void listed(SynclistResponse list) {
-        // An answer and a push look alike; either way every entry is queued (PROTOCOL.md §4). Which
+        // An answer and a push look alike; either way every entry is queued (docs/protocol.md §4). Which
         // one was the answer only the ListEnd after it tells: L waits for that.
         List<SynclistResponse.Entry> entries = list.entries();
         for (SynclistResponse.Entry entry : entries) {

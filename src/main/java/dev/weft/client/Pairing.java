@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Pairs a device with a server from its {@code weft://HOST:PORT/pair?code=…&fp=…} link (PROTOCOL.md
+ * Pairs a device with a server from its {@code weft://HOST:PORT/pair?code=…&fp=…} link (docs/protocol.md
  * §7): {@code POST /v1/pair} over TLS that trusts only the certificate with the link's fingerprint.
  */
 public final class Pairing {

@@ -23,7 +23,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * One editing session (PROTOCOL.md §5) over one connection: catch-up, then every local edit at once
+ * One editing session (docs/protocol.md §5) over one connection: catch-up, then every local edit at once
  * as {@code 65}/{@code 66}/{@code 67}, forwarded ops applied, {@code 69} acks trimming the record
  * log, presence and carets for the editor. No socket here, one thread only.
  *

@@ -24,7 +24,7 @@ import javax.net.ssl.SSLContext;
 
 /**
  * Keeps a vault in sync with its server: one global connection running the procedure of
- * PROTOCOL.md §4 (pending work first, synclist, pulls, pushes), reconnecting with capped
+ * docs/protocol.md §4 (pending work first, synclist, pulls, pushes), reconnecting with capped
  * exponential backoff and jitter whenever it is lost, while the user keeps editing. All protocol
  * work happens on one thread of its own; the vault is thread-safe.
  */

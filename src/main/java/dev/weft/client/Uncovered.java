@@ -15,7 +15,7 @@ import java.util.UUID;
  * Settles the atoms a note held beyond its sync time when a request was sent
  * ({@link dev.weft.vault.RecordLog#uncovered()}), against the answer to that request.
  *
- * <p>Why: PROTOCOL.md §4 answers a request from time {@code L} with every atom inserted after
+ * <p>Why: docs/protocol.md §4 answers a request from time {@code L} with every atom inserted after
  * {@code L} that is still alive, and never with the delete of an atom inserted and deleted after
  * {@code L}. A device that holds such an atom (a session forwarded it but the connection dropped
  * before its {@code 69}; an answer was cut before its {@code 34}) would keep it forever. Each of

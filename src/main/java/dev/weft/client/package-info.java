@@ -1,5 +1,5 @@
 /**
- * The device side of the sync protocol (PROTOCOL.md §4, §5, §7): pairing from a {@code weft://}
+ * The device side of the sync protocol (docs/protocol.md §4, §5, §7): pairing from a {@code weft://}
  * link ({@link dev.weft.client.Pairing}), the global sync procedure and the editing sessions of a
  * vault, run by {@link dev.weft.client.SyncClient} over the JDK's WebSocket client with the server's
  * certificate pinned, reconnecting with capped exponential backoff.

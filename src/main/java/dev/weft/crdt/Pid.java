@@ -3,7 +3,7 @@ package dev.weft.crdt;
 import java.util.Arrays;
 
 /**
- * A position identifier: 1..255 pairs of {@code (u8 site, u32 ident)} (PROTOCOL.md §2).
+ * A position identifier: 1..255 pairs of {@code (u8 site, u32 ident)} (docs/protocol.md §2).
  *
  * <p>Each pair is packed into one {@code long} key, {@code ident << 8 | site}, so that comparing
  * two keys as signed longs (both are below 2^40) orders them first by unsigned ident, then by

@@ -3,7 +3,7 @@ package dev.weft.crdt;
 import java.util.random.RandomGenerator;
 
 /**
- * Makes new position identifiers for one site in one document (PROTOCOL.md §2).
+ * Makes new position identifiers for one site in one document (docs/protocol.md §2).
  *
  * <p><b>Runs.</b> The character typed right after the pid made last continues its run: same
  * prefix, the last ident a random step further. A run stays on one level, and the steps leave

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
- * One replica of a document: atoms in pid order, alive or tombstone (PROTOCOL.md §2).
+ * One replica of a document: atoms in pid order, alive or tombstone (docs/protocol.md §2).
  *
  * <p>Local edits take positions either in code points ({@link #insert}, {@link #delete}) or in
  * UTF-16 units as Swing counts them ({@link #insertUtf16}, {@link #deleteUtf16}); every atom is one

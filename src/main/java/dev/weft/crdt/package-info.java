@@ -1,5 +1,5 @@
 /**
- * The sequence CRDT of PROTOCOL.md §2: {@link dev.weft.crdt.Pid} position identifiers,
+ * The sequence CRDT of docs/protocol.md §2: {@link dev.weft.crdt.Pid} position identifiers,
  * {@link dev.weft.crdt.SequenceDoc} (one replica of a document, alive atoms and tombstones in pid
  * order, in an order-statistic B+ tree) and {@link dev.weft.crdt.PidAllocator} (LSEQ-style
  * allocation that keeps concurrent runs of typing apart).

@@ -2,7 +2,7 @@ package dev.weft.protocol;
 
 import java.io.IOException;
 
-/** A {@code .md.structure} file that does not follow the layout of PROTOCOL.md §6. */
+/** A {@code .md.structure} file that does not follow the layout of docs/protocol.md §6. */
 public final class CorruptStructureException extends IOException {
     private static final long serialVersionUID = 1L;
 

@@ -2,7 +2,7 @@ package dev.weft.protocol;
 
 /**
  * Sizes a decoder accepts. A limit may be lowered below the protocol's own maximum, never raised
- * above it; the message size is the server's to choose (PROTOCOL.md §1).
+ * above it; the message size is the server's to choose (docs/protocol.md §1).
  *
  * @param maxMessageBytes largest WebSocket message (one frame of back-to-back messages), at least 1
  * @param maxNameBytes largest note name in bytes, 1..{@value NoteNames#MAX_BYTES}

@@ -1,7 +1,7 @@
 package dev.weft.protocol;
 
 /**
- * One protocol message (PROTOCOL.md §4, §5). Each implementation is an immutable record that
+ * One protocol message (docs/protocol.md §4, §5). Each implementation is an immutable record that
  * validates its fields on construction, so every instance can be encoded.
  *
  * <p>Types below 64 belong to the global sync connection, 64 and above to an editing session.

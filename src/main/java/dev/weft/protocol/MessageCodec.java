@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Encodes messages into frames and decodes frames into messages (PROTOCOL.md §1, §4, §5). A frame
+ * Encodes messages into frames and decodes frames into messages (docs/protocol.md §1, §4, §5). A frame
  * is one WebSocket binary message holding one or more protocol messages back to back.
  *
  * <p>Decoding validates everything the records validate, refuses counts that the bytes left

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rules for a note name (PROTOCOL.md §1): a relative vault path without the {@code .md}
+ * The rules for a note name (docs/protocol.md §1): a relative vault path without the {@code .md}
  * suffix that every desktop file system can hold.
  *
  * <p>A valid name is 1..{@value #MAX_BYTES} bytes of UTF-8 without control characters, made of

@@ -3,7 +3,7 @@ package dev.weft.protocol;
 import java.util.Optional;
 
 /**
- * The pairing link a server shows (PROTOCOL.md §7):
+ * The pairing link a server shows (docs/protocol.md §7):
  * {@code weft://HOST:PORT/pair?code=CODE&fp=SHA256}, with an IPv6 host in brackets.
  *
  * <p>{@code code} is {@value #CODE_LENGTH} characters of Crockford base32 ({@value #CODE_ALPHABET},

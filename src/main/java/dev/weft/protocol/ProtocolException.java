@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The one failure of decoding: the bytes are not a valid protocol message. Carries a short reason
- * and the WebSocket close code the connection must be closed with (PROTOCOL.md §3).
+ * and the WebSocket close code the connection must be closed with (docs/protocol.md §3).
  *
  * <p>The reason is never empty and at most {@value #MAX_REASON_BYTES} bytes of UTF-8, so it fits
  * a WebSocket close frame.

@@ -4,7 +4,7 @@ import dev.weft.crdt.Atom;
 
 /**
  * {@code 65 session_insert}: one inserted atom. The author's {@code site} is the site of the
- * atom's last pid pair (PROTOCOL.md §5), which is checked here.
+ * atom's last pid pair (docs/protocol.md §5), which is checked here.
  *
  * @param site the author's site, 1..255
  * @param atom the inserted atom

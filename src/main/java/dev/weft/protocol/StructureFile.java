@@ -17,7 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
 /**
- * The {@code .md.structure} file (PROTOCOL.md §6): {@code u128 document_id},
+ * The {@code .md.structure} file (docs/protocol.md §6): {@code u128 document_id},
  * {@code u64 last_modified}, then every atom in strictly increasing pid order up to the end of
  * the file. Alive atoms are as on the wire ({@code u8 data_len} 1..4, UTF-8, pid); a tombstone is
  * {@code data_len = 0} followed directly by its pid.

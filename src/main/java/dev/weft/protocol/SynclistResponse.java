@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public record SynclistResponse(List<Entry> entries) implements Message {
     public static final int TYPE = 32;
-    /** Most documents in one answer (PROTOCOL.md §4); a full answer means there may be more. */
+    /** Most documents in one answer (docs/protocol.md §4); a full answer means there may be more. */
     public static final int MAX_ENTRIES = 65_536;
 
     public SynclistResponse {

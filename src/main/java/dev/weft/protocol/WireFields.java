@@ -27,7 +27,7 @@ final class WireFields {
     /**
      * A {@code [u8] name\n} of 1..{@code maxBytes} bytes of UTF-8 without control characters. The
      * path rules of {@link NoteNames} are the receiver's to check: a bad name is a per-document
-     * error (PROTOCOL.md §4: answered with {@code 36}), not a broken message.
+     * error (docs/protocol.md §4: answered with {@code 36}), not a broken message.
      */
     static String readName(ByteReader r, int maxBytes) throws ProtocolException {
         return readText(r, 1, maxBytes, "name");

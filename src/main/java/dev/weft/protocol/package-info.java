@@ -1,5 +1,5 @@
 /**
- * The Weft wire format, version 1 (PROTOCOL.md §1, §4, §5) and the {@code .md.structure} file
+ * The Weft wire format, version 1 (docs/protocol.md §1, §4, §5) and the {@code .md.structure} file
  * layout (§6): one immutable record per message, {@link dev.weft.protocol.MessageCodec} with one
  * read/write pair per message, {@link dev.weft.protocol.Limits}, the name rules of
  * {@link dev.weft.protocol.NoteNames}, {@link dev.weft.protocol.StructureFile}, and the pairing

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One connection's protocol state (PROTOCOL.md §3): the first message fixes its kind, global
+ * One connection's protocol state (docs/protocol.md §3): the first message fixes its kind, global
  * sync (below 64) or editing session (64), and every later message must fit that kind. Frames
  * arrive here in order, one at a time, already off the I/O thread.
  */

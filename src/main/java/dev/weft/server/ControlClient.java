@@ -34,7 +34,7 @@ public final class ControlClient {
         this.dataDir = dataDir;
     }
 
-    /** A fresh single-use pairing link (PROTOCOL.md §7). */
+    /** A fresh single-use pairing link (docs/protocol.md §7). */
     public PairingLink pairingLink() throws ControlException {
         List<String> lines = ask(ControlProtocol.PAIR_CODE);
         try {

@@ -30,16 +30,16 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A global sync connection (PROTOCOL.md §4): synclist, pull, upsert, trash and restore. Upsert,
+ * A global sync connection (docs/protocol.md §4): synclist, pull, upsert, trash and restore. Upsert,
  * trash and restore go through the store's writer; their answers leave after the commit that holds
  * what they report. Synclist and pull only read: they read committed state off the writer, once
  * the answer of this connection's last write is queued, so answers still leave in request order
  * and a read sees at least what the connection's earlier writes made.
  */
 final class GlobalSync {
-    /** The most documents in one {@code 32} answer (PROTOCOL.md §4). */
+    /** The most documents in one {@code 32} answer (docs/protocol.md §4). */
     static final int SYNCLIST_LIMIT = 65_536;
-    /** Site of documents made on a device before it was paired (PROTOCOL.md §2). */
+    /** Site of documents made on a device before it was paired (docs/protocol.md §2). */
     static final int UNPAIRED_SITE = 255;
 
     private final Store store;

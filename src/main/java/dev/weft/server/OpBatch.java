@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * The {@code 65}/{@code 66} ops of one document's sessions that wait for the store's writer
- * together (PROTOCOL.md §5 allows group commit): a frame that arrives while an earlier one of the
+ * together (docs/protocol.md §5 allows group commit): a frame that arrives while an earlier one of the
  * same document still waits joins its write, so a busy document costs one upsert (one sync time,
  * one history record, one index move) per commit instead of one per frame. The writer closes the
  * batch when it runs it; later ops start a new one, and so does a frame that finds it holding
@@ -21,7 +21,7 @@ import java.util.UUID;
  * <p>Order: each session's parts keep the order they came in, and a session only joins a batch
  * made after its {@code 64} and its last {@code 67} were queued ({@link Hub#closeBatch} runs before
  * those are submitted), so a session's ops, renames and acknowledgements stay in the order it sent
- * them. Ops of different sessions commute (PROTOCOL.md §2).
+ * them. Ops of different sessions commute (docs/protocol.md §2).
  */
 final class OpBatch {
     /** One frame's run of ops from one session. */

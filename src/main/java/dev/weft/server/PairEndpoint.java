@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
 
 /**
- * {@code POST /v1/pair} (PROTOCOL.md §7): redeems a pairing code and makes a device in one store
+ * {@code POST /v1/pair} (docs/protocol.md §7): redeems a pairing code and makes a device in one store
  * transaction, so a refused device name leaves the code usable; answers {@code 200} with
  * {@code token=}, {@code site=}, {@code server_id=}; {@code 403} for a wrong, used or expired
  * code; {@code 400} for a malformed request; {@code 409} when the name is taken.

@@ -14,7 +14,7 @@ interface PeerLink {
     /** Encodes {@code messages} into one frame (or several, if too big) and sends them in order. */
     void send(List<? extends Message> messages);
 
-    /** Closes the connection with a WebSocket close code (PROTOCOL.md §3) and a short reason. */
+    /** Closes the connection with a WebSocket close code (docs/protocol.md §3) and a short reason. */
     void close(int code, String reason);
 
     /** Closes the connection at once, without waiting for the peer's close frame. */

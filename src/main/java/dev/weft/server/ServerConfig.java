@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Everything {@code weft --server} needs to start, checked once (ARCHITECTURE.md: configuration
+ * Everything {@code weft --server} needs to start, checked once (docs/architecture.md: configuration
  * validated, then frozen).
  *
  * @param bind the address to listen on ({@code 0.0.0.0} or {@code ::} for every interface)
@@ -51,7 +51,7 @@ public record ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, 
         }
     }
 
-    /** How the listener is secured (PROTOCOL.md §7). */
+    /** How the listener is secured (docs/protocol.md §7). */
     public sealed interface TlsSetting {
         /** A self-signed certificate created on first start and kept in the data dir. */
         record SelfSigned() implements TlsSetting {

@@ -23,7 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
 /**
- * An editing session on one document (PROTOCOL.md §5). Ops go through the store's writer in the
+ * An editing session on one document (docs/protocol.md §5). Ops go through the store's writer in the
  * order received; once committed they are forwarded to the other sessions and acknowledged with
  * {@code 69} to every session. The catch-up read and joining the room happen on the writer thread
  * back to back, so no op falls between them.

@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
- * {@code GET /v1/sync}: checks the device token (PROTOCOL.md §7: an unknown or revoked one gets
+ * {@code GET /v1/sync}: checks the device token (docs/protocol.md §7: an unknown or revoked one gets
  * {@code 401} before any upgrade), then upgrades to a WebSocket and hands it to a new
  * {@link ConnectionLogic}.
  */

@@ -212,7 +212,7 @@ public final class WeftServer implements AutoCloseable {
         return fingerprint;
     }
 
-    /** A fresh single-use pairing link for this server (PROTOCOL.md §7). */
+    /** A fresh single-use pairing link for this server (docs/protocol.md §7). */
     public PairingLink pairingLink() {
         return new PairingLink(linkHost(), port(), pairingCodes.issue(), fingerprint);
     }

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * The atoms of every document with their insert times, and the op history that makes a pull cost
- * O(changes · log n) (PROTOCOL.md §2 and §4).
+ * O(changes · log n) (docs/protocol.md §2 and §4).
  */
 final class Atoms {
     private final NavigableMap<byte[], byte[]> atoms;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Paired devices (PROTOCOL.md §7): each gets the next site, 1..254, never given again, even after
+ * Paired devices (docs/protocol.md §7): each gets the next site, 1..254, never given again, even after
  * it is revoked. Names are unique without regard to case among the devices not revoked, so a device
  * re-paired under its old name after a revoke gets it back. The store keeps only token hashes.
  */

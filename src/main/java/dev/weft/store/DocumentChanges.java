@@ -5,7 +5,7 @@ import dev.weft.crdt.Pid;
 import java.util.List;
 
 /**
- * What a device that is current to some sync time lacks of one document (PROTOCOL.md §4, pull).
+ * What a device that is current to some sync time lacks of one document (docs/protocol.md §4, pull).
  *
  * @param document the document's state now; the device is current to its sync time after applying
  *     these changes

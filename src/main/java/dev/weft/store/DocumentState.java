@@ -8,7 +8,7 @@ import java.util.UUID;
  * @param id the document id
  * @param name its note name, unique without regard to case among the documents not in the trash
  * @param trashed whether it is in the trash
- * @param syncTime the sync time of its last change (PROTOCOL.md §3)
+ * @param syncTime the sync time of its last change (docs/protocol.md §3)
  */
 public record DocumentState(UUID id, String name, boolean trashed, long syncTime) {
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The document changes of PROTOCOL.md §4: upsert, trash, restore. Each change that has an effect
+ * The document changes of docs/protocol.md §4: upsert, trash, restore. Each change that has an effect
  * takes one new sync time, stamps the document with it and moves it in the sync index.
  */
 final class DocumentWrites {

@@ -34,7 +34,7 @@ final class Documents {
     /**
      * The name {@code id} gets when it asks for {@code wanted}: {@code wanted} itself if no other
      * document out of the trash holds it (compared by {@link NameKey}), else the first free of
-     * {@code wanted (2)}, {@code wanted (3)}, … (PROTOCOL.md §4).
+     * {@code wanted (2)}, {@code wanted (3)}, … (docs/protocol.md §4).
      */
     String freeName(UUID id, String wanted) {
         byte[] self = Keys.document(id);

@@ -15,7 +15,7 @@ import java.util.UUID;
  * <ul>
  *   <li>document: {@code id (16)}: the UUID's most, then least significant 64 bits.
  *   <li>atom: {@code document (16) | pairs}, each pair {@code ident u32 | site u8}: within a
- *       document the bytes sort exactly as PROTOCOL.md §2 orders pids (ident, then site, a proper
+ *       document the bytes sort exactly as docs/protocol.md §2 orders pids (ident, then site, a proper
  *       prefix first).
  *   <li>history: {@code document (16) | sync time u64 | chunk u32}: the atoms a change touched,
  *       as {@link #packPids packed pids}, up to {@link #CHUNK} per entry.

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 
-/** Pairing codes (PROTOCOL.md §7), kept as hashes: each is good once, until it expires. */
+/** Pairing codes (docs/protocol.md §7), kept as hashes: each is good once, until it expires. */
 final class PairingCodes {
     private final NavigableMap<byte[], Long> codes;
 

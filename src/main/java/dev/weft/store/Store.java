@@ -144,7 +144,7 @@ public final class Store implements AutoCloseable {
 
     /**
      * Up to {@code limit} documents changed after {@code since}, oldest first (a synclist answer,
-     * PROTOCOL.md §4). O(answer · log n).
+     * docs/protocol.md §4). O(answer · log n).
      */
     public List<SyncEntry> changedSince(long since, int limit) {
         if (since >= lastCommitted) {
@@ -155,7 +155,7 @@ public final class Store implements AutoCloseable {
 
     /**
      * What a device of {@code requestingSite} that is current to {@code since} lacks of the
-     * document (a pull, PROTOCOL.md §4): alive atoms inserted after {@code since}; deletes after
+     * document (a pull, docs/protocol.md §4): alive atoms inserted after {@code since}; deletes after
      * {@code since} of atoms inserted at or before it or made by {@code requestingSite}; in pid
      * order. O(changes since {@code since} · log n). Empty if the store does not know the document.
      */

@@ -3,7 +3,7 @@ package dev.weft.store;
 import java.util.NavigableMap;
 
 /**
- * Issues sync times (PROTOCOL.md §3): {@code max(now, last + 1)} in microseconds, with the last one
+ * Issues sync times (docs/protocol.md §3): {@code max(now, last + 1)} in microseconds, with the last one
  * kept in the store, so it is written in the same transaction as the change it stamps and never
  * goes backwards, across restarts and clocks set back alike.
  */

@@ -34,7 +34,7 @@ public final class WriteBatch {
     }
 
     /**
-     * Applies a sync_doc_upsert or a session's ops (PROTOCOL.md §4, §5): creates the document if it
+     * Applies a sync_doc_upsert or a session's ops (docs/protocol.md §4, §5): creates the document if it
      * does not exist (then {@code name} is required), renames it if {@code name} is given and
      * differs (made unique among the documents out of the trash), applies the inserts, then the
      * deletes. Stamps one new sync time if anything changed.

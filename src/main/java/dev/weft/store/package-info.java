@@ -1,5 +1,5 @@
 /**
- * The sync server's storage (ARCHITECTURE.md, server): one MapDB file with transactions holding the
+ * The sync server's storage (docs/architecture.md, server): one MapDB file with transactions holding the
  * documents (name, trash flag, sync time), their atoms with insert and delete times, the op history
  * that makes a pull cost O(changes · log n), the sync index, the devices, pairing codes and the
  * persisted sync clock. {@link dev.weft.store.Store} is the front door; writes are group-committed

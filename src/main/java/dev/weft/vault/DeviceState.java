@@ -3,7 +3,7 @@ package dev.weft.vault;
 import java.util.regex.Pattern;
 
 /**
- * What a device knows about its server and itself (PROTOCOL.md §6, §7), kept in
+ * What a device knows about its server and itself (docs/protocol.md §6, §7), kept in
  * {@code .weft/device.properties} by {@link DeviceStateFile}. Unpaired: no server, site 255.
  * Paired: the server's address and certificate fingerprint (from the pairing link), the device
  * token and the site (from the pairing answer). {@link #toString()} never shows the token.

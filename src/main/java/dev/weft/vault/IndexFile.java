@@ -17,7 +17,7 @@ import java.util.zip.CRC32C;
  * flags, which only it holds. Lines are {@code ID TAB FLAGS TAB SYNC_TIME TAB LOG_SIZE TAB
  * FILE_SIZE TAB FILE_MTIME TAB BASE_HASH TAB NAME TAB FILE_NAME}, after a {@code weft-index 1} line
  * and before {@code end CRC}, the CRC-32C of every byte before that last line. Names have no
- * control characters (PROTOCOL.md §1), so tabs and line ends cannot occur in them.
+ * control characters (docs/protocol.md §1), so tabs and line ends cannot occur in them.
  */
 final class IndexFile {
     private static final String MAGIC = "weft-index 1";

@@ -13,7 +13,7 @@ import java.util.UUID;
  * sent and acknowledged marks, the sync time and the name. Replaying a log through {@link #apply}
  * rebuilds exactly the state the live appends built, because both go through it.
  *
- * <p>The rule (PROTOCOL.md §6): a local op is pending while its seq is above the acknowledged mark.
+ * <p>The rule (docs/protocol.md §6): a local op is pending while its seq is above the acknowledged mark.
  * A local delete of a pid whose local insert is pending and not yet sent (seq above the sent mark)
  * cancels both: neither is ever sent. Once the insert was sent, its delete is pending too. A local
  * rename replaces an earlier pending rename: only the latest name needs to reach the server. Once

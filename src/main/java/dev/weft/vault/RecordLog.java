@@ -303,7 +303,7 @@ public final class RecordLog implements Closeable {
     /**
      * The remote inserts logged since the last "current to" record: atoms this replica holds that
      * may be newer than {@link #syncTime()} (ops a session forwarded before its {@code 69}, an
-     * answer cut before its {@code 34}). PROTOCOL.md §4's delete rule never sends the delete of an
+     * answer cut before its {@code 34}). docs/protocol.md §4's delete rule never sends the delete of an
      * atom inserted and deleted after the time asked for, so the sync engine settles these itself:
      * one that the next answer from that time does not list as alive was deleted since.
      */

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A vault: a folder of {@code .md} notes plus {@code .weft/} (PROTOCOL.md §6, docs/vault.md).
+ * A vault: a folder of {@code .md} notes plus {@code .weft/} (docs/protocol.md §6, docs/vault.md).
  *
  * <p>The list of notes comes from {@code .weft/index}, so opening a vault of 10,000 notes loads no
  * structure file; replicas open lazily. Opening also brings in what changed while Weft was closed

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Where a vault keeps its files (PROTOCOL.md §6): notes at {@code NAME.md}, and under
+ * Where a vault keeps its files (docs/protocol.md §6): notes at {@code NAME.md}, and under
  * {@code .weft/} the device state and, in {@code .weft/docs/}, each document's
  * {@code ID.md.structure} and {@code ID.md.latest_ops}, named by document id.
  */

@@ -1,5 +1,5 @@
 /**
- * The files of a vault on a device (PROTOCOL.md §6): the {@link dev.weft.vault.Vault} itself (a
+ * The files of a vault on a device (docs/protocol.md §6): the {@link dev.weft.vault.Vault} itself (a
  * folder of {@code .md} notes kept in step with their replicas, listed from {@code .weft/index};
  * docs/vault.md), where the files live ({@link dev.weft.vault.VaultPaths}),
  * a note's persistent replica ({@link dev.weft.vault.NoteReplica}: the {@code .md.structure} file

@@ -55,7 +55,7 @@ class TraceCommandTest {
         return Files.writeString(dir.resolve("t.json"), json).toString();
     }
 
-    private static String sharedTrace(String name) {
+    private static String repoTrace(String name) {
         return Path.of(System.getProperty("weft.traces"), name).toString();
     }
 
@@ -67,7 +67,7 @@ class TraceCommandTest {
             """)
     void aRealTraceReplaysToItsEndContentAndReportsEveryFigure(String name, long ops, long chars)
             throws IOException {
-        assertThat(run("trace", sharedTrace(name), "--json", "--runs", "1")).isEqualTo(Launcher.OK);
+        assertThat(run("trace", repoTrace(name), "--json", "--runs", "1")).isEqualTo(Launcher.OK);
         assertThat(err()).isEmpty();
         Map<String, Object> json = json();
         assertThat(json).containsKeys(KEYS);
@@ -97,7 +97,7 @@ class TraceCommandTest {
 
     @Test
     void theSharedConcurrentExampleIsOk() throws IOException {
-        assertThat(run("trace", sharedTrace("example-concurrent.json"), "--json", "--runs", "1"))
+        assertThat(run("trace", repoTrace("example-concurrent.json"), "--json", "--runs", "1"))
                 .isEqualTo(Launcher.OK);
         assertThat(json()).containsEntry("ok", true).containsEntry("kind", "concurrent").containsEntry("chars", 12);
     }

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (device a's first sync of a note it wrote) and download (device b's first sync of it), against
  * a real server over TLS. Prints one line per case (docs/benchmarks.md, "Client wire"):
  *
- * <pre>mvn -q -B test -Dtest=ClientWireMeasureTest -Dweft.measure=true [-Dweft.traces=../shared/traces]</pre>
+ * <pre>mvn -q -B test -Dtest=ClientWireMeasureTest -Dweft.measure=true [-Dweft.traces=traces]</pre>
  *
  * Off in the normal build: typing 1 MiB into a vault takes minutes ({@link WireTransportTest}
  * checks the 5 KB case on every build).
@@ -53,7 +53,7 @@ class ClientWireMeasureTest {
     }
 
     static String markdown() throws Exception {
-        Path trace = Path.of(System.getProperty("weft.traces", "../shared/traces"), "seph-blog1.json.gz");
+        Path trace = Path.of(System.getProperty("weft.traces", "traces"), "seph-blog1.json.gz");
         if (Files.isReadable(trace)) {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(trace))) {
                 String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -197,7 +197,7 @@ class ClientWireMeasureTest {
     @Test
     void traceFramesDeflated() throws Exception {
         for (String name : new String[] {"seph-blog1", "automerge-paper", "sveltecomponent"}) {
-            Path file = Path.of(System.getProperty("weft.traces", "../shared/traces"), name + ".json.gz");
+            Path file = Path.of(System.getProperty("weft.traces", "traces"), name + ".json.gz");
             if (!Files.isReadable(file)) {
                 continue;
             }

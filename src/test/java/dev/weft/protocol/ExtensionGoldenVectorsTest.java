@@ -7,7 +7,7 @@ import dev.weft.crdt.Pid;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Hand-written vectors for the extension messages of PROTOCOL.md (marked (ext) there). */
+/** Hand-written vectors for the extension messages of docs/protocol.md (marked (ext) there). */
 class ExtensionGoldenVectorsTest {
     private final MessageCodec codec = new MessageCodec();
 

@@ -12,7 +12,7 @@ import net.jqwik.api.Tuple;
 
 /** Generators of arbitrary valid field values and messages of every type. */
 final class MessageArbitraries {
-    /** Every message type code of PROTOCOL.md. */
+    /** Every message type code of docs/protocol.md. */
     static final int[] TYPES = {0, 1, 2, 3, 4, 32, 33, 34, 36, 64, 65, 66, 67, 68, 69, 70, 71};
 
     private static final List<String> NAME_CHARACTERS = List.of(

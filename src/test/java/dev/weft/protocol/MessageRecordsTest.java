@@ -54,7 +54,7 @@ class MessageRecordsTest {
         assertThatThrownBy(() -> new SyncDocResponse(DOC, "", List.of(), List.of())).hasMessageContaining("0 bytes");
         assertThatThrownBy(() -> new SyncDocUpsert(DOC, "x".repeat(1025), 0, List.of(), List.of()))
                 .hasMessageContaining("1025 bytes");
-        // A bad path is a per-document error the server answers with 36 (PROTOCOL.md §4).
+        // A bad path is a per-document error the server answers with 36 (docs/protocol.md §4).
         assertThat(new NameChange("../etc").name()).isEqualTo("../etc");
         assertThat(NoteNames.validate("../etc")).isPresent();
     }

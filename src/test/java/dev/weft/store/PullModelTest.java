@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Random upserts from several sites, some repeated, deletes before inserts; after each one, pulls
- * from random times by random sites must match the rule of PROTOCOL.md §4 evaluated on a plain
+ * from random times by random sites must match the rule of docs/protocol.md §4 evaluated on a plain
  * model of every atom's insert and delete time.
  */
 class PullModelTest {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The pull rule of PROTOCOL.md §4 and the CRDT rules of §2 as the store applies them. */
+/** The pull rule of docs/protocol.md §4 and the CRDT rules of §2 as the store applies them. */
 class PullTest {
     @TempDir
     Path dir;

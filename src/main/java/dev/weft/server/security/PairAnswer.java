@@ -3,7 +3,7 @@ package dev.weft.server.security;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The {@code 200} answer to {@code POST /v1/pair} (PROTOCOL.md §7): lines {@code token=…},
+ * The {@code 200} answer to {@code POST /v1/pair} (docs/protocol.md §7): lines {@code token=…},
  * {@code site=…} and {@code server_id=…}, each ending in {@code \n}, as {@value #CONTENT_TYPE}.
  *
  * @param token the new device token (base64url), sent once and never stored

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The body of {@code POST /v1/pair} (PROTOCOL.md §7), read and checked before the code is tried.
+ * The body of {@code POST /v1/pair} (docs/protocol.md §7), read and checked before the code is tried.
  *
  * <p>The body is {@code application/x-www-form-urlencoded} in UTF-8, at most {@value #MAX_BODY_BYTES}
  * bytes, with fields {@code code} and {@code device_name}, each once. Fields with other names are

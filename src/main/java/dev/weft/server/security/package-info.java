@@ -1,5 +1,5 @@
 /**
- * Transport security and pairing for {@code weft --server} (PROTOCOL.md §7), with no networking
+ * Transport security and pairing for {@code weft --server} (docs/protocol.md §7), with no networking
  * of its own: the server's TLS identity ({@link dev.weft.server.security.CertificateStore} makes a
  * self-signed certificate on first start and keeps it in the data dir, or loads the operator's PEM
  * files; {@link dev.weft.server.security.ServerTls} turns it into an {@code SSLContext} limited to

@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads and writes the {@code .md} file of a note (PROTOCOL.md §6: UTF-8, {@code \n} line ends).
+ * Reads and writes the {@code .md} file of a note (docs/protocol.md §6: UTF-8, {@code \n} line ends).
  *
  * <p>Reading is strict: a file that is not valid UTF-8 fails with {@link NotUtf8Exception} and is
  * never changed. A byte order mark is dropped, and {@code \r\n} and a lone {@code \r} become

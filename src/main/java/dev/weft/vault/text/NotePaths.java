@@ -19,7 +19,7 @@ import java.util.TreeMap;
 
 /**
  * Maps note names to files in a vault folder and back: the note {@code projects/weft/ideas} is
- * the file {@code VAULT/projects/weft/ideas.md} (PROTOCOL.md §1), on every operating system.
+ * the file {@code VAULT/projects/weft/ideas.md} (docs/protocol.md §1), on every operating system.
  *
  * <p>A name is what {@link NoteNames} accepts, less one more rule: no segment starts with a dot.
  * Files and folders whose names start with a dot ({@code .weft}, {@code .git}, {@code .obsidian},

@@ -1,5 +1,5 @@
 /**
- * The vault's {@code .md} files as note text (ARCHITECTURE.md, client and vault; PROTOCOL.md §6):
+ * The vault's {@code .md} files as note text (docs/architecture.md, client and vault; docs/protocol.md §6):
  * reading them strictly as UTF-8 with {@code \n} line ends ({@link dev.weft.vault.text.MarkdownFiles}),
  * writing them atomically and debounced ({@link dev.weft.vault.text.DebouncedWriter}), mapping note
  * names to file paths and scanning a folder for notes ({@link dev.weft.vault.text.NotePaths}), and

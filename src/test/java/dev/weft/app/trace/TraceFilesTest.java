@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Reads the real traces in the shared folder (system property {@code weft.traces}). */
+/** Reads the real traces in the repo's traces/ folder (system property {@code weft.traces}). */
 class TraceFilesTest {
     private static Path trace(String name) {
         String folder = System.getProperty("weft.traces");
