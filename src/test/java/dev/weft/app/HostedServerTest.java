@@ -1,5 +1,6 @@
 package dev.weft.app;
 
+import static dev.weft.testing.Eventually.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class HostedServerTest {
             PairingLink second = PairingLink.parse(host.host("desk"));
             assertThat(second.code()).isNotEqualTo(first.code());
             assertThat(vault.device().site()).as("paired once").isEqualTo(site);
-            sync.syncOnce(java.time.Duration.ofSeconds(30));
+            sync.syncOnce(PATIENCE);
             assertThat(vault.note(made).orElseThrow().name()).as("a note made before pairing keeps its name")
                     .isEqualTo("Made before pairing");
         }

@@ -1,5 +1,7 @@
 package dev.weft.app;
 
+import static dev.weft.testing.Eventually.PATIENCE;
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.client.SyncClient;
@@ -15,7 +17,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,34 +43,22 @@ class SyncWatchTest {
             Thread watching = new Thread(() -> exit.set(launcher.run(new String[] {"sync", "--vault", a.toString(),
                     "--pair", server.pairingLink().toString(), "--name", "laptop", "--watch"})));
             watching.start();
-            await(() -> out.toString(StandardCharsets.UTF_8).contains("sync: synced"));
+            eventually(() -> assertThat(out.toString(StandardCharsets.UTF_8)).contains("sync: synced"));
 
             try (Vault b = Vault.open(dir.resolve("b"), VaultOptions.defaults());
                     SyncClient client = new SyncClient(b, SyncOptions.defaults())) {
                 client.pair(server.pairingLink(), "phone");
-                client.syncOnce(Duration.ofSeconds(20));
+                client.syncOnce(PATIENCE);
                 assertThat(b.notes()).singleElement().satisfies(n -> assertThat(n.name()).isEqualTo("journal"));
                 Files.writeString(a.resolve("journal.md"), "day one\nday two, written in another editor\n");
-                await(() -> {
-                    client.syncOnce(Duration.ofSeconds(20));
-                    return b.replica(b.notes().get(0).id()).text().equals("day one\nday two, written in another editor\n");
+                eventually(() -> {
+                    client.syncOnce(PATIENCE);
+                    assertThat(b.replica(b.notes().get(0).id()).text()).isEqualTo("day one\nday two, written in another editor\n");
                 });
             }
             stops.forEach(Runnable::run);
-            watching.join(10_000);
+            watching.join(PATIENCE.toMillis());
             assertThat(exit.get()).isZero();
-        }
-    }
-
-    interface Check {
-        boolean ok() throws Exception;
-    }
-
-    static void await(Check check) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!check.ok()) {
-            assertThat(System.nanoTime()).as("in time").isLessThan(deadline);
-            Thread.sleep(50);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.client;
 
+import static dev.weft.testing.Eventually.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.vault.NoteInfo;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * no text is lost (a trashed note keeps it for a restore).
  */
 class ConflictsTest extends LiveServerTest {
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration TIMEOUT = PATIENCE;
 
     final class Device {
         final String name;

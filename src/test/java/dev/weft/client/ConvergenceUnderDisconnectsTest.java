@@ -1,5 +1,6 @@
 package dev.weft.client;
 
+import static dev.weft.testing.Eventually.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.protocol.PairingLink;
@@ -56,10 +57,10 @@ class ConvergenceUnderDisconnectsTest {
                 clients.add(client);
             }
             UUID shared = vaults.get(0).create("shared", "the quick brown fox").id();
-            clients.get(0).syncOnce(Duration.ofSeconds(20));
+            clients.get(0).syncOnce(PATIENCE);
             clients.forEach(SyncClient::start);
             for (int i = 1; i < 3; i++) {
-                clients.get(i).syncOnce(Duration.ofSeconds(20));
+                clients.get(i).syncOnce(PATIENCE);
             }
             if (random.nextBoolean()) {
                 clients.get(1).openSession(shared, new SessionListener() { });
@@ -95,7 +96,7 @@ class ConvergenceUnderDisconnectsTest {
             }
             for (int round = 0; round < 2; round++) {
                 for (SyncClient client : clients) {
-                    client.syncOnce(Duration.ofSeconds(30));
+                    client.syncOnce(PATIENCE);
                 }
             }
             Map<UUID, String> first = snapshot(vaults.get(0));

@@ -1,5 +1,7 @@
 package dev.weft.client;
 
+import static dev.weft.testing.Eventually.PATIENCE;
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.crdt.Pid;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Two devices editing one note live through sessions on a real server on 127.0.0.1. */
@@ -45,17 +46,9 @@ class EditingSessionTest extends LiveServerTest {
     /** Note "pad" holding {@code text}, made on {@code maker} and synced to both devices. */
     static UUID sharedNote(Device maker, Device other, String text) throws Exception {
         UUID id = maker.vault().create("pad", text).id();
-        maker.client().syncOnce(Duration.ofSeconds(20));
-        other.client().syncOnce(Duration.ofSeconds(20));
+        maker.client().syncOnce(PATIENCE);
+        other.client().syncOnce(PATIENCE);
         return id;
-    }
-
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-            Thread.sleep(10);
-        }
     }
 
     static String text(Device d, UUID id) {
@@ -75,13 +68,13 @@ class EditingSessionTest extends LiveServerTest {
         Seen seenByB = new Seen();
         EditingSession sa = a.client().openSession(id, seenByA);
         EditingSession sb = b.client().openSession(id, seenByB);
-        await("both live", () -> sa.isLive() && sb.isLive());
-        await("a sees bob", () -> seenByA.peers.containsValue("bob"));
+        eventually("both live", () -> sa.isLive() && sb.isLive());
+        eventually("a sees bob", () -> seenByA.peers.containsValue("bob"));
         a.vault().replica(id).insert(5, " typed by alice");
-        await("b sees alice's typing", () -> "start typed by alice".equals(text(b, id)));
+        eventually("b sees alice's typing", () -> "start typed by alice".equals(text(b, id)));
         b.vault().replica(id).insert(0, ">> ");
-        await("a sees bob's typing", () -> ">> start typed by alice".equals(text(a, id)));
-        await("acks trim both logs", () -> {
+        eventually("a sees bob's typing", () -> ">> start typed by alice".equals(text(a, id)));
+        eventually("acks trim both logs", () -> {
             try {
                 return a.vault().replica(id).log().pendingCount() == 0 && b.vault().replica(id).log().pendingCount() == 0;
             } catch (java.io.IOException e) {
@@ -90,11 +83,11 @@ class EditingSessionTest extends LiveServerTest {
         });
         Pid caret = a.vault().replica(id).pidAt(3);
         sa.moveCursor(caret);
-        await("b sees alice's caret", () -> caret.equals(seenByB.cursors.get(a.vault().device().site())));
+        eventually("b sees alice's caret", () -> caret.equals(seenByB.cursors.get(a.vault().device().site())));
         a.vault().rename(id, "renamed pad");
-        await("b sees the rename", () -> b.vault().note(id).map(n -> n.name().equals("renamed pad")).orElse(false));
+        eventually("b sees the rename", () -> b.vault().note(id).map(n -> n.name().equals("renamed pad")).orElse(false));
         sb.close();
-        await("a sees bob leave", () -> seenByA.peers.isEmpty());
+        eventually("a sees bob leave", () -> seenByA.peers.isEmpty());
     }
 
     @Test
@@ -104,11 +97,11 @@ class EditingSessionTest extends LiveServerTest {
         UUID id = sharedNote(a, b, "start");
         Seen seenByB = new Seen();
         EditingSession sb = b.client().openSession(id, seenByB);
-        await("bob live", sb::isLive);
+        eventually("bob live", sb::isLive);
         EditingSession sa = a.client().openSession(id, new Seen());
         Pid caret = a.vault().replica(id).pidAt(2);
         sa.moveCursor(caret); // the editor reports its caret as soon as the note is open
-        await("bob sees alice's caret", () -> caret.equals(seenByB.cursors.get(a.vault().device().site())));
+        eventually("bob sees alice's caret", () -> caret.equals(seenByB.cursors.get(a.vault().device().site())));
         sa.close();
         sb.close();
     }
@@ -120,15 +113,15 @@ class EditingSessionTest extends LiveServerTest {
         UUID id = sharedNote(a, b, "start");
         EditingSession sb = b.client().openSession(id, new Seen());
         EditingSession first = a.client().openSession(id, new Seen());
-        await("first live", first::isLive);
+        eventually("first live", first::isLive);
         Seen seenAgain = new Seen();
         first.close(); // the editor switches notes and back before the sync thread has closed it
         EditingSession again = a.client().openSession(id, seenAgain);
         assertThat(again).isNotSameAs(first);
-        await("the new session live", again::isLive);
-        await("its listener hears bob", () -> seenAgain.peers.containsValue("bob"));
+        eventually("the new session live", again::isLive);
+        eventually("its listener hears bob", () -> seenAgain.peers.containsValue("bob"));
         b.vault().replica(id).insert(0, ">> ");
-        await("bob's typing arrives", () -> ">> start".equals(text(a, id)));
+        eventually("bob's typing arrives", () -> ">> start".equals(text(a, id)));
         sb.close();
         again.close();
     }
@@ -140,15 +133,15 @@ class EditingSessionTest extends LiveServerTest {
         UUID id = sharedNote(a, b, "");
         EditingSession sa = a.client().openSession(id, new Seen());
         EditingSession sb = b.client().openSession(id, new Seen());
-        await("both live", () -> sa.isLive() && sb.isLive());
+        eventually("both live", () -> sa.isLive() && sb.isLive());
         a.vault().replica(id).insert(0, "before ");
-        await("b has it", () -> "before ".equals(text(b, id)));
+        eventually("b has it", () -> "before ".equals(text(b, id)));
         int port = server.port();
         server.close();
         a.vault().replica(id).insert(7, "during");
         b.vault().replica(id).insert(0, "[b] ");
         server = restart(port);
-        await("both live again", () -> sa.isLive() && sb.isLive());
-        await("converged", () -> "[b] before during".equals(text(a, id)) && "[b] before during".equals(text(b, id)));
+        eventually("both live again", () -> sa.isLive() && sb.isLive());
+        eventually("converged", () -> "[b] before during".equals(text(a, id)) && "[b] before during".equals(text(b, id)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.weft.client;
 
+import static dev.weft.testing.Eventually.PATIENCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.server.WeftServer;
@@ -44,12 +45,12 @@ class KilledSyncClientIT {
             try (Vault a = Vault.open(vaultA, VaultOptions.defaults()); SyncClient client = new SyncClient(a, SyncOptions.defaults())) {
                 client.pair(server.pairingLink(), "a");
                 id = a.create("typed", "").id();
-                client.syncOnce(Duration.ofSeconds(20));
+                client.syncOnce(PATIENCE);
             }
             Vault b = Vault.open(dir.resolve("b"), VaultOptions.defaults());
             SyncClient clientB = new SyncClient(b, SyncOptions.defaults().withRetry(Duration.ofMillis(20), Duration.ofMillis(200)));
             clientB.pair(server.pairingLink(), "b");
-            clientB.syncOnce(Duration.ofSeconds(20));
+            clientB.syncOnce(PATIENCE);
             clientB.start();
             List<String> typedByA = new ArrayList<>();
             List<String> typedByB = new ArrayList<>();
@@ -59,7 +60,7 @@ class KilledSyncClientIT {
                 // b types at the start of what it has seen: once current, that is before a's first
                 // token, never in the gap a's run is in (runs of over ~2,000 characters typed apart
                 // may interleave there: docs/crdt.md)
-                clientB.syncOnce(Duration.ofSeconds(20));
+                clientB.syncOnce(PATIENCE);
                 for (int i = 0; i < 3; i++) {
                     String token = "<b-" + typedByB.size() + ">";
                     b.replica(id).insert(0, token);
@@ -78,9 +79,9 @@ class KilledSyncClientIT {
                 }
             }
             try (Vault a = Vault.open(vaultA, VaultOptions.defaults()); SyncClient client = new SyncClient(a, SyncOptions.defaults())) {
-                clientB.syncOnce(Duration.ofSeconds(20));
-                client.syncOnce(Duration.ofSeconds(20));
-                clientB.syncOnce(Duration.ofSeconds(20));
+                clientB.syncOnce(PATIENCE);
+                client.syncOnce(PATIENCE);
+                clientB.syncOnce(PATIENCE);
                 String text = a.replica(id).text();
                 assertThat(b.replica(id).text()).isEqualTo(text);
                 assertThat(tokensOf(text, "k")).containsAll(typedByA).doesNotHaveDuplicates();
@@ -129,13 +130,13 @@ class KilledSyncClientIT {
         });
         reader.start();
         if (kill % 4 != 3) { // every fourth run may die while it opens the vault and connects
-            ready.await(30, TimeUnit.SECONDS);
+            ready.await(60, TimeUnit.SECONDS);
         }
         Thread.sleep(300 + random.nextInt(900));
         // SIGKILL through the handle: Process.destroyForcibly() would also drop our unread output
         child.toHandle().destroyForcibly();
         child.waitFor();
-        reader.join(5000);
+        reader.join(60_000);
         return new ArrayList<>(typed);
     }
 }

@@ -1,6 +1,7 @@
 package dev.weft.client;
 
-import static dev.weft.client.EditingSessionTest.await;
+import static dev.weft.testing.Eventually.PATIENCE;
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.protocol.PairingLink;
@@ -54,7 +55,7 @@ class NameOrderTest extends LiveServerTest {
     void aSlowAnswerAfterTheSessionClosedDoesNotUndoARenameTheSessionBrought() throws Exception {
         afterTheSlowAnswer(session -> {
             session.close();
-            await("the session closed", () -> !session.isLive());
+            eventually("the session closed", () -> !session.isLive());
         });
     }
 
@@ -66,32 +67,32 @@ class NameOrderTest extends LiveServerTest {
             PairingLink direct = server.pairingLink();
             SyncClient b = client("b", bv, new PairingLink(direct.host(), relay.port(), direct.code(), direct.fingerprint()));
             UUID id = av.create("first", "text").id();
-            a.syncOnce(Duration.ofSeconds(20));
+            a.syncOnce(PATIENCE);
             b.start();
-            b.syncOnce(Duration.ofSeconds(20));
+            b.syncOnce(PATIENCE);
             assertThat(name(bv, id)).contains("first");
 
             relay.holdToDevices(); // b's global connection: b sends, nothing comes back
             bv.replica(id).insert(4, " by b");
-            await("b's upload committed", () -> {
+            eventually("b's upload committed", () -> {
                 try {
-                    a.syncOnce(Duration.ofSeconds(20));
+                    a.syncOnce(PATIENCE);
                     return av.replica(id).text().equals("text by b");
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
             });
             av.rename(id, "second");
-            a.syncOnce(Duration.ofSeconds(20));
+            a.syncOnce(PATIENCE);
 
             EditingSession session = b.openSession(id, new SessionListener() { });
-            await("b's session live", session::isLive);
+            eventually("b's session live", session::isLive);
             assertThat(name(bv, id)).as("from the session's catch-up").contains("second");
             beforeTheAnswer.run(session);
 
             relay.release();
-            b.syncOnce(Duration.ofSeconds(20)); // the slow answer to the upload is in
-            a.syncOnce(Duration.ofSeconds(20));
+            b.syncOnce(PATIENCE); // the slow answer to the upload is in
+            a.syncOnce(PATIENCE);
             assertThat(name(av, id)).contains("second");
             assertThat(name(bv, id)).as("b after the slow answer").contains("second");
             assertThat(bv.replica(id).text()).isEqualTo("text by b");
@@ -113,35 +114,35 @@ class NameOrderTest extends LiveServerTest {
             SyncClient a = client("a", av, new PairingLink(direct.host(), relay.port(), direct.code(), direct.fingerprint()));
             SyncClient b = client("b", bv, server.pairingLink());
             UUID id = av.create("first", "text").id();
-            a.syncOnce(Duration.ofSeconds(20));
-            b.syncOnce(Duration.ofSeconds(20));
+            a.syncOnce(PATIENCE);
+            b.syncOnce(PATIENCE);
             EditingSession session = a.openSession(id, new SessionListener() { }); // a's only connection
-            await("a's session live", session::isLive);
+            eventually("a's session live", session::isLive);
 
             relay.holdToDevices(); // a's session hears nothing: no 69 for its rename
             av.rename(id, "second");
-            await("the server renamed the note", () -> {
+            eventually("the server renamed the note", () -> {
                 try {
-                    b.syncOnce(Duration.ofSeconds(20));
+                    b.syncOnce(PATIENCE);
                     return name(bv, id).equals(Optional.of("second"));
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
             });
             bv.rename(id, "third");
-            b.syncOnce(Duration.ofSeconds(20));
+            b.syncOnce(PATIENCE);
 
             relay.cutAll(); // what was held is lost
             relay.release();
-            await("a's session back and its rename settled", () -> {
+            eventually("a's session back and its rename settled", () -> {
                 try {
                     return session.isLive() && av.replica(id).log().pendingCount() == 0;
                 } catch (java.io.IOException e) {
                     throw new AssertionError(e);
                 }
             });
-            a.syncOnce(Duration.ofSeconds(20));
-            b.syncOnce(Duration.ofSeconds(20));
+            a.syncOnce(PATIENCE);
+            b.syncOnce(PATIENCE);
             assertThat(name(bv, id)).contains("third");
             assertThat(name(av, id)).contains("third");
         }

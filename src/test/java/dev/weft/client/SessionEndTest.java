@@ -1,6 +1,7 @@
 package dev.weft.client;
 
-import static dev.weft.client.EditingSessionTest.await;
+import static dev.weft.testing.Eventually.PATIENCE;
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.protocol.PairingLink;
@@ -35,8 +36,8 @@ class SessionEndTest extends LiveServerTest {
         a = client("a", av, new PairingLink(direct.host(), relay.port(), direct.code(), direct.fingerprint()));
         b = client("b", bv, server.pairingLink());
         id = bv.create("pad", "text").id();
-        b.syncOnce(Duration.ofSeconds(20));
-        a.syncOnce(Duration.ofSeconds(20));
+        b.syncOnce(PATIENCE);
+        a.syncOnce(PATIENCE);
         assertThat(text(av)).isEqualTo("text");
     }
 
@@ -44,18 +45,18 @@ class SessionEndTest extends LiveServerTest {
     void aChangeSkippedWhileTheSessionWasLiveIsPulledAtTheNextSyncAfterItCloses() throws Exception {
         twoDevices();
         EditingSession session = a.openSession(id, new SessionListener() { });
-        await("a's session live", session::isLive);
+        eventually("a's session live", session::isLive);
         relay.holdToDevices(); // a's session hears nothing from now on; later connections do
 
         bv.replica(id).insert(4, " by b");
-        b.syncOnce(Duration.ofSeconds(20));
-        a.syncOnce(Duration.ofSeconds(20)); // lists the note, leaves it to the live session, moves L
+        b.syncOnce(PATIENCE);
+        a.syncOnce(PATIENCE); // lists the note, leaves it to the live session, moves L
         assertThat(text(av)).as("held from the session").isEqualTo("text");
 
         session.close();
-        await("a's session closed", () -> !session.isLive());
+        eventually("a's session closed", () -> !session.isLive());
         relay.release();
-        a.syncOnce(Duration.ofSeconds(20));
+        a.syncOnce(PATIENCE);
         assertThat(text(av)).isEqualTo("text by b");
     }
 
@@ -63,17 +64,17 @@ class SessionEndTest extends LiveServerTest {
     void aPushSkippedWhileTheSessionWasLiveIsPulledWhenItClosesOnALiveConnection() throws Exception {
         twoDevices();
         EditingSession session = a.openSession(id, new SessionListener() { });
-        await("a's session live", session::isLive);
+        eventually("a's session live", session::isLive);
         relay.holdToDevices();
         a.start(); // opened after the hold: flows
 
         bv.replica(id).insert(4, " by b");
-        b.syncOnce(Duration.ofSeconds(20)); // a's global connection gets a push and skips the note
-        a.syncOnce(Duration.ofSeconds(20));
+        b.syncOnce(PATIENCE); // a's global connection gets a push and skips the note
+        a.syncOnce(PATIENCE);
         assertThat(text(av)).as("held from the session").isEqualTo("text");
 
         session.close();
-        await("b's edit on a, with no sync asked for", () -> text(av).equals("text by b"));
+        eventually("b's edit on a, with no sync asked for", () -> text(av).equals("text by b"));
     }
 
     private String text(Vault vault) {

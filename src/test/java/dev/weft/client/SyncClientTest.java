@@ -1,5 +1,7 @@
 package dev.weft.client;
 
+import static dev.weft.testing.Eventually.PATIENCE;
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** Vaults syncing through a real server on 127.0.0.1 over TLS. */
 class SyncClientTest extends LiveServerTest {
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final Duration TIMEOUT = PATIENCE;
 
     record Device(Vault vault, SyncClient client) {
         void sync() throws Exception {
@@ -107,16 +109,10 @@ class SyncClientTest extends LiveServerTest {
         a.client().start();
         b.client().start();
         UUID id = a.vault().create("live", "first").id();
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (b.vault().note(id).isEmpty() || !b.vault().replica(id).text().equals("first")) {
-            assertThat(System.nanoTime()).as("b received the note").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        eventually(() -> assertThat(b.vault().note(id).isPresent() ? b.vault().replica(id).text() : null)
+                .as("b received the note").isEqualTo("first"));
         a.vault().replica(id).insert(5, " and second");
-        while (!b.vault().replica(id).text().equals("first and second")) {
-            assertThat(System.nanoTime()).as("b received the edit").isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        eventually(() -> assertThat(b.vault().replica(id).text()).as("b received the edit").isEqualTo("first and second"));
     }
 
     @Test

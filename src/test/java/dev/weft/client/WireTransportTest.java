@@ -1,5 +1,7 @@
 package dev.weft.client;
 
+import static dev.weft.testing.Eventually.PATIENCE;
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,7 +64,7 @@ class WireTransportTest {
 
     record Device(Vault vault, SyncClient client) {
         void sync() throws Exception {
-            client.syncOnce(Duration.ofSeconds(30));
+            client.syncOnce(PATIENCE);
         }
     }
 
@@ -123,19 +125,12 @@ class WireTransportTest {
         a.client().start();
         b.client().start();
         UUID id = a.vault().create("live", "first").id();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (b.vault().note(id).isEmpty() || !b.vault().replica(id).text().equals("first")) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        eventually(() -> assertThat(b.vault().note(id).isPresent() ? b.vault().replica(id).text() : null).isEqualTo("first"));
         for (int i = 0; i < 50; i++) {
             a.vault().replica(id).insert(a.vault().replica(id).length(), " " + i);
         }
         String expected = a.vault().replica(id).text();
-        while (!b.vault().replica(id).text().equals(expected)) {
-            assertThat(System.nanoTime()).isLessThan(deadline);
-            Thread.sleep(20);
-        }
+        eventually(() -> assertThat(b.vault().replica(id).text()).isEqualTo(expected));
     }
 
     static final class Recorder implements Listener {
@@ -176,15 +171,15 @@ class WireTransportTest {
         start(true, true);
         Device a = device("a");
         Recorder r = new Recorder();
-        WebSocket ws = raw(a, r).get(10, TimeUnit.SECONDS);
+        WebSocket ws = raw(a, r).get(60, TimeUnit.SECONDS);
         assertThat(ws.extension()).isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
         MessageCodec codec = new MessageCodec(Limits.DEFAULT);
         ws.sendBinary(codec.encode(List.of(new Synclist(0))));
-        List<Message> answer = codec.decodeFrame(r.binary.poll(10, TimeUnit.SECONDS));
+        List<Message> answer = codec.decodeFrame(r.binary.poll(60, TimeUnit.SECONDS));
         assertThat(answer).first().isInstanceOf(SynclistResponse.class);
         server.revoke("a");
-        assertThat(r.closed.get(10, TimeUnit.SECONDS)[0]).isEqualTo(1008);
-        assertThatThrownBy(() -> raw(a, new Recorder()).get(10, TimeUnit.SECONDS)).cause()
+        assertThat(r.closed.get(60, TimeUnit.SECONDS)[0]).isEqualTo(1008);
+        assertThatThrownBy(() -> raw(a, new Recorder()).get(60, TimeUnit.SECONDS)).cause()
                 .isInstanceOfSatisfying(HandshakeException.class, e -> assertThat(e.status()).isEqualTo(401))
                 .satisfies(e -> {
                     assertThat(ConnectFailures.isPermanent(e)).isTrue();
@@ -198,13 +193,13 @@ class WireTransportTest {
         start(false, true);
         Device a = device("a");
         Recorder r = new Recorder();
-        WebSocket ws = raw(a, r).get(10, TimeUnit.SECONDS);
+        WebSocket ws = raw(a, r).get(60, TimeUnit.SECONDS);
         MessageCodec codec = new MessageCodec(Limits.DEFAULT);
         ws.sendBinary(codec.encode(List.of(new Synclist(0)))); // a connection is global once it asked
-        assertThat(r.binary.poll(10, TimeUnit.SECONDS)).isNotNull();
+        assertThat(r.binary.poll(60, TimeUnit.SECONDS)).isNotNull();
         server.close();
         server = null;
-        assertThat(r.closed.get(10, TimeUnit.SECONDS)[0]).isEqualTo(1001);
+        assertThat(r.closed.get(60, TimeUnit.SECONDS)[0]).isEqualTo(1001);
     }
 
     @Test
@@ -223,9 +218,9 @@ class WireTransportTest {
                         got.complete(b);
                         return null;
                     }
-                }).get(10, TimeUnit.SECONDS);
+                }).get(60, TimeUnit.SECONDS);
         ws.sendBinary(ByteBuffer.wrap(codec.encode(List.of(new Synclist(0)))), true);
-        assertThat(codec.decodeFrame(got.get(10, TimeUnit.SECONDS))).first().isInstanceOf(SynclistResponse.class);
+        assertThat(codec.decodeFrame(got.get(60, TimeUnit.SECONDS))).first().isInstanceOf(SynclistResponse.class);
         ws.abort();
     }
 }

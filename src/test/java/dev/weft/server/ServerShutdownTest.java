@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.protocol.Limits;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
@@ -83,10 +83,7 @@ class ServerShutdownTest {
             mute.add(RawWebSocket.connect(port, device.token, 4096));
             mute.get(0).sendBinary(new MessageCodec().encode(new Synclist(0)));
             mute.add(RawWebSocket.connect(port, device.token, 4096));
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (acked.count() < 300 && failure.get() == null && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            eventually("300 acknowledged ops or a failure", () -> acked.count() >= 300 || failure.get() != null);
             assertThat(failure.get()).as("the load before the close").isNull();
             assertThat(acked.count()).as("acknowledged ops before the close").isGreaterThanOrEqualTo(300);
             loads.forEach(WriteLoad::stopping);

@@ -57,7 +57,7 @@ class SessionBatchingTest {
                     sa.send(new NameChange("renamed halfway"));
                 }
             }
-            writerB.join(TimeUnit.SECONDS.toMillis(30));
+            writerB.join(TimeUnit.SECONDS.toMillis(60));
 
             List<Message> atA = sa.until(m -> m instanceof SessionAck ack && ack.applied() == EACH + 1);
             List<Message> atB = sb.until(m -> m instanceof SessionAck ack && ack.applied() == EACH);

@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.crdt.Pid;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +42,7 @@ class SessionCatchUpRaceTest {
             }
             TestDevice watcher = TestDevice.pair(server.pairingLink(), "watcher");
             AtomicBoolean writing = new AtomicBoolean(true);
+            AtomicInteger inserts = new AtomicInteger();
             List<Thread> threads = new ArrayList<>();
             List<Integer> sent = new ArrayList<>();
             for (TestDevice w : writers) {
@@ -51,6 +54,7 @@ class SessionCatchUpRaceTest {
                     while (writing.get()) {
                         n++;
                         c.send(new SessionInsert(w.site, new dev.weft.crdt.Atom(Pid.single(w.site, n), 'x')));
+                        inserts.incrementAndGet();
                         if (n % 20 == 0) {
                             try {
                                 Thread.sleep(1);
@@ -77,25 +81,26 @@ class SessionCatchUpRaceTest {
                 TestDevice.Connection j = watcher.connect();
                 j.send(new SessionStart(0, doc));
                 joiners.add(j);
-                Thread.sleep(25);
+                int before = inserts.get();
+                eventually("more inserts before the next joiner", () -> inserts.get() >= before + 200);
             }
             writing.set(false);
             for (Thread t : threads) {
-                t.join(TimeUnit.SECONDS.toMillis(30));
+                t.join(TimeUnit.SECONDS.toMillis(60));
             }
             int total = sent.stream().mapToInt(Integer::intValue).sum();
             for (TestDevice.Connection j : joiners) {
                 Set<Pid> seen = new HashSet<>();
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (seen.size() < total && System.nanoTime() < deadline) {
-                    Message m = j.received.poll(1, TimeUnit.SECONDS);
-                    if (m instanceof SyncDocResponse r) {
-                        r.inserts().forEach(a -> seen.add(a.pid()));
-                    } else if (m instanceof SessionInsert ins) {
-                        seen.add(ins.atom().pid());
+                eventually(() -> {
+                    for (Message m; (m = j.received.poll()) != null; ) {
+                        if (m instanceof SyncDocResponse r) {
+                            r.inserts().forEach(a -> seen.add(a.pid()));
+                        } else if (m instanceof SessionInsert ins) {
+                            seen.add(ins.atom().pid());
+                        }
                     }
-                }
-                assertThat(seen).as("atoms a joiner got by catch-up or forward").hasSize(total);
+                    assertThat(seen).as("atoms a joiner got by catch-up or forward").hasSize(total);
+                });
             }
         }
     }

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,10 +56,8 @@ class SlowReaderTest {
             // ~130 bytes per forwarded insert: write until the sleeper is closed, at most 64 MiB
             int perFrame = 2000;
             long ident = 0;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             Set<Long> written = new HashSet<>();
             while (!logged.toString(StandardCharsets.UTF_8).contains("does not read")) {
-                assertThat(System.nanoTime()).as("the sleeper closed within 60 s").isLessThan(deadline);
                 assertThat(ident).as("inserts written before the sleeper was closed").isLessThan(500_000);
                 Message[] frame = new Message[perFrame];
                 for (int i = 0; i < perFrame; i++) {

@@ -89,7 +89,7 @@ final class TestDevice {
         Connection c = new Connection();
         c.socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + bearer)
                 .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(URI.create(base + "/v1/sync"), c).get(10, TimeUnit.SECONDS);
+                .buildAsync(URI.create(base + "/v1/sync"), c).get(60, TimeUnit.SECONDS);
         return c;
     }
 
@@ -109,10 +109,10 @@ final class TestDevice {
             socket.sendBinary(ByteBuffer.wrap(frame), true).join();
         }
 
-        /** The next message, waiting up to 10 s. */
+        /** The next message, waiting up to 60 s. */
         Message next() throws InterruptedException {
-            Message m = received.poll(10, TimeUnit.SECONDS);
-            assertThat(m).as("a message within 10 s").isNotNull();
+            Message m = received.poll(60, TimeUnit.SECONDS);
+            assertThat(m).as("a message within 60 s").isNotNull();
             return m;
         }
 
@@ -152,7 +152,7 @@ final class TestDevice {
         }
 
         int awaitClose() throws Exception {
-            return closed.get(10, TimeUnit.SECONDS);
+            return closed.get(60, TimeUnit.SECONDS);
         }
 
         void close() {

@@ -62,7 +62,7 @@ final class WriteLoad {
     }
 
     void join() throws InterruptedException {
-        thread.join(15_000);
+        thread.join(60_000);
     }
 
     private void run(boolean session) {

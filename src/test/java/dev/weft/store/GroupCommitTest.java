@@ -2,6 +2,7 @@ package dev.weft.store;
 
 import static dev.weft.store.Ops.text;
 import static dev.weft.store.Ops.upsert;
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -95,8 +96,12 @@ class GroupCommitTest {
                 return r;
             });
             written.await();
-            CompletableFuture<Boolean> read = CompletableFuture.supplyAsync(() -> store.document(doc).isPresent());
-            Thread.sleep(50);
+            CompletableFuture<Boolean> read = new CompletableFuture<>();
+            Thread reader = new Thread(() -> read.complete(store.document(doc).isPresent()));
+            reader.start();
+            // progress, not time: the reader got as far as a lock and waits there (or wrongly read)
+            eventually("the reader waits or is done", () -> read.isDone()
+                    || reader.getState() == Thread.State.WAITING || reader.getState() == Thread.State.BLOCKED);
             assertThat(read).as("the read waits for the commit").isNotDone();
             release.countDown();
             pending.join();

@@ -1,5 +1,7 @@
 package dev.weft.ui;
 
+import static dev.weft.testing.Eventually.PATIENCE;
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.client.SyncClient;
@@ -17,13 +19,11 @@ import java.awt.event.KeyEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.function.BooleanSupplier;
 import javax.swing.JLabel;
 import javax.swing.text.Highlighter;
 import org.assertj.swing.core.BasicRobot;
@@ -31,9 +31,6 @@ import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.timing.Condition;
-import org.assertj.swing.timing.Pause;
-import org.assertj.swing.timing.Timeout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +42,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the robot types into each window as a person would.
  */
 class CollaborationGuiTest {
-    private static final Timeout PATIENCE = Timeout.timeout(30_000);
 
     @TempDir
     Path dir;
@@ -87,34 +83,34 @@ class CollaborationGuiTest {
     void eachWindowSeesTheOthersTypingAndCaretAndUndoKeepsTheCollaboratorsText() throws Exception {
         Side alice = side("alice", 0);
         UUID id = alice.vault().create("Shared", "hello world").id();
-        alice.client().syncOnce(Duration.ofSeconds(30));
+        alice.client().syncOnce(PATIENCE);
         Side bob = side("bob", 660);
-        bob.client().syncOnce(Duration.ofSeconds(30));
+        bob.client().syncOnce(PATIENCE);
         open(alice, id);
         open(bob, id);
-        waitFor("each sees the other in the note", () -> peers(alice).contains("bob") && peers(bob).contains("alice"));
+        eventually("each sees the other in the note", () -> peers(alice).contains("bob") && peers(bob).contains("alice"));
 
         // alice's caret after "hello"; bob types at the start, before it
         GuiActionRunner.execute(() -> alice.window().area.setCaretPosition(5));
         focus(bob);
         GuiActionRunner.execute(() -> bob.window().area.setCaretPosition(0));
         bob.frame().textBox("editor").enterText(">> ");
-        waitFor("bob's typing in alice's window", () -> areaText(alice).equals(">> hello world"));
+        eventually("bob's typing in alice's window", () -> areaText(alice).equals(">> hello world"));
         assertThat(onEdt(() -> alice.window().area.getCaretPosition())).as("alice's caret stays after hello").isEqualTo(8);
-        waitFor("bob's caret drawn in alice's window after his typing", () -> caretsShown(alice).contains(3));
+        eventually("bob's caret drawn in alice's window after his typing", () -> caretsShown(alice).contains(3));
 
         // alice types at the end, bob adds after it; alice's undo takes back only her text
         focus(alice);
         GuiActionRunner.execute(() -> alice.window().area.setCaretPosition(alice.window().area.getDocument().getLength()));
         alice.frame().textBox("editor").enterText(" A1");
-        waitFor("alice's typing in bob's window", () -> areaText(bob).equals(">> hello world A1"));
+        eventually("alice's typing in bob's window", () -> areaText(bob).equals(">> hello world A1"));
         focus(bob);
         GuiActionRunner.execute(() -> bob.window().area.setCaretPosition(bob.window().area.getDocument().getLength()));
         bob.frame().textBox("editor").enterText(" B2");
-        waitFor("bob's second typing in alice's window", () -> areaText(alice).equals(">> hello world A1 B2"));
+        eventually("bob's second typing in alice's window", () -> areaText(alice).equals(">> hello world A1 B2"));
         focus(alice);
         alice.frame().textBox("editor").pressAndReleaseKey(WindowTestBase.ctrl(KeyEvent.VK_Z));
-        waitFor("alice's text gone on both sides, bob's kept",
+        eventually("alice's text gone on both sides, bob's kept",
                 () -> areaText(alice).equals(">> hello world B2") && areaText(bob).equals(">> hello world B2"));
         assertThat(text(alice, id)).isEqualTo(">> hello world B2");
         assertThat(text(bob, id)).isEqualTo(">> hello world B2");
@@ -148,12 +144,12 @@ class CollaborationGuiTest {
             side.window().frame.toFront();
             side.window().area.requestFocus();
         });
-        waitFor("the editor focused", () -> onEdt(() -> side.window().area.isFocusOwner()));
+        eventually("the editor focused", () -> onEdt(() -> side.window().area.isFocusOwner()));
     }
 
     private static void open(Side side, UUID id) {
         GuiActionRunner.execute(() -> side.window().openNote(id, null));
-        waitFor("the note open in the editor", () -> id.equals(onEdt(() -> side.window().openNote.current()))
+        eventually("the note open in the editor", () -> id.equals(onEdt(() -> side.window().openNote.current()))
                 && onEdt(() -> side.window().area.isEditable()));
     }
 
@@ -190,14 +186,5 @@ class CollaborationGuiTest {
 
     private static <T> T onEdt(Callable<T> read) {
         return GuiActionRunner.execute(read);
-    }
-
-    private static void waitFor(String what, BooleanSupplier condition) {
-        Pause.pause(new Condition(what) {
-            @Override
-            public boolean test() {
-                return condition.getAsBoolean();
-            }
-        }, PATIENCE);
     }
 }

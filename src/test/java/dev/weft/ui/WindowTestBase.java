@@ -1,5 +1,6 @@
 package dev.weft.ui;
 
+import dev.weft.testing.Eventually;
 import dev.weft.ui.settings.Settings;
 import dev.weft.ui.settings.SettingsFile;
 import dev.weft.vault.NoteInfo;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * under Xvfb. Waits are conditions on the window or the vault, never sleeps.
  */
 abstract class WindowTestBase {
-    static final Timeout PATIENCE = Timeout.timeout(20_000);
+    static final Timeout PATIENCE = Timeout.timeout(Eventually.PATIENCE.toMillis());
 
     @TempDir
     Path dir;

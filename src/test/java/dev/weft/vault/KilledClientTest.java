@@ -159,7 +159,7 @@ class KilledClientTest {
         // SIGKILL through the handle: Process.destroyForcibly() would also close our end of the
         // child's stdout and drop the lines it wrote just before the signal landed
         child.toHandle().destroyForcibly();
-        assertThat(child.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         reader.join();
         String text = text(out);
         String whole = text.substring(0, text.lastIndexOf('\n') + 1);

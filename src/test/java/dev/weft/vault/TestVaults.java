@@ -7,9 +7,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 
-/** Vaults for tests: fast debounce and watcher, seeded ids and pids, polling without fixed sleeps. */
+/** Vaults for tests: fast debounce and watcher, seeded ids and pids. */
 final class TestVaults {
     private TestVaults() {
     }
@@ -30,21 +29,6 @@ final class TestVaults {
 
     static Vault open(Path folder) throws IOException {
         return Vault.open(folder, fast());
-    }
-
-    /** Waits up to 10 s for {@code condition}. */
-    static void await(String what, BooleanSupplier condition) {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 
     /** Everything a vault tells its listeners, as strings. */

@@ -1,6 +1,6 @@
 package dev.weft.vault;
 
-import static dev.weft.vault.TestVaults.await;
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.crdt.Atom;
@@ -85,7 +85,7 @@ class VaultFolderTest {
             assertThat(vault.replica(idOf(vault, "Daily/2024-01-02")).text()).isEqualTo("- [ ] call Ana\n- [x] groceries\n");
             assertThat(vault.replica(idOf(vault, "Projects/Weft/ideas")).text()).isEqualTo("idea\n");
             assertThat(vault.replica(idOf(vault, "日本語/メモ")).name()).contains("日本語/メモ");
-            await("the problem", () -> recorder.heard.stream().anyMatch(h -> h.contains("bad:name.md")));
+            eventually("the problem", () -> recorder.heard.stream().anyMatch(h -> h.contains("bad:name.md")));
         }
         assertThat(outsideWeft()).isEqualTo(before);
         try (Vault vault = TestVaults.open(dir)) {
@@ -160,10 +160,10 @@ class VaultFolderTest {
             vault.startWatching();
             Files.writeString(dir.resolve("n.md"), "hello\nworld\n");
             NoteReplica replica = vault.replica(id);
-            await("the merge", () -> replica.text().equals("hello\nworld\n"));
-            await("the event", () -> recorder.heard.contains("text " + id + " EXTERNAL"));
+            eventually("the merge", () -> replica.text().equals("hello\nworld\n"));
+            eventually("the event", () -> recorder.heard.contains("text " + id + " EXTERNAL"));
             replica.insert(0, "> ");
-            await("our write", () -> read("n.md").equals("> hello\nworld\n"));
+            eventually("our write", () -> read("n.md").equals("> hello\nworld\n"));
             vault.flush();
             assertThat(replica.text()).isEqualTo("> hello\nworld\n"); // our own write did not echo back
         }
@@ -179,7 +179,7 @@ class VaultFolderTest {
             vault.startWatching();
             vault.applyRemote(id, null, atoms(2, 1, "REMOTE "), List.of()); // the file is stale now
             Files.writeString(dir.resolve("n.md"), "ab\nexternal\n");
-            await("the merge", () -> replica.text().equals("REMOTE ab\nexternal\n"));
+            eventually("the merge", () -> replica.text().equals("REMOTE ab\nexternal\n"));
             vault.flush();
             assertThat(read("n.md")).isEqualTo("REMOTE ab\nexternal\n");
         }
@@ -194,7 +194,7 @@ class VaultFolderTest {
             replica.insert(0, "typed "); // a write is due, but not yet
             Files.writeString(dir.resolve("n.md"), "one\nexternal\n"); // no watcher running
             vault.flush(); // the write finds the edit: dropped, the edit merged first
-            await("the merge", () -> replica.text().equals("typed one\nexternal\n"));
+            eventually("the merge", () -> replica.text().equals("typed one\nexternal\n"));
             vault.flush();
             assertThat(read("n.md")).isEqualTo("typed one\nexternal\n");
         }
@@ -206,7 +206,7 @@ class VaultFolderTest {
             vault.startWatching();
             Files.createDirectories(dir.resolve("new/folder"));
             Files.writeString(dir.resolve("new/folder/n.md"), "fresh\n");
-            await("the note", () -> vault.notes().stream().anyMatch(n -> n.name().equals("new/folder/n")));
+            eventually("the note", () -> vault.notes().stream().anyMatch(n -> n.name().equals("new/folder/n")));
             UUID id = idOf(vault, "new/folder/n");
             assertThat(vault.replica(id).text()).isEqualTo("fresh\n");
             assertThat(vault.withPendingOps()).containsExactly(id);
@@ -220,7 +220,7 @@ class VaultFolderTest {
             vault.flush();
             vault.startWatching();
             Files.delete(dir.resolve("sub/n.md"));
-            await("the trash", () -> vault.note(id).orElseThrow().trashed());
+            eventually("the trash", () -> vault.note(id).orElseThrow().trashed());
             assertThat(vault.pendingTrashChanges()).containsExactly(new TrashChange(id, true));
             vault.restore(id);
             vault.flush();
@@ -250,7 +250,7 @@ class VaultFolderTest {
             vault.startWatching();
             Files.createDirectories(dir.resolve("sub"));
             Files.move(dir.resolve("a.md"), dir.resolve("sub/b.md"));
-            await("the rename", () -> vault.note(id).orElseThrow().name().equals("sub/b"));
+            eventually("the rename", () -> vault.note(id).orElseThrow().name().equals("sub/b"));
             assertThat(vault.notes()).containsExactly(new NoteInfo(id, "sub/b", false));
             assertThat(vault.replica(id).log().pending()).anyMatch(op -> op instanceof LocalOp.Rename r
                     && r.name().equals("sub/b"));
@@ -265,7 +265,7 @@ class VaultFolderTest {
             vault.flush();
             vault.startWatching();
             Files.move(dir.resolve("old"), dir.resolve("new"));
-            await("the renames", () -> vault.notes().equals(List.of(new NoteInfo(two, "new/deeper/two", false),
+            eventually("the renames", () -> vault.notes().equals(List.of(new NoteInfo(two, "new/deeper/two", false),
                     new NoteInfo(one, "new/one", false))));
         }
     }
@@ -312,7 +312,7 @@ class VaultFolderTest {
             assertThat(vault.notes()).containsExactly(new NoteInfo(id, "n", false));
             assertThat(vault.syncTime(id)).isEqualTo(9);
             assertThat(vault.withPendingOps()).containsExactly(id);
-            await("the problem", () -> recorder.heard.stream().anyMatch(h -> h.startsWith("problem The vault index")));
+            eventually("the problem", () -> recorder.heard.stream().anyMatch(h -> h.startsWith("problem The vault index")));
         }
     }
 

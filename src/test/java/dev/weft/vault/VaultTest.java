@@ -1,6 +1,6 @@
 package dev.weft.vault;
 
-import static dev.weft.vault.TestVaults.await;
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.crdt.Atom;
@@ -73,14 +73,14 @@ class VaultTest {
             NoteInfo note = vault.create("n", "abc");
             NoteReplica replica = vault.replica(note.id());
             replica.insert(3, "def");
-            await("the file", () -> {
+            eventually("the file", () -> {
                 try {
                     return read("n.md").equals("abcdef");
                 } catch (IOException e) {
                     return false;
                 }
             });
-            await("the events", () -> recorder.heard.contains("text " + note.id() + " LOCAL"));
+            eventually("the events", () -> recorder.heard.contains("text " + note.id() + " LOCAL"));
         }
     }
 
@@ -183,7 +183,7 @@ class VaultTest {
             assertThat(vault.notes()).containsExactly(new NoteInfo(id, "from/server", false));
             assertThat(vault.syncTime(id)).isEqualTo(42);
             assertThat(vault.withPendingOps()).isEmpty();
-            await("events", () -> recorder.heard.contains("text " + id + " REMOTE"));
+            eventually("events", () -> recorder.heard.contains("text " + id + " REMOTE"));
         }
         try (Vault reopened = TestVaults.open(dir)) {
             assertThat(reopened.syncTime(id)).isEqualTo(42);

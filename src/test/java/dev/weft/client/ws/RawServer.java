@@ -60,7 +60,7 @@ final class RawServer implements AutoCloseable {
     }
 
     void readRequest() throws Exception {
-        socket = accepted.get(10, TimeUnit.SECONDS);
+        socket = accepted.get(60, TimeUnit.SECONDS);
         in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         out = socket.getOutputStream();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -39,7 +39,7 @@ final class Recorder implements Listener {
     }
 
     byte[] nextBinary() throws InterruptedException {
-        byte[] b = binary.poll(30, TimeUnit.SECONDS);
+        byte[] b = binary.poll(60, TimeUnit.SECONDS);
         if (b == null) {
             throw new AssertionError("no binary message within 30 s");
         }
@@ -47,7 +47,7 @@ final class Recorder implements Listener {
     }
 
     String nextText() throws InterruptedException {
-        String t = text.poll(30, TimeUnit.SECONDS);
+        String t = text.poll(60, TimeUnit.SECONDS);
         if (t == null) {
             throw new AssertionError("no text message within 30 s");
         }
@@ -55,10 +55,10 @@ final class Recorder implements Listener {
     }
 
     Closed awaitClose() throws Exception {
-        return closed.get(30, TimeUnit.SECONDS);
+        return closed.get(60, TimeUnit.SECONDS);
     }
 
     Throwable awaitError() throws Exception {
-        return error.get(30, TimeUnit.SECONDS);
+        return error.get(60, TimeUnit.SECONDS);
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The client against a real Undertow server ({@link EchoServer}) and against {@link RawServer}. */
 class WebSocketClientTest {
     static WebSocket connect(java.net.URI uri, Listener listener, Options options) throws Exception {
-        return WebSocketClient.connect(uri, Map.of(), null, listener, options).get(30, TimeUnit.SECONDS);
+        return WebSocketClient.connect(uri, Map.of(), null, listener, options).get(60, TimeUnit.SECONDS);
     }
 
     /** Markdown-like text: compresses like notes do. */
@@ -140,7 +140,7 @@ class WebSocketClientTest {
             var pending = WebSocketClient.connect(server.uri(), Map.of(), null, r,
                     Options.DEFAULT.withKeepalive(Duration.ofMillis(100), Duration.ofMillis(400)));
             server.upgrade(null);
-            pending.get(10, TimeUnit.SECONDS);
+            pending.get(60, TimeUnit.SECONDS);
             RawServer.Frame ping = server.read(); // the keepalive's ping, never answered
             assertThat(ping.opcode()).isEqualTo(Inbound.PING);
             assertThat(r.awaitError()).isInstanceOf(SocketTimeoutException.class);
@@ -158,7 +158,7 @@ class WebSocketClientTest {
             Thread.sleep(200);
             assertThat(r.terminalCalls).isEqualTo(1);
             assertThat(ws.isOutputClosed()).isTrue();
-            assertThatThrownBy(() -> ws.sendBinary(new byte[1]).get(5, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> ws.sendBinary(new byte[1]).get(60, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class);
         }
     }
@@ -168,7 +168,7 @@ class WebSocketClientTest {
         try (EchoServer server = new EchoServer(true)) {
             Recorder r = new Recorder();
             WebSocket ws = connect(server.uri(), r, Options.DEFAULT);
-            ws.close(1000, "bye").get(5, TimeUnit.SECONDS);
+            ws.close(1000, "bye").get(60, TimeUnit.SECONDS);
             assertThat(r.awaitClose().code()).isEqualTo(1000);
         }
     }
@@ -206,7 +206,7 @@ class WebSocketClientTest {
             var pending = WebSocketClient.connect(server.uri(), Map.of(), null, r,
                     Options.DEFAULT.withMaxMessageBytes(1 << 20));
             server.upgrade("permessage-deflate");
-            pending.get(10, TimeUnit.SECONDS);
+            pending.get(60, TimeUnit.SECONDS);
             server.send(true, true, Inbound.BINARY, bomb);
             assertThat(r.awaitClose().code()).isEqualTo(1009);
             RawServer.Frame close = server.read();
@@ -222,7 +222,7 @@ class WebSocketClientTest {
             Recorder r = new Recorder();
             var pending = WebSocketClient.connect(server.uri(), Map.of(), null, r, Options.DEFAULT.withMaxMessageBytes(1000));
             server.upgrade(null);
-            pending.get(10, TimeUnit.SECONDS);
+            pending.get(60, TimeUnit.SECONDS);
             // a header announcing 2^62 bytes: refused from the length alone
             server.write(new byte[] {(byte) 0x82, 127, 0x40, 0, 0, 0, 0, 0, 0, 0});
             assertThat(r.awaitClose().code()).isEqualTo(1009);
@@ -261,7 +261,7 @@ class WebSocketClientTest {
             Recorder r = new Recorder();
             var pending = WebSocketClient.connect(server.uri(), Map.of(), null, r, Options.DEFAULT);
             server.upgrade("permessage-deflate");
-            pending.get(10, TimeUnit.SECONDS);
+            pending.get(60, TimeUnit.SECONDS);
             byte[] message = prose(10_000, 9);
             server.send(false, false, Inbound.BINARY, java.util.Arrays.copyOfRange(message, 0, 10));
             server.send(true, false, Inbound.PING, "hi".getBytes(StandardCharsets.UTF_8));
@@ -290,7 +290,7 @@ class WebSocketClientTest {
             Recorder r = new Recorder();
             var pending = WebSocketClient.connect(server.uri(), Map.of(), null, r, Options.DEFAULT);
             server.upgrade(extensions);
-            WebSocket ws = pending.get(10, TimeUnit.SECONDS);
+            WebSocket ws = pending.get(60, TimeUnit.SECONDS);
             assertThat(server.request).contains("Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits");
             byte[] message = prose(5_000, 11);
             Inflater shared = new Inflater(true);
@@ -320,7 +320,7 @@ class WebSocketClientTest {
             Recorder r = new Recorder();
             var pending = WebSocketClient.connect(server.uri(), Map.of(), null, r, Options.DEFAULT);
             server.upgrade("permessage-deflate; client_max_window_bits=10");
-            WebSocket ws = pending.get(10, TimeUnit.SECONDS);
+            WebSocket ws = pending.get(60, TimeUnit.SECONDS);
             byte[] message = prose(5_000, 12);
             ws.sendBinary(message);
             RawServer.Frame f = server.read();
@@ -337,7 +337,7 @@ class WebSocketClientTest {
         try (RawServer server = new RawServer()) {
             var pending = WebSocketClient.connect(server.uri(), Map.of(), null, new Recorder(), Options.DEFAULT);
             server.upgrade(extensions);
-            assertThatThrownBy(() -> pending.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(HandshakeException.class);
+            assertThatThrownBy(() -> pending.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(HandshakeException.class);
         }
     }
 
@@ -349,7 +349,7 @@ class WebSocketClientTest {
             server.readRequest();
             assertThat(server.request).contains("Authorization: Bearer x").contains("Sec-WebSocket-Version: 13");
             server.answer("HTTP/1.1 401 Unauthorized\r\nWWW-Authenticate: Bearer\r\nContent-Length: 0\r\n\r\n");
-            assertThatThrownBy(() -> pending.get(10, TimeUnit.SECONDS)).cause()
+            assertThatThrownBy(() -> pending.get(60, TimeUnit.SECONDS)).cause()
                     .isInstanceOfSatisfying(HandshakeException.class, e -> assertThat(e.status()).isEqualTo(401));
         }
     }
@@ -361,7 +361,7 @@ class WebSocketClientTest {
             server.readRequest();
             server.answer("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Accept: AAAAAAAAAAAAAAAAAAAAAAAAAAA=\r\n\r\n");
-            assertThatThrownBy(() -> pending.get(10, TimeUnit.SECONDS)).cause()
+            assertThatThrownBy(() -> pending.get(60, TimeUnit.SECONDS)).cause()
                     .isInstanceOfSatisfying(HandshakeException.class, e -> assertThat(e.status()).isEqualTo(101));
         }
     }
@@ -373,7 +373,7 @@ class WebSocketClientTest {
                     new Options(Duration.ofMillis(300), Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(5),
                             1000, true, 6, 64, 0, Options.Meter.NONE));
             server.readRequest();
-            assertThatThrownBy(() -> pending.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(SocketTimeoutException.class);
+            assertThatThrownBy(() -> pending.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(SocketTimeoutException.class);
         }
     }
 }

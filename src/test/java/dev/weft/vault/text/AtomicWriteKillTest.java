@@ -48,8 +48,8 @@ class AtomicWriteKillTest {
             assertThat(writes.get()).as("writes before the kill").isPositive();
             Thread.sleep(random.nextInt(150));
             child.destroyForcibly(); // SIGKILL
-            assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            reader.join(10_000);
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            reader.join(60_000);
             killedWhileWriting += writes.get() > 1 ? 1 : 0;
 
             String text = MarkdownFiles.read(note);
