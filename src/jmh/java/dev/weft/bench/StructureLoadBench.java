@@ -3,6 +3,7 @@ package dev.weft.bench;
 import dev.weft.app.trace.ReplicaFiles;
 import dev.weft.crdt.SequenceDoc;
 import dev.weft.protocol.CorruptStructureException;
+import dev.weft.protocol.StructureFile;
 import java.io.IOException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -12,7 +13,8 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Building a replica from the bytes of a replayed trace's {@code .md.structure}: {@code load_ms}
- * of {@code weft trace} without the file read.
+ * of {@code weft trace} without the file read ({@code load}); and only decoding those bytes, every
+ * atom handed to a visitor that keeps nothing ({@code read}).
  */
 @State(Scope.Benchmark)
 public class StructureLoadBench extends BenchDefaults {
@@ -29,5 +31,12 @@ public class StructureLoadBench extends BenchDefaults {
     @Benchmark
     public SequenceDoc load() throws CorruptStructureException {
         return ReplicaFiles.load(structure);
+    }
+
+    @Benchmark
+    public long read() throws CorruptStructureException {
+        long[] checksum = new long[1];
+        StructureFile.read(structure, (keys, offset, depth, codePoint) -> checksum[0] += keys[offset + depth - 1] ^ codePoint);
+        return checksum[0];
     }
 }

@@ -150,18 +150,12 @@ class StructureFileTest {
     }
 
     @Test
-    void reading180kAtomsTakesAFewMilliseconds() throws IOException {
-        byte[] file = write(DOC, 1, manyAtoms(180_000));
-        long[] checksum = new long[1];
-        AtomVisitor sink = (keys, offset, depth, codePoint) -> checksum[0] += keys[offset + depth - 1] ^ codePoint;
-        long best = Long.MAX_VALUE;
-        for (int run = 0; run < 30; run++) {
-            long start = System.nanoTime();
-            StructureFile.read(file, sink);
-            best = Math.min(best, System.nanoTime() - start);
-        }
-        assertThat(checksum[0]).isNotZero();
-        assertThat(best / 1_000_000).as("best of 30 reads, in ms (about 2 ms on a laptop)").isLessThan(40);
+    void reads180kAtomsBackInOrder() throws IOException {
+        // its speed is StructureLoadBench.read's (docs/benchmarks.md)
+        List<Seen> atoms = manyAtoms(180_000);
+        List<Seen> seen = new ArrayList<>();
+        StructureFile.read(write(DOC, 1, atoms), collector(seen));
+        assertThat(seen).isEqualTo(atoms);
     }
 
     static List<Seen> manyAtoms(int count) {

@@ -72,21 +72,16 @@ public final class WeftChild implements AutoCloseable {
         return start(logs, "--server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data", data.toString());
     }
 
-    /** Waits (up to 30 s) for a line of standard output that starts with {@code prefix}; returns the rest. */
+    /** Waits (up to 60 s) for a line of standard output that starts with {@code prefix}; returns the rest. */
     public String awaitLine(String prefix) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < end) {
-            var line = out().lines().filter(l -> l.startsWith(prefix)).findFirst();
-            if (line.isPresent()) {
-                return line.get().substring(prefix.length());
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no line '" + prefix + "…' from weft " + String.join(" ", args)
-                + "\nstdout:\n" + out() + "stderr:\n" + err());
+        Eventually.eventually("a line '" + prefix + "…' or the end of weft",
+                () -> line(prefix).isPresent() || !process.isAlive());
+        return line(prefix).map(line -> line.substring(prefix.length())).orElseThrow(() -> new AssertionError(
+                "no line '" + prefix + "…' from weft " + String.join(" ", args) + "\nstdout:\n" + out() + "stderr:\n" + err()));
+    }
+
+    private java.util.Optional<String> line(String prefix) {
+        return out().lines().filter(l -> l.startsWith(prefix)).findFirst();
     }
 
     /** SIGTERM, then the exit status. */

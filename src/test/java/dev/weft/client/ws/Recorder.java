@@ -41,7 +41,7 @@ final class Recorder implements Listener {
     byte[] nextBinary() throws InterruptedException {
         byte[] b = binary.poll(60, TimeUnit.SECONDS);
         if (b == null) {
-            throw new AssertionError("no binary message within 30 s");
+            throw new AssertionError("no binary message within 60 s");
         }
         return b;
     }
@@ -49,7 +49,7 @@ final class Recorder implements Listener {
     String nextText() throws InterruptedException {
         String t = text.poll(60, TimeUnit.SECONDS);
         if (t == null) {
-            throw new AssertionError("no text message within 30 s");
+            throw new AssertionError("no text message within 60 s");
         }
         return t;
     }

@@ -108,7 +108,7 @@ class PairingCodesTest {
                 attempts.add(() -> codes.redeem(code));
             }
             int successes = 0;
-            for (Future<Boolean> attempt : pool.invokeAll(attempts, 10, TimeUnit.SECONDS)) {
+            for (Future<Boolean> attempt : pool.invokeAll(attempts, 60, TimeUnit.SECONDS)) {
                 successes += attempt.get() ? 1 : 0;
             }
             assertThat(successes).isEqualTo(1);

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Real TLS handshakes on 127.0.0.1 between the server's context and a client that pins by fingerprint. */
 class ServerTlsTest {
-    private static final int TIMEOUT_MILLIS = 10_000;
+    private static final int TIMEOUT_MILLIS = 60_000;
     private static final String OTHER_FINGERPRINT = "ab".repeat(32);
 
     @TempDir

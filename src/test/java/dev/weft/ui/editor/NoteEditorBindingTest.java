@@ -1,5 +1,6 @@
 package dev.weft.ui.editor;
 
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.crdt.Atom;
@@ -211,10 +212,7 @@ class NoteEditorBindingTest {
             binding.setOwnCaretListener(reported::set);
             area.setCaretPosition(3);
         });
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (reported.get() == null && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        eventually("the caret reported", () -> reported.get() != null);
         assertThat(reported.get()).isEqualTo(replica.pidBeforeUtf16(3));
     }
 

@@ -1,5 +1,6 @@
 package dev.weft.vault.text;
 
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -200,11 +201,7 @@ class DebouncedWriterTest {
                     Duration.ofMillis(20), Duration.ofMillis(100), (f, e) -> failures.add(e.toString()));
             Path note = vault.resolve("real.md");
             real.changed(note, "first");
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (!"first".equals(onDisk(note)) && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            assertThat(onDisk(note)).isEqualTo("first");
+            eventually(() -> assertThat(onDisk(note)).isEqualTo("first"));
             real.changed(note, "second");
             real.close();
             assertThat(onDisk(note)).isEqualTo("second");

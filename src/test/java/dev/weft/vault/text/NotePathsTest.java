@@ -141,7 +141,8 @@ class NotePathsTest {
     }
 
     @Test
-    void scansTenThousandNotesQuickly() throws IOException {
+    void scansTenThousandNotesAndSkipsDotGit() throws IOException {
+        // its speed is NotePathsScanBench's (docs/vault-text.md)
         List<String> expected = new ArrayList<>();
         for (int folder = 0; folder < 100; folder++) {
             Path dir = Files.createDirectories(vault.resolve("area " + folder / 10).resolve("topic " + folder));
@@ -156,13 +157,8 @@ class NotePathsTest {
             Files.createFile(git.resolve("object" + i + ".md"));
         }
 
-        paths().scan(); // warm up
-        long start = System.nanoTime();
         NotePaths.Scan scan = paths().scan();
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("[vault-text] NotePaths.scan, 10,000 notes in 100 folders (+ 2,000 files in .git): %d ms%n", ms);
         assertThat(scan.names()).hasSize(10_000).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(scan.rejected()).isEmpty();
-        assertThat(ms).isLessThan(5_000);
     }
 }
