@@ -7,6 +7,7 @@ import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.PairingLink;
 import dev.weft.protocol.ProtocolException;
+import dev.weft.testing.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -49,7 +50,7 @@ final class TestDevice {
     }
 
     static HttpClient client(PairingLink link) throws Exception {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Eventually.PATIENCE);
         if (link.tls()) {
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, new TrustManager[] {new PinnedTrustManager(link.fingerprint())}, new SecureRandom());
@@ -88,7 +89,7 @@ final class TestDevice {
     Connection connect(String bearer) throws Exception {
         Connection c = new Connection();
         c.socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + bearer)
-                .connectTimeout(Duration.ofSeconds(5))
+                .connectTimeout(Eventually.PATIENCE)
                 .buildAsync(URI.create(base + "/v1/sync"), c).get(60, TimeUnit.SECONDS);
         return c;
     }
