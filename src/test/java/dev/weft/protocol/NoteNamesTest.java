@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NoteNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"a", "projects/weft/ideas", "café/😀", "notes/日記", "Ideen/Übersicht", "a b/c d",
-        ".hidden", "a.b.c", "v1.2 notes", "CONSOLE", "con2", "COM10", "LPTX", "nul-ish", "my con", "AUX_x", "a(2)",
-        "it's #1 & done", "tab\u00A0nbsp", "x/.y/z"})
+        "a.b.c", "v1.2 notes", "CONSOLE", "con2", "COM10", "LPTX", "nul-ish", "my con", "AUX_x", "a(2)",
+        "it's #1 & done", "tab\u00A0nbsp", "not.hidden/x"})
     void acceptsOrdinaryNames(String name) {
         assertThat(NoteNames.validate(name)).isEmpty();
         assertThat(NoteNames.requireValid(name)).isSameAs(name);
@@ -67,6 +67,12 @@ class NoteNamesTest {
                 Arguments.of("com0", "reserved Windows device name"),
                 Arguments.of("COM\u00B9", "reserved Windows device name"),
                 Arguments.of("lpt\u00B3.md", "reserved Windows device name"),
-                Arguments.of("CON .txt", "reserved Windows device name"));
+                Arguments.of("CON .txt", "reserved Windows device name"),
+                Arguments.of(".hidden", "starts with a dot"),
+                Arguments.of(".weft/docs/evil", "starts with a dot"),
+                Arguments.of(".git/hooks/pre-commit", "starts with a dot"),
+                Arguments.of("x/.y/z", "starts with a dot"),
+                Arguments.of("a".repeat(231), "segment of 231 bytes"),
+                Arguments.of("ok/" + "é".repeat(116), "segment of 232 bytes"));
     }
 }
