@@ -349,9 +349,12 @@ public final class Vault implements Closeable {
     /**
      * Applies a server answer ({@code 33}) or forwarded session ops: creates the note if it is new
      * here, takes its name ({@code null}: unchanged) and ops, and moves or writes its {@code .md}.
+     *
+     * @throws NoteSetAside if {@code name} breaks the name rule: reported, nothing applied
      */
     public void applyRemote(UUID id, String name, Collection<Atom> inserts, Collection<Pid> deletes)
             throws IOException {
+        requireTakeable(id, name);
         boolean listChanged;
         boolean textChanged;
         ops.lock();
@@ -421,8 +424,11 @@ public final class Vault implements Closeable {
      * note has a name the server gave as of a later time: answers that come on two connections (the
      * global one and a session) arrive in no set order, and an answer read before a rename must not
      * bring back the name that rename replaced.
+     *
+     * @throws NoteSetAside if {@code name} breaks the name rule: reported, the note keeps its name
      */
     public void applyRemoteName(UUID id, String name, long asOf) throws IOException {
+        requireTakeable(id, name);
         ops.lock();
         try {
             NoteState n = table.require(id);
@@ -435,6 +441,19 @@ public final class Vault implements Closeable {
             applyRemote(id, name, List.of(), List.of());
         } finally {
             ops.unlock();
+        }
+    }
+
+    /** Throws (and reports) {@link NoteSetAside} if a name from the server breaks the name rule. */
+    private void requireTakeable(UUID id, String name) {
+        if (name == null) {
+            return;
+        }
+        Optional<String> problem = NotePaths.validate(name);
+        if (problem.isPresent()) {
+            NoteSetAside setAside = NoteSetAside.of(id, note(id).map(NoteInfo::name), name, problem.get());
+            events.problem(setAside.getMessage());
+            throw setAside;
         }
     }
 
