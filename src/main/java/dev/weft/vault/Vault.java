@@ -762,7 +762,12 @@ public final class Vault implements Closeable {
         }
     }
 
-    /** {@code name}, or the first free {@code name (2)}, {@code name (3)}… among the notes not in the trash. */
+    /**
+     * {@code name}, or the first free {@code name (2)}, {@code name (3)}… among the notes not in the trash.
+     *
+     * @throws IllegalArgumentException if the name is taken and its numbered form breaks the name
+     *     rule (too long), as the server refuses it too
+     */
     private String uniqueName(String name, NoteState self) {
         synchronized (state) {
             Set<String> taken = new HashSet<>();
@@ -774,6 +779,11 @@ public final class Vault implements Closeable {
             String candidate = name;
             for (int i = 2; taken.contains(NotePaths.collisionKey(candidate)) || foreignFileAt(candidate); i++) {
                 candidate = name + " (" + i + ")";
+                Optional<String> problem = NotePaths.validate(candidate);
+                if (problem.isPresent()) {
+                    throw new IllegalArgumentException("the name is taken and its numbered form is no valid name ("
+                            + problem.get() + "): choose a shorter one");
+                }
             }
             return candidate;
         }

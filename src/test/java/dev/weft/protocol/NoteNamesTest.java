@@ -3,7 +3,10 @@ package dev.weft.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.testing.LongNames;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -74,5 +77,35 @@ class NoteNamesTest {
                 Arguments.of("x/.y/z", "starts with a dot"),
                 Arguments.of("a".repeat(231), "segment of 231 bytes"),
                 Arguments.of("ok/" + "é".repeat(116), "segment of 232 bytes"));
+    }
+
+    /** The limits with 1- to 4-byte characters across them: 1,024 bytes a name, 230 a segment. */
+    @Test
+    void lengthBoundariesWithMultiByteCharactersAcrossThem() {
+        for (String tail : LongNames.TAILS) {
+            assertThat(NoteNames.validate(LongNames.of(1023, tail))).as(tail).isEmpty();
+            assertThat(NoteNames.validate(LongNames.of(1024, tail))).as(tail).isEmpty();
+            assertThat(NoteNames.validate(LongNames.of(1025, tail))).as(tail).contains("1025 bytes, outside 1..1024");
+            int before = 230 - tail.getBytes(StandardCharsets.UTF_8).length;
+            assertThat(NoteNames.validate("x/" + "a".repeat(before) + tail)).as(tail).isEmpty();
+            assertThat(NoteNames.validate("x/" + "a".repeat(before + 1) + tail + "/y")).as(tail)
+                    .hasValueSatisfying(r -> assertThat(r).startsWith("segment of 231 bytes"));
+        }
+        // a character is never cut: 1,022 bytes and one of 3 is 1,025, of 2 is 1,024
+        assertThat(NoteNames.validate(LongNames.of(1022, "z") + "語")).contains("1025 bytes, outside 1..1024");
+        assertThat(NoteNames.validate(LongNames.of(1022, "z") + "é")).isEmpty();
+    }
+
+    /** " (2)" keeps a name a name up to 1,020 bytes and a last segment of 226; " (10)" up to 1,019. */
+    @Test
+    void theNumberedFormOfANameAtTheLimits() {
+        for (String tail : LongNames.TAILS) {
+            assertThat(NoteNames.validate(LongNames.of(1020, tail) + " (2)")).as(tail).isEmpty();
+            assertThat(NoteNames.validate(LongNames.of(1021, tail) + " (2)")).as(tail).contains("1025 bytes, outside 1..1024");
+            assertThat(NoteNames.validate(LongNames.of(1019, tail) + " (10)")).as(tail).isEmpty();
+            assertThat(NoteNames.validate(LongNames.of(1020, tail) + " (10)")).as(tail).contains("1025 bytes, outside 1..1024");
+        }
+        assertThat(NoteNames.validate("b".repeat(226) + " (2)")).isEmpty();
+        assertThat(NoteNames.validate("b".repeat(225) + "é" + " (2)")).hasValueSatisfying(r -> assertThat(r).startsWith("segment of 231"));
     }
 }
