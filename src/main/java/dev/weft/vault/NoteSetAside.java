@@ -27,11 +27,11 @@ public final class NoteSetAside extends RuntimeException {
     /** The exception for note {@code id} (named {@code known} here, if it is known) and its message. */
     static NoteSetAside of(UUID id, Optional<String> known, String name, String problem) {
         String shown = name.length() <= SHOWN_CHARS ? name : name.substring(0, SHOWN_CHARS) + "…";
-        String why = "'" + shown + "' is not a valid note name (" + problem + ")";
         return new NoteSetAside(id, known
-                .map(here -> "Kept the name '" + here + "': the server renamed the note to " + why
-                        + "; rename it on another device to sync its name again")
-                .orElse("Set aside note " + id + " from the server: " + why + "; it stays on the server and"
-                        + " arrives here once it is renamed on the device that made it"));
+                .map(here -> "Kept the name '" + here + "': the server renamed the note to '" + shown
+                        + "', which is not a valid note name (" + problem + "); rename it on any device to sync its name again")
+                .orElse("Set aside note " + id + " from the server: its name '" + shown + "' is not a valid note name ("
+                        + problem + "); it stays on the server and arrives here once it is renamed on the device"
+                        + " that made it"));
     }
 }

@@ -107,7 +107,7 @@ class SyncCommandTest {
                 .as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("in sync: 1 notes");
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("weft: Set aside note " + bad
-                + " from the server: '.git/hooks/pre-commit' is not a valid note name (segment .git starts with a dot");
+                + " from the server: its name '.git/hooks/pre-commit' is not a valid note name (segment .git starts with a dot");
         assertThat(b.resolve(".git")).doesNotExist();
     }
 }

@@ -7,6 +7,9 @@ import dev.weft.testing.LongNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,5 +64,34 @@ class VaultNameLimitsTest {
             TestVaults.await("the problem reported", () -> heard.heard.stream().anyMatch(p ->
                     p.startsWith("problem Not a note: " + "a".repeat(231) + ".md") && p.contains("segment of 231 bytes")));
         }
+    }
+
+    /**
+     * A vault that took a name the rule now refuses (from a server, before the rule grew) still
+     * opens: that note is set aside and reported, the others are there.
+     */
+    @Test
+    void aNoteUnderANameTheRuleNowRefusesIsSetAsideWhenTheVaultOpens() throws IOException {
+        UUID bad;
+        try (Vault vault = TestVaults.open(dir)) {
+            bad = vault.create("was fine", "text\n").id();
+            vault.create("other", "stays\n");
+        }
+        Path index = dir.resolve(".weft/index");
+        List<IndexFile.Entry> entries = new ArrayList<>();
+        for (IndexFile.Entry e : IndexFile.read(index)) {
+            entries.add(!e.id().equals(bad) ? e : new IndexFile.Entry(e.id(), ".hidden", e.trashed(), e.pendingTrash(),
+                    e.hasPending(), e.syncTime(), e.logSize(), null, false, 0, 0, null));
+        }
+        IndexFile.write(index, entries);
+        Files.delete(dir.resolve("was fine.md"));
+        TestVaults.Recorder heard = new TestVaults.Recorder();
+        try (Vault vault = TestVaults.open(dir)) {
+            vault.addListener(heard);
+            assertThat(vault.notes()).extracting(NoteInfo::name).containsExactly("other");
+            TestVaults.await("the note reported as set aside", () -> heard.heard.stream()
+                    .anyMatch(p -> p.startsWith("problem Set aside note " + bad + " from the server: its name '.hidden'")));
+        }
+        assertThat(dir.resolve(".hidden.md")).doesNotExist();
     }
 }
