@@ -15,6 +15,8 @@ import dev.weft.protocol.SyncDocPull;
 import dev.weft.protocol.SyncDocUpsert;
 import dev.weft.protocol.SyncError;
 import dev.weft.store.Store;
+import dev.weft.testing.Eventually;
+import dev.weft.testing.LongNames;
 import dev.weft.vault.NoteInfo;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultListener;
@@ -117,6 +119,34 @@ class NameRuleSyncTest extends LiveServerTest {
         wire.next(SyncDocDone.class);
         c.sync();
         assertThat(c.text("was hidden")).isEqualTo("ev");
+    }
+
+    /**
+     * Issue 11 §7 through a real device: in a session, a rename to a name another note holds (which
+     * this device does not know yet) whose " (2)" would break the limit is refused by the server; the
+     * device gets its name back, nothing stays pending, the session stays live (a 1011 before).
+     */
+    @Test
+    void aSessionRenameTheServerCannotNumberLeavesTheNameAndTheSessionAlive() throws Exception {
+        SyncClientTest.Device a = device("a");
+        SyncClientTest.Device b = device("b");
+        UUID mine = b.vault().create("mine", "text\n").id();
+        b.sync();
+        String taken = LongNames.of(1021, "😀");
+        a.vault().create(taken, "holder\n");
+        a.sync();
+        EditingSession session = b.client().openSession(mine, new SessionListener() { });
+        Eventually.eventually("the session is live", session::isLive);
+        b.vault().rename(mine, taken); // free as far as b knows
+        Eventually.eventually("the rename refused and settled", () -> b.vault().note(mine).orElseThrow().name().equals("mine")
+                && b.vault().withPendingOps().isEmpty());
+        b.vault().replica(mine).insert(0, "still live: ");
+        b.sync();
+        SyncClientTest.Device c = device("c");
+        c.sync();
+        assertThat(c.text("mine")).isEqualTo("still live: text\n");
+        assertThat(c.text(taken)).isEqualTo("holder\n");
+        assertThat(session.isLive()).isTrue();
     }
 
     private SyncClientTest.Device device(String name) throws Exception {
