@@ -11,6 +11,7 @@ import dev.weft.protocol.Synclist;
 import dev.weft.protocol.SynclistResponse;
 import dev.weft.vault.LocalOp;
 import dev.weft.vault.NoteReplica;
+import dev.weft.vault.NoteSetAside;
 import dev.weft.vault.TrashChange;
 import dev.weft.vault.Vault;
 import java.io.IOException;
@@ -68,6 +69,8 @@ final class GlobalProcedure {
      */
     private static final class Incoming {
         final boolean leftToSession;
+        /** A new note whose name this device cannot take: skipped, reported by the vault (NoteSetAside). */
+        boolean setAside;
         String name;
 
         Incoming(boolean leftToSession) {
@@ -277,11 +280,15 @@ final class GlobalProcedure {
         }
         // the name is as of the time the 34 brings: taken then (a new note needs one now)
         incoming.name = response.name();
-        if (incoming.leftToSession) {
+        if (incoming.leftToSession || incoming.setAside) {
             return;
         }
         unsettled.seen(response.inserts());
-        vault.applyRemote(id, vault.note(id).isPresent() ? null : response.name(), response.inserts(), response.deletes());
+        try {
+            vault.applyRemote(id, vault.note(id).isPresent() ? null : response.name(), response.inserts(), response.deletes());
+        } catch (NoteSetAside e) {
+            incoming.setAside = true; // the rest of the answer too; its pull counts as done, the others go on
+        }
     }
 
     private void done(SyncDocDone done) throws IOException, ProtocolViolation {
@@ -316,11 +323,15 @@ final class GlobalProcedure {
     private boolean takeIncoming(UUID id, SyncDocDone done) throws IOException {
         Incoming answer = incoming;
         incoming = null;
-        if (answer != null && answer.leftToSession) {
+        if (answer != null && (answer.leftToSession || answer.setAside)) {
             return false;
         }
         if (answer != null) {
-            vault.applyRemoteName(id, answer.name, done.syncTime());
+            try {
+                vault.applyRemoteName(id, answer.name, done.syncTime());
+            } catch (NoteSetAside e) {
+                // reported by the vault: the note keeps its name here, its text syncs on
+            }
         }
         return true;
     }

@@ -13,6 +13,7 @@ import dev.weft.protocol.SessionReady;
 import dev.weft.protocol.SessionStart;
 import dev.weft.protocol.SyncDocResponse;
 import dev.weft.vault.LocalOp;
+import dev.weft.vault.NoteSetAside;
 import dev.weft.vault.Vault;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -163,7 +164,11 @@ final class SessionProtocol {
 
     private void takeHeldName(long asOf) throws IOException {
         if (heldName != null) {
-            vault.applyRemoteName(document, heldName, asOf);
+            try {
+                vault.applyRemoteName(document, heldName, asOf);
+            } catch (NoteSetAside e) {
+                // reported by the vault: the note keeps its name here, the session goes on
+            }
             heldName = null;
         }
     }

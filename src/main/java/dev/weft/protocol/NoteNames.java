@@ -5,18 +5,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rules for a note name (docs/protocol.md §1): a relative vault path without the {@code .md}
- * suffix that every desktop file system can hold.
+ * The one rule for a note name (docs/protocol.md §1), applied by the server to every name it
+ * stores and by every device to every name it takes: a relative vault path without the
+ * {@code .md} suffix that every desktop file system can hold.
  *
  * <p>A valid name is 1..{@value #MAX_BYTES} bytes of UTF-8 without control characters, made of
- * {@code /}-separated segments. No segment is empty, {@code .} or {@code ..}, ends with a space or
- * a dot, or is a Windows device name ({@code CON}, {@code PRN}, {@code AUX}, {@code NUL},
+ * {@code /}-separated segments of 1..{@value #MAX_SEGMENT_BYTES} bytes. No segment is {@code .}
+ * or {@code ..}, starts with a dot (hidden: {@code .weft}, {@code .git}), ends with a space or a
+ * dot, or is a Windows device name ({@code CON}, {@code PRN}, {@code AUX}, {@code NUL},
  * {@code COM0}..{@code COM9}, {@code LPT0}..{@code LPT9}, also with superscript digits ¹²³, in any
  * case, alone or before an extension). The characters {@code \ < > : " | ? *} never appear.
  */
 public final class NoteNames {
     /** Largest name, in bytes of UTF-8. */
     public static final int MAX_BYTES = 1024;
+    /**
+     * Largest segment, in bytes of UTF-8: its file {@code SEGMENT.md} and the temporary
+     * {@code .SEGMENT.md.HEX.tmp} it is written through stay within the 255 bytes (UTF-16 units on
+     * Windows) a file name may have.
+     */
+    public static final int MAX_SEGMENT_BYTES = 230;
 
     private static final String FORBIDDEN_CHARACTERS = "\\<>:\"|?*";
     private static final Set<String> DEVICE_NAMES = deviceNames();
@@ -48,6 +56,15 @@ public final class NoteNames {
         return Optional.empty();
     }
 
+    /**
+     * Why {@code name} cannot be held in a name field at all (1..{@value #MAX_BYTES} bytes of plain
+     * text), or empty: the check for a name read back from a device's own records, which may hold a
+     * name taken before the rule grew (such a name is refused where it is used, not where it is read).
+     */
+    public static Optional<String> validateField(String name) {
+        return TextRules.plainText(name, 1, MAX_BYTES);
+    }
+
     /** Returns {@code name} if it is valid, else throws {@link IllegalArgumentException} with the reason. */
     public static String requireValid(String name) {
         validate(name).ifPresent(problem -> {
@@ -63,6 +80,14 @@ public final class NoteNames {
         if (segment.equals(".") || segment.equals("..")) {
             return Optional.of("segment . or ..");
         }
+        if (segment.charAt(0) == '.') {
+            return Optional.of("segment " + segment + " starts with a dot: hidden, not part of the vault");
+        }
+        int bytes = utf8Length(segment);
+        if (bytes > MAX_SEGMENT_BYTES) {
+            return Optional.of("segment of " + bytes + " bytes, more than " + MAX_SEGMENT_BYTES
+                    + " (a file name the file systems cannot hold)");
+        }
         char last = segment.charAt(segment.length() - 1);
         if (last == ' ' || last == '.') {
             return Optional.of("segment ends with a space or a dot");
@@ -71,6 +96,24 @@ public final class NoteNames {
             return Optional.of("segment is a reserved Windows device name");
         }
         return Optional.empty();
+    }
+
+    private static int utf8Length(String s) {
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++; // plainText has checked the pair
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private static boolean isDeviceName(String segment) {

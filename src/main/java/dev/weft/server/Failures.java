@@ -18,6 +18,11 @@ final class Failures {
         peer.close(PROTOCOL_ERROR, reason);
     }
 
+    /** A request refused with the connection left open: logged, so the owner can see who sends what. */
+    void refused(PeerLink peer, String reason) {
+        log.info("refused from " + peer + ": " + reason);
+    }
+
     void closeWith(PeerLink peer, int code, String reason) {
         log.info("closing " + peer + " (" + code + "): " + reason);
         peer.close(code, reason);

@@ -69,7 +69,9 @@ final class GlobalSync {
         } else if (message instanceof SyncDocTrash t) {
             answer(batch -> trashed(t.documentId(), batch.trash(t.documentId())));
         } else if (message instanceof SyncDocRestore r) {
-            answer(batch -> trashed(r.documentId(), batch.restore(r.documentId())));
+            // a restored name may have to be numbered: refused (36, 409) if that breaks the name rule
+            answer(batch -> trashed(r.documentId(), batch.restore(r.documentId()).map(Replies::sendable)),
+                    r.documentId(), 1);
         } else {
             failures.protocol(peer, "message " + message.type() + " on a global sync connection");
             return false;

@@ -71,13 +71,17 @@ final class Replies {
     }
 
     /**
-     * {@code doc} if its name fits a message; a name made unique with {@code " (2)"} can outgrow
-     * the 1,024 bytes a name may have, and then the request is refused (its work rolls back).
+     * {@code doc} if its final name keeps the name rule ({@link NoteNames}); else the request is
+     * refused and its work rolls back. Every name that comes in is checked first, so only a name
+     * the store made can break it: one made unique with {@code " (2)"} that outgrows the 1,024
+     * bytes of a name or the 230 of a segment (on an upsert, a rename or a restore), or a name a
+     * trashed document kept from before the rule grew (on a restore).
      */
     static DocumentState sendable(DocumentState doc) {
-        if (doc.name().getBytes(StandardCharsets.UTF_8).length > NoteNames.MAX_BYTES) {
-            throw new RefusedException("the name is taken and too long to number: choose a shorter one");
-        }
+        NoteNames.validate(doc.name()).ifPresent(problem -> {
+            throw new RefusedException("the name is taken and its numbered form is no valid name (" + problem
+                    + "): choose a shorter one");
+        });
         return doc;
     }
 

@@ -13,6 +13,7 @@ import dev.weft.protocol.SessionReady;
 import dev.weft.protocol.SessionStart;
 import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
+import dev.weft.store.RefusedException;
 import dev.weft.store.Store;
 import dev.weft.store.SyncEntry;
 import dev.weft.store.UpsertResult;
@@ -169,20 +170,42 @@ final class SessionSync {
     private record Applied(List<OpBatch.Part> parts, UpsertResult result) {
     }
 
-    /** {@code 67}: renames; a name the server had to change goes back to every session. */
+    /**
+     * {@code 67}: renames; a name the server had to change goes back to every session. A name the
+     * rule refuses (a device under an older rule, or a broken one), or one that is taken and too long
+     * to number, is refused: counted as applied, the name stays, and the author gets it back in a
+     * {@code 67} (docs/protocol.md §5).
+     */
     boolean rename(NameChange change) {
-        Optional<String> bad = NoteNames.validate(change.name());
-        if (bad.isPresent()) {
-            failures.protocol(peer, "name: " + bad.get());
-            return false;
-        }
         UUID doc = document;
         hub.closeBatch(doc); // ops sent after the rename are applied after it
+        Optional<String> bad = NoteNames.validate(change.name());
+        if (bad.isPresent()) {
+            store.submit(batch -> batch.document(doc).orElseThrow(), 1, (current, error) -> {
+                if (error != null) {
+                    failures.fault(peer, unwrap(error));
+                    return;
+                }
+                applied++;
+                refused(current, "name: " + bad.get());
+            });
+            return true;
+        }
         store.submit(batch -> {
+            DocumentState before = batch.document(doc).orElseThrow();
             UpsertResult result = batch.upsert(doc, change.name(), List.of(), List.of());
-            Replies.sendable(result.document());
+            try {
+                Replies.sendable(result.document());
+            } catch (RefusedException e) {
+                throw new Refused(before, e.getMessage()); // rolls the rename back
+            }
             return result;
         }, 1, (result, error) -> {
+            if (error != null && unwrap(error) instanceof Refused refusal) {
+                applied++;
+                refused(refusal.kept, refusal.getMessage());
+                return;
+            }
             if (error != null) {
                 failures.fault(peer, unwrap(error));
                 return;
@@ -201,6 +224,22 @@ final class SessionSync {
             }
         });
         return true;
+    }
+
+    /** A rename refused in its work: what the document keeps, read before the rename. */
+    private static final class Refused extends RuntimeException {
+        final transient DocumentState kept;
+
+        Refused(DocumentState kept, String reason) {
+            super(reason, null, false, false);
+            this.kept = kept;
+        }
+    }
+
+    /** A refused {@code 67}: the author gets the name the document keeps, with its {@code 69}. */
+    private void refused(DocumentState current, String reason) {
+        failures.refused(peer, "a rename of " + current.id() + ": " + reason);
+        forwardAndAcknowledge(List.of(new NameChange(current.name())), current.syncTime());
     }
 
     /**

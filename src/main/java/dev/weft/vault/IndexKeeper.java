@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
@@ -98,6 +99,9 @@ final class IndexKeeper {
                 if (replicas.logSize(id) != e.logSize()) {
                     summarize(n); // the log moved on after the index was written
                 }
+                if (setAside(n) || e.fileName() != null && setAside(n.id, e.fileName())) {
+                    continue;
+                }
                 n.file = e.fileName() == null ? null : notePaths.pathOf(e.fileName());
                 n.deferred = n.file != null && !e.fileName().equals(e.name()); // a move was waiting
             } else {
@@ -105,6 +109,9 @@ final class IndexKeeper {
                 summarize(n);
                 if (n.name == null) {
                     events.problem("Note " + id + " has no name in its record log; left out.");
+                    continue;
+                }
+                if (setAside(n)) {
                     continue;
                 }
                 n.file = notePaths.pathOf(n.name);
@@ -122,6 +129,20 @@ final class IndexKeeper {
                 table.setFile(n, file);
             }
         }
+    }
+
+    /**
+     * Whether {@code n}'s name breaks the name rule (taken from a server before the rule grew): then
+     * it is left out and reported, its files stay; it comes back if the server sends it renamed.
+     */
+    private boolean setAside(NoteState n) {
+        return n.name != null && setAside(n.id, n.name);
+    }
+
+    private boolean setAside(UUID id, String name) {
+        Optional<String> problem = NotePaths.validate(name);
+        problem.ifPresent(p -> events.problem(NoteSetAside.of(id, Optional.empty(), name, p).getMessage()));
+        return problem.isPresent();
     }
 
     private void summarize(NoteState n) throws IOException {

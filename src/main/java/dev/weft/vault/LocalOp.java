@@ -38,7 +38,10 @@ public sealed interface LocalOp {
     record Rename(long seq, long micros, String name) implements LocalOp {
         public Rename {
             checkSeq(seq);
-            NoteNames.requireValid(name);
+            // a record: NoteReplica#rename checks the rule, a log written under an older rule still reads
+            NoteNames.validateField(name).ifPresent(problem -> {
+                throw new IllegalArgumentException("name: " + problem);
+            });
         }
     }
 

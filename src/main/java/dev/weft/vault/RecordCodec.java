@@ -151,7 +151,11 @@ final class RecordCodec {
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(in).toString();
-            return NoteNames.requireValid(name);
+            // a name taken before the rule grew stays readable: refused where it is used, never a torn tail
+            NoteNames.validateField(name).ifPresent(problem -> {
+                throw new IllegalArgumentException("name: " + problem);
+            });
+            return name;
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("name is not UTF-8", e);
         }

@@ -349,9 +349,12 @@ public final class Vault implements Closeable {
     /**
      * Applies a server answer ({@code 33}) or forwarded session ops: creates the note if it is new
      * here, takes its name ({@code null}: unchanged) and ops, and moves or writes its {@code .md}.
+     *
+     * @throws NoteSetAside if {@code name} breaks the name rule: reported, nothing applied
      */
     public void applyRemote(UUID id, String name, Collection<Atom> inserts, Collection<Pid> deletes)
             throws IOException {
+        requireTakeable(id, name);
         boolean listChanged;
         boolean textChanged;
         ops.lock();
@@ -421,8 +424,11 @@ public final class Vault implements Closeable {
      * note has a name the server gave as of a later time: answers that come on two connections (the
      * global one and a session) arrive in no set order, and an answer read before a rename must not
      * bring back the name that rename replaced.
+     *
+     * @throws NoteSetAside if {@code name} breaks the name rule: reported, the note keeps its name
      */
     public void applyRemoteName(UUID id, String name, long asOf) throws IOException {
+        requireTakeable(id, name);
         ops.lock();
         try {
             NoteState n = table.require(id);
@@ -435,6 +441,19 @@ public final class Vault implements Closeable {
             applyRemote(id, name, List.of(), List.of());
         } finally {
             ops.unlock();
+        }
+    }
+
+    /** Throws (and reports) {@link NoteSetAside} if a name from the server breaks the name rule. */
+    private void requireTakeable(UUID id, String name) {
+        if (name == null) {
+            return;
+        }
+        Optional<String> problem = NotePaths.validate(name);
+        if (problem.isPresent()) {
+            NoteSetAside setAside = NoteSetAside.of(id, note(id).map(NoteInfo::name), name, problem.get());
+            events.problem(setAside.getMessage());
+            throw setAside;
         }
     }
 
@@ -743,7 +762,12 @@ public final class Vault implements Closeable {
         }
     }
 
-    /** {@code name}, or the first free {@code name (2)}, {@code name (3)}… among the notes not in the trash. */
+    /**
+     * {@code name}, or the first free {@code name (2)}, {@code name (3)}… among the notes not in the trash.
+     *
+     * @throws IllegalArgumentException if the name is taken and its numbered form breaks the name
+     *     rule (too long), as the server refuses it too
+     */
     private String uniqueName(String name, NoteState self) {
         synchronized (state) {
             Set<String> taken = new HashSet<>();
@@ -755,6 +779,11 @@ public final class Vault implements Closeable {
             String candidate = name;
             for (int i = 2; taken.contains(NotePaths.collisionKey(candidate)) || foreignFileAt(candidate); i++) {
                 candidate = name + " (" + i + ")";
+                Optional<String> problem = NotePaths.validate(candidate);
+                if (problem.isPresent()) {
+                    throw new IllegalArgumentException("the name is taken and its numbered form is no valid name ("
+                            + problem.get() + "): choose a shorter one");
+                }
             }
             return candidate;
         }

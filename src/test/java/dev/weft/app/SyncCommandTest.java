@@ -2,16 +2,21 @@ package dev.weft.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
 import dev.weft.protocol.Limits;
 import dev.weft.server.ServerConfig;
 import dev.weft.server.ServerLog;
 import dev.weft.server.WeftServer;
+import dev.weft.store.Store;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,5 +82,32 @@ class SyncCommandTest {
                 .doesNotContain("Exception");
         server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server2"),
                 new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+    }
+
+    /** Issue 11 §6: a note the server names badly (stored under an older rule) is set aside; the sync ends. */
+    @Test
+    void aNoteItCannotPlaceIsSetAsideWithAClearLineAndTheRestSyncs() throws Exception {
+        Path a = dir.resolve("a");
+        try (Vault vault = Vault.open(a, VaultOptions.defaults())) {
+            vault.create("good", "fine\n");
+        }
+        assertThat(run("sync", "--vault", a.toString(), "--pair", server.pairingLink().toString(), "--name", "a")).isZero();
+        int port = server.port();
+        server.close();
+        UUID bad = UUID.randomUUID();
+        try (Store store = Store.open(dir.resolve("server"))) {
+            store.submit(batch -> batch.upsert(bad, ".git/hooks/pre-commit",
+                    List.of(new Atom(Pid.single(9, 1), '#')), List.of())).get();
+        }
+        server = WeftServer.start(new ServerConfig("127.0.0.1", port, dir.resolve("server"),
+                new ServerConfig.TlsSetting.SelfSigned(), Limits.DEFAULT), ServerLog.silent());
+
+        Path b = dir.resolve("b");
+        assertThat(run("sync", "--vault", b.toString(), "--pair", server.pairingLink().toString(), "--name", "b"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("in sync: 1 notes");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("weft: Set aside note " + bad
+                + " from the server: its name '.git/hooks/pre-commit' is not a valid note name (segment .git starts with a dot");
+        assertThat(b.resolve(".git")).doesNotExist();
     }
 }

@@ -2,6 +2,7 @@ package dev.weft.protocol;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
+import dev.weft.testing.LongNames;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -91,7 +92,7 @@ final class MessageArbitraries {
         Arbitrary<String> segment = Arbitraries.of(NAME_CHARACTERS).list().ofMinSize(1).ofMaxSize(12)
                 .map(chars -> String.join("", chars));
         Arbitrary<String> usual = segment.list().ofMinSize(1).ofMaxSize(4).map(s -> String.join("/", s));
-        Arbitrary<String> longest = Arbitraries.of("a".repeat(NoteNames.MAX_BYTES), "😀".repeat(NoteNames.MAX_BYTES / 4));
+        Arbitrary<String> longest = Arbitraries.of(LongNames.of(NoteNames.MAX_BYTES, "a"), LongNames.of(NoteNames.MAX_BYTES, "😀"));
         return Arbitraries.frequencyOf(Tuple.of(30, usual), Tuple.of(1, longest))
                 .filter(name -> NoteNames.validate(name).isEmpty());
     }

@@ -3,7 +3,10 @@ package dev.weft.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.testing.LongNames;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -12,8 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NoteNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"a", "projects/weft/ideas", "café/😀", "notes/日記", "Ideen/Übersicht", "a b/c d",
-        ".hidden", "a.b.c", "v1.2 notes", "CONSOLE", "con2", "COM10", "LPTX", "nul-ish", "my con", "AUX_x", "a(2)",
-        "it's #1 & done", "tab\u00A0nbsp", "x/.y/z"})
+        "a.b.c", "v1.2 notes", "CONSOLE", "con2", "COM10", "LPTX", "nul-ish", "my con", "AUX_x", "a(2)",
+        "it's #1 & done", "tab\u00A0nbsp", "not.hidden/x"})
     void acceptsOrdinaryNames(String name) {
         assertThat(NoteNames.validate(name)).isEmpty();
         assertThat(NoteNames.requireValid(name)).isSameAs(name);
@@ -67,6 +70,42 @@ class NoteNamesTest {
                 Arguments.of("com0", "reserved Windows device name"),
                 Arguments.of("COM\u00B9", "reserved Windows device name"),
                 Arguments.of("lpt\u00B3.md", "reserved Windows device name"),
-                Arguments.of("CON .txt", "reserved Windows device name"));
+                Arguments.of("CON .txt", "reserved Windows device name"),
+                Arguments.of(".hidden", "starts with a dot"),
+                Arguments.of(".weft/docs/evil", "starts with a dot"),
+                Arguments.of(".git/hooks/pre-commit", "starts with a dot"),
+                Arguments.of("x/.y/z", "starts with a dot"),
+                Arguments.of("a".repeat(231), "segment of 231 bytes"),
+                Arguments.of("ok/" + "é".repeat(116), "segment of 232 bytes"));
+    }
+
+    /** The limits with 1- to 4-byte characters across them: 1,024 bytes a name, 230 a segment. */
+    @Test
+    void lengthBoundariesWithMultiByteCharactersAcrossThem() {
+        for (String tail : LongNames.TAILS) {
+            assertThat(NoteNames.validate(LongNames.of(1023, tail))).as(tail).isEmpty();
+            assertThat(NoteNames.validate(LongNames.of(1024, tail))).as(tail).isEmpty();
+            assertThat(NoteNames.validate(LongNames.of(1025, tail))).as(tail).contains("1025 bytes, outside 1..1024");
+            int before = 230 - tail.getBytes(StandardCharsets.UTF_8).length;
+            assertThat(NoteNames.validate("x/" + "a".repeat(before) + tail)).as(tail).isEmpty();
+            assertThat(NoteNames.validate("x/" + "a".repeat(before + 1) + tail + "/y")).as(tail)
+                    .hasValueSatisfying(r -> assertThat(r).startsWith("segment of 231 bytes"));
+        }
+        // a character is never cut: 1,022 bytes and one of 3 is 1,025, of 2 is 1,024
+        assertThat(NoteNames.validate(LongNames.of(1022, "z") + "語")).contains("1025 bytes, outside 1..1024");
+        assertThat(NoteNames.validate(LongNames.of(1022, "z") + "é")).isEmpty();
+    }
+
+    /** " (2)" keeps a name a name up to 1,020 bytes and a last segment of 226; " (10)" up to 1,019. */
+    @Test
+    void theNumberedFormOfANameAtTheLimits() {
+        for (String tail : LongNames.TAILS) {
+            assertThat(NoteNames.validate(LongNames.of(1020, tail) + " (2)")).as(tail).isEmpty();
+            assertThat(NoteNames.validate(LongNames.of(1021, tail) + " (2)")).as(tail).contains("1025 bytes, outside 1..1024");
+            assertThat(NoteNames.validate(LongNames.of(1019, tail) + " (10)")).as(tail).isEmpty();
+            assertThat(NoteNames.validate(LongNames.of(1020, tail) + " (10)")).as(tail).contains("1025 bytes, outside 1..1024");
+        }
+        assertThat(NoteNames.validate("b".repeat(226) + " (2)")).isEmpty();
+        assertThat(NoteNames.validate("b".repeat(225) + "é" + " (2)")).hasValueSatisfying(r -> assertThat(r).startsWith("segment of 231"));
     }
 }

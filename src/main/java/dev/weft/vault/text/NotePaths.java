@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * Maps note names to files in a vault folder and back: the note {@code projects/weft/ideas} is
  * the file {@code VAULT/projects/weft/ideas.md} (docs/protocol.md §1), on every operating system.
  *
- * <p>A name is what {@link NoteNames} accepts, less one more rule: no segment starts with a dot.
- * Files and folders whose names start with a dot ({@code .weft}, {@code .git}, {@code .obsidian},
+ * <p>A name is what {@link NoteNames} accepts (the one rule the server applies too), so no segment
+ * starts with a dot: files and folders whose names start with a dot ({@code .weft}, {@code .git}, {@code .obsidian},
  * {@code .trash}, Weft's own temporary files) are hidden: {@link #scan} never enters or lists them,
  * and no note may be written into them. Only files ending in {@code .md} (lower case) are notes.
  */
@@ -44,16 +44,7 @@ public final class NotePaths {
 
     /** Why {@code name} cannot be a note in a vault, or empty if it can. */
     public static Optional<String> validate(String name) {
-        Optional<String> problem = NoteNames.validate(name);
-        if (problem.isPresent()) {
-            return problem;
-        }
-        for (String segment : name.split("/", -1)) {
-            if (segment.startsWith(".")) {
-                return Optional.of("segment " + segment + " starts with a dot: hidden, not part of the vault");
-            }
-        }
-        return Optional.empty();
+        return NoteNames.validate(name);
     }
 
     /** The file of note {@code name}. @throws IllegalArgumentException with the reason if the name is invalid */
