@@ -2,6 +2,7 @@ package dev.weft.vault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.weft.testing.Eventually.eventually;
 
 import dev.weft.testing.LongNames;
 import java.io.IOException;
@@ -61,7 +62,7 @@ class VaultNameLimitsTest {
         try (Vault vault = TestVaults.open(dir)) {
             vault.addListener(heard);
             assertThat(vault.notes()).extracting(NoteInfo::name).containsExactly("a".repeat(230));
-            TestVaults.await("the problem reported", () -> heard.heard.stream().anyMatch(p ->
+            eventually("the problem reported", () -> heard.heard.stream().anyMatch(p ->
                     p.startsWith("problem Not a note: " + "a".repeat(231) + ".md") && p.contains("segment of 231 bytes")));
         }
     }
@@ -89,7 +90,7 @@ class VaultNameLimitsTest {
         try (Vault vault = TestVaults.open(dir)) {
             vault.addListener(heard);
             assertThat(vault.notes()).extracting(NoteInfo::name).containsExactly("other");
-            TestVaults.await("the note reported as set aside", () -> heard.heard.stream()
+            eventually("the note reported as set aside", () -> heard.heard.stream()
                     .anyMatch(p -> p.startsWith("problem Set aside note " + bad + " from the server: its name '.hidden'")));
         }
         assertThat(dir.resolve(".hidden.md")).doesNotExist();
