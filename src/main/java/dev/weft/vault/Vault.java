@@ -58,6 +58,8 @@ public final class Vault implements Closeable {
     private final Map<UUID, NoteReplica> open;
     private final Map<Path, NoteState> byFile;
     private DeviceState device;
+    /** Set while this vault is a copy whose pending work is not under a site of its own yet (docs/vault.md). */
+    private CopyMark copy;
     private final ScheduledExecutorService io;
     private final VaultEvents events = new VaultEvents();
     private final Replicas replicas;
@@ -104,7 +106,16 @@ public final class Vault implements Closeable {
         if (fresh) {
             DeviceStateFile.write(paths.deviceState(), device);
         }
+        // before anything can make an id: a copy must not make them under the site of its original
+        Optional<CopyMark> copy = CopyMark.read(paths.weftDir());
+        if (VaultInstance.cameFromElsewhere(paths)) {
+            if (device.isPaired()) {
+                copy = Optional.of(CopyMark.create(paths.weftDir(), device.site()));
+            }
+            VaultInstance.bindHere(paths);
+        }
         Vault vault = new Vault(paths, options, device);
+        vault.copy = copy.orElse(null);
         try {
             vault.index.load();
             if (options.reconcileOnOpen()) {
@@ -115,6 +126,9 @@ public final class Vault implements Closeable {
                 } finally {
                     vault.ops.unlock();
                 }
+            }
+            if (vault.copy != null && !vault.awaitingIdentity()) {
+                vault.finishCopy(); // cut short by a crash after the new identity was kept
             }
             vault.index.write();
             vault.events.opened();
@@ -153,6 +167,67 @@ public final class Vault implements Closeable {
         } finally {
             ops.unlock();
         }
+    }
+
+    /**
+     * Whether this vault is a copy of a paired device (its folder was copied or moved here with its
+     * {@code .weft/}) that has no device identity of its own yet: it must not connect with the
+     * token it holds, and makes its ids under the provisional site 255 until
+     * {@link #adoptIdentity} (docs/vault.md, "A copied vault").
+     */
+    public boolean awaitingIdentity() {
+        synchronized (state) {
+            return copy != null && device.isPaired() && device.site() == copy.site();
+        }
+    }
+
+    /**
+     * Takes the identity the server gave this copy (a new token and site) and moves the pending work
+     * made before under it: each pending insert not of the new site is deleted and made again at the
+     * same place under the new site, pending deletes and renames are made again, and the old ops
+     * leave the pending set ({@link CopyResite}). The text stays as it is.
+     */
+    public void adoptIdentity(DeviceState fresh) throws IOException {
+        ops.lock();
+        try {
+            if (!awaitingIdentity()) {
+                throw new IllegalStateException("this vault is not a copy waiting for its identity");
+            }
+            if (!fresh.isPaired() || fresh.site() == device().site()) {
+                throw new IllegalArgumentException("a copy needs a site of its own");
+            }
+            updateDevice(fresh);
+            finishCopy();
+        } finally {
+            ops.unlock();
+        }
+    }
+
+    private void finishCopy() throws IOException {
+        ops.lock();
+        try {
+            CopyMark mark;
+            List<NoteState> work = new ArrayList<>();
+            synchronized (state) {
+                mark = copy;
+                for (NoteState n : notes.values()) {
+                    if (n.hasPending || open.containsKey(n.id)) {
+                        work.add(n);
+                    }
+                }
+            }
+            int site = site();
+            for (NoteState n : work) {
+                replicas.withReplica(n, r -> CopyResite.resite(n.id, r, site, mark));
+            }
+            mark.delete();
+            synchronized (state) {
+                copy = null;
+            }
+        } finally {
+            ops.unlock();
+        }
+        index.schedule();
     }
 
     /** Every note, trashed ones included, sorted by name (from the index: no structure is loaded). */
@@ -739,7 +814,7 @@ public final class Vault implements Closeable {
 
     private int site() {
         synchronized (state) {
-            return device.site();
+            return copy != null && device.site() == copy.site() ? DeviceState.UNPAIRED_SITE : device.site();
         }
     }
 
