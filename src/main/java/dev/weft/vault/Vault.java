@@ -60,6 +60,7 @@ public final class Vault implements Closeable {
     private DeviceState device;
     /** Set while this vault is a copy whose pending work is not under a site of its own yet (docs/vault.md). */
     private CopyMark copy;
+    private UUID instance;
     private final ScheduledExecutorService io;
     private final VaultEvents events = new VaultEvents();
     private final Replicas replicas;
@@ -116,6 +117,7 @@ public final class Vault implements Closeable {
         }
         Vault vault = new Vault(paths, options, device);
         vault.copy = copy.orElse(null);
+        vault.instance = VaultInstance.id(paths);
         try {
             vault.index.load();
             if (options.reconcileOnOpen()) {
@@ -162,7 +164,8 @@ public final class Vault implements Closeable {
                 replicas = new ArrayList<>(open.values());
             }
             if (siteChanged) {
-                replicas.forEach(r -> r.setSite(newState.site()));
+                int site = site();
+                replicas.forEach(r -> r.setSite(site));
             }
         } finally {
             ops.unlock();
@@ -178,6 +181,40 @@ public final class Vault implements Closeable {
     public boolean awaitingIdentity() {
         synchronized (state) {
             return copy != null && device.isPaired() && device.site() == copy.site();
+        }
+    }
+
+    /** This vault's instance id, sent at connect so that the server can tell two copies on one token apart. */
+    public UUID instanceId() {
+        synchronized (state) {
+            return instance;
+        }
+    }
+
+    /**
+     * The server says another copy of this vault uses its device's token (the copy was made where
+     * {@code .weft/instance.properties} could not tell, by an older Weft, say): from now on this
+     * vault is a copy waiting for its identity, as if its folder had been copied here.
+     */
+    public void becomeCopy() throws IOException {
+        ops.lock();
+        try {
+            DeviceState now = device();
+            if (!now.isPaired() || awaitingIdentity()) {
+                return;
+            }
+            CopyMark mark = CopyMark.create(paths.weftDir(), now.site());
+            VaultInstance.bindHere(paths);
+            UUID id = VaultInstance.id(paths);
+            List<NoteReplica> replicas;
+            synchronized (state) {
+                copy = mark;
+                instance = id;
+                replicas = new ArrayList<>(open.values());
+            }
+            replicas.forEach(r -> r.setSite(DeviceState.UNPAIRED_SITE));
+        } finally {
+            ops.unlock();
         }
     }
 

@@ -49,6 +49,17 @@ final class VaultInstance {
                 && realPath(paths).equals(p.getProperty(PATH)));
     }
 
+    /** The vault's instance id (bound by {@link #cameFromElsewhere} or {@link #bindHere} before). */
+    static UUID id(VaultPaths paths) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(Files.readString(paths.weftDir().resolve(FILE), StandardCharsets.UTF_8)));
+        try {
+            return UUID.fromString(p.getProperty(INSTANCE, ""));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(paths.weftDir().resolve(FILE) + ": no valid instance id");
+        }
+    }
+
     /** Gives the vault a new instance id bound to this machine and folder. */
     static void bindHere(VaultPaths paths) throws IOException {
         Properties p = new Properties();
