@@ -267,7 +267,7 @@ public final class SyncClient implements AutoCloseable {
         try {
             DeviceState own = Pairing.pairCopy(copied);
             vault.adoptIdentity(own);
-            System.getLogger(SyncClient.class.getName()).log(System.Logger.Level.INFO, "the vault in "
+            System.getLogger(SyncClient.class.getName()).log(System.Logger.Level.DEBUG, "the vault in "
                     + vault.folder() + " is a copy of the device of site " + copied.site()
                     + "; it is now a device of its own, site " + own.site());
             return true;
