@@ -41,13 +41,15 @@ final class CopyResite {
                 return;
             }
             List<LocalOp> before = log.pending().stream().filter(op -> op.seq() <= cutoff).toList();
+            // everything pending through the cutoff is made again: the acknowledgement below drops it
             boolean renamedSince = log.pending().stream().anyMatch(op -> op.seq() > cutoff && op instanceof LocalOp.Rename);
             log.markSent(cutoff);
             List<Placed> alive = new ArrayList<>();
             List<Pid> deletes = new ArrayList<>();
             String rename = null;
             for (LocalOp op : before) {
-                if (op instanceof LocalOp.Insert i && i.atom().pid().site() != site) {
+                // of the new site too: typed between the identity and this note's turn, and acknowledged below
+                if (op instanceof LocalOp.Insert i) {
                     int at = r.utf16Of(i.atom().pid());
                     if (at >= 0) { // a pid re-sited before a crash cut this short is a tombstone now
                         alive.add(new Placed(at, i.atom().codePoint()));

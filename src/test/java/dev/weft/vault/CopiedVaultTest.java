@@ -164,6 +164,31 @@ class CopiedVaultTest {
         }
     }
 
+    @Test
+    void typingUnderTheNewSiteBeforeItsNoteIsReSitedStaysPending() throws IOException {
+        Path original = dir.resolve("original");
+        UUID id;
+        try (Vault vault = TestVaults.open(original)) {
+            vault.updateDevice(DeviceState.paired("weft.example", 443, FINGERPRINT, TOKEN, 3));
+            id = vault.create("note", "abc").id();
+        }
+        Path copy = copyFolder(original, dir.resolve("copy"));
+        try (Vault vault = TestVaults.open(copy)) {
+            NoteReplica r = vault.replica(id);
+            r.insertUtf16(3, "d");
+            // the new identity is kept, and the editor types before this note's turn comes (or a crash)
+            vault.updateDevice(DeviceState.paired("weft.example", 443, FINGERPRINT, "token-of-the-copy-0123456789", 7));
+            r.insertUtf16(4, "e");
+            assertThat(r.pidAt(4).site()).isEqualTo(7);
+        }
+        try (Vault vault = TestVaults.open(copy)) {
+            NoteReplica r = vault.replica(id);
+            assertThat(r.text()).isEqualTo("abcde");
+            assertThat(r.log().pending()).filteredOn(op -> op instanceof LocalOp.Insert).hasSize(5)
+                    .allMatch(op -> ((LocalOp.Insert) op).atom().pid().site() == 7);
+        }
+    }
+
     private static List<Integer> lastSites(Vault vault, UUID id) throws IOException {
         NoteReplica r = vault.replica(id);
         return java.util.stream.IntStream.range(0, r.length()).mapToObj(r::pidAt).map(Pid::site).distinct().toList();
