@@ -84,8 +84,13 @@ final class SyncCommand {
 
     private int once(SyncClient client, Vault vault) throws SyncException, InterruptedException, IOException {
         long start = System.nanoTime();
+        int copiedSite = vault.awaitingIdentity() ? vault.device().site() : 0;
         client.syncOnce(ONCE_TIMEOUT); // a failure's message is the exception's: printed once, by run()
         vault.flush();
+        if (copiedSite != 0) {
+            out.println("this folder is a copy of the vault of another device (site " + copiedSite
+                    + "): it is now a device of its own, site " + vault.device().site());
+        }
         long notes = vault.notes().stream().filter(n -> !n.trashed()).count();
         out.printf("in sync: %d notes in %s (%d ms; %s)%n", notes, vault.folder(),
                 (System.nanoTime() - start) / 1_000_000, client.wireStats());

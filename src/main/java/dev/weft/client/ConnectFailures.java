@@ -40,6 +40,16 @@ final class ConnectFailures {
         return "cannot reach the Weft server at " + server + ": " + e;
     }
 
+    /** True when the server said another copy of this vault uses its token ({@code 409} at the upgrade). */
+    static boolean isCopy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HandshakeException h && h.status() == 409) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when retrying cannot help: the device was revoked. */
     static boolean isPermanent(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -54,6 +54,39 @@ public final class Pairing {
         };
     }
 
+    /**
+     * Asks the server for a device of its own for this copy of a paired vault ({@code POST /v1/pair-copy},
+     * docs/protocol.md §7), with the token the copy holds; returns the new state to keep, the
+     * vault's global sync time kept (the copy holds what its original held).
+     *
+     * @throws SyncException with a message for the user, as {@link #pair}; {@code 401}: the token
+     *     was revoked, so the copy must be paired with a link
+     */
+    public static DeviceState pairCopy(DeviceState copied) throws SyncException {
+        ServerAddress server = ServerAddress.of(copied);
+        HttpClient http = HttpClients.forServer(server);
+        HttpRequest request = HttpRequest.newBuilder(server.uri("http", "/v1/pair-copy")).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + copied.deviceToken())
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException("pairing this copy was interrupted");
+        } catch (IOException e) {
+            throw new SyncException(ConnectFailures.describe(server, e), e);
+        }
+        return switch (response.statusCode()) {
+            case 200 -> paired(server, response.body()).withLastSyncTime(copied.lastSyncTime());
+            case 401 -> throw new SyncException("this folder is a copy of a vault whose device the server no longer"
+                    + " accepts (revoked); pair it with a fresh link from 'weft pair-code' (weft sync --pair LINK)",
+                    new dev.weft.client.ws.HandshakeException(401, "unknown or revoked token"));
+            default -> throw new SyncException("the server answered the pairing of this copy with HTTP "
+                    + response.statusCode() + ": " + firstLine(response.body()));
+        };
+    }
+
     private static DeviceState paired(ServerAddress server, String body) throws SyncException {
         Map<String, String> fields = new HashMap<>();
         for (String line : body.split("\n")) {

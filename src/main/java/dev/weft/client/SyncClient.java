@@ -92,7 +92,11 @@ public final class SyncClient implements AutoCloseable {
                     + before.serverPort() + "; use another vault folder for another server");
         }
         DeviceState paired = Pairing.pair(link, deviceName);
-        vault.updateDevice(before.isPaired() ? paired.withLastSyncTime(before.lastSyncTime()) : paired);
+        if (vault.awaitingIdentity()) {
+            vault.adoptIdentity(paired.withLastSyncTime(before.lastSyncTime()));
+        } else {
+            vault.updateDevice(before.isPaired() ? paired.withLastSyncTime(before.lastSyncTime()) : paired);
+        }
         setState(SyncState.OFFLINE);
     }
 
@@ -216,8 +220,11 @@ public final class SyncClient implements AutoCloseable {
             return;
         }
         setState(SyncState.CONNECTING);
+        if (vault.awaitingIdentity() && !takeOwnIdentity()) {
+            return;
+        }
         connecting = true;
-        ServerAddress server = ServerAddress.of(device);
+        ServerAddress server = ServerAddress.of(vault.device());
         Handler handler = new Handler();
         open(server, handler)
                 .whenComplete((opened, error) -> execute(() -> {
@@ -251,13 +258,38 @@ public final class SyncClient implements AutoCloseable {
     }
 
     /**
+     * This vault is a copy of a paired device's (docs/vault.md, "A copied vault"): before it
+     * connects, it asks the server for a device of its own with the token it holds, and moves its
+     * pending work under the new site. False if that failed (reported; retried like a connection).
+     */
+    private boolean takeOwnIdentity() {
+        DeviceState copied = vault.device();
+        try {
+            DeviceState own = Pairing.pairCopy(copied);
+            vault.adoptIdentity(own);
+            System.getLogger(SyncClient.class.getName()).log(System.Logger.Level.DEBUG, "the vault in "
+                    + vault.folder() + " is a copy of the device of site " + copied.site()
+                    + "; it is now a device of its own, site " + own.site());
+            return true;
+        } catch (SyncException e) {
+            failed(e.getMessage(), ConnectFailures.isPermanent(e));
+        } catch (IOException e) {
+            failed("the vault could not be written: " + e.getMessage(), false);
+        }
+        return false;
+    }
+
+    /**
      * Opens a connection that must be up within {@link #OPEN_TIMEOUT}: a server (or a middlebox)
      * that accepts TCP and then says nothing must not leave the device connecting forever. A
      * connection that opens after the deadline is dropped at once.
      */
     private CompletableFuture<WireConnection> open(ServerAddress server, WireConnection.Handler handler) {
+        if (vault.awaitingIdentity()) { // a session's turn comes once the global connection gave the copy its identity
+            return CompletableFuture.failedFuture(new IOException("this copy of the vault has no device of its own yet"));
+        }
         CompletableFuture<WireConnection> opening = WireConnection.open(tls(server), server,
-                vault.device().deviceToken(), codec, this::execute, handler, wire);
+                vault.device().deviceToken(), vault.instanceId(), codec, this::execute, handler, wire);
         CompletableFuture<WireConnection> result = new CompletableFuture<>();
         opening.whenComplete((opened, error) -> {
             if (error != null) {
@@ -293,10 +325,22 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private void connectFailed(ServerAddress server, Throwable error) {
-        String problem = ConnectFailures.describe(server, error);
+        if (ConnectFailures.isCopy(error)) {
+            try {
+                vault.becomeCopy(); // another copy of this vault uses the token: this one pairs itself anew
+                connect();
+            } catch (IOException e) {
+                failed("the vault could not be written: " + e.getMessage(), false);
+            }
+            return;
+        }
+        failed(ConnectFailures.describe(server, error), ConnectFailures.isPermanent(error));
+    }
+
+    private void failed(String problem, boolean permanent) {
         fanOut.problem(problem);
-        if (ConnectFailures.isPermanent(error) || (!keepConnected && !connectedOnce)) {
-            setState(ConnectFailures.isPermanent(error) ? SyncState.REFUSED : SyncState.OFFLINE);
+        if (permanent || (!keepConnected && !connectedOnce)) {
+            setState(permanent ? SyncState.REFUSED : SyncState.OFFLINE);
             nextCurrent.completeExceptionally(new SyncException(problem));
             nextCurrent = new CompletableFuture<>();
             return;

@@ -9,6 +9,7 @@ import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.ProtocolException;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
@@ -48,11 +49,12 @@ final class WireConnection {
      * the server cannot be reached or refuses (a {@link dev.weft.client.ws.HandshakeException}
      * carries the HTTP status).
      */
-    static CompletableFuture<WireConnection> open(SSLContext tls, ServerAddress server, String token,
+    static CompletableFuture<WireConnection> open(SSLContext tls, ServerAddress server, String token, UUID instance,
             MessageCodec codec, Executor executor, Handler handler, WireStats stats) {
         WireConnection connection = new WireConnection(codec, executor, handler);
         Options o = options.withMaxMessageBytes(codec.limits().maxMessageBytes() + 16).withMeter(stats.meter());
-        return WebSocketClient.connect(server.uri("ws", "/v1/sync"), Map.of("Authorization", "Bearer " + token),
+        return WebSocketClient.connect(server.uri("ws", "/v1/sync"), Map.of("Authorization", "Bearer " + token,
+                "Weft-Instance", instance.toString()),
                 tls, connection.new WireListener(), o)
                 .thenApply(ws -> {
                     synchronized (connection) {

@@ -32,6 +32,7 @@ final class SyncEndpoint implements HttpHandler {
     private final Failures failures;
     private final ServerLog log;
     private final HttpHandler upgrade;
+    private final DeviceInstances instances = new DeviceInstances();
 
     /**
      * Deflater level of the server's compressed messages: level 1 costs half the CPU of level 6 on
@@ -66,7 +67,7 @@ final class SyncEndpoint implements HttpHandler {
             exchange.endExchange();
             return;
         }
-        Optional<Device> device = authenticate(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
+        Optional<Device> device = authenticate(store, exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
         if (device.isEmpty()) {
             log.info("refused a sync connection from " + exchange.getSourceAddress() + ": unknown or revoked token");
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer");
@@ -74,12 +75,38 @@ final class SyncEndpoint implements HttpHandler {
             exchange.endExchange();
             return;
         }
+        if (!admitted(exchange, device.get())) {
+            return;
+        }
         store.touch(device.get().site(), System.currentTimeMillis() * 1000);
         exchange.putAttachment(DEVICE, device.get());
         upgrade.handleRequest(exchange);
     }
 
-    private Optional<Device> authenticate(String header) {
+    /** Refuses a second vault instance on one device's token with {@code 409} (a copy: it pairs itself anew). */
+    private boolean admitted(HttpServerExchange exchange, Device device) {
+        Optional<java.util.UUID> instance;
+        try {
+            instance = DeviceInstances.parse(exchange.getRequestHeaders().getFirst(DeviceInstances.HEADER));
+        } catch (IllegalArgumentException e) {
+            exchange.setStatusCode(StatusCodes.BAD_REQUEST);
+            exchange.getResponseSender().send(DeviceInstances.HEADER + " must be a UUID\n");
+            return false;
+        }
+        if (instance.isEmpty() || instances.admit(device.site(), instance.get())) {
+            return true;
+        }
+        log.info("refused a sync connection of device '" + device.name() + "' (site " + device.site() + ") from "
+                + exchange.getSourceAddress() + ": another copy of its vault uses this token");
+        exchange.setStatusCode(StatusCodes.CONFLICT);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+        exchange.getResponseSender().send("another copy of this vault uses this device's token; pair this copy"
+                + " as a device of its own (POST /v1/pair-copy)\n");
+        return false;
+    }
+
+    /** The device whose bearer token {@code header} carries, if it is known and not revoked. */
+    static Optional<Device> authenticate(Store store, String header) {
         if (header == null || !header.startsWith(BEARER)) {
             return Optional.empty();
         }

@@ -125,6 +125,7 @@ public final class WeftServer implements AutoCloseable {
         Failures failures = new Failures(log);
         PathHandler routes = new PathHandler()
                 .addExactPath("/v1/pair", new PairEndpoint(store, secrets, serverId, log))
+                .addExactPath("/v1/pair-copy", new PairCopyEndpoint(store, secrets, serverId, log))
                 .addExactPath("/v1/sync", new SyncEndpoint(store, hub, codec, config.maxUnsentBytes(), pool, failures, log,
                         config.deflate()));
         Undertow.Builder builder = Undertow.builder()

@@ -47,6 +47,11 @@ final class Devices {
         return record.device(site);
     }
 
+    /** Whether a device not revoked has {@code name} (compared without regard to case). */
+    boolean nameTaken(String name) {
+        return t.deviceNames.containsKey(NameKey.of(name));
+    }
+
     Optional<Device> byTokenHash(byte[] tokenHash) {
         Integer site = t.tokens.get(tokenHash);
         return site == null ? Optional.empty() : bySite(site);

@@ -99,6 +99,12 @@ public final class WriteBatch {
         return devices.create(name, tokenHash);
     }
 
+    /** Whether a device not revoked is named {@code name} (compared without regard to case). */
+    public boolean deviceNameTaken(String name) {
+        check();
+        return devices.nameTaken(name);
+    }
+
     /** Withdraws the access of the device named {@code name}; empty if no device not revoked has it. */
     public Optional<Device> revoke(String name) {
         check();

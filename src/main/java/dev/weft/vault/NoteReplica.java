@@ -255,6 +255,17 @@ public final class NoteReplica implements Closeable {
         return appendLocal(batch);
     }
 
+    /**
+     * Logs local deletes of atoms already deleted here, so that they are sent again (a copied vault
+     * sends the deletes its original had pending, under its own site: {@link CopyResite}).
+     */
+    synchronized List<LocalOp> redelete(Collection<Pid> pids) throws IOException {
+        log.checkWritable();
+        EditBatch batch = new EditBatch();
+        pids.forEach(batch::deleted);
+        return appendLocal(batch);
+    }
+
     /** {@link #delete} of a UTF-16 range, which must not split a surrogate pair. */
     public synchronized List<LocalOp> deleteUtf16(int offset, int length) throws IOException {
         List<LocalOp> ops = edit(batch -> doc.deleteUtf16(offset, length, batch));

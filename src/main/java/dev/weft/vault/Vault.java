@@ -58,6 +58,9 @@ public final class Vault implements Closeable {
     private final Map<UUID, NoteReplica> open;
     private final Map<Path, NoteState> byFile;
     private DeviceState device;
+    /** Set while this vault is a copy whose pending work is not under a site of its own yet (docs/vault.md). */
+    private CopyMark copy;
+    private UUID instance;
     private final ScheduledExecutorService io;
     private final VaultEvents events = new VaultEvents();
     private final Replicas replicas;
@@ -104,7 +107,17 @@ public final class Vault implements Closeable {
         if (fresh) {
             DeviceStateFile.write(paths.deviceState(), device);
         }
+        // before anything can make an id: a copy must not make them under the site of its original
+        Optional<CopyMark> copy = CopyMark.read(paths.weftDir());
+        if (VaultInstance.cameFromElsewhere(paths)) {
+            if (device.isPaired()) {
+                copy = Optional.of(CopyMark.create(paths.weftDir(), device.site()));
+            }
+            VaultInstance.bindHere(paths);
+        }
         Vault vault = new Vault(paths, options, device);
+        vault.copy = copy.orElse(null);
+        vault.instance = VaultInstance.id(paths);
         try {
             vault.index.load();
             if (options.reconcileOnOpen()) {
@@ -115,6 +128,9 @@ public final class Vault implements Closeable {
                 } finally {
                     vault.ops.unlock();
                 }
+            }
+            if (vault.copy != null && !vault.awaitingIdentity()) {
+                vault.finishCopy(); // cut short by a crash after the new identity was kept
             }
             vault.index.write();
             vault.events.opened();
@@ -148,11 +164,107 @@ public final class Vault implements Closeable {
                 replicas = new ArrayList<>(open.values());
             }
             if (siteChanged) {
-                replicas.forEach(r -> r.setSite(newState.site()));
+                int site = site();
+                replicas.forEach(r -> r.setSite(site));
             }
         } finally {
             ops.unlock();
         }
+    }
+
+    /**
+     * Whether this vault is a copy of a paired device (its folder was copied or moved here with its
+     * {@code .weft/}) that has no device identity of its own yet: it must not connect with the
+     * token it holds, and makes its ids under the provisional site 255 until
+     * {@link #adoptIdentity} (docs/vault.md, "A copied vault").
+     */
+    public boolean awaitingIdentity() {
+        synchronized (state) {
+            return copy != null && device.isPaired() && device.site() == copy.site();
+        }
+    }
+
+    /** This vault's instance id, sent at connect so that the server can tell two copies on one token apart. */
+    public UUID instanceId() {
+        synchronized (state) {
+            return instance;
+        }
+    }
+
+    /**
+     * The server says another copy of this vault uses its device's token (the copy was made where
+     * {@code .weft/instance.properties} could not tell, by an older Weft, say): from now on this
+     * vault is a copy waiting for its identity, as if its folder had been copied here.
+     */
+    public void becomeCopy() throws IOException {
+        ops.lock();
+        try {
+            DeviceState now = device();
+            if (!now.isPaired() || awaitingIdentity()) {
+                return;
+            }
+            CopyMark mark = CopyMark.create(paths.weftDir(), now.site());
+            VaultInstance.bindHere(paths);
+            UUID id = VaultInstance.id(paths);
+            List<NoteReplica> replicas;
+            synchronized (state) {
+                copy = mark;
+                instance = id;
+                replicas = new ArrayList<>(open.values());
+            }
+            replicas.forEach(r -> r.setSite(DeviceState.UNPAIRED_SITE));
+        } finally {
+            ops.unlock();
+        }
+    }
+
+    /**
+     * Takes the identity the server gave this copy (a new token and site) and moves the pending work
+     * made before under it: each pending insert not of the new site is deleted and made again at the
+     * same place under the new site, pending deletes and renames are made again, and the old ops
+     * leave the pending set ({@link CopyResite}). The text stays as it is.
+     */
+    public void adoptIdentity(DeviceState fresh) throws IOException {
+        ops.lock();
+        try {
+            if (!awaitingIdentity()) {
+                throw new IllegalStateException("this vault is not a copy waiting for its identity");
+            }
+            if (!fresh.isPaired() || fresh.site() == device().site()) {
+                throw new IllegalArgumentException("a copy needs a site of its own");
+            }
+            updateDevice(fresh);
+            finishCopy();
+        } finally {
+            ops.unlock();
+        }
+    }
+
+    private void finishCopy() throws IOException {
+        ops.lock();
+        try {
+            CopyMark mark;
+            List<NoteState> work = new ArrayList<>();
+            synchronized (state) {
+                mark = copy;
+                for (NoteState n : notes.values()) {
+                    if (n.hasPending || open.containsKey(n.id)) {
+                        work.add(n);
+                    }
+                }
+            }
+            int site = site();
+            for (NoteState n : work) {
+                replicas.withReplica(n, r -> CopyResite.resite(n.id, r, site, mark));
+            }
+            mark.delete();
+            synchronized (state) {
+                copy = null;
+            }
+        } finally {
+            ops.unlock();
+        }
+        index.schedule();
     }
 
     /** Every note, trashed ones included, sorted by name (from the index: no structure is loaded). */
@@ -758,7 +870,7 @@ public final class Vault implements Closeable {
 
     private int site() {
         synchronized (state) {
-            return device.site();
+            return copy != null && device.site() == copy.site() ? DeviceState.UNPAIRED_SITE : device.site();
         }
     }
 
