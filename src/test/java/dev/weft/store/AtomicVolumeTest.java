@@ -28,7 +28,7 @@ class AtomicVolumeTest {
     }
 
     private AtomicVolume open() {
-        return new AtomicVolume(new RandomAccessFileVol(main().toFile(), false, 0, 0), RedoLog.open(redo()));
+        return new AtomicVolume(new RandomAccessFileVol(main().toFile(), false, 0, 0), RedoLog.open(redo()), new java.util.TreeMap<>());
     }
 
     @Test
@@ -121,7 +121,7 @@ class AtomicVolumeTest {
     void aCommitKilledHalfWayIntoTheFileIsFinishedOnRecovery() throws IOException {
         Files.write(main(), new byte[3 * AtomicVolume.PAGE]);
         RandomAccessFileVol file = new RandomAccessFileVol(main().toFile(), false, 0, 0);
-        AtomicVolume volume = new AtomicVolume(new DyingVolume(file, 1), RedoLog.open(redo()));
+        AtomicVolume volume = new AtomicVolume(new DyingVolume(file, 1), RedoLog.open(redo()), new java.util.TreeMap<>());
         for (int page = 0; page < 3; page++) {
             volume.putLong(page * (long) AtomicVolume.PAGE + 8, 0x1111_0000L + page);
         }
