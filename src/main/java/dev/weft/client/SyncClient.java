@@ -4,6 +4,7 @@ import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.PairingLink;
 import dev.weft.vault.DeviceState;
+import dev.weft.vault.DiskFull;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultListener;
 import java.io.IOException;
@@ -34,6 +35,9 @@ public final class SyncClient implements AutoCloseable {
     /** What the user is told when the server refuses writes for lack of space (code 507, or a session's 1013). */
     static final String SERVER_DISK_FULL = "the server's disk is full: your changes stay on this device"
             + " and are sent once it has space";
+    /** What the user is told when the disk under the vault is full. */
+    static final String VAULT_DISK_FULL = "the disk under the vault is full: nothing more is saved or synced"
+            + " until some space is freed";
 
     private final Vault vault;
     private final SyncOptions options;
@@ -253,7 +257,7 @@ public final class SyncClient implements AutoCloseable {
             procedure.start();
             checkCurrent();
         } catch (IOException e) {
-            drop("the vault could not be read: " + e.getMessage());
+            readFailed(e);
         }
     }
 
@@ -342,7 +346,7 @@ public final class SyncClient implements AutoCloseable {
             dirty.clear();
             checkCurrent();
         } catch (IOException e) {
-            drop("the vault could not be read: " + e.getMessage());
+            readFailed(e);
         }
     }
 
@@ -384,6 +388,32 @@ public final class SyncClient implements AutoCloseable {
                     }
                 }
             }), backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The vault could not take what the server sent: nothing of it was kept (the replica takes
+     * back a change it cannot log), so a new connection pulls it again. A one-shot sync on a full
+     * disk ends with that, since retrying cannot help until space is freed.
+     */
+    private void vaultNotWritten(IOException e) {
+        if (DiskFull.causes(e) && !keepConnected) {
+            String problem = VAULT_DISK_FULL + " (" + e.getMessage() + ")";
+            fanOut.problem(problem);
+            nextCurrent.completeExceptionally(new SyncException(problem));
+            nextCurrent = new CompletableFuture<>();
+            disconnect();
+            return;
+        }
+        drop(DiskFull.causes(e) ? VAULT_DISK_FULL : "the vault could not be written: " + e.getMessage());
+    }
+
+    /** Sending reads the vault and marks what leaves in it: the mark is a write that may find the disk full. */
+    private void readFailed(IOException e) {
+        if (DiskFull.causes(e)) {
+            vaultNotWritten(e);
+        } else {
+            drop("the vault could not be read: " + e.getMessage());
         }
     }
 
@@ -466,7 +496,7 @@ public final class SyncClient implements AutoCloseable {
             } catch (ProtocolViolation e) {
                 drop("the server broke the protocol: " + e.getMessage());
             } catch (IOException e) {
-                drop("the vault could not be written: " + e.getMessage());
+                vaultNotWritten(e);
             } catch (RuntimeException e) {
                 // the procedure's state is unknown now: start over on a new connection
                 drop("sync failed: " + e);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Devices of a server whose disk (a real small tmpfs) fills up: a one-shot sync ends with "the
  * server's disk is full", the edits stay pending on the device, other devices still pull, a kept
  * connection shows {@link SyncState#SERVER_DISK_FULL} and sends the edits by itself once the
- * server has space again.
+ * server has space again. A full disk under a vault ends a one-shot sync with that, and the next
+ * sync, once there is space, brings everything.
  */
 class ServerDiskFullClientTest {
     static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -41,7 +42,11 @@ class ServerDiskFullClientTest {
     }
 
     private Device device(WeftServer server, String name) throws Exception {
-        Vault vault = Vault.open(dir.resolve(name), VaultOptions.defaults());
+        return device(server, dir.resolve(name), name);
+    }
+
+    private Device device(WeftServer server, Path folder, String name) throws Exception {
+        Vault vault = Vault.open(folder, VaultOptions.defaults());
         SyncClient client = new SyncClient(vault, SyncOptions.defaults().withRetry(Duration.ofMillis(50),
                 Duration.ofMillis(500)));
         open.add(vault);
@@ -90,4 +95,28 @@ class ServerDiskFullClientTest {
         assertThat(vb.replica(id).text()).isEqualTo("before, typed while the server's disk is full");
     }
 
+
+    @Test
+    void aFullDiskUnderTheVaultEndsAOneShotSyncAndTheNextOneBringsEverything() throws Exception {
+        WeftServer server = LoopbackServer.start(dir.resolve("server"));
+        open.add(server);
+        SmallDisk disk = SmallDisk.mount(dir, 4);
+        open.add(disk);
+        Device a = device(server, "a");
+        Device b = device(server, disk.dir().resolve("b"), "b");
+        UUID id = a.vault().create("n", "first").id();
+        a.client().syncOnce(TIMEOUT);
+        b.client().syncOnce(TIMEOUT);
+
+        disk.fill();
+        a.vault().replica(id).insert(5, " and a long second part".repeat(200));
+        a.client().syncOnce(TIMEOUT);
+        assertThatThrownBy(() -> b.client().syncOnce(TIMEOUT)).isInstanceOf(SyncException.class)
+                .hasMessageStartingWith("the disk under the vault is full");
+        assertThat(b.vault().replica(id).text()).isEqualTo("first");
+
+        disk.free();
+        b.client().syncOnce(TIMEOUT);
+        assertThat(b.vault().replica(id).text()).isEqualTo(a.vault().replica(id).text());
+    }
 }
