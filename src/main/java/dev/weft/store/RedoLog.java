@@ -112,8 +112,8 @@ final class RedoLog implements AutoCloseable {
     }
 
     /** The pages of the whole log at {@code redo}, by index; empty if it is torn or empty. */
-    static SortedMap<Long, byte[]> wholePages(Path redo) throws IOException {
-        SortedMap<Long, byte[]> pages = new TreeMap<>();
+    static TreeMap<Long, byte[]> wholePages(Path redo) throws IOException {
+        TreeMap<Long, byte[]> pages = new TreeMap<>();
         byte[] log = Files.exists(redo) ? Files.readAllBytes(redo) : new byte[0];
         if (isWhole(log)) {
             ByteBuffer b = ByteBuffer.wrap(log, 8, log.length - 12);
