@@ -8,6 +8,7 @@ import dev.weft.server.ServerConfig;
 import dev.weft.server.ServerLog;
 import dev.weft.server.ServerStartException;
 import dev.weft.server.WeftServer;
+import dev.weft.store.DiskFullException;
 import dev.weft.ui.ConnectFailure;
 import dev.weft.ui.Connector;
 import dev.weft.vault.DeviceState;
@@ -64,13 +65,21 @@ final class HostedServer implements Connector {
         }
         DeviceState device = vault.device();
         if (!device.isPaired()) {
-            PairingLink link = server.pairingLink();
+            PairingLink link = pairingLink();
             pair(new PairingLink(LOOPBACK, server.port(), link.code(), link.fingerprint()), deviceName);
         } else if (device.serverPort() != server.port() || !device.certificateFingerprint().equals(server.fingerprint())) {
             throw new ConnectFailure("This vault syncs with the server at " + device.serverHost() + ":"
                     + device.serverPort() + ". The server here is running, but these notes stay with that one.", null);
         }
-        return server.pairingLink().toString();
+        return pairingLink().toString();
+    }
+
+    private PairingLink pairingLink() throws ConnectFailure {
+        try {
+            return server.pairingLink();
+        } catch (DiskFullException e) {
+            throw new ConnectFailure("The server's disk is full: free space on it, then try again.", e);
+        }
     }
 
     private void pair(PairingLink link, String deviceName) throws ConnectFailure {

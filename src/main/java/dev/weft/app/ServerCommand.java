@@ -7,6 +7,7 @@ import dev.weft.server.ServerLog;
 import dev.weft.server.ServerStartException;
 import dev.weft.server.WeftServer;
 import dev.weft.server.security.PairingCodes;
+import dev.weft.store.DiskFullException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -52,9 +53,14 @@ final class ServerCommand {
         boolean tls = !server.fingerprint().equals(PairingLink.PLAIN);
         out.println("listening on " + address(command.bind(), server.port()) + (tls ? " (TLS)" : " (no TLS: ws://)"));
         out.println("fingerprint: " + (tls ? server.fingerprint() : "none"));
-        out.println("pair: " + server.pairingLink());
-        out.println("the link pairs one device within " + PairingCodes.DEFAULT_LIFETIME.toMinutes()
-                + " minutes; 'weft pair-code' prints a fresh one");
+        try {
+            out.println("pair: " + server.pairingLink());
+            out.println("the link pairs one device within " + PairingCodes.DEFAULT_LIFETIME.toMinutes()
+                    + " minutes; 'weft pair-code' prints a fresh one");
+        } catch (DiskFullException e) {
+            // a pairing code is a write: the server serves its devices all the same
+            out.println("no pairing link: " + e.getMessage() + "; once space is freed, 'weft pair-code' prints one");
+        }
         return Launcher.OK;
     }
 

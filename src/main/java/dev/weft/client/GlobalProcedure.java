@@ -104,6 +104,16 @@ final class GlobalProcedure {
     private final Set<UUID> uploadAfter = new HashSet<>();
     /** The answer whose {@code 33}s are coming in, until its {@code 34}. */
     private Incoming incoming;
+    /**
+     * Notes whose upsert part was refused for lack of space: the 34s of the later parts of that upload
+     * must not acknowledge, since an acknowledgement covers every seq up to its own. Cleared when the
+     * note is uploaded again.
+     */
+    private final Set<UUID> partRefused = new HashSet<>();
+    /** The server refused a write for lack of space since {@link #takeServerDiskFull} last asked. */
+    private boolean serverDiskFullNews;
+    /** The server's last answer to a write was that its disk is full (cleared by the next 34 of a write). */
+    private boolean serverDiskFull;
     private int synclistsAwaited;
     private int pullsInFlight;
     private int pullsDone;
@@ -133,6 +143,31 @@ final class GlobalProcedure {
             queuePull(id, Long.MAX_VALUE);
         }
         pumpPulls();
+    }
+
+    /**
+     * After the server said its disk is full: every note's unacknowledged ops and trash changes again
+     * (those not in flight), as at {@link #start}.
+     */
+    void resendPending() throws IOException {
+        for (UUID id : vault.withPendingOps()) {
+            if (!inSession.test(id)) {
+                upload(id, true);
+            }
+        }
+        sendTrashChanges();
+    }
+
+    /** Whether the server's disk was full at its last answer to a write. */
+    boolean serverDiskFull() {
+        return serverDiskFull;
+    }
+
+    /** True once after a write was refused for lack of space on the server. */
+    boolean takeServerDiskFull() {
+        boolean news = serverDiskFullNews;
+        serverDiskFullNews = false;
+        return news;
     }
 
     /**
@@ -208,6 +243,9 @@ final class GlobalProcedure {
             }
             return built;
         });
+        if (!parts.isEmpty()) {
+            partRefused.remove(id);
+        }
         for (int i = 0; i < parts.size(); i++) {
             inFlight.merge(id, 1, Integer::sum);
             awaiting.add(requests.get(i));
@@ -295,8 +333,11 @@ final class GlobalProcedure {
         Request head = awaiting.poll();
         UUID id = done.documentId();
         if (head instanceof Upsert u && u.document().equals(id)) {
+            serverDiskFull = false;
             boolean applied = takeIncoming(id, done);
-            vault.acknowledge(id, u.throughSeq());
+            if (!partRefused.contains(id)) {
+                vault.acknowledge(id, u.throughSeq());
+            }
             currentTo(id, done, u.unsettled(), applied);
             answered(id);
         } else if (head instanceof Pull p && p.document().equals(id)) {
@@ -308,6 +349,7 @@ final class GlobalProcedure {
             answered(id); // after currentTo: a deferred upsert must carry the time this answer brought
             listener.progress(pullsDone, pullsTotal);
         } else if (head instanceof Trash t && t.document().equals(id)) {
+            serverDiskFull = false;
             trashInFlight.remove(id);
             vault.trashAcknowledged(id, t.trashed());
             vault.applyRemoteTrashed(id, done.trashed());
@@ -371,6 +413,16 @@ final class GlobalProcedure {
             if (error.code() != 404) {
                 listener.problem("the server could not send a note: " + error.message());
             }
+        } else if (error.code() == SyncError.DISK_FULL && (head instanceof Trash || head instanceof Upsert)) {
+            // nothing was stored: the ops and trash change stay pending, for resendPending
+            if (head instanceof Trash t) {
+                trashInFlight.remove(t.document());
+            } else {
+                partRefused.add(((Upsert) head).document());
+                answered(((Upsert) head).document());
+            }
+            serverDiskFull = true;
+            serverDiskFullNews = true;
         } else if (head instanceof Trash t) {
             trashInFlight.remove(t.document());
             // 404: the server never had the note, so there is nothing to trash there

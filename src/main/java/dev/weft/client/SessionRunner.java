@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 final class SessionRunner implements EditingSession {
     /** How long a session waits for a global upload of another site's ops before it tries again. */
     private static final long DEFERRED_RETRY_MS = 300;
+    /** The close code of a session whose write the server could not store for lack of space. */
+    static final int TRY_AGAIN_LATER = 1013;
 
     private final UUID document;
     private final Vault vault;
@@ -97,6 +99,9 @@ final class SessionRunner implements EditingSession {
             @Override
             public void closed(int code, String reason, Throwable error) {
                 gone[0] = true;
+                if (code == TRY_AGAIN_LATER) {
+                    wiring.sessionRefusedForSpace(); // the only 1013 the server sends (protocol.md §4)
+                }
                 if (thisAttempt == attempt && connection != null) {
                     lost();
                 }

@@ -4,6 +4,7 @@ import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.PairingLink;
 import dev.weft.vault.DeviceState;
+import dev.weft.vault.DiskFull;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultListener;
 import java.io.IOException;
@@ -31,6 +32,12 @@ import javax.net.ssl.SSLContext;
 public final class SyncClient implements AutoCloseable {
     /** The longest a connection may take to open, TLS and the WebSocket upgrade included. */
     static final Duration OPEN_TIMEOUT = Duration.ofSeconds(20);
+    /** What the user is told when the server refuses writes for lack of space (code 507, or a session's 1013). */
+    static final String SERVER_DISK_FULL = "the server's disk is full: your changes stay on this device"
+            + " and are sent once it has space";
+    /** What the user is told when the disk under the vault is full. */
+    static final String VAULT_DISK_FULL = "the disk under the vault is full: nothing more is saved or synced"
+            + " until some space is freed";
 
     private final Vault vault;
     private final SyncOptions options;
@@ -61,6 +68,10 @@ public final class SyncClient implements AutoCloseable {
     private GlobalProcedure procedure;
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> flush;
+    /** A session was closed for lack of space on the server (1013), and none has been answered since. */
+    private boolean sessionRefusedForSpace;
+    /** The next resend of pending work to a server whose disk was full. */
+    private ScheduledFuture<?> resend;
     private CompletableFuture<Void> nextCurrent = new CompletableFuture<>();
     private String lastProblem;
     /** A one-shot sync gives up when its first connection fails, and retries only lost ones. */
@@ -253,7 +264,7 @@ public final class SyncClient implements AutoCloseable {
             procedure.start();
             checkCurrent();
         } catch (IOException e) {
-            drop("the vault could not be read: " + e.getMessage());
+            readFailed(e);
         }
     }
 
@@ -379,7 +390,7 @@ public final class SyncClient implements AutoCloseable {
             dirty.clear();
             checkCurrent();
         } catch (IOException e) {
-            drop("the vault could not be read: " + e.getMessage());
+            readFailed(e);
         }
     }
 
@@ -393,7 +404,60 @@ public final class SyncClient implements AutoCloseable {
             nextCurrent.complete(null);
             nextCurrent = new CompletableFuture<>();
         } else {
-            setState(SyncState.SYNCING);
+            setState(procedure.serverDiskFull() || sessionRefusedForSpace ? SyncState.SERVER_DISK_FULL
+                    : SyncState.SYNCING);
+        }
+    }
+
+    /**
+     * The server refused a write for lack of space: says so; a one-shot sync ends with it, a kept
+     * connection (reads and pushes go on) sends the pending work again after a backoff.
+     */
+    private void serverDiskFull() {
+        String problem = SERVER_DISK_FULL;
+        fanOut.problem(problem);
+        if (!keepConnected) {
+            nextCurrent.completeExceptionally(new SyncException(problem));
+            nextCurrent = new CompletableFuture<>();
+        } else if (resend == null) {
+            GlobalProcedure current = procedure;
+            resend = thread.schedule(() -> execute(() -> {
+                resend = null;
+                if (procedure == current && current != null) {
+                    try {
+                        current.resendPending();
+                        checkCurrent();
+                    } catch (IOException e) {
+                        drop("the vault could not be read: " + e.getMessage());
+                    }
+                }
+            }), backoff.next().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * The vault could not take what the server sent: nothing of it was kept (the replica takes
+     * back a change it cannot log), so a new connection pulls it again. A one-shot sync on a full
+     * disk ends with that, since retrying cannot help until space is freed.
+     */
+    private void vaultNotWritten(IOException e) {
+        if (DiskFull.causes(e) && !keepConnected) {
+            String problem = VAULT_DISK_FULL + " (" + e.getMessage() + ")";
+            fanOut.problem(problem);
+            nextCurrent.completeExceptionally(new SyncException(problem));
+            nextCurrent = new CompletableFuture<>();
+            disconnect();
+            return;
+        }
+        drop(DiskFull.causes(e) ? VAULT_DISK_FULL : "the vault could not be written: " + e.getMessage());
+    }
+
+    /** Sending reads the vault and marks what leaves in it: the mark is a write that may find the disk full. */
+    private void readFailed(IOException e) {
+        if (DiskFull.causes(e)) {
+            vaultNotWritten(e);
+        } else {
+            drop("the vault could not be read: " + e.getMessage());
         }
     }
 
@@ -469,11 +533,14 @@ public final class SyncClient implements AutoCloseable {
             }
             try {
                 procedure.received(messages);
+                if (procedure.takeServerDiskFull()) {
+                    serverDiskFull();
+                }
                 checkCurrent();
             } catch (ProtocolViolation e) {
                 drop("the server broke the protocol: " + e.getMessage());
             } catch (IOException e) {
-                drop("the vault could not be written: " + e.getMessage());
+                vaultNotWritten(e);
             } catch (RuntimeException e) {
                 // the procedure's state is unknown now: start over on a new connection
                 drop("sync failed: " + e);
@@ -560,7 +627,17 @@ public final class SyncClient implements AutoCloseable {
 
         /** A session's 69 may have acknowledged the last pending ops: the vault may be current now. */
         void sessionProgress() {
+            sessionRefusedForSpace = false;
             checkCurrent();
+        }
+
+        /** A session was closed because the server's disk is full; it reconnects with backoff. */
+        void sessionRefusedForSpace() {
+            execute(() -> {
+                sessionRefusedForSpace = true;
+                fanOut.problem(SERVER_DISK_FULL);
+                checkCurrent();
+            });
         }
 
         /** The note has ops only a global upsert may carry: send them now. */

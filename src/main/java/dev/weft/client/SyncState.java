@@ -13,5 +13,10 @@ public enum SyncState {
     /** Connected, and the vault holds everything the server has. */
     SYNCED,
     /** The server no longer accepts this device; it must be paired again. */
-    REFUSED
+    REFUSED,
+    /**
+     * Connected, but the server's disk is full: it refuses writes (docs/protocol.md §4, code 507), so
+     * local changes stay on this device and are sent again, with backoff, until it takes them.
+     */
+    SERVER_DISK_FULL
 }

@@ -15,6 +15,8 @@ public record SyncError(UUID documentId, int code, String message) implements Me
     public static final int MAX_MESSAGE_BYTES = 1024;
     /** The all-zero id of an error that concerns no document. */
     public static final UUID NO_DOCUMENT = new UUID(0, 0);
+    /** The server's disk is full: nothing of the write was stored; send it again later (protocol.md §4). */
+    public static final int DISK_FULL = 507;
 
     public SyncError {
         Fields.present(documentId, "documentId");

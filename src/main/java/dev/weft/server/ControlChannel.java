@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import dev.weft.store.DiskFullException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,6 +107,8 @@ final class ControlChannel implements AutoCloseable {
             try {
                 answer = request.map(requests::answer).orElse(List.of(ControlProtocol.ERROR
                         + "a request is one line of at most " + ControlProtocol.MAX_LINE_BYTES + " bytes"));
+            } catch (DiskFullException e) {
+                answer = List.of(ControlProtocol.ERROR + e.getMessage() + "; free space on it, then try again");
             } catch (RuntimeException e) {
                 log.error("control request '" + request.orElse("") + "' failed", e);
                 answer = List.of(ControlProtocol.ERROR + "the server failed: " + e.getMessage());

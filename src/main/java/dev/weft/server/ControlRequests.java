@@ -18,8 +18,9 @@ final class ControlRequests {
 
     List<String> answer(String request) {
         if (request.equals(ControlProtocol.PAIR_CODE)) {
+            String link = server.pairingLink().toString();
             log.info("control: issued a pairing code");
-            return List.of(server.pairingLink().toString(), ControlProtocol.END);
+            return List.of(link, ControlProtocol.END);
         }
         if (request.equals(ControlProtocol.DEVICES)) {
             List<String> lines = new ArrayList<>();

@@ -1,11 +1,14 @@
 package dev.weft.server;
 
+import dev.weft.store.DiskFullException;
+
 /** What the server does when a peer breaks the protocol or the server itself fails: log, close. */
 final class Failures {
     static final int PROTOCOL_ERROR = 1002;
     static final int SERVER_FAULT = 1011;
     static final int GOING_AWAY = 1001;
     static final int POLICY = 1008;
+    static final int TRY_AGAIN_LATER = 1013;
 
     private final ServerLog log;
 
@@ -28,7 +31,12 @@ final class Failures {
         peer.close(code, reason);
     }
 
+    /** A store failure: a full disk closes with 1013 and says so (the store logs it once), else 1011. */
     void fault(PeerLink peer, Throwable cause) {
+        if (cause instanceof DiskFullException) {
+            closeWith(peer, TRY_AGAIN_LATER, DiskFullException.MESSAGE);
+            return;
+        }
         log.error("server fault on " + peer, cause);
         peer.close(SERVER_FAULT, "server fault");
     }

@@ -11,8 +11,10 @@ import dev.weft.protocol.SyncDocPull;
 import dev.weft.protocol.SyncDocRestore;
 import dev.weft.protocol.SyncDocTrash;
 import dev.weft.protocol.SyncDocUpsert;
+import dev.weft.protocol.SyncError;
 import dev.weft.protocol.Synclist;
 import dev.weft.protocol.SynclistResponse;
+import dev.weft.store.DiskFullException;
 import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
 import dev.weft.store.RefusedException;
@@ -197,8 +199,8 @@ final class GlobalSync {
 
     /**
      * Runs {@code work} on the store's writer; once committed, pushes its change and sends its
-     * messages after everything this connection sent before. A refusal becomes a {@code 36} for
-     * {@code document}; any other failure closes the connection with 1011.
+     * messages after everything this connection sent before. A refusal or a full disk becomes a
+     * {@code 36} for {@code document}; any other failure closes the connection with 1011.
      */
     private void answer(Function<WriteBatch, Answer> work, UUID document, int ops) {
         CompletableFuture<Void> queued = new CompletableFuture<>();
@@ -218,6 +220,8 @@ final class GlobalSync {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof RefusedException) {
                 peer.serially(() -> peer.send(List.of(Replies.error(document, Replies.REFUSED, cause.getMessage()))));
+            } else if (cause instanceof DiskFullException) {
+                peer.serially(() -> peer.send(List.of(Replies.error(document, SyncError.DISK_FULL, cause.getMessage()))));
             } else {
                 failures.fault(peer, cause);
             }

@@ -5,6 +5,7 @@ import dev.weft.server.security.PairAnswer;
 import dev.weft.server.security.PairRequest;
 import dev.weft.server.security.Secrets;
 import dev.weft.store.Device;
+import dev.weft.store.DiskFullException;
 import dev.weft.store.RefusedException;
 import dev.weft.store.Store;
 import io.undertow.server.HttpHandler;
@@ -79,6 +80,8 @@ final class PairEndpoint implements HttpHandler {
                 Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                 if (cause instanceof RefusedException) {
                     reply(exchange, StatusCodes.CONFLICT, cause.getMessage() + "\n");
+                } else if (cause instanceof DiskFullException) {
+                    reply(exchange, StatusCodes.INSUFFICIENT_STORAGE, cause.getMessage() + "\n");
                 } else {
                     log.error("pairing failed", cause);
                     reply(exchange, StatusCodes.INTERNAL_SERVER_ERROR, "server fault\n");

@@ -81,6 +81,9 @@ public final class WeftServer implements AutoCloseable {
         } catch (StoreException e) {
             throw new ServerStartException(e.getMessage(), e);
         }
+        DiskHealth disk = new DiskHealth(config.dataDir(), log);
+        store.onHealth(disk);
+        disk.checkAtStart();
         ControlChannel control;
         try {
             control = ControlChannel.bind(config.dataDir(), log);

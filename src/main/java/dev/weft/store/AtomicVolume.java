@@ -3,6 +3,7 @@ package dev.weft.store;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.mapdb.DataInput2;
 import org.mapdb.volume.Volume;
@@ -30,6 +31,12 @@ final class AtomicVolume extends ForwardingVolume {
     static final int CACHED_PAGES = 8192;
 
     private final RedoLog redo;
+    /**
+     * Pages of a whole redo log that a full disk kept from the file when the store opened: read
+     * from here, and written to the file (the log still holds them) before the next commit's log
+     * replaces that log.
+     */
+    private final SortedMap<Long, byte[]> unwritten;
     private final TreeMap<Long, byte[]> held = new TreeMap<>();
     private final Map<Long, byte[]> cache = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -38,14 +45,21 @@ final class AtomicVolume extends ForwardingVolume {
         }
     };
 
-    AtomicVolume(Volume file, RedoLog redo) {
+    AtomicVolume(Volume file, RedoLog redo, SortedMap<Long, byte[]> unwritten) {
         super(file);
         this.redo = redo;
+        this.unwritten = new TreeMap<>(unwritten);
+    }
+
+    @Override
+    public synchronized long length() {
+        long written = inner.length();
+        return unwritten.isEmpty() ? written : Math.max(written, (unwritten.lastKey() + 1) * PAGE);
     }
 
     @Override
     public synchronized void truncate(long size) {
-        if (!held.isEmpty()) {
+        if (!held.isEmpty() || !unwritten.isEmpty()) {
             throw new IllegalStateException("truncate with unsynced writes");
         }
         inner.truncate(size);
@@ -113,6 +127,7 @@ final class AtomicVolume extends ForwardingVolume {
     /** Logs the held pages, writes them to the file and syncs it: the commit is then whole on disk. */
     @Override
     public synchronized void sync() {
+        writeUnwritten();
         if (held.isEmpty()) {
             inner.sync();
             return;
@@ -125,6 +140,19 @@ final class AtomicVolume extends ForwardingVolume {
         cache.putAll(held); // the file now holds these images; nothing writes them again
         held.clear();
         redo.clear();
+    }
+
+    /** Finishes the redo log's commit that a full disk kept from the file: the log still holds it meanwhile. */
+    private void writeUnwritten() {
+        if (unwritten.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<Long, byte[]> page : unwritten.entrySet()) {
+            inner.putData(page.getKey() * PAGE, page.getValue(), 0, PAGE);
+        }
+        inner.sync();
+        cache.putAll(unwritten);
+        unwritten.clear();
     }
 
     /** Drops writes that were never synced (a commit that failed half way) and closes the file. */
@@ -171,9 +199,15 @@ final class AtomicVolume extends ForwardingVolume {
         }
     }
 
-    /** The page as reads see it: held (written since the last sync), else cached, else read from the file. */
+    /**
+     * The page as reads see it: held (written since the last sync), else unwritten, else cached,
+     * else read from the file.
+     */
     private byte[] image(long index) {
         byte[] image = held.get(index);
+        if (image == null) {
+            image = unwritten.get(index);
+        }
         if (image != null) {
             return image;
         }
@@ -198,7 +232,7 @@ final class AtomicVolume extends ForwardingVolume {
 
     private byte[] page(long index) {
         return held.computeIfAbsent(index, i -> {
-            byte[] cached = cache.get(i);
+            byte[] cached = unwritten.containsKey(i) ? unwritten.get(i) : cache.get(i);
             return cached != null ? cached.clone() : load(i);
         });
     }

@@ -17,7 +17,9 @@ import java.util.function.Function;
  * <p>A work that throws is rolled back with the whole transaction; the others of its group then
  * run again without it, in a new transaction, so a work must act only through its batch. The
  * writer holds the write lock from the first change to the end of the commit: readers never see
- * uncommitted state. If a commit itself fails the store is broken and every later work fails.
+ * uncommitted state. If a commit or rollback itself fails (a full disk, say), its works fail, and the
+ * file is reopened at once, dropping what the failed commit left in memory: reads go on, and the
+ * next work tries again (when the file does not reopen, the next work tries to reopen it first).
  */
 final class GroupCommitter implements AutoCloseable {
     /** The most works in one transaction. */
@@ -37,6 +39,12 @@ final class GroupCommitter implements AutoCloseable {
         void commit();
 
         void rollback();
+
+        /** Closes the file and opens it again (after a failed commit). */
+        void reopen();
+
+        /** The disk became full ({@code true}) or a commit succeeded after it was ({@code false}). */
+        void diskFull(boolean full);
     }
 
     private static final class Job<T> {
@@ -66,7 +74,10 @@ final class GroupCommitter implements AutoCloseable {
     private final Lock writeLock;
     private final Thread writer;
     private boolean closed;
-    private volatile StoreException broken;
+    /** Why the file is not open (it failed to reopen): the next group tries to reopen it first. */
+    private StoreException broken;
+    /** The last commit failed for lack of space (writer thread only). */
+    private boolean diskFull;
 
     GroupCommitter(Transactions transactions, Lock writeLock, String name) {
         this.transactions = transactions;
@@ -96,10 +107,6 @@ final class GroupCommitter implements AutoCloseable {
         synchronized (this) {
             if (closed) {
                 job.future.completeExceptionally(new StoreException("the store is closed"));
-                return job.future;
-            }
-            if (broken != null) {
-                job.future.completeExceptionally(broken);
                 return job.future;
             }
             queue.add(job);
@@ -157,26 +164,45 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     private void runGroup(List<Job<?>> group) {
-        if (broken != null) {
-            group.forEach(job -> job.future.completeExceptionally(broken));
-            return;
-        }
         List<Job<?>> live = new ArrayList<>(group);
+        List<Job<?>> failed = new ArrayList<>();
+        StoreException failure = null;
         writeLock.lock();
         try {
-            boolean committed = false;
-            while (!committed && !live.isEmpty()) {
-                committed = attempt(live);
+            if (broken != null) {
+                reopen(broken);
+            }
+            if (broken != null) {
+                failure = broken;
+                failed.addAll(live);
+                live.clear();
+            }
+            while (failure == null && !live.isEmpty()) {
+                try {
+                    if (attempt(live)) {
+                        break;
+                    }
+                } catch (StoreException e) {
+                    failure = e;
+                    failed.addAll(live);
+                    live.clear();
+                }
             }
         } finally {
             writeLock.unlock();
+        }
+        if (failure != null) {
+            StoreException cause = failure;
+            failed.forEach(job -> job.future.completeExceptionally(cause));
         }
         live.forEach(Job::complete);
     }
 
     /**
-     * Runs {@code live} in one transaction and commits: true when done (committed, or failed for
-     * good), false when one work threw and was dropped and rolled back, so the others run again.
+     * Runs {@code live} in one transaction and commits: true when committed, false when one work
+     * threw and was dropped and rolled back, so the others run again.
+     *
+     * @throws StoreException when the commit or a rollback failed (the file is reopened then)
      */
     private boolean attempt(List<Job<?>> live) {
         WriteBatch batch = transactions.begin();
@@ -186,29 +212,46 @@ final class GroupCommitter implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 batch.close();
                 live.remove(i).future.completeExceptionally(e);
-                rollback(live);
+                try {
+                    transactions.rollback();
+                } catch (RuntimeException | Error r) {
+                    throw failed("a rollback failed", r);
+                }
                 return false;
             }
         }
         batch.close();
         try {
             transactions.commit();
-            return true;
         } catch (RuntimeException | Error e) {
-            broken = new StoreException("a commit failed; the store must be reopened: " + e, e);
-            live.forEach(job -> job.future.completeExceptionally(broken));
-            live.clear();
-            return true;
+            throw failed("a commit failed", e);
         }
+        if (diskFull) {
+            diskFull = false;
+            transactions.diskFull(false);
+        }
+        return true;
     }
 
-    private void rollback(List<Job<?>> live) {
+    /** The failure of a commit or rollback, once the file is reopened (or known not to open). */
+    private StoreException failed(String what, Throwable e) {
+        StoreException failure = DiskFull.causes(e) ? new DiskFullException(e)
+                : new StoreException(what + "; the store was reopened: " + e, e);
+        if (failure instanceof DiskFullException && !diskFull) {
+            diskFull = true;
+            transactions.diskFull(true);
+        }
+        reopen(failure);
+        return broken != null ? broken : failure;
+    }
+
+    private void reopen(StoreException after) {
         try {
-            transactions.rollback();
+            transactions.reopen();
+            broken = null;
         } catch (RuntimeException | Error e) {
-            broken = new StoreException("a rollback failed; the store must be reopened: " + e, e);
-            live.forEach(job -> job.future.completeExceptionally(broken));
-            live.clear();
+            broken = DiskFull.causes(e) ? new DiskFullException(e)
+                    : new StoreException("the store could not be reopened (" + after.getMessage() + "): " + e, e);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.zip.CRC32C;
 
 /**
@@ -108,6 +109,23 @@ final class RedoLog implements AutoCloseable {
             channel.force(true);
         }
         return written;
+    }
+
+    /** The pages of the whole log at {@code redo}, by index; empty if it is torn or empty. */
+    static TreeMap<Long, byte[]> wholePages(Path redo) throws IOException {
+        TreeMap<Long, byte[]> pages = new TreeMap<>();
+        byte[] log = Files.exists(redo) ? Files.readAllBytes(redo) : new byte[0];
+        if (isWhole(log)) {
+            ByteBuffer b = ByteBuffer.wrap(log, 8, log.length - 12);
+            int count = b.getInt();
+            for (int i = 0; i < count; i++) {
+                long index = b.getLong();
+                byte[] page = new byte[AtomicVolume.PAGE];
+                b.get(page);
+                pages.put(index, page);
+            }
+        }
+        return pages;
     }
 
     private static boolean isWhole(byte[] log) {

@@ -14,7 +14,6 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The sync server's storage: one MapDB file, {@code weft.db}, in the data dir, with transactions.
@@ -29,46 +28,87 @@ import java.util.function.Supplier;
  * that a write had returned, and the store opens again.
  */
 public final class Store implements AutoCloseable {
-    private final StoreFiles files;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
-    private final Documents documents;
-    private final Atoms atoms;
-    private final Devices devices;
-    private final SyncClock clock;
+    private final MicrosClock micros;
+    /** The file as open now: replaced, under the write lock, when a failed commit reopens it. */
+    private volatile Opened open;
     private final Map<Integer, Long> lastSeen = new ConcurrentHashMap<>();
     private final GroupCommitter committer;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Health health = full -> {
+    };
     /** The last sync time committed: a device current to it gets an empty synclist without a lookup. */
     private volatile long lastCommitted;
 
+    /** The open file and what reads and writes it; all of it is replaced when the file is reopened. */
+    private static final class Opened {
+        final StoreFiles files;
+        final Documents documents;
+        final Atoms atoms;
+        final Devices devices;
+        final SyncClock clock;
+        final PairingCodes codes;
+
+        Opened(StoreFiles files, MicrosClock micros) {
+            this.files = files;
+            Tables tables = files.tables;
+            this.documents = new Documents(tables);
+            this.atoms = new Atoms(tables);
+            this.devices = new Devices(tables);
+            this.clock = new SyncClock(tables.meta, micros);
+            this.codes = new PairingCodes(tables);
+        }
+    }
+
     private Store(StoreFiles files, MicrosClock micros) {
-        this.files = files;
-        Tables tables = files.tables;
-        this.documents = new Documents(tables);
-        this.atoms = new Atoms(tables);
-        this.devices = new Devices(tables);
-        this.clock = new SyncClock(tables.meta, micros);
-        this.lastCommitted = clock.last();
-        PairingCodes codes = new PairingCodes(tables);
-        Supplier<WriteBatch> batches = () -> new WriteBatch(documents, atoms, devices, codes, clock);
+        this.micros = micros;
+        this.open = new Opened(files, micros);
+        this.lastCommitted = open.clock.last();
         this.committer = new GroupCommitter(new GroupCommitter.Transactions() {
             @Override
             public WriteBatch begin() {
-                return batches.get();
+                Opened o = open;
+                return new WriteBatch(o.documents, o.atoms, o.devices, o.codes, o.clock);
             }
 
             @Override
             public void commit() {
                 flushLastSeen();
-                files.db.commit();
-                lastCommitted = clock.last();
+                open.files.db.commit();
+                lastCommitted = open.clock.last();
             }
 
             @Override
             public void rollback() {
-                files.db.rollback();
+                open.files.db.rollback();
+            }
+
+            @Override
+            public void diskFull(boolean full) {
+                health.diskFull(full);
+            }
+
+            @Override
+            public void reopen() {
+                open = new Opened(open.files.reopen(), micros);
+                lastCommitted = Math.max(lastCommitted, open.clock.last());
             }
         }, lock.writeLock(), "weft-store-writer");
+    }
+
+    /** Hears when the disk under the store fills up and when writes succeed again. */
+    @FunctionalInterface
+    public interface Health {
+        /**
+         * {@code true}: a commit failed for lack of space (writes fail with {@link DiskFullException}
+         * meanwhile, reads go on); {@code false}: a commit succeeded since. Called on the writer thread.
+         */
+        void diskFull(boolean full);
+    }
+
+    /** Sets who hears of a full disk (one listener; the server logs it). */
+    public void onHealth(Health listener) {
+        this.health = listener;
     }
 
     /** Opens or creates the store in {@code dataDir} with the system clock. */
@@ -139,7 +179,7 @@ public final class Store implements AutoCloseable {
 
     /** The document, if the store knows it. */
     public Optional<DocumentState> document(UUID id) {
-        return read(() -> documents.get(id).map(record -> record.state(id)));
+        return read(o -> o.documents.get(id).map(record -> record.state(id)));
     }
 
     /**
@@ -150,7 +190,7 @@ public final class Store implements AutoCloseable {
         if (since >= lastCommitted) {
             return List.of();
         }
-        return read(() -> documents.changedSince(since, limit));
+        return read(o -> o.documents.changedSince(since, limit));
     }
 
     /**
@@ -160,20 +200,20 @@ public final class Store implements AutoCloseable {
      * order. O(changes since {@code since} · log n). Empty if the store does not know the document.
      */
     public Optional<DocumentChanges> changesSince(UUID document, long since, int requestingSite) {
-        return read(() -> documents.get(document)
-                .map(record -> atoms.changes(document, record, since, requestingSite)));
+        return read(o -> o.documents.get(document)
+                .map(record -> o.atoms.changes(document, record, since, requestingSite)));
     }
 
     /** The device whose token has this SHA-256 hash, revoked or not. */
     public Optional<Device> deviceByTokenHash(byte[] tokenHash) {
-        return read(() -> devices.byTokenHash(tokenHash).map(this::withLastSeen));
+        return read(o -> o.devices.byTokenHash(tokenHash).map(this::withLastSeen));
     }
 
     /** Every device ever paired, revoked ones too, by site. */
     public List<Device> devices() {
-        return read(() -> {
+        return read(o -> {
             List<Device> all = new ArrayList<>();
-            devices.all().forEach(device -> all.add(withLastSeen(device)));
+            o.devices.all().forEach(device -> all.add(withLastSeen(device)));
             return all;
         });
     }
@@ -200,19 +240,21 @@ public final class Store implements AutoCloseable {
             try {
                 if (!lastSeen.isEmpty()) {
                     flushLastSeen();
-                    files.db.commit();
+                    open.files.db.commit();
                 }
+            } catch (RuntimeException e) {
+                // devices' last seen times only: lost on a full disk (or a store that did not reopen)
             } finally {
                 lock.writeLock().unlock();
             }
         } finally {
-            files.close();
+            open.files.close();
         }
     }
 
     private void flushLastSeen() {
         for (Map.Entry<Integer, Long> seen : lastSeen.entrySet()) {
-            devices.seen(seen.getKey(), seen.getValue());
+            open.devices.seen(seen.getKey(), seen.getValue());
             lastSeen.remove(seen.getKey(), seen.getValue());
         }
     }
@@ -225,11 +267,11 @@ public final class Store implements AutoCloseable {
         return new Device(device.name(), device.site(), device.revoked(), seen);
     }
 
-    private <T> T read(Supplier<T> read) {
+    private <T> T read(Function<Opened, T> read) {
         Lock readLock = lock.readLock();
         readLock.lock();
         try {
-            return read.get();
+            return read.apply(open);
         } finally {
             readLock.unlock();
         }

@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.mapdb.CC;
 import org.mapdb.DB;
 import org.mapdb.DBException;
@@ -31,12 +33,16 @@ final class StoreFiles implements AutoCloseable {
 
     final DB db;
     final Tables tables;
+    private final Path dir;
     private final DataDirLock lock;
+    private final StoreVolumes volumes;
 
-    private StoreFiles(DB db, Tables tables, DataDirLock lock) {
+    private StoreFiles(Path dir, DB db, Tables tables, DataDirLock lock, StoreVolumes volumes) {
+        this.dir = dir;
         this.db = db;
         this.tables = tables;
         this.lock = lock;
+        this.volumes = volumes;
     }
 
     static StoreFiles open(Path dir) {
@@ -46,30 +52,81 @@ final class StoreFiles implements AutoCloseable {
             if (!Files.exists(main)) {
                 create(dir, main);
             }
-            deleteScratch(dir, MAIN + SCRATCH);
-            RedoLog.recover(dir.resolve(MAIN + REDO), main);
-            DB db = openExisting(main);
-            try {
-                Tables tables = Tables.open(db, main.toString());
-                probe(tables, main);
-                return new StoreFiles(db, tables, lock);
-            } catch (RuntimeException e) {
-                db.close();
-                throw e;
-            }
+            return openLocked(dir, lock);
         } catch (IOException | RuntimeException e) {
             closeQuietly(lock, e);
-            if (e instanceof StoreException) {
-                throw (StoreException) e;
-            }
-            throw new StoreException("cannot open the store in " + dir + ": " + e, e);
+            throw opening(dir, e);
         }
+    }
+
+    /**
+     * Closes the file, dropping whatever a failed commit left in memory, and opens it again under
+     * the same lock: the redo log's commit is finished if it is whole, dropped if torn. On a full
+     * disk a whole log that cannot be written to the file yet stays, and its pages are read from it
+     * until a commit writes them ({@link AtomicVolume}).
+     *
+     * @throws StoreException if the file does not open; this instance is closed then but keeps the
+     *     lock, and may be reopened again
+     */
+    StoreFiles reopen() {
+        try {
+            db.close();
+        } catch (RuntimeException e) {
+            // a failed commit may leave MapDB unable to close cleanly: its volumes are closed all the same
+            volumes.closeMain();
+        }
+        try {
+            return openLocked(dir, lock);
+        } catch (IOException | RuntimeException e) {
+            throw opening(dir, e);
+        }
+    }
+
+    private static StoreFiles openLocked(Path dir, DataDirLock lock) throws IOException {
+        Path main = dir.resolve(MAIN);
+        deleteScratch(dir, MAIN + SCRATCH);
+        SortedMap<Long, byte[]> unwritten = finishRedo(dir.resolve(MAIN + REDO), main);
+        StoreVolumes volumes = new StoreVolumes(main, dir.resolve(MAIN + REDO), unwritten);
+        DB db = openExisting(main, volumes);
+        try {
+            Tables tables = Tables.open(db, main.toString());
+            probe(tables, main);
+            return new StoreFiles(dir, db, tables, lock, volumes);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * {@link RedoLog#recover}; when the disk is full, the pages of a whole log that could not be
+     * written, to be read from memory until written (empty if there are none).
+     */
+    private static SortedMap<Long, byte[]> finishRedo(Path redo, Path main) throws IOException {
+        try {
+            RedoLog.recover(redo, main);
+            return new TreeMap<>();
+        } catch (IOException e) {
+            if (!DiskFull.causes(e)) {
+                throw e;
+            }
+            return RedoLog.wholePages(redo);
+        }
+    }
+
+    private static StoreException opening(Path dir, Exception e) {
+        if (e instanceof StoreException) {
+            return (StoreException) e;
+        }
+        return new StoreException("cannot open the store in " + dir + ": " + e, e);
     }
 
     @Override
     public void close() {
         try {
             db.close();
+        } catch (RuntimeException e) {
+            volumes.closeMain(); // after a failed commit or reopen: nothing is left to write
         } finally {
             try {
                 lock.close();
@@ -98,7 +155,7 @@ final class StoreFiles implements AutoCloseable {
         Files.deleteIfExists(fresh);
         Files.deleteIfExists(dir.resolve(NEW + REDO));
         deleteScratch(dir, NEW + SCRATCH);
-        DB db = make(fresh);
+        DB db = make(fresh, new StoreVolumes(fresh, Path.of(fresh + REDO), new TreeMap<>()));
         try {
             Tables.create(db);
             db.commit();
@@ -111,9 +168,9 @@ final class StoreFiles implements AutoCloseable {
         syncDir(dir);
     }
 
-    private static DB openExisting(Path main) {
+    private static DB openExisting(Path main, StoreVolumes volumes) {
         try {
-            return make(main);
+            return make(main, volumes);
         } catch (DBException.FileLocked e) {
             throw new StoreException(main + " is in use by another program", e);
         } catch (RuntimeException e) {
@@ -157,8 +214,7 @@ final class StoreFiles implements AutoCloseable {
         return sb.toString();
     }
 
-    private static DB make(Path file) {
-        StoreVolumes volumes = new StoreVolumes(file, Path.of(file + REDO));
+    private static DB make(Path file, StoreVolumes volumes) {
         boolean exists = Files.exists(file);
         try {
             StoreWAL store = StoreWAL.make(file.toString(), volumes, 0L, true, CC.STORE_DIRECT_CONC_SHIFT,

@@ -2,6 +2,7 @@ package dev.weft.store;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.SortedMap;
 import org.mapdb.volume.ByteArrayVol;
 import org.mapdb.volume.RandomAccessFileVol;
 import org.mapdb.volume.Volume;
@@ -25,11 +26,14 @@ final class StoreVolumes extends VolumeFactory {
 
     private final Path main;
     private final Path redo;
+    private final SortedMap<Long, byte[]> unwritten;
     private Volume mainVolume;
 
-    StoreVolumes(Path main, Path redo) {
+    /** {@code unwritten}: pages of a whole redo log not yet written to the file (see {@link AtomicVolume}). */
+    StoreVolumes(Path main, Path redo, SortedMap<Long, byte[]> unwritten) {
         this.main = main;
         this.redo = redo;
+        this.unwritten = unwritten;
     }
 
     @Override
@@ -43,7 +47,7 @@ final class StoreVolumes extends VolumeFactory {
             return new ScratchVolume(new RandomAccessFileVol(new File(file), false, fileLockWait, initSize));
         }
         mainVolume = new AtomicVolume(new RandomAccessFileVol(new File(file), false, fileLockWait, initSize),
-                RedoLog.open(redo));
+                RedoLog.open(redo), unwritten);
         return mainVolume;
     }
 

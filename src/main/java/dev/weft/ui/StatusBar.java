@@ -97,11 +97,13 @@ final class StatusBar {
             case SYNCING -> "Syncing…";
             case SYNCED -> "Synced";
             case REFUSED -> "Refused: connect again";
+            case SERVER_DISK_FULL -> "Server disk full";
         });
         connection.setToolTipText(switch (state) {
             case UNPAIRED -> "Notes stay on this computer. Use Sync › Connect to server… to sync them.";
             case OFFLINE -> "The server cannot be reached; changes are kept and sent when it can.";
             case REFUSED -> "The server no longer accepts this device. Get a new link and connect again.";
+            case SERVER_DISK_FULL -> "The server's disk is full: changes are kept here and sent once it has space.";
             default -> null;
         });
         if (state != SyncState.SYNCING) {

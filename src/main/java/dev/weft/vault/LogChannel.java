@@ -20,9 +20,11 @@ import java.time.Duration;
  * in the fresh file of a compaction.
  *
  * <p>An interrupt closes a {@link FileChannel}; an append is then retried once on a reopened
- * channel, cut back to the last whole append first, and the interrupt status is restored. Any
- * other I/O error fails the channel for good: every later call throws, and the note must be
- * reopened (the file then holds whole records up to the last successful append).
+ * channel, cut back to the last whole append first, and the interrupt status is restored. An
+ * append that fails for lack of space is cut back the same way and the channel stays usable: the
+ * next append tries again. Any other I/O error fails the channel for good: every later call
+ * throws, and the note must be reopened (the file then holds whole records up to the last
+ * successful append).
  */
 final class LogChannel implements Closeable {
     private static final System.Logger LOG = System.getLogger(LogChannel.class.getName());
@@ -114,7 +116,9 @@ final class LogChannel implements Closeable {
                     interrupted |= Thread.interrupted();
                     reopenAfterInterrupt();
                 } catch (IOException e) {
-                    failure = e;
+                    if (!DiskFull.causes(e) || !cutBack()) {
+                        failure = e;
+                    }
                     throw e;
                 }
             }
@@ -123,6 +127,21 @@ final class LogChannel implements Closeable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** Cuts what a failed write left after the last whole append; false if that fails too. */
+    private boolean cutBack() {
+        try {
+            channel.truncate(size);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Fails the channel for good (the caller's state may be ahead of the file). */
+    synchronized void fail(IOException cause) {
+        failure = cause;
     }
 
     /** An interrupt closed the channel: reopen it and cut what the interrupted write left. */

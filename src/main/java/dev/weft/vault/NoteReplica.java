@@ -27,26 +27,31 @@ import java.util.random.RandomGenerator;
  * code points or UTF-16 units) with the ops the document made for them, remote ops from the
  * server when they change something. Once the log has grown by
  * {@link ReplicaOptions#compactAtBytes()} since it last restarted, the replica compacts: it rewrites the structure file and restarts the log with what is
- * unacknowledged. If writing the log fails, the document may be ahead of the files: the replica
- * then refuses every further change and must be reopened. Thread-safe (one lock per replica).
+ * unacknowledged. A change whose append fails (a full disk) is taken back: the document is read
+ * again from the files, so it holds what is saved, and the next change tries again. If writing the log
+ * fails otherwise, the document may be ahead of the files: the replica then refuses every further
+ * change and must be reopened. Thread-safe (one lock per replica).
  */
 public final class NoteReplica implements Closeable {
     private static final System.Logger LOG = System.getLogger(NoteReplica.class.getName());
 
     private final UUID documentId;
     private final Path structureFile;
-    private final SequenceDoc doc;
+    private final ReplicaOptions options;
+    /** Replaced only by {@link #restoreSaved}. */
+    private SequenceDoc doc;
     private final RecordLog log;
     private final long compactAtBytes;
     private final List<Consumer<TextChange>> textListeners = new CopyOnWriteArrayList<>();
     private long nextCompactionAt;
 
-    private NoteReplica(UUID documentId, Path structureFile, SequenceDoc doc, RecordLog log, long compactAtBytes) {
+    private NoteReplica(UUID documentId, Path structureFile, SequenceDoc doc, RecordLog log, ReplicaOptions options) {
         this.documentId = documentId;
         this.structureFile = structureFile;
         this.doc = doc;
         this.log = log;
-        this.compactAtBytes = compactAtBytes;
+        this.options = options;
+        this.compactAtBytes = options.compactAtBytes();
         this.nextCompactionAt = compactAtBytes;
     }
 
@@ -82,23 +87,27 @@ public final class NoteReplica implements Closeable {
             AtomicFiles.deleteStrayTemps(structure);
             AtomicFiles.deleteStrayTemps(logFile);
         }
-        SequenceDoc doc;
-        long structureTime = 0;
-        if (Files.exists(structure)) {
-            SequenceDoc.Builder builder = SequenceDoc.builder();
-            StructureFile.Header header = StructureFile.read(structure, builder);
-            if (!header.documentId().equals(documentId)) {
-                throw new IOException(structure + " holds document " + header.documentId() + ", not " + documentId);
-            }
-            structureTime = header.lastModified();
-            doc = builder.build(options.site(), options.random());
-        } else {
-            doc = new SequenceDoc(options.site(), options.random());
-        }
-        RecordLog log = RecordLog.open(logFile, documentId, structureTime, record -> replay(doc, record), options, hook);
-        NoteReplica replica = new NoteReplica(documentId, structure, doc, log, options.compactAtBytes());
+        long[] structureTime = new long[1];
+        SequenceDoc doc = readStructure(structure, documentId, options, structureTime);
+        RecordLog log = RecordLog.open(logFile, documentId, structureTime[0], record -> replay(doc, record), options, hook);
+        NoteReplica replica = new NoteReplica(documentId, structure, doc, log, options);
         replica.compactIfLarge();
         return replica;
+    }
+
+    /** The document as the structure file holds it (empty if there is none); its time goes to {@code time[0]}. */
+    private static SequenceDoc readStructure(Path structure, UUID documentId, ReplicaOptions options, long[] time)
+            throws IOException {
+        if (!Files.exists(structure)) {
+            return new SequenceDoc(options.site(), options.random());
+        }
+        SequenceDoc.Builder builder = SequenceDoc.builder();
+        StructureFile.Header header = StructureFile.read(structure, builder);
+        if (!header.documentId().equals(documentId)) {
+            throw new IOException(structure + " holds document " + header.documentId() + ", not " + documentId);
+        }
+        time[0] = header.lastModified();
+        return builder.build(options.site(), options.random());
     }
 
     /** Applies a logged op to the document; idempotent, so an op the structure file holds already changes nothing. */
@@ -260,10 +269,23 @@ public final class NoteReplica implements Closeable {
      * sends the deletes its original had pending, under its own site: {@link CopyResite}).
      */
     synchronized List<LocalOp> redelete(Collection<Pid> pids) throws IOException {
-        log.checkWritable();
-        EditBatch batch = new EditBatch();
-        pids.forEach(batch::deleted);
-        return appendLocal(batch);
+        return edit(batch -> pids.forEach(batch::deleted));
+    }
+
+    /**
+     * After an append failed (nothing of it is in the log, {@link RecordLog}), the document is
+     * ahead of the files by that edit: it is read back from them. If that fails too, the log
+     * refuses every further change, as the document may stay ahead.
+     */
+    private void restoreSaved(IOException failure) {
+        try {
+            SequenceDoc saved = readStructure(structureFile, documentId, options, new long[1]);
+            log.replaySaved(record -> replay(saved, record));
+            doc = saved;
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+            log.refuseAppends(failure);
+        }
     }
 
     /** {@link #delete} of a UTF-16 range, which must not split a surrogate pair. */
@@ -395,13 +417,25 @@ public final class NoteReplica implements Closeable {
     }
 
     private List<LocalOp> appendLocal(EditBatch batch) throws IOException {
-        List<LocalOp> nowPending = log.appendLocal(batch);
+        List<LocalOp> nowPending;
+        try {
+            nowPending = log.appendLocal(batch);
+        } catch (IOException e) {
+            restoreSaved(e);
+            throw e;
+        }
         compactIfLarge();
         return nowPending;
     }
 
+    /** Remote ops whose append fails are taken back too: logged only if they change the replica, they must not stay in it unlogged. */
     private void appendRemote(List<LogRecord> records) throws IOException {
-        log.appendRemote(records);
+        try {
+            log.appendRemote(records);
+        } catch (IOException e) {
+            restoreSaved(e);
+            throw e;
+        }
         compactIfLarge();
     }
 

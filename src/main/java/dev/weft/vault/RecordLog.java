@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -394,6 +395,17 @@ public final class RecordLog implements Closeable {
     @Override
     public synchronized void close() throws IOException {
         channel.close();
+    }
+
+    /** Replays the records the file holds now, as {@link #open} did: what is saved of the note since its structure file. */
+    void replaySaved(Consumer<LogRecord> replay) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        LogScanner.scan(Arrays.copyOf(bytes, (int) Math.min(bytes.length, channel.size()))).records().forEach(replay);
+    }
+
+    /** Every later append fails with {@code failure}: the note must be reopened. */
+    void refuseAppends(IOException failure) {
+        channel.fail(failure);
     }
 
     /** Throws if appends would fail: closed, or failed earlier. */

@@ -68,6 +68,17 @@ class ExtensionGoldenVectorsTest {
     }
 
     @Test
+    void syncErrorDiskFull() throws Exception {
+        byte[] full = Hex.bytes(
+                "24",                                   // header: sync_error (36)
+                "0123456789abcdef fedcba9876543210",    // u128 document_id
+                "01fb",                                 // u16 code = 507
+                "746865207365727665722773206469736b2069732066756c6c 0a"); // "the server's disk is full" + \n
+        assertThat(decodeOne(full)).isEqualTo(new SyncError(DOC, SyncError.DISK_FULL, "the server's disk is full"));
+        assertThat(codec.encode(new SyncError(DOC, SyncError.DISK_FULL, "the server's disk is full"))).isEqualTo(full);
+    }
+
+    @Test
     void sessionReady() throws Exception {
         byte[] bytes = Hex.bytes(
                 "44",                   // header: session_ready (68)

@@ -28,7 +28,7 @@ class AtomicVolumeTest {
     }
 
     private AtomicVolume open() {
-        return new AtomicVolume(new RandomAccessFileVol(main().toFile(), false, 0, 0), RedoLog.open(redo()));
+        return new AtomicVolume(new RandomAccessFileVol(main().toFile(), false, 0, 0), RedoLog.open(redo()), new java.util.TreeMap<>());
     }
 
     @Test
@@ -51,6 +51,41 @@ class AtomicVolumeTest {
         assertThat(file[2 * AtomicVolume.PAGE + 4]).isEqualTo((byte) 7);
         assertThat(file[2 * AtomicVolume.PAGE + 5]).isEqualTo((byte) 0);
         assertThat(Files.size(redo())).as("emptied after the file is synced").isZero();
+        volume.close();
+    }
+
+    /**
+     * A whole redo log that a full disk kept from the file: its pages are read from memory, and the
+     * next sync writes them to the file before its own log replaces the old one (which holds them
+     * until then).
+     */
+    @Test
+    void pagesOfAWholeLogNotYetWrittenAreReadAndWrittenBeforeTheNextCommit() throws IOException {
+        AtomicVolume first = open();
+        first.ensureAvailable(AtomicVolume.PAGE);
+        first.putLong(8, 1);
+        first.sync();
+        first.close();
+        byte[] logged = new byte[AtomicVolume.PAGE];
+        ByteBuffer.wrap(logged).putLong(8, 2);
+        RedoLog log = RedoLog.open(redo());
+        log.write(new TreeMap<>(java.util.Map.of(0L, logged, 1L, logged.clone())));
+        log.close();
+        TreeMap<Long, byte[]> unwritten = RedoLog.wholePages(redo());
+        assertThat(unwritten).containsOnlyKeys(0L, 1L);
+
+        AtomicVolume volume = new AtomicVolume(new RandomAccessFileVol(main().toFile(), false, 0, 0),
+                RedoLog.open(redo()), unwritten);
+        assertThat(volume.getLong(8)).as("read from the log's page").isEqualTo(2);
+        assertThat(volume.length()).isEqualTo(2L * AtomicVolume.PAGE);
+        assertThat(ByteBuffer.wrap(Files.readAllBytes(main())).getLong(8)).as("the file is not written yet").isEqualTo(1);
+        volume.putLong(AtomicVolume.PAGE + 16, 3);
+        volume.sync();
+        ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(main()));
+        assertThat(file.getLong(8)).isEqualTo(2);
+        assertThat(file.getLong(AtomicVolume.PAGE + 8)).isEqualTo(2);
+        assertThat(file.getLong(AtomicVolume.PAGE + 16)).isEqualTo(3);
+        assertThat(Files.size(redo())).isZero();
         volume.close();
     }
 
@@ -121,7 +156,7 @@ class AtomicVolumeTest {
     void aCommitKilledHalfWayIntoTheFileIsFinishedOnRecovery() throws IOException {
         Files.write(main(), new byte[3 * AtomicVolume.PAGE]);
         RandomAccessFileVol file = new RandomAccessFileVol(main().toFile(), false, 0, 0);
-        AtomicVolume volume = new AtomicVolume(new DyingVolume(file, 1), RedoLog.open(redo()));
+        AtomicVolume volume = new AtomicVolume(new DyingVolume(file, 1), RedoLog.open(redo()), new java.util.TreeMap<>());
         for (int page = 0; page < 3; page++) {
             volume.putLong(page * (long) AtomicVolume.PAGE + 8, 0x1111_0000L + page);
         }

@@ -24,7 +24,7 @@ class LargeTransactionTest {
     @Test
     void scratchIsInMemoryForTheFirstFilesAndOnDiskBeyond() {
         Path main = dir.resolve("weft.db");
-        StoreVolumes volumes = new StoreVolumes(main, dir.resolve("weft.db.redo"));
+        StoreVolumes volumes = new StoreVolumes(main, dir.resolve("weft.db.redo"), new java.util.TreeMap<>());
         Volume first = volumes.makeVolume(main + ".wal.0", false);
         Volume beyond = volumes.makeVolume(main + ".wal." + StoreVolumes.WAL_FILES_IN_MEMORY, false);
         try {

@@ -4,6 +4,7 @@ import dev.weft.crdt.Pid;
 import dev.weft.vault.LocalOp;
 import dev.weft.vault.NoteReplica;
 import dev.weft.vault.TextChange;
+import dev.weft.vault.DiskFull;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
@@ -358,8 +359,10 @@ public final class NoteEditorBinding implements AutoCloseable {
                 history.record(start, end > start ? new OwnEdit.Removed(pids(deleted), removedText) : null,
                         lastInserted, text);
             } catch (IOException | RuntimeException e) {
-                problemListener.accept("Your edit could not be saved (" + e.getMessage()
-                        + "); the note shows what is saved.");
+                problemListener.accept(DiskFull.causes(e)
+                        ? "The disk is full: your edit could not be saved; the note shows what is saved."
+                                + " Free some space and type on."
+                        : "Your edit could not be saved (" + e.getMessage() + "); the note shows what is saved.");
                 resyncFromReplica(fb);
             } finally {
                 editing = null;
