@@ -2,7 +2,6 @@ package dev.weft.vault;
 
 import dev.weft.vault.VaultListener.Origin;
 import dev.weft.vault.text.DebouncedWriter;
-import dev.weft.vault.text.MarkdownFiles;
 import dev.weft.vault.text.NotUtf8Exception;
 import dev.weft.vault.text.NotePaths;
 import dev.weft.vault.text.TextDiff;
@@ -104,14 +103,14 @@ final class FolderChanges {
                 missing.add(n);
             }
         }
-        TreeMap<Path, String> added = new TreeMap<>();
+        TreeMap<Path, FileStamp.Read> added = new TreeMap<>();
         for (Path p : present) {
             boolean known;
             synchronized (state) {
                 known = byFile.containsKey(p);
             }
             if (!known) {
-                readText(p).ifPresent(text -> added.put(p, text));
+                readText(p).ifPresent(read -> added.put(p, read));
             }
         }
         renamedByOthers(missing, added);
@@ -124,39 +123,39 @@ final class FolderChanges {
                 notes.values().stream().filter(n -> !n.trashed)
                         .forEach(n -> takenNames.put(NotePaths.collisionKey(n.name), n.name));
             }
-            for (Map.Entry<Path, String> e : added.entrySet()) {
+            for (Map.Entry<Path, FileStamp.Read> e : added.entrySet()) {
                 importFile(e.getKey(), e.getValue(), takenNames);
             }
         }
     }
 
-    /** Merges the file of note {@code n} if another program changed it; {@code useStamp}: trust an unchanged size and time. */
+    /** Merges the file of note {@code n} if another program changed it; {@code useStamp}: trust its {@link FileStamp}. */
     void checkFile(NoteState n, boolean useStamp) throws IOException {
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(n.file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            return;
-        }
-        synchronized (state) {
-            if (useStamp && attrs.size() == n.fileSize && attrs.lastModifiedTime().toMillis() == n.fileMtime
-                    && !n.baseSaved) {
+        if (useStamp) {
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(n.file, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
                 return;
             }
+            synchronized (state) {
+                if (n.stamp().matches(attrs) && !n.baseSaved) {
+                    return;
+                }
+            }
         }
-        Optional<String> read = readText(n.file);
+        Optional<FileStamp.Read> read = readText(n.file);
         if (read.isEmpty()) {
             return;
         }
-        String text = read.get();
+        String text = read.get().text();
         String hash = DebouncedWriter.hashOf(text);
         boolean own;
         synchronized (state) {
             own = hash.equals(n.baseHash) || text.equals(n.writingText);
             if (own) {
                 n.fileWritten = true;
-                n.fileSize = attrs.size();
-                n.fileMtime = attrs.lastModifiedTime().toMillis();
+                n.stamp(read.get().stamp());
             }
         }
         if (own) {
@@ -165,11 +164,12 @@ final class FolderChanges {
             }
             return;
         }
-        mergeExternal(n, text);
+        mergeExternal(n, read.get());
     }
 
-    /** Merges {@code theirs}, the text another program left in the note's file, as local ops. */
-    private void mergeExternal(NoteState n, String theirs) throws IOException {
+    /** Merges {@code read}, the text another program left in the note's file, as local ops. */
+    private void mergeExternal(NoteState n, FileStamp.Read read) throws IOException {
+        String theirs = read.text();
         boolean[] merged = new boolean[1];
         replicas.withReplica(n, r -> {
             String ours = r.text();
@@ -192,7 +192,7 @@ final class FolderChanges {
                 }
             });
             String now = r.text();
-            fileRead(n, theirs, table.isCached(n));
+            fileRead(n, read, table.isCached(n));
             merged[0] = !edits.isEmpty();
             synchronized (state) {
                 n.version++;
@@ -212,32 +212,33 @@ final class FolderChanges {
         }
     }
 
-    /** The note's file held {@code text} just now (read, or found renamed). */
-    private void fileRead(NoteState n, String text, boolean replicaOpen) throws IOException {
-        BasicFileAttributes attrs = Files.readAttributes(n.file, BasicFileAttributes.class);
+    /**
+     * The note's file held {@code read} (read, or found renamed). Its stamp is the one from before
+     * that read: a stamp taken now would pass a write made since for known (docs/vault.md, "Stamps").
+     */
+    private void fileRead(NoteState n, FileStamp.Read read, boolean replicaOpen) {
         synchronized (state) {
             n.fileWritten = true;
-            n.baseHash = DebouncedWriter.hashOf(text);
-            n.baseText = replicaOpen ? text : null;
-            n.fileSize = attrs.size();
-            n.fileMtime = attrs.lastModifiedTime().toMillis();
+            n.baseHash = DebouncedWriter.hashOf(read.text());
+            n.baseText = replicaOpen ? read.text() : null;
+            n.stamp(read.stamp());
         }
     }
 
     /** Pairs vanished notes with new files holding their text: renames by another program. */
-    private void renamedByOthers(List<NoteState> missing, TreeMap<Path, String> added) throws IOException {
+    private void renamedByOthers(List<NoteState> missing, TreeMap<Path, FileStamp.Read> added) throws IOException {
         if (missing.isEmpty() || added.isEmpty()) {
             return;
         }
         Map<String, Path> byHash = new HashMap<>();
-        added.descendingMap().forEach((file, text) -> byHash.put(DebouncedWriter.hashOf(text), file));
+        added.descendingMap().forEach((file, read) -> byHash.put(DebouncedWriter.hashOf(read.text()), file));
         for (var it = missing.iterator(); it.hasNext();) {
             NoteState n = it.next();
             Path found = n.baseHash == null ? null : byHash.remove(n.baseHash);
             if (found == null || !added.containsKey(found)) {
                 continue;
             }
-            String text = added.remove(found);
+            FileStamp.Read read = added.remove(found);
             String name = notePaths.nameOf(found);
             it.remove();
             replicas.withReplica(n, r -> {
@@ -249,10 +250,10 @@ final class FolderChanges {
                     n.name = name;
                     n.hasPending = true;
                 }
-                if (!r.text().equals(text)) {
-                    mergeExternal(n, text);
+                if (!r.text().equals(read.text())) {
+                    mergeExternal(n, read);
                 } else {
-                    fileRead(n, text, table.isCached(n));
+                    fileRead(n, read, table.isCached(n));
                 }
             });
             files.settle();
@@ -278,7 +279,7 @@ final class FolderChanges {
     }
 
     /** A new {@code .md} file: a new note holding its text, its ops pending so the first sync uploads them. */
-    private void importFile(Path file, String text, Map<String, String> takenNames) throws IOException {
+    private void importFile(Path file, FileStamp.Read read, Map<String, String> takenNames) throws IOException {
         String name = notePaths.nameOf(file);
         String other = takenNames.putIfAbsent(NotePaths.collisionKey(name), name);
         if (other != null) {
@@ -294,9 +295,9 @@ final class FolderChanges {
         }
         replicas.withReplica(n, r -> replicas.ownEdits(() -> {
             r.rename(name);
-            r.insertUtf16(0, text);
+            r.insertUtf16(0, read.text());
         }));
-        fileRead(n, text, false);
+        fileRead(n, read, false);
         synchronized (state) {
             n.hasPending = true;
         }
@@ -305,9 +306,9 @@ final class FolderChanges {
         events.fire(l -> l.pendingWork(n.id));
     }
 
-    private Optional<String> readText(Path file) {
+    private Optional<FileStamp.Read> readText(Path file) {
         try {
-            return Optional.of(MarkdownFiles.read(file));
+            return Optional.of(FileStamp.read(file, System::currentTimeMillis));
         } catch (NotUtf8Exception e) {
             events.problem("Not UTF-8, left alone: " + paths.vault().relativize(file) + " (" + e.getMessage() + ")");
         } catch (NoSuchFileException e) {

@@ -17,7 +17,9 @@ import java.util.zip.CRC32C;
  * flags, which only it holds. Lines are {@code ID TAB FLAGS TAB SYNC_TIME TAB LOG_SIZE TAB
  * FILE_SIZE TAB FILE_MTIME TAB BASE_HASH TAB NAME TAB FILE_NAME}, after a {@code weft-index 1} line
  * and before {@code end CRC}, the CRC-32C of every byte before that last line. Names have no
- * control characters (docs/protocol.md §1), so tabs and line ends cannot occur in them.
+ * control characters (docs/protocol.md §1), so tabs and line ends cannot occur in them. A file's
+ * size and time count only with the flag {@code s} (stamped before it was read, {@link FileStamp}):
+ * indexes written before that rule may hold a stamp that passes an unread edit for known.
  */
 final class IndexFile {
     private static final String MAGIC = "weft-index 1";
@@ -81,10 +83,11 @@ final class IndexFile {
         }
         String flags = f[1];
         Boolean pendingTrash = flags.indexOf('T') >= 0 ? Boolean.TRUE : flags.indexOf('R') >= 0 ? Boolean.FALSE : null;
+        boolean stamped = flags.indexOf('s') >= 0;
         return new Entry(UUID.fromString(f[0]), f[7], flags.indexOf('t') >= 0, pendingTrash, flags.indexOf('p') >= 0,
                 Long.parseLong(f[2]), Long.parseLong(f[3]), f[8].isEmpty() ? null : f[8], flags.indexOf('w') >= 0,
-                Long.parseLong(f[4]),
-                Long.parseLong(f[5]), f[6].equals("-") ? null : f[6]);
+                stamped ? Long.parseLong(f[4]) : -1,
+                stamped ? Long.parseLong(f[5]) : -1, f[6].equals("-") ? null : f[6]);
     }
 
     /** Replaces {@code file} with {@code entries}: temporary file, fsync, rename, fsync folder. */
@@ -93,7 +96,7 @@ final class IndexFile {
         for (Entry e : entries) {
             StringBuilder flags = new StringBuilder();
             flags.append(e.trashed() ? "t" : "").append(e.hasPending() ? "p" : "")
-                    .append(e.fileWritten() ? "w" : "");
+                    .append(e.fileWritten() ? "w" : "").append(e.fileMtime() >= 0 ? "s" : "");
             if (e.pendingTrash() != null) {
                 flags.append(e.pendingTrash() ? 'T' : 'R');
             }

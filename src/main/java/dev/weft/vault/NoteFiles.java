@@ -8,7 +8,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -330,12 +329,6 @@ final class NoteFiles {
         NoteState n;
         boolean caughtUp;
         boolean hadBase;
-        BasicFileAttributes attrs;
-        try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (IOException e) {
-            attrs = null;
-        }
         synchronized (state) {
             n = byFile.get(file);
             if (n == null) {
@@ -346,10 +339,9 @@ final class NoteFiles {
             if (open.containsKey(n.id)) {
                 n.baseText = text;
             }
-            if (attrs != null) {
-                n.fileSize = attrs.size();
-                n.fileMtime = attrs.lastModifiedTime().toMillis();
-            }
+            // no stamp: one taken now could be of another program's write that followed ours, and
+            // a file just written has a time too recent to trust anyway (docs/vault.md, "Stamps")
+            n.stamp(FileStamp.UNKNOWN);
             n.writingText = null;
             caughtUp = n.version == n.writingVersion;
             // not by version: the text of a write queued meanwhile may be set after its version

@@ -29,6 +29,7 @@ final class NoteState {
     boolean fileWritten;
     /** A rename waits for another note's file to leave the target path. */
     boolean deferred;
+    /** {@link FileStamp}: the file's size and time when Weft last knew what it held; -1 when unknown. */
     long fileSize = -1;
     long fileMtime = -1;
     /** SHA-256 of the text the file had when Weft last wrote or read it. */
@@ -47,6 +48,15 @@ final class NoteState {
 
     NoteState(UUID id) {
         this.id = id;
+    }
+
+    FileStamp stamp() {
+        return new FileStamp(fileSize, fileMtime);
+    }
+
+    void stamp(FileStamp stamp) {
+        fileSize = stamp.size();
+        fileMtime = stamp.mtime();
     }
 
     NoteInfo info() {

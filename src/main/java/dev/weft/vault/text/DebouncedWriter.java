@@ -262,18 +262,30 @@ public final class DebouncedWriter implements AutoCloseable {
         }
         try {
             if (!onDisk(file, bytes, text)) {
-                if (!mayReplace.test(file)) {
-                    return;
-                }
-                MarkdownFiles.writeAtomically(file, bytes, temporary -> { });
+                // asked once the temporary file is on disk, just before the rename: an edit another
+                // program makes after the question is replaced, so the question comes as late as it can
+                MarkdownFiles.writeAtomically(file, bytes, temporary -> {
+                    if (!mayReplace.test(file)) {
+                        throw new Refused();
+                    }
+                });
             }
             lastHash.put(file, sha256(bytes));
             written.accept(file, text);
+        } catch (Refused e) {
+            // the caller merges first and writes again
         } catch (NotUtf8Exception e) {
             failures.accept(file, e);
         } catch (IOException e) {
             failures.accept(file, e);
             retry(file, content);
+        }
+    }
+
+    /** {@code mayReplace} said no: the write is dropped, its temporary file deleted. */
+    private static final class Refused extends IOException {
+        Refused() {
+            super("the file holds an edit not taken in yet");
         }
     }
 

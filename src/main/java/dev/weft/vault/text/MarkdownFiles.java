@@ -53,7 +53,7 @@ public final class MarkdownFiles {
     public record FileText(String text, boolean hadBom, LineEnds lineEnds) {
     }
 
-    /** Runs between writing the temporary file and renaming it over the note (a test's crash point). */
+    /** Runs between writing the temporary file and renaming it over the note (a last check; a test's crash point). */
     interface BeforeMove {
         void run(Path temporary) throws IOException;
     }

@@ -159,6 +159,40 @@ class DebouncedWriterTest {
     }
 
     @Test
+    void asksWhetherItMayReplaceAFileJustBeforeTheRename() throws IOException {
+        Path note = vault.resolve("note.md");
+        Files.writeString(note, "theirs\n");
+        List<String> asked = new ArrayList<>();
+        List<String> written = new ArrayList<>();
+        boolean[] allow = {false};
+        DebouncedWriter asking = new DebouncedWriter(clock, DebouncedWriter.QUIET, DebouncedWriter.MAX_DELAY,
+                (file, e) -> failures.add(e.getMessage()), (file, text) -> written.add(text), file -> {
+                    // the new text is on disk already: an edit made before this question is seen by it
+                    try (var files = Files.list(vault)) {
+                        asked.add(files.map(f -> f.getFileName().toString()).sorted().toList().toString());
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                    return allow[0];
+                });
+        asking.changed(note, "ours\n");
+        clock.advance(300);
+        assertThat(asked).singleElement().asString().matches("\\[\\.note\\.md\\.[0-9a-f]+\\.tmp, note\\.md]");
+        assertThat(onDisk(note)).isEqualTo("theirs\n");
+        assertThat(written).isEmpty();
+        assertThat(failures).isEmpty();
+        try (var files = Files.list(vault)) {
+            assertThat(files).containsExactly(note); // no temporary file left
+        }
+
+        allow[0] = true;
+        asking.changed(note, "ours\n");
+        clock.advance(300);
+        assertThat(onDisk(note)).isEqualTo("ours\n");
+        assertThat(written).containsExactly("ours\n");
+    }
+
+    @Test
     void neverWritesOverAFileThatIsNotUtf8() throws IOException {
         Path note = vault.resolve("latin1.md");
         byte[] latin1 = "caf\u00E9".getBytes(StandardCharsets.ISO_8859_1);
