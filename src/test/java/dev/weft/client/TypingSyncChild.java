@@ -33,7 +33,6 @@ public final class TypingSyncChild {
         }
         SplittableRandom random = new SplittableRandom(Long.parseLong(args[4]));
         NoteReplica replica = vault.replica(id);
-        out.println("ready");
         for (int i = 0; ; i++) {
             String token = "<" + args[2] + "-" + i + ">";
             replica.insert(replica.length(), token);

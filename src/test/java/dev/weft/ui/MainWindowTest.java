@@ -29,7 +29,7 @@ class MainWindowTest extends WindowTestBase {
         frame.textBox("editor").enterText("Hello, Weft");
         waitFor("the typing in the note", () -> text(id).equals("Hello, Weft"));
         assertThat(info(id).name()).isEqualTo("Journal/Ideas/First thoughts");
-        assertThat(onEdt(() -> treeLabels())).contains("Journal", "Ideas", "First thoughts");
+        waitFor("the note in the tree", () -> onEdt(() -> treeLabels()).containsAll(java.util.List.of("Journal", "Ideas", "First thoughts")));
         waitFor("the preview showing the typing", () -> onEdt(() -> window.preview.pane().getText()).contains("Hello, Weft"));
     }
 
@@ -137,7 +137,7 @@ class MainWindowTest extends WindowTestBase {
         frame.menuItemWithPath("File", "Move to Trash").click();
         waitFor("the note in the trash", () -> info(list).trashed());
         waitFor("the editor empty", () -> onEdt(() -> window.openNote.current()) == null);
-        assertThat(onEdt(() -> treeLabels())).doesNotContain("Reading list");
+        waitFor("the note gone from the tree", () -> !onEdt(() -> treeLabels()).contains("Reading list"));
 
         frame.menuItemWithPath("File", "Trash…").click();
         DialogFixture trash = dialog("trash");
@@ -145,7 +145,7 @@ class MainWindowTest extends WindowTestBase {
         press(trash.button("trash.restore"));
         waitFor("the note restored", () -> !info(list).trashed());
         waitFor("and open again", () -> list.equals(onEdt(() -> window.openNote.current())));
-        assertThat(onEdt(() -> treeLabels())).contains("Reading list");
+        waitFor("the note back in the tree", () -> onEdt(() -> treeLabels()).contains("Reading list"));
         press(trash.button("trash.close"));
     }
 
