@@ -32,6 +32,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>at start the child prints {@code ready PORT FINGERPRINT} ({@code none} without TLS);
  *   <li>{@code pair} prints {@code pair CODE}, a fresh pairing code;
  *   <li>{@code heap} prints {@code heap USED COMMITTED}: heap bytes after full GCs;
+ *   <li>{@code peak} prints {@code peak AFTER_GC COMMITTED}: the most heap bytes in use after any
+ *       GC, and the most committed, since the last {@code peak} (the live set's high-water mark);
  *   <li>{@code cpu} prints {@code cpu NANOS}: the process's CPU time;
  *   <li>{@code threads} prints {@code threads NAME=NANOS;...}: CPU time per thread group (a
  *       thread's name without its trailing number);
@@ -114,6 +116,12 @@ final class BenchServer implements AutoCloseable {
     /** Used heap bytes after full GCs. */
     long heapAfterGc() throws IOException {
         return Long.parseLong(ask("heap").split(" ")[0]);
+    }
+
+    /** {most heap in use after any GC, most committed} since the last call. */
+    long[] heapPeak() throws IOException {
+        String[] parts = ask("peak").split(" ");
+        return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
     }
 
     void startWallSampling() throws IOException {
@@ -207,6 +215,7 @@ final class BenchServer implements AutoCloseable {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println("ready " + server.port() + " " + server.fingerprint());
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        HeapPeak peak = new HeapPeak();
         WallSampler sampler = null;
         String line;
         while ((line = commands.readLine()) != null) {
@@ -216,6 +225,7 @@ final class BenchServer implements AutoCloseable {
                     long[] heap = ownHeapAfterGc();
                     out.println("heap " + heap[0] + " " + heap[1]);
                 }
+                case "peak" -> out.println("peak " + peak.takeAndReset());
                 case "cpu" -> out.println("cpu " + ((com.sun.management.OperatingSystemMXBean)
                         ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
                 case "threads" -> out.println("threads " + threadCpu());
@@ -313,6 +323,48 @@ final class BenchServer implements AutoCloseable {
                 }
             }
             return "other";
+        }
+    }
+
+    /** The most heap in use after a GC, and the most committed, from the collectors' notifications. */
+    private static final class HeapPeak {
+        private final java.util.concurrent.atomic.AtomicLong afterGc = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
+
+        HeapPeak() {
+            java.util.Set<String> heapPools = new java.util.HashSet<>();
+            for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                    heapPools.add(pool.getName());
+                }
+            }
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                    if (!notification.getType().equals(
+                            com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                        return;
+                    }
+                    com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+                            .from((javax.management.openmbean.CompositeData) notification.getUserData());
+                    long used = 0;
+                    long held = 0;
+                    for (Map.Entry<String, java.lang.management.MemoryUsage> pool
+                            : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        if (heapPools.contains(pool.getKey())) {
+                            used += pool.getValue().getUsed();
+                            held += pool.getValue().getCommitted();
+                        }
+                    }
+                    long u = used;
+                    long h = held;
+                    afterGc.accumulateAndGet(u, Math::max);
+                    committed.accumulateAndGet(h, Math::max);
+                }, null, null);
+            }
+        }
+
+        String takeAndReset() {
+            return afterGc.getAndSet(0) + " " + committed.getAndSet(0);
         }
     }
 
