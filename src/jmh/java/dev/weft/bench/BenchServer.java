@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code heap} prints {@code heap USED COMMITTED}: heap bytes after full GCs;
  *   <li>{@code peak} prints {@code peak AFTER_GC COMMITTED}: the most heap bytes in use after any
  *       GC, and the most committed, since the last {@code peak} (the live set's high-water mark);
+ *   <li>{@code alloc} prints {@code alloc NAME=BYTES;...}: heap bytes allocated so far per thread
+ *       group, as {@code threads} groups them;
  *   <li>{@code cpu} prints {@code cpu NANOS}: the process's CPU time;
  *   <li>{@code threads} prints {@code threads NAME=NANOS;...}: CPU time per thread group (a
  *       thread's name without its trailing number);
@@ -172,6 +174,18 @@ final class BenchServer implements AutoCloseable {
         return Long.parseLong(ask("cpu"));
     }
 
+    /** Heap bytes allocated so far by each thread group (threads that ended are not counted). */
+    Map<String, Long> threadAllocations() throws IOException {
+        Map<String, Long> bytes = new TreeMap<>();
+        for (String entry : ask("alloc").split(";")) {
+            int eq = entry.lastIndexOf('=');
+            if (eq > 0) {
+                bytes.put(entry.substring(0, eq), Long.parseLong(entry.substring(eq + 1)));
+            }
+        }
+        return bytes;
+    }
+
     Map<String, Long> threadCpuNanos() throws IOException {
         Map<String, Long> cpu = new TreeMap<>();
         String line = ask("threads");
@@ -229,6 +243,7 @@ final class BenchServer implements AutoCloseable {
                 case "cpu" -> out.println("cpu " + ((com.sun.management.OperatingSystemMXBean)
                         ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
                 case "threads" -> out.println("threads " + threadCpu());
+                case "alloc" -> out.println("alloc " + ownThreadAllocations());
                 case "wall" -> {
                     sampler = new WallSampler("weft-store-writer");
                     out.println("wall started");
@@ -382,6 +397,23 @@ final class BenchServer implements AutoCloseable {
             used = now;
         }
         return new long[] {used, memory.getHeapMemoryUsage().getCommitted()};
+    }
+
+    private static String ownThreadAllocations() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Map<String, Long> groups = new TreeMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long bytes = threads.getThreadAllocatedBytes(info.getThreadId());
+                if (bytes > 0) {
+                    groups.merge(info.getThreadName().replaceAll("[0-9]+$", "#").replace(';', ',').replace('=', '-'),
+                            bytes, Long::sum);
+                }
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        groups.forEach((name, bytes) -> s.append(name).append('=').append(bytes).append(';'));
+        return s.toString();
     }
 
     private static String threadCpu() {

@@ -99,6 +99,7 @@ public final class BigUploadBench {
             byte[] frame = BenchSocket.CODEC.encode(bigUpsert(uploader.site(), inserts, deletes));
             server.heapPeak(); // from here on
             long cpu0 = server.cpuNanos();
+            java.util.Map<String, Long> alloc0 = server.threadAllocations();
             long sent = System.nanoTime();
             a.send(frame).get(600, TimeUnit.SECONDS);
             long onSocket = System.nanoTime();
@@ -136,11 +137,21 @@ public final class BigUploadBench {
             }
             long done = acked.get();
             long cpu1 = server.cpuNanos();
+            java.util.Map<String, Long> alloc1 = server.threadAllocations();
             long[] peak = server.heapPeak();
 
             System.out.printf("upload: %,d bytes in one frame; on the socket after %.2f s, 34 after %.2f s"
                     + " (server cpu %.1f s)%n", frame.length, (onSocket - sent) / 1e9, (done - sent) / 1e9,
                     (cpu1 - cpu0) / 1e9);
+            int ops = inserts + deletes;
+            StringBuilder perOp = new StringBuilder();
+            alloc1.forEach((group, bytes) -> {
+                long grown = bytes - alloc0.getOrDefault(group, 0L);
+                if (grown > 10L * ops) {
+                    perOp.append(String.format(" %s %.0f,", group, (double) grown / ops));
+                }
+            });
+            System.out.println("server heap allocated per op, by thread group (bytes):" + perOp);
             System.out.println("pull of a 40-atom note, idle server:   " + idle.summary());
             System.out.println("pull of a 40-atom note, during upload: " + pulls.summary());
             System.out.println("one-atom upsert, during upload:        " + writes.summary());
