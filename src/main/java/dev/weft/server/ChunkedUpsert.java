@@ -155,6 +155,8 @@ final class ChunkedUpsert {
         submitted.complete(null); // later writes of the connection may go on
         if (cause instanceof RefusedException) {
             peer.serially(() -> peer.send(List.of(Replies.error(upsert.documentId(), Replies.REFUSED, cause.getMessage()))));
+        } else if (hub.stopping()) {
+            peer.close(Failures.GOING_AWAY, "server shutting down"); // the store closed between two steps: no 34
         } else {
             failures.fault(peer, cause);
         }

@@ -183,6 +183,26 @@ class BigUploadTest {
     }
 
     @Test
+    void aServerStoppingDuringABigUploadClosesItWithout34OrFault() throws Exception {
+        java.io.ByteArrayOutputStream logged = new java.io.ByteArrayOutputStream();
+        WeftServer server = WeftServer.start(new ServerConfig("127.0.0.1", 0, data, new ServerConfig.TlsSetting.None(),
+                Limits.DEFAULT), new ServerLog(new java.io.PrintStream(logged, true, java.nio.charset.StandardCharsets.UTF_8)));
+        TestDevice uploader = TestDevice.pair(server.pairingLink(), "uploader");
+        Hold hold = new Hold(1);
+        TestDevice.Connection u = uploader.connect();
+        u.send(new SyncDocUpsert(UUID.randomUUID(), "big", 0, atoms(uploader.site, 1, 40 * ChunkedUpsert.STEP_OPS),
+                List.of()));
+        hold.awaitReached();
+        Thread closing = new Thread(server::close);
+        closing.start();
+        assertThat(u.awaitClose()).isEqualTo(Failures.GOING_AWAY);
+        hold.release.countDown(); // the remaining steps meet a closing server and store
+        closing.join();
+        assertThat(u.received).noneMatch(m -> m instanceof SyncDocDone);
+        assertThat(logged.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("fault").doesNotContain("ERROR");
+    }
+
+    @Test
     void aConnectionsLaterRequestsAreAnsweredAfterItsBigUpload() throws Exception {
         try (WeftServer server = start()) {
             TestDevice uploader = TestDevice.pair(server.pairingLink(), "uploader");
