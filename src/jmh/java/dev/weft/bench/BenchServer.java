@@ -32,6 +32,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>at start the child prints {@code ready PORT FINGERPRINT} ({@code none} without TLS);
  *   <li>{@code pair} prints {@code pair CODE}, a fresh pairing code;
  *   <li>{@code heap} prints {@code heap USED COMMITTED}: heap bytes after full GCs;
+ *   <li>{@code peak} prints {@code peak AFTER_GC COMMITTED}: the most heap bytes in use after any
+ *       GC, and the most committed, since the last {@code peak} (the live set's high-water mark);
+ *   <li>{@code alloc} prints {@code alloc NAME=BYTES;...}: heap bytes allocated so far per thread
+ *       group, as {@code threads} groups them;
  *   <li>{@code cpu} prints {@code cpu NANOS}: the process's CPU time;
  *   <li>{@code threads} prints {@code threads NAME=NANOS;...}: CPU time per thread group (a
  *       thread's name without its trailing number);
@@ -116,6 +120,12 @@ final class BenchServer implements AutoCloseable {
         return Long.parseLong(ask("heap").split(" ")[0]);
     }
 
+    /** {most heap in use after any GC, most committed} since the last call. */
+    long[] heapPeak() throws IOException {
+        String[] parts = ask("peak").split(" ");
+        return new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+    }
+
     void startWallSampling() throws IOException {
         ask("wall");
     }
@@ -164,6 +174,18 @@ final class BenchServer implements AutoCloseable {
         return Long.parseLong(ask("cpu"));
     }
 
+    /** Heap bytes allocated so far by each thread group (threads that ended are not counted). */
+    Map<String, Long> threadAllocations() throws IOException {
+        Map<String, Long> bytes = new TreeMap<>();
+        for (String entry : ask("alloc").split(";")) {
+            int eq = entry.lastIndexOf('=');
+            if (eq > 0) {
+                bytes.put(entry.substring(0, eq), Long.parseLong(entry.substring(eq + 1)));
+            }
+        }
+        return bytes;
+    }
+
     Map<String, Long> threadCpuNanos() throws IOException {
         Map<String, Long> cpu = new TreeMap<>();
         String line = ask("threads");
@@ -207,6 +229,7 @@ final class BenchServer implements AutoCloseable {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println("ready " + server.port() + " " + server.fingerprint());
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        HeapPeak peak = new HeapPeak();
         WallSampler sampler = null;
         String line;
         while ((line = commands.readLine()) != null) {
@@ -216,9 +239,11 @@ final class BenchServer implements AutoCloseable {
                     long[] heap = ownHeapAfterGc();
                     out.println("heap " + heap[0] + " " + heap[1]);
                 }
+                case "peak" -> out.println("peak " + peak.takeAndReset());
                 case "cpu" -> out.println("cpu " + ((com.sun.management.OperatingSystemMXBean)
                         ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
                 case "threads" -> out.println("threads " + threadCpu());
+                case "alloc" -> out.println("alloc " + ownThreadAllocations());
                 case "wall" -> {
                     sampler = new WallSampler("weft-store-writer");
                     out.println("wall started");
@@ -316,6 +341,48 @@ final class BenchServer implements AutoCloseable {
         }
     }
 
+    /** The most heap in use after a GC, and the most committed, from the collectors' notifications. */
+    private static final class HeapPeak {
+        private final java.util.concurrent.atomic.AtomicLong afterGc = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
+
+        HeapPeak() {
+            java.util.Set<String> heapPools = new java.util.HashSet<>();
+            for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                    heapPools.add(pool.getName());
+                }
+            }
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                ((javax.management.NotificationEmitter) gc).addNotificationListener((notification, handback) -> {
+                    if (!notification.getType().equals(
+                            com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                        return;
+                    }
+                    com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+                            .from((javax.management.openmbean.CompositeData) notification.getUserData());
+                    long used = 0;
+                    long held = 0;
+                    for (Map.Entry<String, java.lang.management.MemoryUsage> pool
+                            : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        if (heapPools.contains(pool.getKey())) {
+                            used += pool.getValue().getUsed();
+                            held += pool.getValue().getCommitted();
+                        }
+                    }
+                    long u = used;
+                    long h = held;
+                    afterGc.accumulateAndGet(u, Math::max);
+                    committed.accumulateAndGet(h, Math::max);
+                }, null, null);
+            }
+        }
+
+        String takeAndReset() {
+            return afterGc.getAndSet(0) + " " + committed.getAndSet(0);
+        }
+    }
+
     /** Used and committed heap after System.gc() repeated until used stops shrinking. */
     static long[] ownHeapAfterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -330,6 +397,23 @@ final class BenchServer implements AutoCloseable {
             used = now;
         }
         return new long[] {used, memory.getHeapMemoryUsage().getCommitted()};
+    }
+
+    private static String ownThreadAllocations() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Map<String, Long> groups = new TreeMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long bytes = threads.getThreadAllocatedBytes(info.getThreadId());
+                if (bytes > 0) {
+                    groups.merge(info.getThreadName().replaceAll("[0-9]+$", "#").replace(';', ',').replace('=', '-'),
+                            bytes, Long::sum);
+                }
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        groups.forEach((name, bytes) -> s.append(name).append('=').append(bytes).append(';'));
+        return s.toString();
     }
 
     private static String threadCpu() {

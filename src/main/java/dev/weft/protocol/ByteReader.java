@@ -34,6 +34,16 @@ final class ByteReader {
         return end - pos;
     }
 
+    /** Current position in the array. */
+    int position() {
+        return pos;
+    }
+
+    /** A copy of the array from {@code from} (a {@link #position()}) up to the current position. */
+    byte[] copyFrom(int from) {
+        return java.util.Arrays.copyOfRange(buf, from, pos);
+    }
+
     /** Current position, counted from the start of the range. */
     int offset() {
         return pos - start;

@@ -175,8 +175,8 @@ public final class MessageCodec {
         UUID id = r.uuid("document_id");
         String name = WireFields.readName(r, limits.maxNameBytes());
         long lastSyncTime = r.u64("last_sync_time");
-        List<Atom> inserts = WireFields.readAtoms(r, keys);
-        return new SyncDocUpsert(id, name, lastSyncTime, inserts, WireFields.readPids(r, keys));
+        List<Atom> inserts = WireList.readAtoms(r, keys);
+        return new SyncDocUpsert(id, name, lastSyncTime, inserts, WireList.readPids(r, keys));
     }
 
     private static void writeSyncDocUpsert(ByteWriter w, SyncDocUpsert m) {

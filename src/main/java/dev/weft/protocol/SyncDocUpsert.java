@@ -22,8 +22,8 @@ public record SyncDocUpsert(UUID documentId, String name, long lastSyncTime, Lis
     public SyncDocUpsert {
         Fields.present(documentId, "documentId");
         TextRules.requirePlainText(name, 1, NoteNames.MAX_BYTES, "name");
-        inserts = Fields.copy(inserts, "inserts");
-        deletes = Fields.copy(deletes, "deletes");
+        inserts = WireList.keep(inserts, "inserts");
+        deletes = WireList.keep(deletes, "deletes");
     }
 
     @Override

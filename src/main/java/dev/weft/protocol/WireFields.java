@@ -9,9 +9,9 @@ import java.util.Optional;
 /** Reads and writes the composite fields messages share: sites, names, texts, atoms, pid lists. */
 final class WireFields {
     /** Smallest atom: {@code data_len}, one data byte, {@code pid_depth}, one pair. */
-    private static final int MIN_ATOM_BYTES = 1 + 1 + 1 + ByteReader.PAIR_BYTES;
+    static final int MIN_ATOM_BYTES = 1 + 1 + 1 + ByteReader.PAIR_BYTES;
     /** Smallest pid: {@code pid_depth} and one pair. */
-    private static final int MIN_PID_BYTES = 1 + ByteReader.PAIR_BYTES;
+    static final int MIN_PID_BYTES = 1 + ByteReader.PAIR_BYTES;
 
     private WireFields() {
     }

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -51,6 +52,11 @@ final class GlobalSync {
     private final Failures failures;
     /** Completes once the answer to this connection's last request is queued (on its executor only). */
     private CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
+    /**
+     * Completes once this connection's last write is wholly with the store's writer (a big upsert's
+     * last step queued), so its writes reach the writer in request order (on its executor only).
+     */
+    private CompletableFuture<?> lastSubmitted = CompletableFuture.completedFuture(null);
 
     GlobalSync(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures) {
         this.store = store;
@@ -142,6 +148,12 @@ final class GlobalSync {
             }
         }
         Optional<String> badName = NoteNames.validate(u.name());
+        if (badName.isEmpty() && ChunkedUpsert.needed(u)) {
+            CompletableFuture<Void> queued = new CompletableFuture<>();
+            lastWrite = queued;
+            afterEarlierWrites(submitted -> new ChunkedUpsert(store, hub, peer, replies, failures, u, queued, submitted).next());
+            return true;
+        }
         answer(batch -> {
             if (badName.isPresent()) {
                 return new Answer(List.of(Replies.error(u.documentId(), Replies.BAD_NAME, "name: " + badName.get())),
@@ -158,18 +170,19 @@ final class GlobalSync {
                 return new Answer(out, Optional.empty());
             }
             boolean renamed = before.map(b -> !b.document().name().equals(doc.name())).orElse(true);
-            return new Answer(out, Optional.of(entry(doc)), forSessions(site, u, renamed ? doc.name() : null));
+            return new Answer(out, Optional.of(entry(doc)),
+                    forSessions(site, u.inserts(), u.deletes(), renamed ? doc.name() : null));
         }, u.documentId(), u.inserts().size() + u.deletes().size());
         return true;
     }
 
     /** An upsert's ops as a session sees a collaborator's: {@code 65}s, {@code 66}s and the new name. */
-    private static List<Message> forSessions(int site, SyncDocUpsert u, String newName) {
-        List<Message> ops = new ArrayList<>(u.inserts().size() + u.deletes().size() + 1);
-        for (Atom atom : u.inserts()) {
+    static List<Message> forSessions(int site, List<Atom> inserts, List<Pid> deletes, String newName) {
+        List<Message> ops = new ArrayList<>(inserts.size() + deletes.size() + 1);
+        for (Atom atom : inserts) {
             ops.add(new SessionInsert(atom.pid().site(), atom));
         }
-        for (Pid pid : u.deletes()) {
+        for (Pid pid : deletes) {
             ops.add(new SessionDelete(site, pid));
         }
         if (newName != null) {
@@ -205,14 +218,33 @@ final class GlobalSync {
     private void answer(Function<WriteBatch, Answer> work, UUID document, int ops) {
         CompletableFuture<Void> queued = new CompletableFuture<>();
         lastWrite = queued;
-        // on the writer thread right after the commit, in commit order (see Store.submit)
-        store.submit(work, ops, (answer, error) -> {
-            try {
-                committed(answer, error, document);
-            } finally {
-                queued.complete(null);
-            }
+        afterEarlierWrites(submitted -> {
+            // on the writer thread right after the commit, in commit order (see Store.submit)
+            store.submit(work, ops, (answer, error) -> {
+                try {
+                    committed(answer, error, document);
+                } finally {
+                    queued.complete(null);
+                }
+            });
+            submitted.complete(null);
         });
+    }
+
+    /**
+     * Runs {@code submit} once this connection's earlier writes are all queued for the store's
+     * writer: at once, unless a big upsert is still going step by step; {@code submit} completes
+     * the future it is given once its own write is all queued.
+     */
+    private void afterEarlierWrites(Consumer<CompletableFuture<Void>> submit) {
+        CompletableFuture<Void> submitted = new CompletableFuture<>();
+        CompletableFuture<?> earlier = lastSubmitted;
+        lastSubmitted = submitted;
+        if (earlier.isDone()) {
+            submit.accept(submitted);
+        } else {
+            earlier.whenComplete((ignored, error) -> peer.serially(() -> submit.accept(submitted)));
+        }
     }
 
     private void committed(Answer answer, Throwable error, UUID document) {
