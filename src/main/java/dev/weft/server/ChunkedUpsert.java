@@ -4,9 +4,9 @@ import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import dev.weft.protocol.Message;
 import dev.weft.protocol.SyncDocUpsert;
+import dev.weft.protocol.SyncError;
 import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
-import dev.weft.store.RefusedException;
 import dev.weft.store.Store;
 import dev.weft.store.SyncEntry;
 import dev.weft.store.UpsertResult;
@@ -153,8 +153,9 @@ final class ChunkedUpsert {
 
     private void failed(Throwable cause) {
         submitted.complete(null); // later writes of the connection may go on
-        if (cause instanceof RefusedException) {
-            peer.serially(() -> peer.send(List.of(Replies.error(upsert.documentId(), Replies.REFUSED, cause.getMessage()))));
+        Optional<SyncError> refusal = Replies.refusal(upsert.documentId(), cause);
+        if (refusal.isPresent()) {
+            peer.serially(() -> peer.send(List.of(refusal.get())));
         } else if (hub.stopping()) {
             peer.close(Failures.GOING_AWAY, "server shutting down"); // the store closed between two steps: no 34
         } else {

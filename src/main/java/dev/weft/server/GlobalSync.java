@@ -11,13 +11,10 @@ import dev.weft.protocol.SyncDocPull;
 import dev.weft.protocol.SyncDocRestore;
 import dev.weft.protocol.SyncDocTrash;
 import dev.weft.protocol.SyncDocUpsert;
-import dev.weft.protocol.SyncError;
 import dev.weft.protocol.Synclist;
 import dev.weft.protocol.SynclistResponse;
-import dev.weft.store.DiskFullException;
 import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
-import dev.weft.store.RefusedException;
 import dev.weft.store.Store;
 import dev.weft.store.SyncEntry;
 import dev.weft.store.UpsertResult;
@@ -250,13 +247,8 @@ final class GlobalSync {
     private void committed(Answer answer, Throwable error, UUID document) {
         if (error != null) {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            if (cause instanceof RefusedException) {
-                peer.serially(() -> peer.send(List.of(Replies.error(document, Replies.REFUSED, cause.getMessage()))));
-            } else if (cause instanceof DiskFullException) {
-                peer.serially(() -> peer.send(List.of(Replies.error(document, SyncError.DISK_FULL, cause.getMessage()))));
-            } else {
-                failures.fault(peer, cause);
-            }
+            Replies.refusal(document, cause).ifPresentOrElse(
+                    refusal -> peer.serially(() -> peer.send(List.of(refusal))), () -> failures.fault(peer, cause));
             return;
         }
         answer.change().ifPresent(change -> {

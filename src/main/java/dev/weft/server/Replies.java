@@ -7,12 +7,14 @@ import dev.weft.protocol.NoteNames;
 import dev.weft.protocol.SyncDocDone;
 import dev.weft.protocol.SyncDocResponse;
 import dev.weft.protocol.SyncError;
+import dev.weft.store.DiskFullException;
 import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
 import dev.weft.store.RefusedException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Builds the server's answers, splitting a document's changes over several {@code 33}s when large. */
@@ -87,6 +89,20 @@ final class Replies {
 
     static SyncDocDone done(DocumentState doc) {
         return new SyncDocDone(doc.id(), doc.syncTime(), doc.trashed());
+    }
+
+    /**
+     * The {@code 36} that answers a write the store refused (a taken name, a full disk), the
+     * connection staying open; empty for a fault.
+     */
+    static Optional<SyncError> refusal(UUID document, Throwable cause) {
+        if (cause instanceof RefusedException) {
+            return Optional.of(error(document, REFUSED, cause.getMessage()));
+        }
+        if (cause instanceof DiskFullException) {
+            return Optional.of(error(document, SyncError.DISK_FULL, cause.getMessage()));
+        }
+        return Optional.empty();
     }
 
     static SyncError error(UUID document, int code, String message) {
