@@ -166,8 +166,10 @@ public final class PidAllocator {
                 ident = pickOpen(minIdent, maxIdent, tightR, tightL && !ownLeft);
             } else if (!narrowOk && tightR && maxIdent - minIdent < NARROW) {
                 ident = -1;
-            } else if (d < ll - 1 || ownLeft) {
-                ident = backwards && tightR ? pickBeforeOwn(minIdent, maxIdent) : pickAfterOwn(minIdent, maxIdent);
+            } else if (backwards && tightR && (d < ll - 1 || ownLeft)) {
+                ident = pickBeforeOwn(minIdent, maxIdent);
+            } else if (ownLeft) {
+                ident = pickAfterOwn(minIdent, maxIdent);
             } else {
                 ident = pickAfterForeign(minIdent, maxIdent);
             }
@@ -235,8 +237,11 @@ public final class PidAllocator {
      * keep {@link #MARGIN} from it, at the start of one of this site's regions.
      */
     private long pickAfterForeign(long min, long max) {
+        if (min > max) {
+            return -1;
+        }
         long x = firstRegionStartAtOrAbove(min + MARGIN);
-        return x <= max ? x : -1;
+        return x <= max ? x : max;
     }
 
     /**
