@@ -11,14 +11,15 @@ import java.util.List;
  * right after in its author's full view (docs/crdt.md, "Where an insert goes": right after the
  * visible character before it, past the author's own tombstones). A view is the depth-first walk
  * of that tree; children of one anchor come newest first (one made knowing the other goes in
- * front of it), and of two made concurrently, the one by the anchor's author comes first. Any
- * other concurrent pair has no defined order: the model orders it by agent number one way
+ * front of it), and of two made concurrently, the one the anchor's author made after deleting the
+ * anchor comes first (it took the deleted character's place, the other went after that
+ * character: docs/crdt.md). Any other concurrent pair has no defined order: the model orders it by agent number one way
  * ({@code variant} 0) or the other (1), and a history whose views differ between the two is not
  * determined.
  */
 final class HistoryModel {
     /** One op: an insert ({@code codePoint >= 0}) or a delete of op {@code target}. */
-    record Op(int agent, int codePoint, int anchor, int target, BitSet knew) {
+    record Op(int agent, int codePoint, int anchor, boolean pastOwnTombstone, int target, BitSet knew) {
         boolean insert() {
             return codePoint >= 0;
         }
@@ -141,10 +142,10 @@ final class HistoryModel {
             if (ox.knew().get(y)) {
                 return -1;
             }
-            if (ox.agent() == anchorAuthor) {
+            if (ox.agent() == anchorAuthor && ox.pastOwnTombstone()) {
                 return -1;
             }
-            if (oy.agent() == anchorAuthor) {
+            if (oy.agent() == anchorAuthor && oy.pastOwnTombstone()) {
                 return 1;
             }
             int c = Integer.compare(ox.agent(), oy.agent());
@@ -181,12 +182,26 @@ final class HistoryModel {
      */
     boolean undefinedAt(int agent, int anchor) {
         int author = anchor < 0 ? -1 : ops.get(anchor).agent();
-        if (agent == author) {
+        if (agent == author && pastOwnTombstone(agent, anchor)) {
             return false;
         }
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
-            if (op.insert() && op.anchor() == anchor && !known[agent].get(i) && op.agent() != author) {
+            if (op.insert() && op.anchor() == anchor && !known[agent].get(i)
+                    && !(op.agent() == author && op.pastOwnTombstone())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code agent} knows its own item {@code anchor} deleted. */
+    private boolean pastOwnTombstone(int agent, int anchor) {
+        if (anchor < 0 || ops.get(anchor).agent() != agent) {
+            return false;
+        }
+        for (int i = known[agent].nextSetBit(0); i >= 0; i = known[agent].nextSetBit(i + 1)) {
+            if (!ops.get(i).insert() && ops.get(i).target() == anchor) {
                 return true;
             }
         }
@@ -195,12 +210,13 @@ final class HistoryModel {
 
     /** Records {@code agent} inserting {@code codePoint} after {@code anchor}; returns the op's index. */
     int insert(int agent, int anchor, int codePoint) {
-        return add(new Op(agent, codePoint, anchor, -1, (BitSet) known[agent].clone()));
+        return add(new Op(agent, codePoint, anchor, pastOwnTombstone(agent, anchor), -1,
+                (BitSet) known[agent].clone()));
     }
 
     /** Records {@code agent} deleting item {@code item}; returns the op's index. */
     int delete(int agent, int item) {
-        return add(new Op(agent, -1, -1, item, (BitSet) known[agent].clone()));
+        return add(new Op(agent, -1, -1, false, item, (BitSet) known[agent].clone()));
     }
 
     private int add(Op op) {

@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
  * ops in order, must show the model's end text. A history stops where the model finds its order
  * undefined (two concurrent inserts at one place, neither by the anchor's author).
  *
- * <p>{@code -Dweft.crdt.cases=N} runs N histories (default 2,000); {@code -Dweft.crdt.seed=S}
+ * <p>{@code -Dweft.crdt.cases=N} runs N histories (default 1,600, ~20 s); {@code -Dweft.crdt.seed=S}
  * replays the history of one seed, as a failure prints it ({@code -Dweft.crdt.debug=true} also
  * dumps the model's view with pids); {@code -Dweft.crdt.count=true} lists every failing seed
- * instead of stopping at the first; {@code -Dweft.crdt.agents=N} caps the agents (2..5).
+ * instead of stopping at the first.
  *
- * <p>Disabled until the defect it still finds is fixed (docs/crdt.md, "Open defect"): about 7 in
- * 1,000 histories fail, e.g. seeds 7778531648726716619 (4 agents) and -4211778887451006057 (2).
+ * <p>With up to five agents it still finds the open defect of docs/crdt.md ("Open defect") in
+ * about 2 of 1,000 histories (e.g. seeds 5551622524318404965, -9004847360134966378), so that run
+ * is disabled until it is fixed; two agents pass.
  */
 class RandomHistoriesTest {
     private static final String ALPHABET = "abcdefghij klmnopqrstuvwxyz.,\néüß漢字😀🎉𝄞";
@@ -33,18 +34,26 @@ class RandomHistoriesTest {
     private final List<Pid> pids = new ArrayList<>();
 
     @Test
-    @Disabled("finds a remaining ordering defect in ~0.7% of histories: docs/crdt.md, Open defect")
-    void everyReplicaShowsTheModelsTextThroughoutRandomHistories() {
+    void twoAgentsEveryReplicaShowsTheModelsTextThroughoutRandomHistories() {
+        check(2);
+    }
+
+    @Test
+    @Disabled("finds the open defect of docs/crdt.md in ~2 of 1,000 histories with 3+ agents")
+    void upToFiveAgentsEveryReplicaShowsTheModelsTextThroughoutRandomHistories() {
+        check(5);
+    }
+
+    private void check(int maxAgents) {
         String one = System.getProperty("weft.crdt.seed");
         if (one != null) {
-            assertThat(run(Long.parseLong(one), 5)).isNotNull();
+            assertThat(run(Long.parseLong(one), maxAgents)).isNotNull();
             return;
         }
-        int cases = Integer.getInteger("weft.crdt.cases", 2000);
+        int cases = Integer.getInteger("weft.crdt.cases", 1600);
         SplittableRandom seeds = new SplittableRandom(0x11_03L);
         int complete = 0;
         long steps = 0;
-        int maxAgents = Integer.getInteger("weft.crdt.agents", 5);
         for (int c = 0; c < cases; c++) {
             long seed = seeds.nextLong();
             Outcome outcome;
@@ -175,6 +184,15 @@ class RandomHistoriesTest {
         }
         for (int a = 0; a < agents; a++) {
             catchUp(model, docs.get(a), applied.get(a), all);
+            if (Boolean.getBoolean("weft.crdt.debug") && !docs.get(a).text().equals(expected)) {
+                HistoryModel.View v = model.view(all, 0);
+                for (int j = 0; j < v.items().length; j++) {
+                    int i = v.items()[j];
+                    HistoryModel.Op op = model.ops.get(i);
+                    System.out.println(i + " " + new String(Character.toChars(op.codePoint())) + (v.deleted()[j] ? " DEAD" : "") + " by " + op.agent() + " anchor " + op.anchor() + " pid " + pids.get(i));
+                }
+                System.out.println("sites " + sites + "\nexpected " + expected + "\nactual   " + docs.get(a).text());
+            }
             assertThat(docs.get(a).text()).as("agent %d's replica at the end", a).isEqualTo(expected);
             docs.get(a).checkInvariants();
         }
