@@ -166,10 +166,20 @@ public final class PidAllocator {
                 ident = pickOpen(minIdent, maxIdent, tightR, tightL && !ownLeft);
             } else if (!narrowOk && tightR && maxIdent - minIdent < NARROW) {
                 ident = -1;
-            } else if (d < ll - 1 || ownLeft) {
-                ident = backwards && tightR ? pickBeforeOwn(minIdent, maxIdent) : pickAfterOwn(minIdent, maxIdent);
+            } else if (backwards && tightR && (d < ll - 1 || ownLeft)) {
+                ident = pickBeforeOwn(minIdent, maxIdent);
+            } else if (ownLeft) {
+                ident = pickAfterOwn(minIdent, maxIdent);
             } else {
                 ident = pickAfterForeign(minIdent, maxIdent);
+                if (ident < 0 && tightR && minIdent <= maxIdent && predecessor(r[ro + d]) > l[lo + d]) {
+                    // No room for the margin: a fresh level beneath the largest pair below the
+                    // right neighbour, after everything the atom's author may add on its level.
+                    out[d] = predecessor(r[ro + d]);
+                    tightL = false;
+                    tightR = false;
+                    continue;
+                }
             }
             if (ident >= 0) {
                 out[d] = Pid.key(site, ident);
@@ -232,9 +242,15 @@ public final class PidAllocator {
 
     /**
      * After another site's atom on its own level: that site may still be typing its run here, so
-     * keep {@link #MARGIN} from it, at the start of one of this site's regions.
+     * keep {@link #MARGIN} from it, at the start of one of this site's regions. Where that does
+     * not fit, {@link #place} opens a level beneath the largest pair below the right neighbour,
+     * never beneath the atom: its author's own text after it (even retyped in place of it once
+     * deleted) stays on its level and must come first.
      */
     private long pickAfterForeign(long min, long max) {
+        if (min > max) {
+            return -1;
+        }
         long x = firstRegionStartAtOrAbove(min + MARGIN);
         return x <= max ? x : -1;
     }

@@ -124,7 +124,7 @@ public final class SequenceDoc implements AtomSource {
             return;
         }
         AtomTree.Cursor c = cursor;
-        tree.seekVisible(index, c);
+        seekInsertPoint(index, c);
         for (int t = 0; t < text.length();) {
             int cp = Character.codePointAt(text, t);
             if (!Atom.isScalarValue(cp)) {
@@ -138,6 +138,40 @@ public final class SequenceDoc implements AtomSource {
             }
             c.i++;
         }
+    }
+
+    /**
+     * Puts {@code c} where an insert before visible code point {@code index} goes: right after the
+     * visible atom before it, past the tombstones of this site's own atoms that follow it, and in
+     * front of the first other tombstone or alive atom (docs/crdt.md, "Where an insert goes").
+     */
+    private void seekInsertPoint(int index, AtomTree.Cursor c) {
+        if (index < 0 || index > tree.alive()) {
+            throw new IndexOutOfBoundsException("index " + index + ", length " + tree.alive());
+        }
+        if (index == 0) {
+            c.set(tree.head(), 0);
+        } else {
+            tree.seekVisible(index - 1, c);
+            c.i++;
+        }
+        int site = allocator.site();
+        Leaf leaf = c.leaf;
+        int i = c.i;
+        while (true) {
+            if (i == leaf.n) {
+                if (leaf.next == null) {
+                    break;
+                }
+                leaf = leaf.next;
+                i = 0;
+            }
+            if (leaf.alive(i) || Pid.siteOf(leaf.keys[leaf.off[i + 1] - 1]) != site) {
+                break;
+            }
+            i++;
+        }
+        c.set(leaf, i);
     }
 
     /** Makes a pid for an insert at {@code c}, between the atom before it and the atom at it. */
