@@ -24,6 +24,17 @@ public final class NoteSetAside extends RuntimeException {
         return id;
     }
 
+    /**
+     * Note {@code id} that the server would not send ({@code 36} code 422: the name it has stored
+     * breaks the rule, {@code reason} says how); named {@code known} here, if it is known.
+     */
+    static NoteSetAside unsent(UUID id, Optional<String> known, String reason) {
+        return new NoteSetAside(id, known
+                .map(here -> "The server could not send the changes to '" + here + "': " + reason
+                        + "; this device keeps the note as it is")
+                .orElse("Set aside note " + id + " from the server: " + reason));
+    }
+
     /** The exception for note {@code id} (named {@code known} here, if it is known) and its message. */
     static NoteSetAside of(UUID id, Optional<String> known, String name, String problem) {
         String shown = name.length() <= SHOWN_CHARS ? name : name.substring(0, SHOWN_CHARS) + "…";
