@@ -27,6 +27,9 @@ final class Replies {
     static final int REFUSED = SyncError.REFUSED;
     static final int NAME_NOT_SENDABLE = SyncError.NAME_NOT_SENDABLE;
 
+    /** The start of a name a {@code 36} shows, so that its problem fits the message too. */
+    private static final int SHOWN_NAME_CHARS = 40;
+
     private final int maxMessageBytes;
 
     Replies(int maxMessageBytes) {
@@ -94,9 +97,10 @@ final class Replies {
      * it (over 1,024 bytes it cannot even be encoded). Empty if the name keeps the rule.
      */
     static Optional<SyncError> unsendable(DocumentState doc) {
+        String shown = doc.name().length() <= SHOWN_NAME_CHARS ? doc.name()
+                : doc.name().substring(0, SHOWN_NAME_CHARS) + "…";
         return NoteNames.validate(doc.name()).map(problem -> error(doc.id(), NAME_NOT_SENDABLE,
-                "the note's name on the server is not a valid note name (" + problem
-                        + "); renaming it on a device that has it brings it back"));
+                "its name '" + shown + "' is not a valid note name (" + problem + ")"));
     }
 
     /**

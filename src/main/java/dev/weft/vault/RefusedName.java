@@ -11,8 +11,9 @@ import java.util.Optional;
  *
  * @param refused the refused name
  * @param back the name the note takes back
+ * @param serverHad whether that is the server's name for it (else the server has no note of that id)
  */
-record RefusedName(String refused, String back) {
+record RefusedName(String refused, String back, boolean serverHad) {
     static final String UNTITLED = "Untitled";
     private static final int SHOWN_CHARS = 80;
 
@@ -30,14 +31,17 @@ record RefusedName(String refused, String back) {
         if (rename == null || rename.seq() > throughSeq) {
             return Optional.empty();
         }
-        String back = serverName.filter(name -> NotePaths.validate(name).isEmpty()).orElse(UNTITLED);
-        return back.equals(rename.name()) ? Optional.empty() : Optional.of(new RefusedName(rename.name(), back));
+        Optional<String> back = serverName.filter(name -> NotePaths.validate(name).isEmpty());
+        if (back.isPresent() && back.get().equals(rename.name())) {
+            return Optional.empty();
+        }
+        return Optional.of(new RefusedName(rename.name(), back.orElse(UNTITLED), back.isPresent()));
     }
 
-    /** What the user is told, once: the note is named {@code now} here again. */
+    /** What the user is told, once: the note is named {@code now} here. */
     String message(String now, String reason) {
         String shown = refused.length() <= SHOWN_CHARS ? refused : refused.substring(0, SHOWN_CHARS) + "…";
         return "The server refused the name '" + shown + "' (" + reason + "): the note is named '" + now
-                + "' again and its changes sync on";
+                + (serverHad ? "' again" : "' here") + " and its changes sync on";
     }
 }

@@ -69,7 +69,7 @@ class RefusedRenameSyncTest extends LiveServerTest {
 
         assertThat(b.vault().note(made).orElseThrow().name()).isEqualTo("Untitled");
         assertThat(b.vault().withPendingOps()).isEmpty();
-        assertThat(b.refusals()).singleElement().satisfies(p -> assertThat(p).contains("named 'Untitled' again"));
+        assertThat(b.refusals()).singleElement().satisfies(p -> assertThat(p).contains("the note is named 'Untitled' here and its changes sync on"));
         Device c = device("c");
         c.sync();
         assertThat(c.text("Untitled")).isEqualTo("made offline\n");
