@@ -461,7 +461,8 @@ final class GlobalProcedure {
                 resendAfter.add(id); // the edits go again under the server's name: the note is not stuck
                 listener.changeRefused(renamedBack.get());
             } else if (!resendAfter.contains(id)) {
-                String name = vault.note(id).map(n -> n.name()).orElse(id.toString());
+                String name = vault.note(id).map(n -> n.name()).map(n -> n.length() <= 80 ? n : n.substring(0, 80) + "…")
+                        .orElse(id.toString());
                 String problem = "the server refused the changes to '" + name + "' (" + error.code() + "): "
                         + error.message() + "; they stay on this device";
                 listener.problem(problem);
