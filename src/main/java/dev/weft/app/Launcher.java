@@ -12,6 +12,8 @@ final class Launcher {
     static final int FAILED = 1;
     /** The arguments were wrong. */
     static final int USAGE = 2;
+    /** A sync ended in sync, but the server refused a rename made here (the note took its name back). */
+    static final int REFUSED = 3;
 
     private final PrintStream out;
     private final PrintStream err;

@@ -14,10 +14,11 @@ import java.io.PrintStream;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code weft sync --vault DIR [--pair LINK] [--name NAME] [--watch]}: pairs if asked, then syncs
- * the vault once and exits 0 when it is current, or with {@code --watch} keeps it in sync (edits
+ * the vault once and exits 0 when it is current (3 if the server refused a rename made here), or with {@code --watch} keeps it in sync (edits
  * other programs make to the {@code .md} files included) until Ctrl-C or SIGTERM.
  */
 final class SyncCommand {
@@ -85,6 +86,13 @@ final class SyncCommand {
     private int once(SyncClient client, Vault vault) throws SyncException, InterruptedException, IOException {
         long start = System.nanoTime();
         int copiedSite = vault.awaitingIdentity() ? vault.device().site() : 0;
+        AtomicInteger refused = new AtomicInteger(); // each said on stderr by the vault's report
+        client.addListener(new SyncListener() {
+            @Override
+            public void changeRefused(String message) {
+                refused.incrementAndGet();
+            }
+        });
         client.syncOnce(ONCE_TIMEOUT); // a failure's message is the exception's: printed once, by run()
         vault.flush();
         if (copiedSite != 0) {
@@ -94,7 +102,7 @@ final class SyncCommand {
         long notes = vault.notes().stream().filter(n -> !n.trashed()).count();
         out.printf("in sync: %d notes in %s (%d ms; %s)%n", notes, vault.folder(),
                 (System.nanoTime() - start) / 1_000_000, client.wireStats());
-        return Launcher.OK;
+        return refused.get() == 0 ? Launcher.OK : Launcher.REFUSED;
     }
 
     private int watch(SyncClient client, Vault vault) throws IOException, InterruptedException {

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -110,6 +111,13 @@ final class GlobalProcedure {
      * note is uploaded again.
      */
     private final Set<UUID> partRefused = new HashSet<>();
+    /**
+     * Notes whose upload was refused for its name and renamed back here: all their pending ops go
+     * again once their requests in flight are answered (they were sent, but nothing was stored).
+     */
+    private final Set<UUID> resendAfter = new HashSet<>();
+    /** Why the server last refused changes that stay on this device, until {@link #takeRefused} asks. */
+    private String refusedNews;
     /** The server refused a write for lack of space since {@link #takeServerDiskFull} last asked. */
     private boolean serverDiskFullNews;
     /** The server's last answer to a write was that its disk is full (cleared by the next 34 of a write). */
@@ -167,6 +175,16 @@ final class GlobalProcedure {
     boolean takeServerDiskFull() {
         boolean news = serverDiskFullNews;
         serverDiskFullNews = false;
+        return news;
+    }
+
+    /**
+     * Once after the server refused changes that stay on this device (not a name this device could
+     * take back, nor a full disk): why. Sending them again would be refused again.
+     */
+    Optional<String> takeRefused() {
+        Optional<String> news = Optional.ofNullable(refusedNews);
+        refusedNews = null;
         return news;
     }
 
@@ -410,7 +428,9 @@ final class GlobalProcedure {
             pullsInFlight--;
             pullsDone++;
             afterSession.remove(p.document());
-            if (error.code() != 404) {
+            if (error.code() == SyncError.NAME_NOT_SENDABLE) {
+                vault.setAside(p.document(), error.message()); // as for a bad name in a 33: reported, the rest goes on
+            } else if (error.code() != 404) {
                 listener.problem("the server could not send a note: " + error.message());
             }
         } else if (error.code() == SyncError.DISK_FULL && (head instanceof Trash || head instanceof Upsert)) {
@@ -432,10 +452,23 @@ final class GlobalProcedure {
                         + error.message());
             }
         } else if (head instanceof Upsert u) {
-            answered(u.document());
-            String name = vault.note(u.document()).map(n -> n.name()).orElse(u.document().toString());
-            listener.problem("the server refused the changes to '" + name + "' (" + error.code() + "): "
-                    + error.message() + "; they stay on this device");
+            UUID id = u.document();
+            partRefused.add(id); // nothing of this part was stored: a later part's 34 must not acknowledge it
+            boolean nameRefused = error.code() == SyncError.BAD_NAME || error.code() == SyncError.REFUSED;
+            Optional<String> renamedBack = nameRefused ? vault.nameRefused(id, u.throughSeq(), error.message())
+                    : Optional.empty();
+            if (renamedBack.isPresent()) {
+                resendAfter.add(id); // the edits go again under the server's name: the note is not stuck
+                listener.changeRefused(renamedBack.get());
+            } else if (!resendAfter.contains(id)) {
+                String name = vault.note(id).map(n -> n.name()).map(n -> n.length() <= 80 ? n : n.substring(0, 80) + "…")
+                        .orElse(id.toString());
+                String problem = "the server refused the changes to '" + name + "' (" + error.code() + "): "
+                        + error.message() + "; they stay on this device";
+                listener.problem(problem);
+                refusedNews = problem;
+            }
+            answered(id);
         }
     }
 
@@ -443,8 +476,9 @@ final class GlobalProcedure {
     private void answered(UUID id) throws IOException {
         if (inFlight.merge(id, -1, Integer::sum) <= 0) {
             inFlight.remove(id);
-            if (uploadAfter.remove(id) && !inSession.test(id)) {
-                upload(id, false);
+            boolean everything = resendAfter.remove(id);
+            if ((uploadAfter.remove(id) | everything) && !inSession.test(id)) {
+                upload(id, everything);
             }
         }
     }

@@ -12,6 +12,7 @@ import dev.weft.protocol.SessionPeer;
 import dev.weft.protocol.SessionReady;
 import dev.weft.protocol.SessionStart;
 import dev.weft.protocol.SyncDocResponse;
+import dev.weft.protocol.SyncError;
 import dev.weft.vault.LocalOp;
 import dev.weft.vault.NoteSetAside;
 import dev.weft.vault.Vault;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -45,6 +47,7 @@ final class SessionProtocol {
     private boolean live;
     private Uncovered unsettled = Uncovered.NONE;
     private boolean deferred;
+    private String unsendable;
     /**
      * The last name the server sent (catch-up or {@code 67}), held until the {@code 68} or
      * {@code 69} after it says as of which time it is (Vault#applyRemoteName).
@@ -74,6 +77,14 @@ final class SessionProtocol {
      */
     boolean deferred() {
         return deferred;
+    }
+
+    /**
+     * Why the server would not start the session, if it would not: the name it has stored for the
+     * note breaks the rule ({@code 36} code 422 instead of the catch-up).
+     */
+    Optional<String> unsendable() {
+        return Optional.ofNullable(unsendable);
     }
 
     int site() {
@@ -113,6 +124,8 @@ final class SessionProtocol {
                 unsettled.seen(catchUp.inserts());
                 heldName = catchUp.name();
                 vault.applyRemote(document, null, catchUp.inserts(), catchUp.deletes());
+            } else if (message instanceof SyncError error && !live && error.code() == SyncError.NAME_NOT_SENDABLE) {
+                unsendable = error.message(); // no 68 follows: the runner ends this connection
             } else if (message instanceof SessionReady ready && !live) {
                 ready(ready);
             } else if (message instanceof NameChange rename && live) {

@@ -30,6 +30,8 @@ final class SessionRunner implements EditingSession {
     private ScheduledFuture<?> retry;
     private volatile boolean live;
     private boolean closed;
+    /** The server said it cannot send this note (its stored name breaks the rule): told the user once. */
+    private boolean toldUnsendable;
     /** Counts connection attempts, so the close of a connection we already left starts nothing. */
     private int attempt;
 
@@ -153,7 +155,16 @@ final class SessionRunner implements EditingSession {
             lost();
             return;
         }
-        if (protocol.deferred()) {
+        if (protocol.unsendable().isPresent()) {
+            // the server's stored name breaks the rule: said once; this device's upload renames it
+            if (!toldUnsendable) {
+                toldUnsendable = true;
+                vault.setAside(document, protocol.unsendable().get());
+            }
+            disconnect();
+            wiring.uploadFirst(document);
+            scheduleRetry(backoff.next().toMillis());
+        } else if (protocol.deferred()) {
             disconnect();
             wiring.uploadFirst(document);
             scheduleRetry(DEFERRED_RETRY_MS);

@@ -436,6 +436,18 @@ public final class SyncClient implements AutoCloseable {
     }
 
     /**
+     * The server refused changes that stay on this device (said by the procedure already): a one-shot
+     * sync ends with it, since they would be refused again; a kept connection goes on with the rest.
+     */
+    private void changesRefused(String problem) {
+        lastProblem = problem;
+        if (!keepConnected) {
+            nextCurrent.completeExceptionally(new SyncException(problem));
+            nextCurrent = new CompletableFuture<>();
+        }
+    }
+
+    /**
      * The vault could not take what the server sent: nothing of it was kept (the replica takes
      * back a change it cannot log), so a new connection pulls it again. A one-shot sync on a full
      * disk ends with that, since retrying cannot help until space is freed.
@@ -536,6 +548,7 @@ public final class SyncClient implements AutoCloseable {
                 if (procedure.takeServerDiskFull()) {
                     serverDiskFull();
                 }
+                procedure.takeRefused().ifPresent(SyncClient.this::changesRefused);
                 checkCurrent();
             } catch (ProtocolViolation e) {
                 drop("the server broke the protocol: " + e.getMessage());
@@ -581,6 +594,11 @@ public final class SyncClient implements AutoCloseable {
         public void problem(String message) {
             lastProblem = message;
             listeners.forEach(l -> l.problem(message));
+        }
+
+        @Override
+        public void changeRefused(String message) {
+            listeners.forEach(l -> l.changeRefused(message));
         }
     }
 

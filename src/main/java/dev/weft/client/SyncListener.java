@@ -9,6 +9,14 @@ public interface SyncListener {
     default void progress(int done, int total) {
     }
 
+    /**
+     * The server refused a rename made here ({@code 36} code 400 or 409 to an upload), in one sentence:
+     * the note took the server's name back and its edits sync on. Told besides the vault's report
+     * (its listeners and log), so that a one-shot sync can end saying so.
+     */
+    default void changeRefused(String message) {
+    }
+
     /** Something the user should know, in one sentence. */
     default void problem(String message) {
     }

@@ -97,7 +97,8 @@ final class ChunkedUpsert {
             Optional<DocumentChanges> others = first ? batch.changesSince(doc, upsert.lastSyncTime(), site)
                     : changedSince(batch, doc, since);
             UpsertResult result = first
-                    ? batch.upsert(doc, upsert.name(), upsert.lastSyncTime(), inserts, deletes)
+                    ? batch.upsert(doc, upsert.name(),
+                            Replies.nameKnownAt(others.map(DocumentChanges::document), upsert.lastSyncTime()), inserts, deletes)
                     : batch.upsert(doc, null, inserts, deletes);
             Replies.sendable(result.document());
             return new Step(others, result);

@@ -109,7 +109,9 @@ final class GlobalSync {
         if (changes.isEmpty()) {
             return notFound(p.documentId()).messages();
         }
-        return replies.pulled(changes.get());
+        // a name an older server stored that breaks the rule: a 36 for this note, the others go on
+        return Replies.unsendable(changes.get().document()).<List<Message>>map(List::of)
+                .orElseGet(() -> replies.pulled(changes.get()));
     }
 
     /**
@@ -157,7 +159,8 @@ final class GlobalSync {
                         Optional.empty());
             }
             Optional<DocumentChanges> before = batch.changesSince(u.documentId(), u.lastSyncTime(), site);
-            UpsertResult result = batch.upsert(u.documentId(), u.name(), u.lastSyncTime(), u.inserts(), u.deletes());
+            long knownAt = Replies.nameKnownAt(before.map(DocumentChanges::document), u.lastSyncTime());
+            UpsertResult result = batch.upsert(u.documentId(), u.name(), knownAt, u.inserts(), u.deletes());
             DocumentState doc = Replies.sendable(result.document());
             List<Message> out = new ArrayList<>(replies.responses(doc.id(), doc.name(),
                     before.map(DocumentChanges::inserts).orElse(List.of()),

@@ -23,8 +23,12 @@ final class Replies {
     private static final int HEADER_BYTES = 1 + 16 + 1025 + 8 + 8;
 
     static final int NOT_FOUND = 404;
-    static final int BAD_NAME = 400;
-    static final int REFUSED = 409;
+    static final int BAD_NAME = SyncError.BAD_NAME;
+    static final int REFUSED = SyncError.REFUSED;
+    static final int NAME_NOT_SENDABLE = SyncError.NAME_NOT_SENDABLE;
+
+    /** The start of a name a {@code 36} shows, so that its problem fits the message too. */
+    private static final int SHOWN_NAME_CHARS = 40;
 
     private final int maxMessageBytes;
 
@@ -85,6 +89,28 @@ final class Replies {
                     + "): choose a shorter one");
         });
         return doc;
+    }
+
+    /**
+     * The {@code 36} that stands for {@code doc}'s changes when its stored name breaks the name rule:
+     * an older server could store one (a restore under an older rule), and a {@code 33} must not carry
+     * it (over 1,024 bytes it cannot even be encoded). Empty if the name keeps the rule.
+     */
+    static Optional<SyncError> unsendable(DocumentState doc) {
+        String shown = doc.name().length() <= SHOWN_NAME_CHARS ? doc.name()
+                : doc.name().substring(0, SHOWN_NAME_CHARS) + "…";
+        return NoteNames.validate(doc.name()).map(problem -> error(doc.id(), NAME_NOT_SENDABLE,
+                "its name '" + shown + "' is not a valid note name (" + problem + ")"));
+    }
+
+    /**
+     * The time an upsert's name is compared with the stored name's: the device's {@code last_sync_time},
+     * or any time when the stored name breaks the rule, which is then no name at all: the upsert's
+     * (checked) name replaces it, so the note can be sent again.
+     */
+    static long nameKnownAt(Optional<DocumentState> before, long lastSyncTime) {
+        boolean unsendable = before.map(doc -> unsendable(doc).isPresent()).orElse(false);
+        return unsendable ? -1L : lastSyncTime; // -1: the greatest unsigned time
     }
 
     static SyncDocDone done(DocumentState doc) {

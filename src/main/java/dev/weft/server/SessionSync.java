@@ -11,6 +11,7 @@ import dev.weft.protocol.SessionDelete;
 import dev.weft.protocol.SessionInsert;
 import dev.weft.protocol.SessionReady;
 import dev.weft.protocol.SessionStart;
+import dev.weft.protocol.SyncError;
 import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
 import dev.weft.store.RefusedException;
@@ -93,6 +94,11 @@ final class SessionSync {
             }
             catchUp.created().ifPresent(change -> hub.changed(change, peer));
             DocumentState doc = catchUp.changes().document();
+            Optional<SyncError> unsendable = Replies.unsendable(doc);
+            if (unsendable.isPresent()) {
+                send(List.of(unsendable.get())); // no 68 and no room: the device's session ends there
+                return;
+            }
             List<Message> out = new ArrayList<>(replies.responses(doc.id(), doc.name(),
                     catchUp.changes().inserts(), catchUp.changes().deletes()));
             out.add(new SessionReady(site, doc.syncTime()));

@@ -24,6 +24,19 @@ public final class NoteSetAside extends RuntimeException {
         return id;
     }
 
+    /**
+     * Note {@code id} that the server would not send ({@code 36} code 422: the name it has stored
+     * breaks the rule, {@code reason} says how); named {@code known} here, if it is known. Any upload
+     * of a known note gives it the name it has here (docs/server.md).
+     */
+    static NoteSetAside unsent(UUID id, Optional<String> known, String reason) {
+        return new NoteSetAside(id, known
+                .map(here -> "The server could not send the changes to '" + here + "': " + reason
+                        + "; the next change made to it here gives it this name there again")
+                .orElse("Set aside note " + id + " from the server: " + reason + "; it stays on the server and"
+                        + " arrives here once it is renamed on the device that made it"));
+    }
+
     /** The exception for note {@code id} (named {@code known} here, if it is known) and its message. */
     static NoteSetAside of(UUID id, Optional<String> known, String name, String problem) {
         String shown = name.length() <= SHOWN_CHARS ? name : name.substring(0, SHOWN_CHARS) + "…";

@@ -338,6 +338,29 @@ public final class Vault implements Closeable {
         events.fire(l -> l.pendingWork(id));
     }
 
+    /**
+     * The server refused the name the upload of note {@code id} through {@code throughSeq} carried
+     * ({@code 36} code 400 or 409, for {@code reason}): nothing of that upload was stored. The note
+     * takes back the server's name ({@link RefusedName}), a rename here that replaces the refused
+     * one, so its pending edits can go again; the user is told once (listeners and log).
+     *
+     * @return what the user was told; empty if that name is no longer the note's pending rename
+     */
+    public Optional<String> nameRefused(UUID id, long throughSeq, String reason) throws IOException {
+        if (note(id).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<RefusedName> refused = withReplica(id,
+                r -> RefusedName.of(r.log().pending(), r.log().remoteName(), throughSeq));
+        if (refused.isEmpty()) {
+            return Optional.empty();
+        }
+        rename(id, refused.get().back());
+        String message = refused.get().message(note(id).map(NoteInfo::name).orElse(refused.get().back()), reason);
+        events.problem(message);
+        return Optional.of(message);
+    }
+
     /** Moves a note to the trash here: its {@code .md} goes, its text stays; durable before this returns. */
     public void trash(UUID id) throws IOException {
         ops.lock();
@@ -554,6 +577,14 @@ public final class Vault implements Closeable {
         } finally {
             ops.unlock();
         }
+    }
+
+    /**
+     * The server would not send note {@code id}: the name it has stored breaks the rule
+     * ({@code 36} code 422, {@code reason}). Reported like a name it sent that breaks the rule.
+     */
+    public void setAside(UUID id, String reason) {
+        events.problem(NoteSetAside.unsent(id, note(id).map(NoteInfo::name), reason).getMessage());
     }
 
     /** Throws (and reports) {@link NoteSetAside} if a name from the server breaks the name rule. */

@@ -110,4 +110,41 @@ class SyncCommandTest {
                 + " from the server: its name '.git/hooks/pre-commit' is not a valid note name (segment .git starts with a dot");
         assertThat(b.resolve(".git")).doesNotExist();
     }
+
+    /**
+     * A rename the server refuses (the name is taken on the server, and its " (2)" breaks the limit)
+     * ends the sync at once with exit 3 and one line; the note's edits went up under its old name.
+     */
+    @Test
+    void aRefusedRenameEndsTheSyncWithExitThreeAndOneLine() throws Exception {
+        String taken = "t".repeat(200) + "/" + "t".repeat(200) + "/" + "t".repeat(200) + "/" + "t".repeat(200) + "/"
+                + "t".repeat(217);
+        assertThat(taken.length()).isEqualTo(1021);
+        String link = server.pairingLink().toString();
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        try (Vault vault = Vault.open(b, VaultOptions.defaults())) {
+            vault.create("mine", "text\n");
+        }
+        assertThat(run("sync", "--vault", b.toString(), "--pair", link, "--name", "b")).isZero();
+        try (Vault vault = Vault.open(a, VaultOptions.defaults())) {
+            vault.create(taken, "holder\n");
+        }
+        assertThat(run("sync", "--vault", a.toString(), "--pair", server.pairingLink().toString(), "--name", "a")).isZero();
+        try (Vault vault = Vault.open(b, VaultOptions.defaults())) {
+            UUID mine = vault.notes().get(0).id();
+            vault.rename(mine, taken);
+            vault.replica(mine).insert(0, "edited: ");
+        }
+
+        assertThat(run("sync", "--vault", b.toString())).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(Launcher.REFUSED);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("in sync: 2 notes");
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("weft: The server refused the name 'tttt").contains("choose a shorter one")
+                .endsWith("the note is named 'mine' again and its changes sync on"));
+        assertThat(b.resolve("mine.md")).hasContent("edited: text");
+        assertThat(run("sync", "--vault", a.toString())).isZero();
+        assertThat(a.resolve("mine.md")).hasContent("edited: text");
+        assertThat(run("sync", "--vault", b.toString())).isZero();
+    }
 }

@@ -78,6 +78,21 @@ class ExtensionGoldenVectorsTest {
         assertThat(codec.encode(new SyncError(DOC, SyncError.DISK_FULL, "the server's disk is full"))).isEqualTo(full);
     }
 
+    /** protocol.md §4: the answer for a document whose stored name breaks the name rule. */
+    @Test
+    void syncErrorNameNotSendable() throws Exception {
+        String text = "its name '.x' is not a valid note name (segment .x starts with a dot: hidden, not part of the vault)";
+        byte[] bytes = Hex.bytes(
+                "24",                                   // header: sync_error (36)
+                "0123456789abcdef fedcba9876543210",    // u128 document_id
+                "01a6",                                 // u16 code = 422
+                "697473206e616d6520272e7827206973206e6f7420612076616c6964206e6f7465206e616d6520",
+                "287365676d656e74202e78207374617274732077697468206120646f743a2068696464656e2c20",
+                "6e6f742070617274206f6620746865207661756c7429 0a"); // the text + \n
+        assertThat(decodeOne(bytes)).isEqualTo(new SyncError(DOC, SyncError.NAME_NOT_SENDABLE, text));
+        assertThat(codec.encode(new SyncError(DOC, SyncError.NAME_NOT_SENDABLE, text))).isEqualTo(bytes);
+    }
+
     @Test
     void sessionReady() throws Exception {
         byte[] bytes = Hex.bytes(
