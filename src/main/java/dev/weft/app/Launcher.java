@@ -13,7 +13,7 @@ final class Launcher {
     /** The arguments were wrong. */
     static final int USAGE = 2;
     /** A sync ended in sync, but the server refused a rename made here (the note took its name back). */
-    static final int REFUSED = 3;
+    static final int REFUSED = 4;
 
     private final PrintStream out;
     private final PrintStream err;

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code weft sync --vault DIR [--pair LINK] [--name NAME] [--watch]}: pairs if asked, then syncs
- * the vault once and exits 0 when it is current (3 if the server refused a rename made here), or with {@code --watch} keeps it in sync (edits
+ * the vault once and exits 0 when it is current (4 if the server refused a rename made here), or with {@code --watch} keeps it in sync (edits
  * other programs make to the {@code .md} files included) until Ctrl-C or SIGTERM.
  */
 final class SyncCommand {

@@ -113,10 +113,10 @@ class SyncCommandTest {
 
     /**
      * A rename the server refuses (the name is taken on the server, and its " (2)" breaks the limit)
-     * ends the sync at once with exit 3 and one line; the note's edits went up under its old name.
+     * ends the sync at once with exit 4 and one line; the note's edits went up under its old name.
      */
     @Test
-    void aRefusedRenameEndsTheSyncWithExitThreeAndOneLine() throws Exception {
+    void aRefusedRenameEndsTheSyncWithExitFourAndOneLine() throws Exception {
         String taken = "t".repeat(200) + "/" + "t".repeat(200) + "/" + "t".repeat(200) + "/" + "t".repeat(200) + "/"
                 + "t".repeat(217);
         assertThat(taken.length()).isEqualTo(1021);
