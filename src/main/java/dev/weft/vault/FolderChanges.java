@@ -96,11 +96,13 @@ final class FolderChanges {
         }
         candidates.sort(Comparator.comparing(n -> n.id));
         List<NoteState> missing = new ArrayList<>();
+        List<NoteState> unwritten = new ArrayList<>();
         for (NoteState n : candidates) {
             if (present.contains(n.file)) {
                 checkFile(n, touched == null);
-            } else if (n.fileWritten && !Files.exists(n.file)) {
-                missing.add(n);
+            } else if (!Files.exists(n.file)) {
+                // a file Weft never wrote (a failed write, a crash before it) was not deleted by anyone
+                (n.fileWritten ? missing : unwritten).add(n);
             }
         }
         TreeMap<Path, FileStamp.Read> added = new TreeMap<>();
@@ -116,6 +118,11 @@ final class FolderChanges {
         renamedByOthers(missing, added);
         for (NoteState n : missing) {
             trashedByOthers(n);
+        }
+        if (touched == null) {
+            for (NoteState n : unwritten) {
+                replicas.withReplica(n, r -> files.scheduleWrite(n, r));
+            }
         }
         if (!added.isEmpty()) {
             Map<String, String> takenNames = new HashMap<>();
@@ -273,7 +280,7 @@ final class FolderChanges {
         }
         files.dropBase(n);
         files.settle();
-        index.write();
+        index.writeUnlessDiskFull(); // else the next open finds the file gone again
         events.fire(VaultListener::notesChanged);
         events.fire(l -> l.pendingWork(n.id));
     }

@@ -132,7 +132,7 @@ public final class Vault implements Closeable {
             if (vault.copy != null && !vault.awaitingIdentity()) {
                 vault.finishCopy(); // cut short by a crash after the new identity was kept
             }
-            vault.index.write();
+            vault.index.writeUnlessDiskFull(); // a cache: the vault opens on a full disk and says so
             vault.events.opened();
         } catch (IOException | RuntimeException e) {
             vault.abandon();
