@@ -146,7 +146,7 @@ final class FolderChanges {
                 return;
             }
             synchronized (state) {
-                if (n.stamp().matches(attrs) && !n.baseSaved) {
+                if (n.stamp().matches(attrs) && !n.baseSaved && !n.fileMayLag) {
                     return;
                 }
             }
@@ -166,8 +166,18 @@ final class FolderChanges {
             }
         }
         if (own) {
-            if (n.baseSaved) {
-                replicas.withReplica(n, r -> files.scheduleWrite(n, r)); // a crash came between an edit and its write
+            boolean mayLag;
+            synchronized (state) {
+                mayLag = n.baseSaved || n.fileMayLag;
+                n.fileMayLag = false;
+            }
+            if (mayLag) {
+                // a crash or a full disk came between a change and its write
+                replicas.withReplica(n, r -> {
+                    if (n.baseSaved || !r.text().equals(text)) {
+                        files.scheduleWrite(n, r);
+                    }
+                });
             }
             return;
         }

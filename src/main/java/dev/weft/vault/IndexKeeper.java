@@ -102,6 +102,7 @@ final class IndexKeeper {
                 n = NoteState.of(e);
                 if (replicas.logSize(id) != e.logSize()) {
                     summarize(n); // the log moved on after the index was written
+                    n.fileMayLag = true;
                 }
                 if (setAside(n) || e.fileName() != null && setAside(n.id, e.fileName())) {
                     continue;

@@ -824,16 +824,12 @@ public final class Vault implements Closeable {
             r = open.get(n.id);
         }
         if (text && r != null) {
-            try {
-                String base;
-                synchronized (state) {
-                    base = n.baseText;
-                }
-                if (base != null) {
-                    files.saveBase(n, base);
-                }
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "base copy of " + n.id, e);
+            String base;
+            synchronized (state) {
+                base = n.baseText;
+            }
+            if (base != null) {
+                files.saveBase(n, base);
             }
             files.scheduleWrite(n, r);
             events.fire(l -> l.textChanged(n.id, Origin.LOCAL));

@@ -63,6 +63,22 @@ class UnwrittenFileTest {
     }
 
     @Test
+    void aChangeWhoseWriteNeverHappenedReachesTheFileOnOpenWithoutABaseCopy() throws IOException {
+        Vault vault = Vault.open(dir, TestVaults.slowWrites().withIndexDelay(Duration.ofMinutes(1)));
+        vault.applyRemote(ID, "remote", atoms(1, "first"), List.of());
+        vault.flush(); // the file and the index
+        vault.applyRemote(ID, null, atoms(100, " second"), List.of());
+        String text = vault.replica(ID).text();
+        vault.abandon(); // killed before the write
+        Files.delete(dir.resolve(".weft/base/" + ID + ".md")); // as when a full disk refused the base copy
+        assertThat(MarkdownFiles.read(dir.resolve("remote.md"))).isEqualTo("first").isNotEqualTo(text);
+        try (Vault reopened = TestVaults.open(dir)) {
+            reopened.flush();
+            assertThat(MarkdownFiles.read(dir.resolve("remote.md"))).isEqualTo(text);
+        }
+    }
+
+    @Test
     void aRebuiltIndexPutsANoteWithoutAFileInThisDevicesTrashOnly() throws IOException {
         UUID deleted;
         Vault vault = Vault.open(dir, TestVaults.slowWrites().withIndexDelay(Duration.ofMinutes(1)));
@@ -88,8 +104,12 @@ class UnwrittenFileTest {
     }
 
     private static List<Atom> atoms(String text) {
+        return atoms(1, text);
+    }
+
+    private static List<Atom> atoms(long firstIdent, String text) {
         List<Atom> atoms = new ArrayList<>();
-        long ident = 1;
+        long ident = firstIdent;
         for (int cp : text.codePoints().toArray()) {
             atoms.add(new Atom(Pid.single(2, ident++), cp));
         }
