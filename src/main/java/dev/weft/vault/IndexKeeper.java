@@ -213,20 +213,16 @@ final class IndexKeeper {
      * Writes the index now; on a full disk only says so and keeps the index on disk, for callers
      * whose change a later open finds again (the index is a cache of the logs, and a file deleted
      * by the user is still gone then): a vault opens on a full disk.
-     *
-     * @return whether the index was written
      */
-    boolean writeUnlessDiskFull() throws IOException {
+    void writeUnlessDiskFull() throws IOException {
         try {
             write();
-            return true;
         } catch (IOException e) {
             if (!DiskFull.causes(e)) {
                 throw e;
             }
             events.problem("The disk under the vault is full: the vault index was not written (" + e.getMessage()
                     + "); Weft writes it once there is space.");
-            return false;
         }
     }
 
