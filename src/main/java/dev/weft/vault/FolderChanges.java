@@ -106,12 +106,20 @@ final class FolderChanges {
             }
         }
         TreeMap<Path, FileStamp.Read> added = new TreeMap<>();
+        Map<Path, NoteState> waiting = new HashMap<>();
+        synchronized (state) {
+            notes.values().stream().filter(n -> n.deferred && n.file == null && !n.trashed)
+                    .forEach(n -> waiting.put(notePaths.pathOf(n.name), n));
+        }
         for (Path p : present) {
             boolean known;
             synchronized (state) {
                 known = byFile.containsKey(p);
             }
-            if (!known) {
+            NoteState owner = known ? null : waiting.get(p);
+            if (owner != null) {
+                claim(owner, p);
+            } else if (!known) {
                 readText(p).ifPresent(read -> added.put(p, read));
             }
         }
@@ -240,6 +248,21 @@ final class FolderChanges {
             n.baseText = replicaOpen ? read.text() : null;
             n.stamp(read.stamp());
         }
+    }
+
+    /**
+     * A file at the place of a note that has none and waits for it: most likely its own, written
+     * by a session whose index never said so (a failure came between). Taken as the note's file
+     * and merged as a file not written by Weft: its text is only added to, never deleted from.
+     */
+    private void claim(NoteState n, Path file) throws IOException {
+        synchronized (state) {
+            table.setFile(n, file);
+            n.deferred = false;
+            n.fileWritten = false;
+            n.baseHash = null;
+        }
+        checkFile(n, false);
     }
 
     /** Pairs vanished notes with new files holding their text: renames by another program. */

@@ -108,7 +108,9 @@ final class IndexKeeper {
                     continue;
                 }
                 n.file = e.fileName() == null ? null : notePaths.pathOf(e.fileName());
-                n.deferred = n.file != null && !e.fileName().equals(e.name()); // a move was waiting
+                // a move was waiting, or a note not in the trash had no file yet (its place was taken,
+                // or a failure came between its creation and its file): it waits for its place
+                n.deferred = n.file != null ? !e.fileName().equals(e.name()) : !n.trashed;
             } else {
                 n = new NoteState(id);
                 summarize(n);

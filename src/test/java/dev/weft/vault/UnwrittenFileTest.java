@@ -79,6 +79,40 @@ class UnwrittenFileTest {
     }
 
     @Test
+    void aNoteThatWaitedForItsPlaceGetsItsFileOnOpen() throws IOException {
+        try (Vault vault = TestVaults.open(dir)) {
+            Files.writeString(dir.resolve("remote.md"), "not taken in yet"); // no watcher runs
+            vault.applyRemote(ID, "remote", atoms("pulled text"), List.of());
+            vault.flush();
+            assertThat(MarkdownFiles.read(dir.resolve("remote.md"))).isEqualTo("not taken in yet");
+        } // the index: a note with no file, not in the trash
+        Files.delete(dir.resolve("remote.md"));
+        try (Vault reopened = TestVaults.open(dir)) {
+            reopened.flush();
+            assertThat(reopened.notes()).containsExactly(new NoteInfo(ID, "remote", false));
+            assertThat(MarkdownFiles.read(dir.resolve("remote.md"))).isEqualTo("pulled text");
+        }
+    }
+
+    @Test
+    void aFileAtThePlaceOfANoteWithoutOneIsTakenAsItsOwn() throws IOException {
+        try (Vault vault = TestVaults.open(dir)) {
+            Files.writeString(dir.resolve("remote.md"), "pulled text"); // as a session the index missed wrote it
+            vault.applyRemote(ID, "remote", atoms("pulled text"), List.of());
+            vault.flush();
+        }
+        TestVaults.Recorder recorder = new TestVaults.Recorder();
+        try (Vault reopened = TestVaults.open(dir)) {
+            reopened.addListener(recorder);
+            reopened.flush();
+            assertThat(reopened.notes()).containsExactly(new NoteInfo(ID, "remote", false));
+            assertThat(reopened.withPendingOps()).isEmpty();
+            assertThat(reopened.replica(ID).text()).isEqualTo("pulled text");
+        }
+        assertThat(recorder.heard).noneMatch(h -> h.contains("Not imported"));
+    }
+
+    @Test
     void aRebuiltIndexPutsANoteWithoutAFileInThisDevicesTrashOnly() throws IOException {
         UUID deleted;
         Vault vault = Vault.open(dir, TestVaults.slowWrites().withIndexDelay(Duration.ofMinutes(1)));
