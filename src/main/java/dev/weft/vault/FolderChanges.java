@@ -96,26 +96,41 @@ final class FolderChanges {
         }
         candidates.sort(Comparator.comparing(n -> n.id));
         List<NoteState> missing = new ArrayList<>();
+        List<NoteState> unwritten = new ArrayList<>();
         for (NoteState n : candidates) {
             if (present.contains(n.file)) {
                 checkFile(n, touched == null);
-            } else if (n.fileWritten && !Files.exists(n.file)) {
-                missing.add(n);
+            } else if (!Files.exists(n.file)) {
+                // a file Weft never wrote (a failed write, a crash before it) was not deleted by anyone
+                (n.fileWritten ? missing : unwritten).add(n);
             }
         }
         TreeMap<Path, FileStamp.Read> added = new TreeMap<>();
+        Map<Path, NoteState> waiting = new HashMap<>();
+        synchronized (state) {
+            notes.values().stream().filter(n -> n.deferred && n.file == null && !n.trashed)
+                    .forEach(n -> waiting.put(notePaths.pathOf(n.name), n));
+        }
         for (Path p : present) {
             boolean known;
             synchronized (state) {
                 known = byFile.containsKey(p);
             }
-            if (!known) {
+            NoteState owner = known ? null : waiting.get(p);
+            if (owner != null) {
+                claim(owner, p);
+            } else if (!known) {
                 readText(p).ifPresent(read -> added.put(p, read));
             }
         }
         renamedByOthers(missing, added);
         for (NoteState n : missing) {
             trashedByOthers(n);
+        }
+        if (touched == null) {
+            for (NoteState n : unwritten) {
+                replicas.withReplica(n, r -> files.scheduleWrite(n, r));
+            }
         }
         if (!added.isEmpty()) {
             Map<String, String> takenNames = new HashMap<>();
@@ -139,7 +154,7 @@ final class FolderChanges {
                 return;
             }
             synchronized (state) {
-                if (n.stamp().matches(attrs) && !n.baseSaved) {
+                if (n.stamp().matches(attrs) && !n.baseSaved && !n.fileMayLag) {
                     return;
                 }
             }
@@ -159,8 +174,18 @@ final class FolderChanges {
             }
         }
         if (own) {
-            if (n.baseSaved) {
-                replicas.withReplica(n, r -> files.scheduleWrite(n, r)); // a crash came between an edit and its write
+            boolean mayLag;
+            synchronized (state) {
+                mayLag = n.baseSaved || n.fileMayLag;
+                n.fileMayLag = false;
+            }
+            if (mayLag) {
+                // a crash or a full disk came between a change and its write
+                replicas.withReplica(n, r -> {
+                    if (n.baseSaved || !r.text().equals(text)) {
+                        files.scheduleWrite(n, r);
+                    }
+                });
             }
             return;
         }
@@ -225,6 +250,21 @@ final class FolderChanges {
         }
     }
 
+    /**
+     * A file at the place of a note that has none and waits for it: most likely its own, written
+     * by a session whose index never said so (a failure came between). Taken as the note's file
+     * and merged as a file not written by Weft: its text is only added to, never deleted from.
+     */
+    private void claim(NoteState n, Path file) throws IOException {
+        synchronized (state) {
+            table.setFile(n, file);
+            n.deferred = false;
+            n.fileWritten = false;
+            n.baseHash = null;
+        }
+        checkFile(n, false);
+    }
+
     /** Pairs vanished notes with new files holding their text: renames by another program. */
     private void renamedByOthers(List<NoteState> missing, TreeMap<Path, FileStamp.Read> added) throws IOException {
         if (missing.isEmpty() || added.isEmpty()) {
@@ -273,7 +313,7 @@ final class FolderChanges {
         }
         files.dropBase(n);
         files.settle();
-        index.write();
+        index.writeUnlessDiskFull(); // else the next open finds the file gone again
         events.fire(VaultListener::notesChanged);
         events.fire(l -> l.pendingWork(n.id));
     }

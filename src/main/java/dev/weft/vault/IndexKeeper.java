@@ -77,18 +77,22 @@ final class IndexKeeper {
         Set<UUID> ids = paths.documentIds();
         Map<UUID, IndexFile.Entry> entries = new HashMap<>();
         Path indexFile = indexFile();
+        boolean rebuilt = false;
         try {
             for (IndexFile.Entry e : IndexFile.read(indexFile)) {
                 entries.put(e.id(), e);
             }
         } catch (NoSuchFileException e) {
             if (!ids.isEmpty()) {
+                rebuilt = true;
                 events.problem("The vault index was missing; rebuilt it from the notes' record logs.");
             }
         } catch (IOException e) {
+            rebuilt = true;
             LOG.log(System.Logger.Level.WARNING, "vault index unreadable", e);
             events.problem("The vault index was damaged (" + e.getMessage() + "); rebuilt it from the notes' record logs.");
         }
+        List<String> withoutFile = new ArrayList<>();
         Set<UUID> withBase = baseCopies.ids();
         Set<UUID> moving = movingAside.ids();
         for (UUID id : ids) {
@@ -98,12 +102,15 @@ final class IndexKeeper {
                 n = NoteState.of(e);
                 if (replicas.logSize(id) != e.logSize()) {
                     summarize(n); // the log moved on after the index was written
+                    n.fileMayLag = true;
                 }
                 if (setAside(n) || e.fileName() != null && setAside(n.id, e.fileName())) {
                     continue;
                 }
                 n.file = e.fileName() == null ? null : notePaths.pathOf(e.fileName());
-                n.deferred = n.file != null && !e.fileName().equals(e.name()); // a move was waiting
+                // a move was waiting, or a note not in the trash had no file yet (its place was taken,
+                // or a failure came between its creation and its file): it waits for its place
+                n.deferred = n.file != null ? !e.fileName().equals(e.name()) : !n.trashed;
             } else {
                 n = new NoteState(id);
                 summarize(n);
@@ -115,7 +122,16 @@ final class IndexKeeper {
                     continue;
                 }
                 n.file = notePaths.pathOf(n.name);
-                n.fileWritten = true; // a file that is gone now was deleted: to the trash
+                // A valid index lists every note whose file Weft wrote before it was written: a note
+                // missing from it is newer, and its file may never have been written (a crash, a
+                // full disk). Without an index nothing tells a file the user deleted from one never
+                // written: such a note goes to this device's trash, no trash is sent.
+                n.fileWritten = rebuilt;
+                if (rebuilt && !moving.contains(id) && !Files.exists(n.file)) {
+                    n.file = null;
+                    n.trashed = true;
+                    withoutFile.add(n.name);
+                }
             }
             n.baseSaved = withBase.contains(id);
             if (moving.contains(id)) {
@@ -128,6 +144,13 @@ final class IndexKeeper {
                 n.file = null;
                 table.setFile(n, file);
             }
+        }
+        if (!withoutFile.isEmpty()) {
+            withoutFile.sort(null);
+            events.problem(withoutFile.size() + " notes had no file when the index was rebuilt: they are in this"
+                    + " device's trash (not sent; restore those that were not deleted): "
+                    + String.join(", ", withoutFile.subList(0, Math.min(10, withoutFile.size())))
+                    + (withoutFile.size() > 10 ? ", ..." : ""));
         }
     }
 
@@ -185,6 +208,23 @@ final class IndexKeeper {
             }, options.indexDelay().toNanos(), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closing: close() writes it
+        }
+    }
+
+    /**
+     * Writes the index now; on a full disk only says so and keeps the index on disk, for callers
+     * whose change a later open finds again (the index is a cache of the logs, and a file deleted
+     * by the user is still gone then): a vault opens on a full disk.
+     */
+    void writeUnlessDiskFull() throws IOException {
+        try {
+            write();
+        } catch (IOException e) {
+            if (!DiskFull.causes(e)) {
+                throw e;
+            }
+            events.problem("The disk under the vault is full: the vault index was not written (" + e.getMessage()
+                    + "); Weft writes it once there is space.");
         }
     }
 

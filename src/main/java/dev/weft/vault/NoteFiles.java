@@ -368,15 +368,27 @@ final class NoteFiles {
         events.problem("Could not write " + paths.vault().relativize(file) + ": " + e.getMessage());
     }
 
-    /** Keeps {@code fileText} (what the file holds) before the replica moves on from it, unless kept already. */
-    void saveBase(NoteState n, String fileText) throws IOException {
+    /**
+     * Keeps {@code fileText} (what the file holds) before the replica moves on from it, unless kept
+     * already. A copy that cannot be written (a full disk) is reported, never fatal: the change it
+     * precedes is in the log already, and its write must still be scheduled.
+     */
+    void saveBase(NoteState n, String fileText) {
         synchronized (state) {
             if (n.baseSaved || !n.fileWritten || fileText == null) {
                 return;
             }
             n.baseSaved = true;
         }
-        baseCopies.write(n.id, fileText);
+        try {
+            baseCopies.write(n.id, fileText);
+        } catch (IOException e) {
+            synchronized (state) {
+                n.baseSaved = false;
+            }
+            events.problem("Could not keep what " + n.name + ".md held before this change (" + e.getMessage()
+                    + "): if another program edits it before Weft writes it, only its additions are merged.");
+        }
     }
 
     void dropBase(NoteState n) throws IOException {

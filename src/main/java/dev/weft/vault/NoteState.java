@@ -27,6 +27,11 @@ final class NoteState {
     Path file;
     /** {@link #file} held the note's text once: if it vanishes now, the user deleted it. */
     boolean fileWritten;
+    /**
+     * The log moved on after the index was written (a crash, or a full disk that kept the index):
+     * the file may lack text the replica has, a write that never happened.
+     */
+    boolean fileMayLag;
     /** A rename waits for another note's file to leave the target path. */
     boolean deferred;
     /** {@link FileStamp}: the file's size and time when Weft last knew what it held; -1 when unknown. */

@@ -132,7 +132,7 @@ public final class Vault implements Closeable {
             if (vault.copy != null && !vault.awaitingIdentity()) {
                 vault.finishCopy(); // cut short by a crash after the new identity was kept
             }
-            vault.index.write();
+            vault.index.writeUnlessDiskFull(); // a cache: the vault opens on a full disk and says so
             vault.events.opened();
         } catch (IOException | RuntimeException e) {
             vault.abandon();
@@ -855,16 +855,12 @@ public final class Vault implements Closeable {
             r = open.get(n.id);
         }
         if (text && r != null) {
-            try {
-                String base;
-                synchronized (state) {
-                    base = n.baseText;
-                }
-                if (base != null) {
-                    files.saveBase(n, base);
-                }
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "base copy of " + n.id, e);
+            String base;
+            synchronized (state) {
+                base = n.baseText;
+            }
+            if (base != null) {
+                files.saveBase(n, base);
             }
             files.scheduleWrite(n, r);
             events.fire(l -> l.textChanged(n.id, Origin.LOCAL));
