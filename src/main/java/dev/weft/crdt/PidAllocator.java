@@ -9,25 +9,25 @@ import java.util.random.RandomGenerator;
  * prefix, the last ident a random step further. A run stays on one level, and the steps leave
  * gaps where later corrections fit on that same level. In a bounded gap a step takes at most
  * 1/{@link #GAP_SHARE} of the room left (gaps shrink geometrically, so text typed into text also
- * finds room); when the room is down to {@link #NARROW} the run goes one level down, beneath its
- * last atom, where a whole fresh level is free.
+ * finds room); when the room up to the right neighbour or the end of the site's region is down to
+ * {@link #NARROW} the run goes on beneath its last atom, where a fresh level is free.
  *
  * <p><b>Placement.</b> A new run starts on the shallowest level with room (LSEQ, Nédelec et al.
  * 2013), a random run step from one neighbour: after the left one (boundary+), or before the
  * right one when that is the pid made last (boundary-: someone inserting again and again at one
  * place, or typing backwards), or, at the front of a level, a bounded distance below the right
- * neighbour, or in the middle of an empty level. LSEQ alternates boundary+ and boundary- by depth
- * to hedge between these patterns; here the allocator sees which one is happening.
+ * neighbour, or near the start of the site's region on an empty level. LSEQ alternates boundary+
+ * and boundary- by depth to hedge between these patterns; here the allocator sees which one is
+ * happening.
  *
- * <p><b>No interleaving.</b> On every level the ident space is cut into blocks of 256 regions of
- * {@link #REGION} idents; region {@code s} of each block belongs to site {@code s}. A run that
- * starts where another site may also be typing (after that site's atom, or at the front or on an
- * empty level) starts in this site's own region, and after another site's atom at least
- * {@link #MARGIN} from it, beyond where that site's own run can grow before the two devices hear
- * of each other. So two devices typing concurrently at one place end with one run after the
- * other. The guarantee holds for runs up to about MARGIN / (RUN_STEP / 2) = 2,048 characters
- * typed before the devices exchange ops (REGION / (RUN_STEP / 2) = 128 when three sites start
- * after a fourth's growing run at the same instant); longer runs split once, at that distance.
+ * <p><b>No interleaving, by construction.</b> On every level the idents are cut into 256 regions
+ * of {@link #REGION}; every pair this site makes (the last pair of each pid) lies in region
+ * {@code site}. Two runs at one place on one level, by two sites, therefore occupy disjoint
+ * intervals of that level, and everything beneath a run's atoms sorts inside its interval; a run
+ * that outgrows its room goes on beneath its last atom, still inside. Whatever their length,
+ * concurrent runs end one after the other. After another site's atom whose region lies above
+ * this site's, the run opens a level beneath the largest pair below the right neighbour, after
+ * everything that atom's author may still add on its level (docs/crdt.md, "Where an insert goes").
  *
  * <p>Pids never end in ident 0, so no pid made here is the immediate successor of another and
  * there is always room between two pids it made (up to {@link Pid#MAX_DEPTH}). Not thread-safe:
