@@ -28,7 +28,7 @@ class LongRunInterleavingTest {
                 }
             }
         }
-        check(1, 2, 99, mixed); // 14,000 characters: the run goes on beneath its region's end
+        check(1, 2, 99, mixed); // 16,000 characters: the run goes on beneath its region's end
         check(4, 3, 99, mixed);
         assertThat(mixed).as("notes where <b-0> is not whole").isEmpty();
     }
