@@ -122,7 +122,8 @@ public final class PidAllocator {
         }
         int level = lastDepth - 1;
         long prev = Pid.identOf(last[level]);
-        long room = Math.min(bound(r, ro, rl, level) - 1, regionHigh()) - prev;
+        int above = level == 0 ? 0 : Pid.siteOf(last[level - 1]);
+        long room = Math.min(bound(r, ro, rl, level) - 1, regionHigh(above)) - prev;
         System.arraycopy(last, 0, out, 0, lastDepth);
         if (room >= NARROW) {
             // At most 1/GAP_SHARE of the room left: gaps shrink geometrically, so text typed into
@@ -130,11 +131,12 @@ public final class PidAllocator {
             out[level] = Pid.key(site, prev + 1 + random.nextLong(stepFor(room)));
             return lastDepth;
         }
-        long high = Math.min(bound(r, ro, rl, lastDepth) - 1, regionHigh());
-        if (lastDepth == Pid.MAX_DEPTH || high < regionLow()) {
+        long low = regionLow(site);
+        long high = Math.min(bound(r, ro, rl, lastDepth) - 1, regionHigh(site));
+        if (lastDepth == Pid.MAX_DEPTH || high < low) {
             return 0;
         }
-        out[lastDepth] = Pid.key(site, regionLow() + random.nextLong(stepFor(high - regionLow() + 1)));
+        out[lastDepth] = Pid.key(site, low + random.nextLong(stepFor(high - low + 1)));
         return lastDepth + 1;
     }
 
@@ -166,11 +168,12 @@ public final class PidAllocator {
                 // it is what another site opens a level beneath when it finds no room there.
                 maxIdent = Pid.identOf(r[ro + d]) - 1;
             }
-            long min = Math.max(minIdent, regionLow());
-            long max = Math.min(maxIdent, regionHigh());
+            int above = d == 0 ? 0 : Pid.siteOf(out[d - 1]);
+            long min = Math.max(minIdent, regionLow(above));
+            long max = Math.min(maxIdent, regionHigh(above));
             long ident;
             if (!tightL || d >= ll) {
-                ident = pickOpen(min, max, maxIdent <= regionHigh());
+                ident = pickOpen(min, max, maxIdent <= regionHigh(above), regionLow(above));
             } else if (backwards && tightR && (d < ll - 1 || ownLeft)) {
                 ident = pickBeforeOwn(min, max);
             } else {
@@ -253,31 +256,37 @@ public final class PidAllocator {
      * when it lies in this site's region, else in the middle of the region's free idents; on an
      * empty level near the region's start, with room in front.
      */
-    private long pickOpen(long min, long max, boolean highInRegion) {
+    private long pickOpen(long min, long max, boolean highInRegion, long regionLow) {
         if (min > max) {
             return -1;
         }
         if (highInRegion) {
             return Math.max(min, max - FRONT_ROOM);
         }
-        if (min == regionLow()) {
+        if (min == regionLow) {
             return min + Math.min(OPEN_ROOM, (max - min) / 2);
         }
         return min + (max - min) / 2;
     }
 
-    /** The first ident of this site's region. */
-    private long regionLow() {
-        return site * REGION;
+    /**
+     * The first ident of this site's region on a level beneath a pair of site {@code above} (0 on
+     * the top level). Regions are numbered from the site above: beneath its own pairs a site has
+     * region 0, the first, so what it types after its own atom sorts before what others put beneath
+     * that atom ("the author of an atom comes first after it"). Ident 0 is never used.
+     */
+    private long regionLow(int above) {
+        return Math.max(1, ((site - above) & 255) * REGION);
     }
 
     /**
-     * The last ident of this site's region that pairs made here use. The top {@link #GUARD} are
-     * left out: a pair just below another site's region start, (ident, 255) made by opening a level
-     * beneath the predecessor of a site-1 pair there, must not equal a pair of this site's run.
+     * The last ident of this site's region beneath {@code above} that pairs made here use. The top
+     * {@link #GUARD} are left out: a pair just below another region's start, (ident, 255) made by
+     * opening a level beneath the predecessor of a site-1 pair there, must not equal a pair of
+     * this site's run.
      */
-    private long regionHigh() {
-        return site * REGION + REGION - 1 - GUARD;
+    private long regionHigh(int above) {
+        return ((site - above) & 255) * REGION + REGION - 1 - GUARD;
     }
 
     /** Thrown when no pid fits between two neighbours within the depth limit. */
