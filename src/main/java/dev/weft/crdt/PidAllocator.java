@@ -21,12 +21,12 @@ import java.util.random.RandomGenerator;
  * happening.
  *
  * <p><b>No interleaving, by construction.</b> On every level the idents are cut into 256 regions
- * of {@link #REGION}; every pair this site makes (the last pair of each pid) lies in region
- * {@code site}. Two runs at one place on one level, by two sites, therefore occupy disjoint
+ * of {@link #REGION}; every pair this site makes (the last pair of each pid) lies in its own
+ * region of that level, numbered from the site of the pair above it (see {@link #regionLow}). Two runs at one place on one level, by two sites, therefore occupy disjoint
  * intervals of that level, and everything beneath a run's atoms sorts inside its interval; a run
  * that outgrows its room goes on beneath its last atom, still inside. Whatever their length,
- * concurrent runs end one after the other. After another site's atom whose region lies above
- * this site's, the run opens a level beneath the largest pair below the right neighbour, after
+ * concurrent runs end one after the other. After another site's atom where this site's region
+ * is not in the gap, the run opens a level beneath the largest pair below the right neighbour, after
  * everything that atom's author may still add on its level (docs/crdt.md, "Where an insert goes").
  *
  * <p>Pids never end in ident 0, so no pid made here is the immediate successor of another and
@@ -34,7 +34,7 @@ import java.util.random.RandomGenerator;
  * one allocator belongs to one document replica.
  */
 public final class PidAllocator {
-    /** Idents per site region: on every level, region {@code s} belongs to site {@code s}. */
+    /** Idents per site region: every level has 256, one for each site value. */
     static final long REGION = 1L << 24;
     /** Top idents of a region never used for pairs made here (see {@link #regionHigh}). */
     static final long GUARD = 16;
