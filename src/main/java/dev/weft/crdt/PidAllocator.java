@@ -9,45 +9,43 @@ import java.util.random.RandomGenerator;
  * prefix, the last ident a random step further. A run stays on one level, and the steps leave
  * gaps where later corrections fit on that same level. In a bounded gap a step takes at most
  * 1/{@link #GAP_SHARE} of the room left (gaps shrink geometrically, so text typed into text also
- * finds room); when the room is down to {@link #NARROW} the run goes one level down, beneath its
- * last atom, where a whole fresh level is free.
+ * finds room); when the room up to the right neighbour or the end of the site's region is down to
+ * {@link #NARROW} the run goes on beneath its last atom, where a fresh level is free.
  *
  * <p><b>Placement.</b> A new run starts on the shallowest level with room (LSEQ, Nédelec et al.
  * 2013), a random run step from one neighbour: after the left one (boundary+), or before the
  * right one when that is the pid made last (boundary-: someone inserting again and again at one
  * place, or typing backwards), or, at the front of a level, a bounded distance below the right
- * neighbour, or in the middle of an empty level. LSEQ alternates boundary+ and boundary- by depth
- * to hedge between these patterns; here the allocator sees which one is happening.
+ * neighbour, or near the start of the site's region on an empty level. LSEQ alternates boundary+
+ * and boundary- by depth to hedge between these patterns; here the allocator sees which one is
+ * happening.
  *
- * <p><b>No interleaving.</b> On every level the ident space is cut into blocks of 256 regions of
- * {@link #REGION} idents; region {@code s} of each block belongs to site {@code s}. A run that
- * starts where another site may also be typing (after that site's atom, or at the front or on an
- * empty level) starts in this site's own region, and after another site's atom at least
- * {@link #MARGIN} from it, beyond where that site's own run can grow before the two devices hear
- * of each other. So two devices typing concurrently at one place end with one run after the
- * other. The guarantee holds for runs up to about MARGIN / (RUN_STEP / 2) = 2,048 characters
- * typed before the devices exchange ops (REGION / (RUN_STEP / 2) = 128 when three sites start
- * after a fourth's growing run at the same instant); longer runs split once, at that distance.
+ * <p><b>No interleaving, by construction.</b> On every level the idents are cut into 256 regions
+ * of {@link #REGION}; every pair this site makes (the last pair of each pid) lies in its own
+ * region of that level, numbered from the site of the pair above it (see {@link #regionLow}). Two runs at one place on one level, by two sites, therefore occupy disjoint
+ * intervals of that level, and everything beneath a run's atoms sorts inside its interval; a run
+ * that outgrows its room goes on beneath its last atom, still inside. Whatever their length,
+ * concurrent runs end one after the other. After another site's atom where this site's region
+ * is not in the gap, the run opens a level beneath the largest pair below the right neighbour, after
+ * everything that atom's author may still add on its level (docs/crdt.md, "Where an insert goes").
  *
  * <p>Pids never end in ident 0, so no pid made here is the immediate successor of another and
  * there is always room between two pids it made (up to {@link Pid#MAX_DEPTH}). Not thread-safe:
  * one allocator belongs to one document replica.
  */
 public final class PidAllocator {
-    /** Idents per site region on one level. */
-    static final long REGION = 1L << 18;
-    /** Idents per block: one region for every site value. */
-    static final long BLOCK = REGION << 8;
+    /** Idents per site region: every level has 256, one for each site value. */
+    static final long REGION = 1L << 24;
+    /** Top idents of a region never used for pairs made here (see {@link #regionHigh}). */
+    static final long GUARD = 16;
     /** Largest step between two atoms of a run typed with nothing close after it. */
     static final int RUN_STEP = 4096;
     /** A step in a bounded gap takes at most this fraction (1/n) of the room left. */
     static final int GAP_SHARE = 8;
     /** Room below which a run stops crawling through a gap and goes one level down. */
     static final long NARROW = 16;
-    /** Gap kept after another site's atom whose run may still be growing there. */
-    static final long MARGIN = 1L << 22;
-    /** Where a run starts on an empty level. */
-    static final long MIDDLE = 1L << 31;
+    /** Where a run starts in the own region of an empty level: room in front for typing before it. */
+    static final long OPEN_ROOM = REGION / 16;
     /** How far below its right neighbour a run typed in front starts: room for it to grow. */
     static final long FRONT_ROOM = 1L << 12;
 
@@ -92,9 +90,9 @@ public final class PidAllocator {
      */
     public int allocate(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out) {
         int depth = continueRun(l, lo, ll, r, ro, rl, out);
-        if (depth <= 0) {
+        if (depth == 0) {
             boolean backwards = lastDepth > 0 && Pid.compare(r, ro, rl, last, 0, lastDepth) == 0;
-            depth = place(l, lo, ll, r, ro, rl, out, depth == 0, backwards);
+            depth = place(l, lo, ll, r, ro, rl, out, backwards);
         }
         System.arraycopy(out, 0, last, 0, depth);
         lastDepth = depth;
@@ -113,8 +111,10 @@ public final class PidAllocator {
     private static final long[] EMPTY = new long[0];
 
     /**
-     * The next pid of the current run if the left neighbour is the pid made last; otherwise 0, or
-     * -1 when the run has used up its gap and should go one level down.
+     * The next pid of the current run if the left neighbour is the pid made last, else 0: a step
+     * further on its level, inside the site's region, or, when the room there (up to the right
+     * neighbour or the region's end) is used up, on the level beneath the pid made last. Either way
+     * it stays between the run's atoms and anything another site made after them.
      */
     private int continueRun(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out) {
         if (lastDepth == 0 || ll != lastDepth || Pid.compare(l, lo, ll, last, 0, lastDepth) != 0) {
@@ -122,31 +122,37 @@ public final class PidAllocator {
         }
         int level = lastDepth - 1;
         long prev = Pid.identOf(last[level]);
-        long limit = Pid.MAX_IDENT + 1;
-        if (rl > level && Pid.compare(r, ro, level, last, 0, level) == 0) {
-            limit = Math.min(limit, Pid.identOf(r[ro + level]));
-        }
-        long room = limit - prev - 1;
-        if (room < NARROW) {
-            return -1;
-        }
-        // Use at most a 1/GAP_SHARE of the room left: gaps shrink geometrically, so text typed
-        // into a gap, and text typed into that text, mostly stays on the same level.
-        long ident = prev + 1 + random.nextLong(stepFor(room));
+        int above = level == 0 ? 0 : Pid.siteOf(last[level - 1]);
+        long room = Math.min(bound(r, ro, rl, level) - 1, regionHigh(above)) - prev;
         System.arraycopy(last, 0, out, 0, lastDepth);
-        out[lastDepth - 1] = Pid.key(site, ident);
-        if (rl > 0 && Pid.compare(out, 0, lastDepth, r, ro, rl) >= 0) {
+        if (room >= NARROW) {
+            // At most 1/GAP_SHARE of the room left: gaps shrink geometrically, so text typed into
+            // a gap, and text typed into that text, mostly stays on the same level.
+            out[level] = Pid.key(site, prev + 1 + random.nextLong(stepFor(room)));
+            return lastDepth;
+        }
+        long low = regionLow(site);
+        long high = Math.min(bound(r, ro, rl, lastDepth) - 1, regionHigh(site));
+        if (lastDepth == Pid.MAX_DEPTH || high < low) {
             return 0;
         }
-        return lastDepth;
+        out[lastDepth] = Pid.key(site, low + random.nextLong(stepFor(high - low + 1)));
+        return lastDepth + 1;
     }
 
     /**
-     * Places a run start on the shallowest level with room; with {@code narrowOk} false a gap
-     * narrower than {@link #NARROW} between two neighbours does not count as room.
+     * The ident on level {@code level} beneath the pid made last (prefix {@code last[0..level)})
+     * up to which the room reaches: the right neighbour's ident there if it has that prefix.
      */
-    private int place(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out, boolean narrowOk,
-            boolean backwards) {
+    private long bound(long[] r, int ro, int rl, int level) {
+        if (rl > level && Pid.compare(r, ro, level, last, 0, level) == 0) {
+            return Pid.identOf(r[ro + level]);
+        }
+        return Pid.MAX_IDENT + 1;
+    }
+
+    /** Places a run start on the shallowest level with room, inside this site's region. */
+    private int place(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out, boolean backwards) {
         boolean tightL = ll > 0;
         boolean tightR = rl > 0;
         boolean ownLeft = ll > 0 && Pid.siteOf(l[lo + ll - 1]) == site;
@@ -158,24 +164,27 @@ public final class PidAllocator {
             }
             long maxIdent = Pid.MAX_IDENT;
             if (tightR) {
-                long high = r[ro + d];
-                maxIdent = Pid.identOf(high) - (Pid.siteOf(high) > site ? 0 : 1);
+                // Strictly below the right neighbour's ident: a pair equal to the one just below
+                // it is what another site opens a level beneath when it finds no room there.
+                maxIdent = Pid.identOf(r[ro + d]) - 1;
             }
+            int above = d == 0 ? 0 : Pid.siteOf(out[d - 1]);
+            long min = Math.max(minIdent, regionLow(above));
+            long max = Math.min(maxIdent, regionHigh(above));
             long ident;
             if (!tightL || d >= ll) {
-                ident = pickOpen(minIdent, maxIdent, tightR, tightL && !ownLeft);
-            } else if (!narrowOk && tightR && maxIdent - minIdent < NARROW) {
-                ident = -1;
+                ident = pickOpen(min, max, maxIdent <= regionHigh(above), regionLow(above));
             } else if (backwards && tightR && (d < ll - 1 || ownLeft)) {
-                ident = pickBeforeOwn(minIdent, maxIdent);
-            } else if (ownLeft) {
-                ident = pickAfterOwn(minIdent, maxIdent);
+                ident = pickBeforeOwn(min, max);
             } else {
-                ident = pickAfterForeign(minIdent, maxIdent);
-                if (ident < 0 && tightR && minIdent <= maxIdent && predecessor(r[ro + d]) > l[lo + d]) {
-                    // No room for the margin: a fresh level beneath the largest pair below the
-                    // right neighbour, after everything the atom's author may add on its level.
-                    out[d] = predecessor(r[ro + d]);
+                ident = pickAfter(min, max);
+                long below = tightR ? predecessor(r[ro + d]) : TOP;
+                if (ident < 0 && !ownLeft && below > l[lo + d]) {
+                    // No room in this site's region after another site's atom: a fresh level
+                    // beneath the largest pair below the right neighbour (or of the level), after
+                    // everything the atom's author may add on its level (never beneath the atom,
+                    // which sorts before that).
+                    out[d] = below;
                     tightL = false;
                     tightR = false;
                     continue;
@@ -207,17 +216,19 @@ public final class PidAllocator {
         throw new NoRoomException("no pid of depth <= " + Pid.MAX_DEPTH + " fits between the neighbours");
     }
 
+    /** The largest pair there is. */
+    private static final long TOP = Pid.key(255, Pid.MAX_IDENT);
+
     /** Largest valid pair key smaller than {@code key} (sites are 1..255, never 0). */
     private static long predecessor(long key) {
         return Pid.siteOf(key) > 1 ? key - 1 : Pid.key(255, Pid.identOf(key) - 1);
     }
 
     /**
-     * After a left neighbour that no other site's run can continue here: this site's own atom, or
-     * a level above where the neighbour's run lives. One run step away (boundary+ with a random
-     * offset), so a later insert right after the neighbour still finds room on this level.
+     * After a left neighbour (boundary+): one run step into the free idents of this site's region
+     * after it, so a later insert right after the neighbour still finds room on this level.
      */
-    private long pickAfterOwn(long min, long max) {
+    private long pickAfter(long min, long max) {
         if (min > max) {
             return -1;
         }
@@ -241,76 +252,41 @@ public final class PidAllocator {
     }
 
     /**
-     * After another site's atom on its own level: that site may still be typing its run here, so
-     * keep {@link #MARGIN} from it, at the start of one of this site's regions. Where that does
-     * not fit, {@link #place} opens a level beneath the largest pair below the right neighbour,
-     * never beneath the atom: its author's own text after it (even retyped in place of it once
-     * deleted) stays on its level and must come first.
+     * On a level with no left neighbour: below the right one (boundary-, leaving room to grow)
+     * when it lies in this site's region, else in the middle of the region's free idents; on an
+     * empty level near the region's start, with room in front.
      */
-    private long pickAfterForeign(long min, long max) {
+    private long pickOpen(long min, long max, boolean highInRegion, long regionLow) {
         if (min > max) {
             return -1;
         }
-        long x = firstRegionStartAtOrAbove(min + MARGIN);
-        return x <= max ? x : -1;
+        if (highInRegion) {
+            return Math.max(min, max - FRONT_ROOM);
+        }
+        if (min == regionLow) {
+            return min + Math.min(OPEN_ROOM, (max - min) / 2);
+        }
+        return min + (max - min) / 2;
     }
 
     /**
-     * On a level with no left neighbour: in front of the right one (boundary-, leaving it room to
-     * grow), or, with no bound at all, in the middle so both sides keep room. Inside this site's
-     * regions, so concurrent inserts at the same place by two sites stay apart.
+     * The first ident of this site's region on a level beneath a pair of site {@code above} (0 on
+     * the top level). Regions are numbered from the site above: beneath its own pairs a site has
+     * region 0, the first, so what it types after its own atom sorts before what others put beneath
+     * that atom ("the author of an atom comes first after it"). Ident 0 is never used.
      */
-    private long pickOpen(long min, long max, boolean highBounded, boolean belowForeign) {
-        if (min > max) {
-            return -1;
-        }
-        long lowest = belowForeign ? min + MARGIN : min;
-        long x;
-        if (highBounded) {
-            x = lastRegionIdentAtOrBelow(max - FRONT_ROOM);
-            if (x < lowest) {
-                x = firstRegionIdentAtOrAbove(lowest);
-            }
-        } else {
-            x = firstRegionIdentAtOrAbove(Math.max(lowest, MIDDLE));
-        }
-        return x <= max && x >= min ? x : -1;
+    private long regionLow(int above) {
+        return Math.max(1, ((site - above) & 255) * REGION);
     }
 
-    private long regionStart(long ident) {
-        return ident / REGION * REGION;
-    }
-
-    /** The smallest region start of this site at or above {@code ident}. */
-    private long firstRegionStartAtOrAbove(long ident) {
-        long x = firstRegionIdentAtOrAbove(ident);
-        return x == regionStart(x) ? x : regionStart(x) + BLOCK;
-    }
-
-    /** The smallest ident at or above {@code ident} in a region of this site. */
-    private long firstRegionIdentAtOrAbove(long ident) {
-        long blockStart = ident / BLOCK * BLOCK;
-        long start = blockStart + site * REGION;
-        if (ident < start) {
-            return start;
-        }
-        if (ident < start + REGION) {
-            return ident;
-        }
-        return start + BLOCK;
-    }
-
-    /** The largest ident at or below {@code ident} in a region of this site (may be negative). */
-    private long lastRegionIdentAtOrBelow(long ident) {
-        long blockStart = Math.floorDiv(ident, BLOCK) * BLOCK;
-        long start = blockStart + site * REGION;
-        if (ident >= start + REGION) {
-            return start + REGION - 1;
-        }
-        if (ident >= start) {
-            return ident;
-        }
-        return start - BLOCK + REGION - 1;
+    /**
+     * The last ident of this site's region beneath {@code above} that pairs made here use. The top
+     * {@link #GUARD} are left out: a pair just below another region's start, (ident, 255) made by
+     * opening a level beneath the predecessor of a site-1 pair there, must not equal a pair of
+     * this site's run.
+     */
+    private long regionHigh(int above) {
+        return ((site - above) & 255) * REGION + REGION - 1 - GUARD;
     }
 
     /** Thrown when no pid fits between two neighbours within the depth limit. */
