@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,8 +38,13 @@ class RandomHistoriesTest {
         check(2);
     }
 
+    /**
+     * Finds the open defect of docs/crdt.md ("Open defect": anchor order with 3+ agents) in ~1 of
+     * 1,000 histories; left out of {@code mvn verify} until it is fixed, run with
+     * {@code -Dweft.excludedGroups=}.
+     */
     @Test
-    @Disabled("finds the open defect of docs/crdt.md in ~1 of 1,000 histories with 3+ agents")
+    @Tag("known-issue")
     void upToFiveAgentsEveryReplicaShowsTheModelsTextThroughoutRandomHistories() {
         check(5);
     }
