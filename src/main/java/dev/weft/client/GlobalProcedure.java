@@ -150,6 +150,10 @@ final class GlobalProcedure {
         for (UUID id : afterSession) {
             queuePull(id, Long.MAX_VALUE);
         }
+        // notes whose log was found damaged (by the uploads above too): pulled from 0, then their file merged
+        for (UUID id : vault.damagedNotes()) {
+            queuePull(id, Long.MAX_VALUE);
+        }
         pumpPulls();
     }
 
@@ -364,6 +368,10 @@ final class GlobalProcedure {
             pullsDone++;
             afterSession.remove(id);
             currentTo(id, done, p.unsettled(), applied);
+            // a damaged note is pulled from 0 (Vault#syncTime): now it holds all the server has
+            if (applied && !inSession.test(id) && vault.mergeDamagedFile(id)) {
+                uploadAfter.add(id);
+            }
             answered(id); // after currentTo: a deferred upsert must carry the time this answer brought
             listener.progress(pullsDone, pullsTotal);
         } else if (head instanceof Trash t && t.document().equals(id)) {

@@ -410,6 +410,11 @@ public final class NoteReplica implements Closeable {
         scheduleNextCompaction();
     }
 
+    /** Writes what the document holds now to {@code file}, in the structure file's format, atomically. */
+    synchronized void saveCopy(Path file) throws IOException {
+        StructureFile.writeAtomically(file, documentId, log.syncTime(), doc);
+    }
+
     /** Forces the log to disk and closes it. */
     @Override
     public synchronized void close() throws IOException {

@@ -38,19 +38,21 @@ final class Replicas {
     private final VaultPaths paths;
     private final VaultOptions options;
     private final VaultEvents events;
+    private final DamagedLogs damaged;
     private final IntSupplier site;
     private final BiConsumer<NoteState, List<LocalOp>> localEdits;
     /** Set while the vault edits a replica itself (merging, importing): no LOCAL event for those. */
     private final ThreadLocal<Boolean> ownEdit = ThreadLocal.withInitial(() -> false);
     private final AtomicInteger replicaOpens = new AtomicInteger();
 
-    Replicas(NoteTable table, VaultPaths paths, VaultOptions options, VaultEvents events, IntSupplier site,
-            BiConsumer<NoteState, List<LocalOp>> localEdits) {
+    Replicas(NoteTable table, VaultPaths paths, VaultOptions options, VaultEvents events, DamagedLogs damaged,
+            IntSupplier site, BiConsumer<NoteState, List<LocalOp>> localEdits) {
         this.state = table.lock;
         this.open = table.open;
         this.paths = paths;
         this.options = options;
         this.events = events;
+        this.damaged = damaged;
         this.site = site;
         this.localEdits = localEdits;
     }
@@ -116,11 +118,42 @@ final class Replicas {
             throw e;
         }
         replicaOpens.incrementAndGet();
-        if (!r.recovery().clean()) {
-            events.problem("The record log of " + n.name + " was damaged; " + r.recovery().droppedBytes() + " bytes dropped.");
+        try {
+            checkDamage(n, r);
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw e;
         }
         r.log().addListener(nowPending -> localEdits.accept(n, nowPending));
         return r;
+    }
+
+    /**
+     * A log that lost more than a kill can (docs/record-log.md, "Damage") marks its note, with what
+     * the replica holds now, before anything else touches it; a marked note's replica is current to
+     * time 0 until its file is merged in, so every request for it brings back all the server has.
+     */
+    private void checkDamage(NoteState n, NoteReplica r) throws IOException {
+        LogRecovery recovery = r.recovery();
+        boolean marked;
+        synchronized (state) {
+            marked = n.logDamaged;
+        }
+        if (recovery.damaged() && !marked) {
+            damaged.mark(n.id, r);
+            synchronized (state) {
+                n.logDamaged = true;
+            }
+            events.problem("The record log of " + n.name + " was damaged ("
+                    + (recovery.headerLost() ? "no valid header" : recovery.droppedBytes() + " bytes dropped")
+                    + recovery.savedCopy().map(p -> ", whole file kept in " + p).orElse("") + "): "
+                    + DamagedLogs.KEPT);
+        } else if (!recovery.clean() && !marked) {
+            events.problem("The record log of " + n.name + " was damaged; " + recovery.droppedBytes() + " bytes dropped.");
+        }
+        if ((marked || recovery.damaged()) && r.log().syncTime() != 0) {
+            r.log().currentTo(0);
+        }
     }
 
     void ownEdits(Work work) throws IOException {
