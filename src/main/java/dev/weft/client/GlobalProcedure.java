@@ -438,7 +438,11 @@ final class GlobalProcedure {
             afterSession.remove(p.document());
             if (error.code() == SyncError.NAME_NOT_SENDABLE) {
                 vault.setAside(p.document(), error.message()); // as for a bad name in a 33: reported, the rest goes on
-            } else if (error.code() != 404) {
+            } else if (error.code() == 404) {
+                if (vault.mergeDamagedFile(p.document())) { // the server has none of it: nothing to restore
+                    upload(p.document(), false);
+                }
+            } else {
                 listener.problem("the server could not send a note: " + error.message());
             }
         } else if (error.code() == SyncError.DISK_FULL && (head instanceof Trash || head instanceof Upsert)) {

@@ -6,9 +6,11 @@ import dev.weft.vault.VaultListener.Origin;
 import dev.weft.vault.text.DebouncedWriter;
 import dev.weft.vault.text.NotUtf8Exception;
 import dev.weft.vault.text.TextDiff;
+import dev.weft.vault.text.ThreeWayMerge;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,9 +59,16 @@ final class DamagedFileMerge {
             return false; // unreadable now (reported): the mark stays, the file is not written
         }
         Optional<SequenceDoc> heldThen = damaged.heldThen(n.id);
-        List<TextDiff.Edit> edits = read.isEmpty() ? List.of() : TextDiff.diff(r.text(), read.get().text());
-        replicas.ownEdits(() -> apply(r, edits, heldThen.orElse(null)));
-        boolean changed = !edits.isEmpty();
+        boolean changed = read.isPresent() && !r.text().equals(read.get().text());
+        if (changed) {
+            String theirs = read.get().text();
+            replicas.ownEdits(() -> {
+                deleteWhatTheFileLost(r, heldThen.orElse(null), theirs);
+                for (TextDiff.Edit e : ThreeWayMerge.insertionsOnly(TextDiff.diff(r.text(), theirs))) {
+                    r.insertUtf16(e.offset(), e.insert());
+                }
+            });
+        }
         synchronized (state) {
             n.logDamaged = false;
             if (read.isPresent()) {
@@ -86,41 +95,50 @@ final class DamagedFileMerge {
     }
 
     /**
-     * Applies {@code edits} (each relative to the text after the ones before it) to {@code r},
-     * deleting only characters alive in {@code heldThen} (none if it is null); the characters kept
-     * shift the later edits.
+     * Deletes the characters the replica showed when the damage was found (and shows still) that
+     * the file lacks: the user deleted them. Diffed apart from the rest of the text, so a character
+     * the restore brought back is never taken for one of them (a diff of the whole text may match
+     * an equal character of another device's in its place).
      */
-    private static void apply(NoteReplica r, List<TextDiff.Edit> edits, SequenceDoc heldThen) throws IOException {
-        int shift = 0;
-        for (TextDiff.Edit e : edits) {
-            int from = e.offset() + shift;
-            int end = from + e.deleteLength();
-            int kept = 0;
-            // from the end, so the offsets before stay valid; runs of deletable characters at once
-            int runEnd = -1;
-            for (int at = end; at > from;) {
-                Pid pid = r.pidBeforeUtf16(at);
-                int start = r.utf16Of(pid);
-                boolean deletable = heldThen != null && heldThen.indexOf(pid) >= 0;
-                if (deletable && runEnd < 0) {
-                    runEnd = at;
-                } else if (!deletable) {
-                    if (runEnd >= 0) {
-                        r.deleteUtf16(at, runEnd - at);
-                        runEnd = -1;
-                    }
-                    kept += at - start;
-                }
-                at = start;
-            }
-            if (runEnd >= 0) {
-                r.deleteUtf16(from, runEnd - from);
-            }
-            if (!e.insert().isEmpty()) {
-                r.insertUtf16(from + kept, e.insert());
-            }
-            shift += kept;
+    private static void deleteWhatTheFileLost(NoteReplica r, SequenceDoc heldThen, String theirs)
+            throws IOException {
+        if (heldThen == null) {
+            return;
         }
+        StringBuilder held = new StringBuilder();
+        List<Pid> pids = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>(); // UTF-16 offset of each code point in held
+        String ours = r.text();
+        for (int i = 0, at = 0; at < ours.length(); i++) {
+            int codePoint = ours.codePointAt(at);
+            Pid pid = r.pidAt(i);
+            if (heldThen.indexOf(pid) >= 0) {
+                starts.add(held.length());
+                pids.add(pid);
+                held.appendCodePoint(codePoint);
+            }
+            at += Character.charCount(codePoint);
+        }
+        List<Pid> lost = new ArrayList<>();
+        int delta = 0; // how far the edits before moved the offsets of held
+        for (TextDiff.Edit e : TextDiff.diff(held.toString(), theirs)) {
+            int from = e.offset() - delta;
+            for (int k = firstAtOrAfter(starts, from); k < starts.size() && starts.get(k) < from + e.deleteLength(); k++) {
+                lost.add(pids.get(k));
+            }
+            delta += e.insert().length() - e.deleteLength();
+        }
+        for (Pid pid : lost) {
+            int at = r.indexOf(pid);
+            if (at >= 0) {
+                r.delete(at, 1);
+            }
+        }
+    }
+
+    private static int firstAtOrAfter(List<Integer> starts, int offset) {
+        int k = java.util.Collections.binarySearch(starts, offset);
+        return k >= 0 ? k : -k - 1;
     }
 
     private Optional<FileStamp.Read> readText(Path file) {
