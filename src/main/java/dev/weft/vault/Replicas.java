@@ -1,6 +1,5 @@
 package dev.weft.vault;
 
-import dev.weft.protocol.CorruptStructureException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -110,13 +109,7 @@ final class Replicas {
             }
         }
         int site = this.site.getAsInt();
-        NoteReplica r;
-        try {
-            r = NoteReplica.open(paths, n.id, options.replicaOptions().apply(site), CompactionHook.NONE, false);
-        } catch (CorruptStructureException e) {
-            events.problem("The structure file of " + n.name + " is damaged: " + e.getMessage());
-            throw e;
-        }
+        NoteReplica r = NoteReplica.open(paths, n.id, options.replicaOptions().apply(site), CompactionHook.NONE, false);
         replicaOpens.incrementAndGet();
         try {
             checkDamage(n, r);
@@ -139,20 +132,27 @@ final class Replicas {
         synchronized (state) {
             marked = n.logDamaged;
         }
-        if (recovery.damaged() && !marked) {
+        if (r.damaged() && !marked) {
             damaged.mark(n.id, r);
             synchronized (state) {
                 n.logDamaged = true;
             }
-            events.problem("The record log of " + n.name + " was damaged ("
-                    + (recovery.headerLost() ? "no valid header" : recovery.droppedBytes() + " bytes dropped")
-                    + recovery.savedCopy().map(p -> ", whole file kept in " + p).orElse("") + "): "
-                    + DamagedLogs.KEPT);
+            if (recovery.damaged()) {
+                events.problem("The record log of " + n.name + " was damaged ("
+                        + (recovery.headerLost() ? "no valid header" : recovery.droppedBytes() + " bytes dropped")
+                        + recovery.savedCopy().map(p -> ", whole file kept in " + p).orElse("") + "): "
+                        + DamagedLogs.KEPT);
+            }
+            r.structureSetAside().ifPresent(p -> events.problem("The structure file of " + n.name
+                    + " was damaged (moved to " + p + "): " + DamagedLogs.KEPT));
         } else if (!recovery.clean() && !marked) {
             events.problem("The record log of " + n.name + " was damaged; " + recovery.droppedBytes() + " bytes dropped.");
         }
-        if ((marked || recovery.damaged()) && r.log().syncTime() != 0) {
+        if ((marked || r.damaged()) && r.log().syncTime() != 0) {
             r.log().currentTo(0);
+        }
+        if (r.structureSetAside().isPresent()) {
+            r.compact(); // replaces the damaged structure file, now that the note is marked
         }
     }
 

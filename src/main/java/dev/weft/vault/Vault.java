@@ -2,7 +2,6 @@ package dev.weft.vault;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
-import dev.weft.protocol.CorruptStructureException;
 import dev.weft.vault.VaultListener.Origin;
 import dev.weft.vault.text.DebouncedWriter;
 import dev.weft.vault.text.NotePaths;
@@ -422,7 +421,6 @@ public final class Vault implements Closeable {
      * through it (local edits reach the {@code .md} file and the listeners).
      *
      * @throws java.util.NoSuchElementException if there is no such note
-     * @throws CorruptStructureException if its structure file is damaged (reported as a problem too)
      */
     public NoteReplica replica(UUID id) throws IOException {
         ops.lock();

@@ -40,6 +40,8 @@ class DamagedLogSyncTest {
     Vault vb;
     SyncClient b;
     final List<String> problems = new CopyOnWriteArrayList<>();
+    /** Compact n's log after the synced edits: they go to its structure file. */
+    boolean compact;
 
     @BeforeEach
     void start() throws Exception {
@@ -99,6 +101,9 @@ class DamagedLogSyncTest {
             if (i % 5 == 4) {
                 a.syncOnce(TIMEOUT);
             }
+        }
+        if (compact) {
+            va.replica(id).compact(); // a structure file, for the test that damages it
         }
         a.close();
         va.close();
@@ -206,5 +211,16 @@ class DamagedLogSyncTest {
         });
         syncsTheOfflineEdit(a, syncedLines().replace("synced line 1\n", "") + "offline edit\n",
                 "The record log of n was damaged");
+    }
+
+    @Test
+    void aStructureFileCutShort() throws Exception {
+        Path a = dir.resolve("a");
+        compact = true;
+        Path log = offlineEditThenDamage(a, "", log1 -> { });
+        Path structure = log.resolveSibling(log.getFileName().toString().replace(".latest_ops", ".structure"));
+        byte[] bytes = Files.readAllBytes(structure);
+        Files.write(structure, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        syncsTheOfflineEdit(a, "", "The structure file of n was damaged", "offline edit\n");
     }
 }
