@@ -104,14 +104,15 @@ final class IndexKeeper {
             NoteState n;
             if (e != null) {
                 n = NoteState.of(e);
-                if (replicas.logSize(id) == 0 && !marked.contains(id)) {
+                long logSize = replicas.logSize(id);
+                if (logSize == 0 && !marked.contains(id)) {
                     // every log has a header from its creation on: this one was deleted or emptied
                     damaged.markLost(id, paths.structure(id));
                     marked.add(id);
                     events.problem("The record log of " + n.name + " was "
                             + (Files.exists(paths.latestOps(id)) ? "emptied" : "deleted") + ": " + DamagedLogs.KEPT);
                 }
-                if (replicas.logSize(id) != e.logSize()) {
+                if (logSize != e.logSize()) {
                     summarize(n); // the log moved on after the index was written
                     n.fileMayLag = true;
                 }

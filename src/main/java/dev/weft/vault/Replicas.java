@@ -24,6 +24,12 @@ final class Replicas {
         void run(NoteReplica r) throws IOException;
     }
 
+    /** Hears of a note found damaged, right after it was marked. */
+    @FunctionalInterface
+    interface DamageFound {
+        void found(NoteState n, NoteReplica r) throws IOException;
+    }
+
     /** Edits the vault makes itself. */
     @FunctionalInterface
     interface Work {
@@ -40,12 +46,13 @@ final class Replicas {
     private final DamagedLogs damaged;
     private final IntSupplier site;
     private final BiConsumer<NoteState, List<LocalOp>> localEdits;
+    private final DamageFound damageFound;
     /** Set while the vault edits a replica itself (merging, importing): no LOCAL event for those. */
     private final ThreadLocal<Boolean> ownEdit = ThreadLocal.withInitial(() -> false);
     private final AtomicInteger replicaOpens = new AtomicInteger();
 
     Replicas(NoteTable table, VaultPaths paths, VaultOptions options, VaultEvents events, DamagedLogs damaged,
-            IntSupplier site, BiConsumer<NoteState, List<LocalOp>> localEdits) {
+            IntSupplier site, BiConsumer<NoteState, List<LocalOp>> localEdits, DamageFound damageFound) {
         this.state = table.lock;
         this.open = table.open;
         this.paths = paths;
@@ -54,6 +61,7 @@ final class Replicas {
         this.damaged = damaged;
         this.site = site;
         this.localEdits = localEdits;
+        this.damageFound = damageFound;
     }
 
     /** Whether the current thread is inside {@link #ownEdits}. */
@@ -153,6 +161,9 @@ final class Replicas {
         }
         if (r.structureSetAside().isPresent()) {
             r.compact(); // replaces the damaged structure file, now that the note is marked
+        }
+        if (r.damaged() && !marked) {
+            damageFound.found(n, r);
         }
     }
 

@@ -88,7 +88,8 @@ public final class Vault implements Closeable {
             return t;
         });
         DamagedLogs damaged = new DamagedLogs(paths);
-        this.replicas = new Replicas(table, paths, options, events, damaged, this::site, this::localEdit);
+        this.replicas = new Replicas(table, paths, options, events, damaged, this::site, this::localEdit,
+                this::damageFound);
         this.index = new IndexKeeper(table, paths, options, io, events, replicas, baseCopies, movingAside, damaged);
         this.files = new NoteFiles(table, paths, options, io, replicas, index, events, baseCopies, movingAside,
                 file -> runLater(() -> filesChanged(new FolderWatcher.Batch(Set.of(file), false))));
@@ -922,6 +923,13 @@ public final class Vault implements Closeable {
     }
 
     // ---- helpers
+
+    /** A note just found damaged: with no server to restore it from, its file is merged in at once. */
+    private void damageFound(NoteState n, NoteReplica r) throws IOException {
+        if (!device().isPaired()) {
+            damagedFiles.merge(n, r);
+        }
+    }
 
     /** Deletes the note's file, after taking in an edit another program made to it. */
     private void deleteFile(NoteState n) throws IOException {
