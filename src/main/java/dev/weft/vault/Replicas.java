@@ -152,7 +152,7 @@ final class Replicas {
                         + DamagedLogs.KEPT);
             }
             r.structureSetAside().ifPresent(p -> events.problem("The structure file of " + n.name
-                    + " was damaged (moved to " + p + "): " + DamagedLogs.KEPT));
+                    + " was damaged (copied to " + p + "): " + DamagedLogs.KEPT));
         } else if (!recovery.clean() && !marked) {
             events.problem("The record log of " + n.name + " was damaged; " + recovery.droppedBytes() + " bytes dropped.");
         }
