@@ -150,6 +150,10 @@ final class GlobalProcedure {
         for (UUID id : afterSession) {
             queuePull(id, Long.MAX_VALUE);
         }
+        // notes whose log was found damaged (by the uploads above too): pulled from 0, then their file merged
+        for (UUID id : vault.damagedNotes()) {
+            queuePull(id, Long.MAX_VALUE);
+        }
         pumpPulls();
     }
 
@@ -364,6 +368,10 @@ final class GlobalProcedure {
             pullsDone++;
             afterSession.remove(id);
             currentTo(id, done, p.unsettled(), applied);
+            // a damaged note is pulled from 0 (Vault#syncTime): now it holds all the server has
+            if (applied && !inSession.test(id) && vault.mergeDamagedFile(id)) {
+                uploadAfter.add(id);
+            }
             answered(id); // after currentTo: a deferred upsert must carry the time this answer brought
             listener.progress(pullsDone, pullsTotal);
         } else if (head instanceof Trash t && t.document().equals(id)) {
@@ -430,7 +438,11 @@ final class GlobalProcedure {
             afterSession.remove(p.document());
             if (error.code() == SyncError.NAME_NOT_SENDABLE) {
                 vault.setAside(p.document(), error.message()); // as for a bad name in a 33: reported, the rest goes on
-            } else if (error.code() != 404) {
+            } else if (error.code() == 404) {
+                if (vault.mergeDamagedFile(p.document())) { // the server has none of it: nothing to restore
+                    upload(p.document(), false);
+                }
+            } else {
                 listener.problem("the server could not send a note: " + error.message());
             }
         } else if (error.code() == SyncError.DISK_FULL && (head instanceof Trash || head instanceof Upsert)) {

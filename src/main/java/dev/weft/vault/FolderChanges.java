@@ -194,6 +194,11 @@ final class FolderChanges {
 
     /** Merges {@code read}, the text another program left in the note's file, as local ops. */
     private void mergeExternal(NoteState n, FileStamp.Read read) throws IOException {
+        synchronized (state) {
+            if (n.logDamaged) {
+                return; // merged once the server's copy is back (DamagedFileMerge): now it could duplicate text
+            }
+        }
         String theirs = read.text();
         boolean[] merged = new boolean[1];
         replicas.withReplica(n, r -> {

@@ -44,12 +44,13 @@ final class IndexKeeper {
     private final Replicas replicas;
     private final IdFolder baseCopies;
     private final IdFolder movingAside;
+    private final DamagedLogs damaged;
     private final ReentrantLock indexIo = new ReentrantLock();
     private boolean indexScheduled;
     private boolean stopped;
 
     IndexKeeper(NoteTable table, VaultPaths paths, VaultOptions options, ScheduledExecutorService io,
-            VaultEvents events, Replicas replicas, IdFolder baseCopies, IdFolder movingAside) {
+            VaultEvents events, Replicas replicas, IdFolder baseCopies, IdFolder movingAside, DamagedLogs damaged) {
         this.table = table;
         this.state = table.lock;
         this.notes = table.notes;
@@ -62,6 +63,7 @@ final class IndexKeeper {
         this.replicas = replicas;
         this.baseCopies = baseCopies;
         this.movingAside = movingAside;
+        this.damaged = damaged;
     }
 
     /** No more delayed writes: the vault closes (and writes the index itself). */
@@ -95,12 +97,22 @@ final class IndexKeeper {
         List<String> withoutFile = new ArrayList<>();
         Set<UUID> withBase = baseCopies.ids();
         Set<UUID> moving = movingAside.ids();
+        Set<UUID> marked = damaged.ids();
+        ids.addAll(entries.keySet()); // a note whose log (and structure) was deleted is still the index's
         for (UUID id : ids) {
             IndexFile.Entry e = entries.get(id);
             NoteState n;
             if (e != null) {
                 n = NoteState.of(e);
-                if (replicas.logSize(id) != e.logSize()) {
+                long logSize = replicas.logSize(id);
+                if (logSize == 0 && !marked.contains(id)) {
+                    // every log has a header from its creation on: this one was deleted or emptied
+                    damaged.markLost(id, paths.structure(id));
+                    marked.add(id);
+                    events.problem("The record log of " + n.name + " was "
+                            + (Files.exists(paths.latestOps(id)) ? "emptied" : "deleted") + ": " + DamagedLogs.KEPT);
+                }
+                if (logSize != e.logSize()) {
                     summarize(n); // the log moved on after the index was written
                     n.fileMayLag = true;
                 }
@@ -134,6 +146,7 @@ final class IndexKeeper {
                 }
             }
             n.baseSaved = withBase.contains(id);
+            n.logDamaged = marked.contains(id);
             if (moving.contains(id)) {
                 n.file = movingAside.path(id);
                 n.deferred = true;

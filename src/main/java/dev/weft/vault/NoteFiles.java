@@ -255,6 +255,9 @@ final class NoteFiles {
         synchronized (state) {
             file = n.file;
             cached = open.get(n.id) == r;
+            if (n.logDamaged) {
+                return; // the file holds what the damaged log lost: merged in first (DamagedFileMerge)
+            }
         }
         if (file == null || file.startsWith(paths.weftDir()) || closed) {
             return;
@@ -277,6 +280,9 @@ final class NoteFiles {
         String text;
         long version;
         synchronized (state) {
+            if (n.logDamaged) {
+                return null;
+            }
             r = open.get(n.id);
             text = n.closedText;
             version = n.version;

@@ -4,12 +4,14 @@ import dev.weft.crdt.Atom;
 import dev.weft.crdt.AtomVisitor;
 import dev.weft.crdt.Pid;
 import dev.weft.crdt.SequenceDoc;
+import dev.weft.protocol.CorruptStructureException;
 import dev.weft.protocol.NoteNames;
 import dev.weft.protocol.StructureFile;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -42,6 +44,8 @@ public final class NoteReplica implements Closeable {
     private SequenceDoc doc;
     private final RecordLog log;
     private final long compactAtBytes;
+    /** Where a damaged structure file was moved when this replica opened (it started empty instead). */
+    private Optional<Path> structureSetAside = Optional.empty();
     private final List<Consumer<TextChange>> textListeners = new CopyOnWriteArrayList<>();
     private long nextCompactionAt;
 
@@ -60,8 +64,10 @@ public final class NoteReplica implements Closeable {
      * do not exist (a new note starts empty, named by its first {@link #rename}). Leftover temporary
      * files of an interrupted write are deleted.
      *
-     * @throws dev.weft.protocol.CorruptStructureException if the structure file is damaged (it is
-     *     never replaced then)
+     * A damaged structure file is copied aside ({@code ID.md.structure.corrupt-MILLIS}) and the
+     * replica starts from the log alone, current to time 0 ({@link #structureSetAside}); the next
+     * compaction replaces it.
+     *
      * @throws IOException if the files cannot be read or belong to another document
      */
     public static NoteReplica open(VaultPaths paths, UUID documentId, ReplicaOptions options) throws IOException {
@@ -88,9 +94,32 @@ public final class NoteReplica implements Closeable {
             AtomicFiles.deleteStrayTemps(logFile);
         }
         long[] structureTime = new long[1];
-        SequenceDoc doc = readStructure(structure, documentId, options, structureTime);
+        Optional<Path> setAside = Optional.empty();
+        SequenceDoc read;
+        try {
+            read = readStructure(structure, documentId, options, structureTime);
+        } catch (CorruptStructureException e) {
+            // copied, not moved: until a compaction replaces it every open finds it again
+            Path aside = structure.resolveSibling(structure.getFileName() + ".corrupt-" + System.currentTimeMillis());
+            Files.copy(structure, aside, StandardCopyOption.REPLACE_EXISTING);
+            LOG.log(System.Logger.Level.WARNING, structure + " is damaged (" + e.getMessage() + "): copied to " + aside
+                    + "; the replica starts from its record log");
+            setAside = Optional.of(aside);
+            read = new SequenceDoc(options.site(), options.random());
+            structureTime[0] = 0;
+        }
+        SequenceDoc doc = read;
         RecordLog log = RecordLog.open(logFile, documentId, structureTime[0], record -> replay(doc, record), options, hook);
         NoteReplica replica = new NoteReplica(documentId, structure, doc, log, options);
+        if (setAside.isPresent()) {
+            replica.structureSetAside = setAside;
+            try {
+                log.currentTo(0); // the atoms it held come back from the server
+            } catch (IOException | RuntimeException e) {
+                log.close();
+                throw e;
+            }
+        }
         replica.compactIfLarge();
         return replica;
     }
@@ -137,6 +166,16 @@ public final class NoteReplica implements Closeable {
     /** What opening the log found. */
     public LogRecovery recovery() {
         return log.recovery();
+    }
+
+    /** Where the structure file was copied if it was damaged when this replica opened. */
+    public Optional<Path> structureSetAside() {
+        return structureSetAside;
+    }
+
+    /** The log lost more than a kill can, or the structure file was damaged: the note's file holds what they lost. */
+    public boolean damaged() {
+        return log.recovery().damaged() || structureSetAside.isPresent();
     }
 
     public synchronized String text() {
@@ -408,6 +447,11 @@ public final class NoteReplica implements Closeable {
         }
         log.compact(syncTime -> StructureFile.writeAtomically(structureFile, documentId, syncTime, doc));
         scheduleNextCompaction();
+    }
+
+    /** Writes what the document holds now to {@code file}, in the structure file's format, atomically. */
+    synchronized void saveCopy(Path file) throws IOException {
+        StructureFile.writeAtomically(file, documentId, log.syncTime(), doc);
     }
 
     /** Forces the log to disk and closes it. */

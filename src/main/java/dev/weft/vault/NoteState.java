@@ -32,6 +32,11 @@ final class NoteState {
      * the file may lack text the replica has, a write that never happened.
      */
     boolean fileMayLag;
+    /**
+     * {@code .weft/damaged/} marks the note ({@link DamagedLogs}): its log lost records, so its file
+     * holds text the replica lacks and is not written until merged in.
+     */
+    boolean logDamaged;
     /** A rename waits for another note's file to leave the target path. */
     boolean deferred;
     /** {@link FileStamp}: the file's size and time when Weft last knew what it held; -1 when unknown. */

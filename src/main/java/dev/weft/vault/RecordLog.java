@@ -92,8 +92,11 @@ public final class RecordLog implements Closeable {
             saved = Optional.of(copy);
         }
         LogRecovery recovery = new LogRecovery(scan.validEnd(), bytes.length - scan.validEnd(),
-                scan.recordsAfterDamage(), saved);
-        if (!recovery.clean()) {
+                scan.recordsAfterDamage(), saved, exists && scan.records().isEmpty());
+        if (recovery.headerLost()) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: no valid header in its {1} bytes: the log is lost", file,
+                    bytes.length);
+        } else if (!recovery.clean()) {
             LOG.log(System.Logger.Level.WARNING, "{0}: dropped {1} bytes after byte {2}{3}", file,
                     recovery.droppedBytes(), recovery.keptBytes(), recovery.corruptInTheMiddle()
                             ? ", corrupt in the middle: " + recovery.recordsAfterDamage()
@@ -121,7 +124,7 @@ public final class RecordLog implements Closeable {
         if (scan.records().isEmpty()) {
             fix.add(new LogRecord.Header(documentId, state.lastSeq()));
         }
-        if (recovery.corruptInTheMiddle()) {
+        if (recovery.damaged()) {
             fix.add(new LogRecord.CurrentTo(0));
         }
         if (!fix.isEmpty()) {

@@ -1,6 +1,5 @@
 package dev.weft.vault;
 
-import dev.weft.protocol.CorruptStructureException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +24,12 @@ final class Replicas {
         void run(NoteReplica r) throws IOException;
     }
 
+    /** Hears of a note found damaged, right after it was marked. */
+    @FunctionalInterface
+    interface DamageFound {
+        void found(NoteState n, NoteReplica r) throws IOException;
+    }
+
     /** Edits the vault makes itself. */
     @FunctionalInterface
     interface Work {
@@ -38,21 +43,25 @@ final class Replicas {
     private final VaultPaths paths;
     private final VaultOptions options;
     private final VaultEvents events;
+    private final DamagedLogs damaged;
     private final IntSupplier site;
     private final BiConsumer<NoteState, List<LocalOp>> localEdits;
+    private final DamageFound damageFound;
     /** Set while the vault edits a replica itself (merging, importing): no LOCAL event for those. */
     private final ThreadLocal<Boolean> ownEdit = ThreadLocal.withInitial(() -> false);
     private final AtomicInteger replicaOpens = new AtomicInteger();
 
-    Replicas(NoteTable table, VaultPaths paths, VaultOptions options, VaultEvents events, IntSupplier site,
-            BiConsumer<NoteState, List<LocalOp>> localEdits) {
+    Replicas(NoteTable table, VaultPaths paths, VaultOptions options, VaultEvents events, DamagedLogs damaged,
+            IntSupplier site, BiConsumer<NoteState, List<LocalOp>> localEdits, DamageFound damageFound) {
         this.state = table.lock;
         this.open = table.open;
         this.paths = paths;
         this.options = options;
         this.events = events;
+        this.damaged = damaged;
         this.site = site;
         this.localEdits = localEdits;
+        this.damageFound = damageFound;
     }
 
     /** Whether the current thread is inside {@link #ownEdits}. */
@@ -108,19 +117,54 @@ final class Replicas {
             }
         }
         int site = this.site.getAsInt();
-        NoteReplica r;
-        try {
-            r = NoteReplica.open(paths, n.id, options.replicaOptions().apply(site), CompactionHook.NONE, false);
-        } catch (CorruptStructureException e) {
-            events.problem("The structure file of " + n.name + " is damaged: " + e.getMessage());
-            throw e;
-        }
+        NoteReplica r = NoteReplica.open(paths, n.id, options.replicaOptions().apply(site), CompactionHook.NONE, false);
         replicaOpens.incrementAndGet();
-        if (!r.recovery().clean()) {
-            events.problem("The record log of " + n.name + " was damaged; " + r.recovery().droppedBytes() + " bytes dropped.");
+        try {
+            checkDamage(n, r);
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw e;
         }
         r.log().addListener(nowPending -> localEdits.accept(n, nowPending));
         return r;
+    }
+
+    /**
+     * A log that lost more than a kill can (docs/record-log.md, "Damage") marks its note, with what
+     * the replica holds now, before anything else touches it; a marked note's replica is current to
+     * time 0 until its file is merged in, so every request for it brings back all the server has.
+     */
+    private void checkDamage(NoteState n, NoteReplica r) throws IOException {
+        LogRecovery recovery = r.recovery();
+        boolean marked;
+        synchronized (state) {
+            marked = n.logDamaged;
+        }
+        if (r.damaged() && !marked) {
+            damaged.mark(n.id, r);
+            synchronized (state) {
+                n.logDamaged = true;
+            }
+            if (recovery.damaged()) {
+                events.problem("The record log of " + n.name + " was damaged ("
+                        + (recovery.headerLost() ? "no valid header" : recovery.droppedBytes() + " bytes dropped")
+                        + recovery.savedCopy().map(p -> ", whole file kept in " + p).orElse("") + "): "
+                        + DamagedLogs.KEPT);
+            }
+            r.structureSetAside().ifPresent(p -> events.problem("The structure file of " + n.name
+                    + " was damaged (copied to " + p + "): " + DamagedLogs.KEPT));
+        } else if (!recovery.clean() && !marked) {
+            events.problem("The record log of " + n.name + " was damaged; " + recovery.droppedBytes() + " bytes dropped.");
+        }
+        if ((marked || r.damaged()) && r.log().syncTime() != 0) {
+            r.log().currentTo(0);
+        }
+        if (r.structureSetAside().isPresent()) {
+            r.compact(); // replaces the damaged structure file, now that the note is marked
+        }
+        if (r.damaged() && !marked) {
+            damageFound.found(n, r);
+        }
     }
 
     void ownEdits(Work work) throws IOException {

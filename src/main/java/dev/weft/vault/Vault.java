@@ -2,7 +2,6 @@ package dev.weft.vault;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
-import dev.weft.protocol.CorruptStructureException;
 import dev.weft.vault.VaultListener.Origin;
 import dev.weft.vault.text.DebouncedWriter;
 import dev.weft.vault.text.NotePaths;
@@ -67,6 +66,7 @@ public final class Vault implements Closeable {
     private final IndexKeeper index;
     private final NoteFiles files;
     private final FolderChanges changes;
+    private final DamagedFileMerge damagedFiles;
     private FolderWatcher watcher;
     private volatile boolean closed;
 
@@ -87,11 +87,14 @@ public final class Vault implements Closeable {
             t.setDaemon(true);
             return t;
         });
-        this.replicas = new Replicas(table, paths, options, events, this::site, this::localEdit);
-        this.index = new IndexKeeper(table, paths, options, io, events, replicas, baseCopies, movingAside);
+        DamagedLogs damaged = new DamagedLogs(paths);
+        this.replicas = new Replicas(table, paths, options, events, damaged, this::site, this::localEdit,
+                this::damageFound);
+        this.index = new IndexKeeper(table, paths, options, io, events, replicas, baseCopies, movingAside, damaged);
         this.files = new NoteFiles(table, paths, options, io, replicas, index, events, baseCopies, movingAside,
                 file -> runLater(() -> filesChanged(new FolderWatcher.Batch(Set.of(file), false))));
         this.changes = new FolderChanges(table, paths, replicas, files, index, events, this::newId);
+        this.damagedFiles = new DamagedFileMerge(table, paths, replicas, files, damaged, events);
     }
 
     /**
@@ -131,6 +134,9 @@ public final class Vault implements Closeable {
             }
             if (vault.copy != null && !vault.awaitingIdentity()) {
                 vault.finishCopy(); // cut short by a crash after the new identity was kept
+            }
+            if (!device.isPaired()) {
+                vault.damagedNotes().forEach(vault::mergeDamagedFile); // no server to restore from: the log and structure are all
             }
             vault.index.writeUnlessDiskFull(); // a cache: the vault opens on a full disk and says so
             vault.events.opened();
@@ -416,7 +422,6 @@ public final class Vault implements Closeable {
      * through it (local edits reach the {@code .md} file and the listeners).
      *
      * @throws java.util.NoSuchElementException if there is no such note
-     * @throws CorruptStructureException if its structure file is damaged (reported as a problem too)
      */
     public NoteReplica replica(UUID id) throws IOException {
         ops.lock();
@@ -632,12 +637,15 @@ public final class Vault implements Closeable {
         events.fire(VaultListener::notesChanged);
     }
 
-    /** The time note {@code id} is current to; 0 if unknown. Never ahead of what its log holds. */
+    /**
+     * The time note {@code id} is current to; 0 if unknown, or while its log is damaged (every
+     * request then brings back all the server has). Never ahead of what its log holds.
+     */
     public long syncTime(UUID id) {
         NoteReplica r;
         synchronized (state) {
             NoteState n = notes.get(id);
-            if (n == null) {
+            if (n == null || n.logDamaged) {
                 return 0;
             }
             r = open.get(id);
@@ -663,6 +671,47 @@ public final class Vault implements Closeable {
             ops.unlock();
         }
         index.schedule();
+    }
+
+    /**
+     * The notes whose record log was found damaged (docs/record-log.md, "Damage"), their files not
+     * merged in yet: the sync engine pulls each from time 0, then calls {@link #mergeDamagedFile}.
+     */
+    public List<UUID> damagedNotes() {
+        synchronized (state) {
+            return notes.values().stream().filter(n -> n.logDamaged).map(n -> n.id).sorted().toList();
+        }
+    }
+
+    /**
+     * After an answer that brought everything the server has of note {@code id} (a pull from time
+     * 0) was applied and the note made current: if its log was damaged, merges its {@code .md} in as
+     * local edits (pending, sent like typing) and lets Weft write the file again.
+     *
+     * @return whether that made edits to send
+     */
+    public boolean mergeDamagedFile(UUID id) {
+        boolean[] merged = new boolean[1];
+        ops.lock();
+        try {
+            NoteState n;
+            synchronized (state) {
+                n = notes.get(id);
+                if (n == null || !n.logDamaged) {
+                    return false;
+                }
+            }
+            replicas.withReplica(n, r -> merged[0] = damagedFiles.merge(n, r));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "merging the file of " + id + " after its log was damaged", e);
+            events.problem("Could not merge the file of a note whose record log was damaged (it stays as it is"
+                    + " and is tried again at the next sync): " + e.getMessage());
+            return false;
+        } finally {
+            ops.unlock();
+        }
+        index.schedule();
+        return merged[0];
     }
 
     /** The notes whose logs may hold unacknowledged ops, without opening them. */
@@ -874,6 +923,13 @@ public final class Vault implements Closeable {
     }
 
     // ---- helpers
+
+    /** A note just found damaged: with no server to restore it from, its file is merged in at once. */
+    private void damageFound(NoteState n, NoteReplica r) throws IOException {
+        if (!device().isPaired()) {
+            damagedFiles.merge(n, r);
+        }
+    }
 
     /** Deletes the note's file, after taking in an edit another program made to it. */
     private void deleteFile(NoteState n) throws IOException {
