@@ -63,6 +63,12 @@ final class RawWebSocket implements AutoCloseable {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
+    /** Waits up to {@code millis} for each read (10 s unless told). */
+    RawWebSocket readTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        return this;
+    }
+
     /** Sends one masked binary frame. */
     void sendBinary(byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
@@ -86,6 +92,41 @@ final class RawWebSocket implements AutoCloseable {
             frame.write(payload[i] ^ mask[i & 3]);
         }
         out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    /**
+     * Sends the header of a masked binary frame whose 64-bit length field holds {@code lengthBits}
+     * ({@code Long.MIN_VALUE} for a header claiming 2^63 bytes); its payload follows with {@link #sendRaw}.
+     */
+    void sendHeader(boolean fin, long lengthBits) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(fin ? 0x82 : 0x02);
+        frame.write(0x80 | 127);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            frame.write((int) (lengthBits >> shift));
+        }
+        frame.write(new byte[4]); // a zero mask: the payload goes as is
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    /** Sends the header of a continuation frame of {@code length} bytes, with a zero mask. */
+    void sendContinuationHeader(boolean fin, long length) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(fin ? 0x80 : 0x00);
+        frame.write(0x80 | 127);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            frame.write((int) (length >> shift));
+        }
+        frame.write(new byte[4]);
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    /** Writes {@code bytes} as they are (a payload after a zero-mask header); blocks while the server does not read. */
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
         out.flush();
     }
 
