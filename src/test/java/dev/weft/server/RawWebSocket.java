@@ -135,11 +135,20 @@ final class RawWebSocket implements AutoCloseable {
      * one. Every other frame is skipped.
      */
     int readUntilClose() throws IOException {
+        byte[] payload = readClosePayload();
+        if (payload == null) {
+            return -1;
+        }
+        return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+    }
+
+    /** Reads frames until a close frame; returns its payload, or null if the connection ended without one. */
+    byte[] readClosePayload() throws IOException {
         InputStream input = in;
         while (true) {
             int b0 = input.read();
             if (b0 < 0) {
-                return -1;
+                return null;
             }
             int b1 = in.readUnsignedByte();
             long length = b1 & 0x7f;
@@ -148,10 +157,8 @@ final class RawWebSocket implements AutoCloseable {
             } else if (length == 127) {
                 length = in.readLong();
             }
-            byte[] payload = null;
             if ((b0 & 0x0f) == 8) {
-                payload = in.readNBytes((int) length);
-                return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+                return in.readNBytes((int) length);
             }
             in.skipNBytes(length);
         }
