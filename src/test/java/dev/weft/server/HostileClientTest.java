@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import dev.weft.protocol.Limits;
+import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.SessionAck;
 import dev.weft.protocol.SessionReady;
 import dev.weft.protocol.SessionInsert;
 import dev.weft.protocol.SessionStart;
+import dev.weft.protocol.Synclist;
+import dev.weft.protocol.SynclistResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -96,6 +100,15 @@ class HostileClientTest {
                     assertThat(ws.readUntilClose()).as("close code for a header claiming %s bytes",
                             Long.toUnsignedString(claimed)).isEqualTo(1009);
                 }
+            }
+            // fragments within the limit make one message
+            try (RawWebSocket ws = raw(server, honest)) {
+                byte[] synclist = new MessageCodec().encode(new Synclist(0));
+                ws.sendHeader(false, 4);
+                ws.sendRaw(Arrays.copyOf(synclist, 4));
+                ws.sendContinuationHeader(true, synclist.length - 4);
+                ws.sendRaw(Arrays.copyOfRange(synclist, 4, synclist.length));
+                assertThat(new MessageCodec().decodeFrame(ws.readBinary())).singleElement().isInstanceOf(SynclistResponse.class);
             }
             // fragments: the second header brings the message over the limit
             try (RawWebSocket ws = raw(server, attacker)) {

@@ -142,6 +142,24 @@ final class RawWebSocket implements AutoCloseable {
         return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
     }
 
+    /** Reads the next binary frame's payload (the server sends each message as one frame), skipping others. */
+    byte[] readBinary() throws IOException {
+        while (true) {
+            int b0 = in.readUnsignedByte();
+            int b1 = in.readUnsignedByte();
+            long length = b1 & 0x7f;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            byte[] payload = in.readNBytes((int) length);
+            if ((b0 & 0x0f) == 2) {
+                return payload;
+            }
+        }
+    }
+
     /** Reads frames until a close frame; returns its payload, or null if the connection ended without one. */
     byte[] readClosePayload() throws IOException {
         InputStream input = in;
