@@ -3,9 +3,12 @@ package dev.weft.server;
 import io.undertow.websockets.core.StreamSourceFrameChannel;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.xnio.IoUtils;
 import org.xnio.XnioExecutor;
 import org.xnio.XnioIoThread;
 
@@ -41,7 +44,7 @@ final class MessageReceiver {
 
     private StreamSourceFrameChannel source;
     /** Messages whose first frame came before the one being read was whole, in order. */
-    private final java.util.ArrayDeque<StreamSourceFrameChannel> next = new java.util.ArrayDeque<>();
+    private final ArrayDeque<StreamSourceFrameChannel> next = new ArrayDeque<>();
     private List<byte[]> chunks;
     private byte[] current;
     private int at;
@@ -91,7 +94,7 @@ final class MessageReceiver {
 
     /** The connection is closed: nothing more is read and every byte held is given back. */
     void stop() {
-        ioThread.execute(() -> {
+        Runnable stop = () -> {
             stopped = true;
             StreamSourceFrameChannel frame = source;
             reset();
@@ -100,7 +103,12 @@ final class MessageReceiver {
             }
             next.forEach(MessageReceiver::discard);
             next.clear();
-        });
+        };
+        try {
+            ioThread.execute(stop);
+        } catch (RejectedExecutionException e) {
+            stop.run(); // the I/O thread has stopped: no one else touches this state now
+        }
     }
 
     private void pump(StreamSourceFrameChannel frame) {
@@ -224,6 +232,6 @@ final class MessageReceiver {
 
     private static void discard(StreamSourceFrameChannel frame) {
         frame.getReadSetter().set(null);
-        org.xnio.IoUtils.safeClose(frame);
+        IoUtils.safeClose(frame);
     }
 }
