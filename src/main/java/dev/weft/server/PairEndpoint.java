@@ -14,20 +14,28 @@ import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import io.undertow.util.SameThreadExecutor;
 import io.undertow.util.StatusCodes;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.xnio.XnioIoThread;
 
 /**
  * {@code POST /v1/pair} (docs/protocol.md §7): redeems a pairing code and makes a device in one store
  * transaction, so a refused device name leaves the code usable; answers {@code 200} with
  * {@code token=}, {@code site=}, {@code server_id=}; {@code 403} for a wrong, used or expired
- * code; {@code 400} for a malformed request; {@code 409} when the name is taken.
+ * code; {@code 400} for a malformed request; {@code 409} when the name is taken; {@code 429} with
+ * {@code Retry-After} to an address that sent too many wrong codes ({@link PairingGuard}), before
+ * its request is read or the store is asked.
  */
 final class PairEndpoint implements HttpHandler {
     private final Store store;
     private final Secrets secrets;
     private final String serverId;
     private final ServerLog log;
+    private final PairingGuard guard = new PairingGuard();
+    private final AtomicBoolean summing = new AtomicBoolean();
 
     PairEndpoint(Store store, Secrets secrets, String serverId, ServerLog log) {
         this.store = store;
@@ -41,6 +49,13 @@ final class PairEndpoint implements HttpHandler {
         if (!exchange.getRequestMethod().equals(Methods.POST)) {
             exchange.getResponseHeaders().put(Headers.ALLOW, "POST");
             reply(exchange, StatusCodes.METHOD_NOT_ALLOWED, "use POST\n");
+            return;
+        }
+        long wait = guard.retryAfter(address(exchange), System.nanoTime());
+        if (wait > 0) {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(wait));
+            reply(exchange, StatusCodes.TOO_MANY_REQUESTS, "too many wrong pairing codes from this address; try again in "
+                    + wait + " s\n");
             return;
         }
         if (exchange.getRequestHeaders().contains(Headers.CONTENT_ENCODING)) {
@@ -87,16 +102,37 @@ final class PairEndpoint implements HttpHandler {
                     reply(exchange, StatusCodes.INTERNAL_SERVER_ERROR, "server fault\n");
                 }
             } else if (answer == null) {
-                log.info("refused pairing '" + request.deviceName() + "' from " + exchange.getSourceAddress()
-                        + ": wrong, used or expired code");
+                String first = guard.wrong(address(exchange), System.nanoTime());
+                if (first != null) {
+                    log.info("refused pairing '" + request.deviceName() + "': " + first);
+                    sumUpEachMinute(exchange.getIoThread());
+                }
                 reply(exchange, StatusCodes.FORBIDDEN, "the pairing code is wrong, used or expired\n");
             } else {
+                guard.paired(address(exchange));
                 log.info("paired device '" + request.deviceName() + "' as site " + answer.site());
                 exchange.setStatusCode(StatusCodes.OK);
                 exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, PairAnswer.CONTENT_TYPE);
                 exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(answer.body()));
             }
         });
+    }
+
+    private static InetAddress address(HttpServerExchange exchange) {
+        return exchange.getSourceAddress().getAddress();
+    }
+
+    /** Logs the guard's summaries once a minute for as long as it remembers an address. */
+    private void sumUpEachMinute(XnioIoThread thread) {
+        if (summing.compareAndSet(false, true)) {
+            thread.executeAfter(() -> {
+                guard.summaries(System.nanoTime()).forEach(log::info);
+                summing.set(false);
+                if (guard.watching()) {
+                    sumUpEachMinute(thread);
+                }
+            }, PairingGuard.SUMMARY_SECONDS, TimeUnit.SECONDS);
+        }
     }
 
     private static void reply(HttpServerExchange exchange, int status, String text) {

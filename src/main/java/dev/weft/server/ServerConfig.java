@@ -17,25 +17,32 @@ import java.util.Objects;
  *     slow a reader (1008); one frame is always let through
  * @param deflate accept WebSocket permessage-deflate (RFC 7692) from clients that offer it, without
  *     context takeover, zlib state held only while a message is processed (docs/websocket-client.md)
+ * @param receive the budget of incoming message bytes and the receive deadline (docs/server.md, "Limits")
  */
 public record ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, Limits limits, long maxUnsentBytes,
-        boolean deflate) {
+        boolean deflate, ReceiveLimits receive) {
     /** Default {@link #maxUnsentBytes}: 32 MiB. */
     public static final long DEFAULT_MAX_UNSENT_BYTES = 32L << 20;
 
-    /** A configuration with the default unsent limit and permessage-deflate on. */
+    /** A configuration with the default unsent limit, receive limits, and permessage-deflate on. */
     public ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, Limits limits) {
-        this(bind, port, dataDir, tls, limits, DEFAULT_MAX_UNSENT_BYTES, true);
+        this(bind, port, dataDir, tls, limits, DEFAULT_MAX_UNSENT_BYTES, true,
+                ReceiveLimits.forMessages(limits.maxMessageBytes()));
     }
 
     /** This config with another {@link #maxUnsentBytes}. */
     public ServerConfig withMaxUnsentBytes(long bytes) {
-        return new ServerConfig(bind, port, dataDir, tls, limits, bytes, deflate);
+        return new ServerConfig(bind, port, dataDir, tls, limits, bytes, deflate, receive);
     }
 
     /** This configuration with permessage-deflate on or off. */
     public ServerConfig withDeflate(boolean on) {
-        return new ServerConfig(bind, port, dataDir, tls, limits, maxUnsentBytes, on);
+        return new ServerConfig(bind, port, dataDir, tls, limits, maxUnsentBytes, on, receive);
+    }
+
+    /** This configuration with other receive limits. */
+    public ServerConfig withReceive(ReceiveLimits limits) {
+        return new ServerConfig(bind, port, dataDir, tls, this.limits, maxUnsentBytes, deflate, limits);
     }
 
     public ServerConfig {
@@ -43,11 +50,17 @@ public record ServerConfig(String bind, int port, Path dataDir, TlsSetting tls, 
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(receive, "receive");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " outside 0..65535");
         }
         if (maxUnsentBytes < 1) {
             throw new IllegalArgumentException("maxUnsentBytes " + maxUnsentBytes + " below 1");
+        }
+        if (receive.perDeviceBytes() < (long) limits.maxMessageBytes() + 2 * MessageReceiver.CHUNK_BYTES) {
+            throw new IllegalArgumentException("a device's receive share (" + receive.perDeviceBytes()
+                    + " bytes) must hold a message of " + limits.maxMessageBytes() + " bytes and two chunks of "
+                    + MessageReceiver.CHUNK_BYTES);
         }
     }
 

@@ -32,6 +32,8 @@ final class SyncEndpoint implements HttpHandler {
     private final Failures failures;
     private final ServerLog log;
     private final HttpHandler upgrade;
+    private final ReceiveLimits receive;
+    private final ReceiveBudget budget;
     private final DeviceInstances instances = new DeviceInstances();
 
     /**
@@ -41,7 +43,7 @@ final class SyncEndpoint implements HttpHandler {
     static final int DEFLATE_LEVEL = 1;
 
     SyncEndpoint(Store store, Hub hub, MessageCodec codec, long maxUnsentBytes, Executor pool, Failures failures,
-            ServerLog log, boolean deflate) {
+            ServerLog log, boolean deflate, ReceiveLimits receive, ReceiveBudget budget) {
         this.store = store;
         this.hub = hub;
         this.codec = codec;
@@ -49,6 +51,8 @@ final class SyncEndpoint implements HttpHandler {
         this.pool = pool;
         this.failures = failures;
         this.log = log;
+        this.receive = receive;
+        this.budget = budget;
         WebSocketProtocolHandshakeHandler handshake = new WebSocketProtocolHandshakeHandler(this::connected);
         if (deflate) {
             handshake.addExtension(new DeflateHandshake(DEFLATE_LEVEL, codec.limits().maxMessageBytes()));
@@ -119,7 +123,8 @@ final class SyncEndpoint implements HttpHandler {
 
     private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         Device device = exchange.getAttachment(DEVICE);
-        WebSocketPeer peer = new WebSocketPeer(channel, device, codec, maxUnsentBytes, new SerialExecutor(pool), log);
+        WebSocketPeer peer = new WebSocketPeer(channel, device, codec, maxUnsentBytes, new SerialExecutor(pool), log,
+                budget, receive);
         boolean serving = hub.opened(peer);
         peer.attach(new ConnectionLogic(store, hub, peer, codec, failures, log));
         if (!serving) {

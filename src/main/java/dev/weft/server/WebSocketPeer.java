@@ -4,9 +4,9 @@ import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
 import dev.weft.store.Device;
 import io.undertow.websockets.core.AbstractReceiveListener;
-import io.undertow.websockets.core.BufferedBinaryMessage;
 import io.undertow.websockets.core.BufferedTextMessage;
 import io.undertow.websockets.core.CloseMessage;
+import io.undertow.websockets.core.StreamSourceFrameChannel;
 import io.undertow.websockets.core.WebSocketCallback;
 import io.undertow.websockets.core.WebSocketChannel;
 import io.undertow.websockets.core.WebSockets;
@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.xnio.IoUtils;
-import org.xnio.Pooled;
 
 /**
  * Moves bytes between one Undertow WebSocket channel and its {@link ConnectionLogic}: binary
- * frames are copied out of the pooled buffers on the I/O thread and handed to the connection's
- * serial executor; sends are queued without blocking. Nothing here interprets a message.
+ * messages are read by a {@link MessageReceiver} within the server's receive budget and handed to
+ * the connection's serial executor; sends are queued without blocking. Nothing here interprets a
+ * message.
  */
 final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
     /** How long a peer has to answer our close frame before the connection is dropped. */
@@ -38,13 +38,14 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
     private final SerialExecutor serial;
     private final ServerLog log;
     private final String label;
+    private final MessageReceiver receiver;
     private final AtomicBoolean closing = new AtomicBoolean();
     private ConnectionLogic logic;
     private volatile int closeCode = CloseMessage.GOING_AWAY;
     private volatile String closeReason = "";
 
     WebSocketPeer(WebSocketChannel channel, Device device, MessageCodec codec, long maxUnsentBytes, SerialExecutor serial,
-            ServerLog log) {
+            ServerLog log, ReceiveBudget budget, ReceiveLimits receive) {
         this.channel = channel;
         this.device = device;
         this.codec = codec;
@@ -52,12 +53,27 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
         this.serial = serial;
         this.log = log;
         this.label = "device '" + device.name() + "' (site " + device.site() + ") from " + channel.getSourceAddress();
+        this.receiver = new MessageReceiver(budget, device.site(), codec.limits().maxMessageBytes(), receive,
+                channel.getIoThread(), new MessageReceiver.Sink() {
+                    @Override
+                    public void message(byte[] bytes, Runnable done) {
+                        handle(bytes, done);
+                    }
+
+                    @Override
+                    public void refuse(int code, String reason) {
+                        hangUp(code, reason);
+                    }
+                });
     }
 
     /** Starts delivering frames to {@code connection}. */
     void attach(ConnectionLogic connection) {
         this.logic = connection;
-        channel.addCloseTask(ch -> serial.execute(() -> logic.closed(closeCode, closeReason)));
+        channel.addCloseTask(ch -> {
+            receiver.stop();
+            serial.execute(() -> logic.closed(closeCode, closeReason));
+        });
         channel.getReceiveSetter().set(this);
         channel.resumeReceives();
     }
@@ -68,8 +84,8 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
     }
 
     @Override
-    protected long getMaxBinaryBufferSize() {
-        return codec.limits().maxMessageBytes();
+    protected void onBinary(WebSocketChannel ch, StreamSourceFrameChannel message) {
+        receiver.start(message);
     }
 
     @Override
@@ -77,31 +93,17 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
         return 1024;
     }
 
-    @Override
-    protected void onFullBinaryMessage(WebSocketChannel ch, BufferedBinaryMessage message) {
-        Pooled<ByteBuffer[]> data = message.getData();
-        if (closing.get()) {
-            data.free(); // a connection being closed (revoked, broken) is heard no more
-            return;
-        }
-        byte[] frame;
-        try {
-            ByteBuffer[] buffers = data.getResource();
-            int length = 0;
-            for (ByteBuffer b : buffers) {
-                length += b.remaining();
+    /** Hands a whole message to the connection's logic; {@code done} gives its budget back after. */
+    private void handle(byte[] frame, Runnable done) {
+        serial.execute(() -> {
+            try {
+                if (!closing.get()) { // a connection being closed (revoked, broken) is heard no more
+                    logic.frame(frame);
+                }
+            } finally {
+                done.run();
             }
-            frame = new byte[length];
-            int at = 0;
-            for (ByteBuffer b : buffers) {
-                int n = b.remaining();
-                b.get(frame, at, n);
-                at += n;
-            }
-        } finally {
-            data.free();
-        }
-        serial.execute(() -> logic.frame(frame));
+        });
     }
 
     @Override
@@ -206,6 +208,34 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
         WebSockets.sendClose(code, shortReason, channel, CLOSE_ON_ERROR);
         channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
+
+    /**
+     * Closes with {@code code} and drops the connection once the close frame is written, without
+     * waiting for an answer: the peer is in the middle of sending and may never read it.
+     */
+    private void hangUp(int code, String reason) {
+        log.info("closing " + label + " (" + code + "): " + reason);
+        if (!closing.compareAndSet(false, true)) {
+            IoUtils.safeClose(channel);
+            return;
+        }
+        closeCode = code;
+        closeReason = reason;
+        WebSockets.sendClose(code, reason, channel, HANG_UP);
+        channel.getIoThread().executeAfter(() -> IoUtils.safeClose(channel), CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static final WebSocketCallback<Void> HANG_UP = new WebSocketCallback<>() {
+        @Override
+        public void complete(WebSocketChannel ch, Void context) {
+            IoUtils.safeClose(ch);
+        }
+
+        @Override
+        public void onError(WebSocketChannel ch, Void context, Throwable error) {
+            IoUtils.safeClose(ch);
+        }
+    };
 
     @Override
     public void drop() {

@@ -52,10 +52,12 @@ public final class WeftServer implements AutoCloseable {
     private final String fingerprint;
     private final ServerLog log;
     private final ControlChannel control;
+    private final ReceiveBudget receiveBudget;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private WeftServer(ServerConfig config, Store store, Hub hub, Undertow undertow, ExecutorService pool,
-            PairingCodes pairingCodes, String fingerprint, ServerLog log, ControlChannel control) {
+            PairingCodes pairingCodes, String fingerprint, ServerLog log, ControlChannel control,
+            ReceiveBudget receiveBudget) {
         this.config = config;
         this.store = store;
         this.hub = hub;
@@ -65,6 +67,7 @@ public final class WeftServer implements AutoCloseable {
         this.fingerprint = fingerprint;
         this.log = log;
         this.control = control;
+        this.receiveBudget = receiveBudget;
     }
 
     /**
@@ -126,11 +129,12 @@ public final class WeftServer implements AutoCloseable {
         Hub hub = new Hub(pool);
         MessageCodec codec = new MessageCodec(config.limits());
         Failures failures = new Failures(log);
+        ReceiveBudget receiveBudget = new ReceiveBudget(config.receive());
         PathHandler routes = new PathHandler()
                 .addExactPath("/v1/pair", new PairEndpoint(store, secrets, serverId, log))
                 .addExactPath("/v1/pair-copy", new PairCopyEndpoint(store, secrets, serverId, log))
                 .addExactPath("/v1/sync", new SyncEndpoint(store, hub, codec, config.maxUnsentBytes(), pool, failures, log,
-                        config.deflate()));
+                        config.deflate(), config.receive(), receiveBudget));
         Undertow.Builder builder = Undertow.builder()
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) config.limits().maxMessageBytes() + 1024)
@@ -153,7 +157,7 @@ public final class WeftServer implements AutoCloseable {
         }
         PairingCodes codes = new PairingCodes(codeStore(store), secrets, Clock.systemUTC());
         String fp = identity.map(ServerIdentity::fingerprint).orElse(PairingLink.PLAIN);
-        return new WeftServer(config, store, hub, undertow, pool, codes, fp, log, control);
+        return new WeftServer(config, store, hub, undertow, pool, codes, fp, log, control, receiveBudget);
     }
 
     private static Optional<ServerIdentity> identity(ServerConfig config, CertificateStore certificates)
@@ -286,6 +290,11 @@ public final class WeftServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         log.info("stopped");
+    }
+
+    /** The bytes of incoming messages held now (tests). */
+    ReceiveBudget receiveBudget() {
+        return receiveBudget;
     }
 
     /** The data dir this server keeps its store in. */

@@ -63,6 +63,12 @@ final class RawWebSocket implements AutoCloseable {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
+    /** Waits up to {@code millis} for each read (10 s unless told). */
+    RawWebSocket readTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        return this;
+    }
+
     /** Sends one masked binary frame. */
     void sendBinary(byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
@@ -90,15 +96,77 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     /**
+     * Sends the header of a masked binary frame whose 64-bit length field holds {@code lengthBits}
+     * ({@code Long.MIN_VALUE} for a header claiming 2^63 bytes); its payload follows with {@link #sendRaw}.
+     */
+    void sendHeader(boolean fin, long lengthBits) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(fin ? 0x82 : 0x02);
+        frame.write(0x80 | 127);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            frame.write((int) (lengthBits >> shift));
+        }
+        frame.write(new byte[4]); // a zero mask: the payload goes as is
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    /** Sends the header of a continuation frame of {@code length} bytes, with a zero mask. */
+    void sendContinuationHeader(boolean fin, long length) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(fin ? 0x80 : 0x00);
+        frame.write(0x80 | 127);
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            frame.write((int) (length >> shift));
+        }
+        frame.write(new byte[4]);
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    /** Writes {@code bytes} as they are (a payload after a zero-mask header); blocks while the server does not read. */
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+    }
+
+    /**
      * Reads frames until a close frame; returns its code, or -1 if the connection ended without
      * one. Every other frame is skipped.
      */
     int readUntilClose() throws IOException {
+        byte[] payload = readClosePayload();
+        if (payload == null) {
+            return -1;
+        }
+        return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+    }
+
+    /** Reads the next binary frame's payload (the server sends each message as one frame), skipping others. */
+    byte[] readBinary() throws IOException {
+        while (true) {
+            int b0 = in.readUnsignedByte();
+            int b1 = in.readUnsignedByte();
+            long length = b1 & 0x7f;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            byte[] payload = in.readNBytes((int) length);
+            if ((b0 & 0x0f) == 2) {
+                return payload;
+            }
+        }
+    }
+
+    /** Reads frames until a close frame; returns its payload, or null if the connection ended without one. */
+    byte[] readClosePayload() throws IOException {
         InputStream input = in;
         while (true) {
             int b0 = input.read();
             if (b0 < 0) {
-                return -1;
+                return null;
             }
             int b1 = in.readUnsignedByte();
             long length = b1 & 0x7f;
@@ -107,10 +175,8 @@ final class RawWebSocket implements AutoCloseable {
             } else if (length == 127) {
                 length = in.readLong();
             }
-            byte[] payload = null;
             if ((b0 & 0x0f) == 8) {
-                payload = in.readNBytes((int) length);
-                return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+                return in.readNBytes((int) length);
             }
             in.skipNBytes(length);
         }
