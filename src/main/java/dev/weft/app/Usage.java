@@ -18,8 +18,10 @@ final class Usage {
                                             PEM certificate chain and private key
                                             (default: a self-signed certificate that
                                             the server makes on first start)
-                  --no-tls                  plain ws://, only for a loopback --bind or
-                                            behind a TLS-terminating proxy
+                  --no-tls                  plain ws://, only with a loopback --bind
+                                            (behind a TLS-terminating proxy)
+                  --insecure-no-tls         plain ws:// on any --bind: pairing codes,
+                                            tokens and notes cross the network in clear
               weft pair-code [--data DIR]   print a fresh pairing link from the running
                                             server (one device, within %d minutes)
               weft devices [--data DIR]     list the devices paired with the server
