@@ -49,6 +49,9 @@ public final class ClientSyncBench {
         System.out.println("== ClientSyncBench notes=" + notes + " note-bytes=" + noteBytes);
         System.out.println("machine: " + BenchNet.machine());
         Path dir = Files.createTempDirectory("weft-client-bench");
+        if (System.getProperty(dev.weft.vault.ConfigDir.PROPERTY) == null) { // the devices' tokens: not the real home's
+            System.setProperty(dev.weft.vault.ConfigDir.PROPERTY, dir.resolve("config").toString());
+        }
         try (BenchServer server = BenchServer.launch(dir.resolve("server"), true, serverJvm)) {
             Vault a = Vault.open(dir.resolve("a"), VaultOptions.defaults());
             SyncClient clientA = new SyncClient(a, SyncOptions.defaults());

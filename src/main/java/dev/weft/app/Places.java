@@ -1,5 +1,6 @@
 package dev.weft.app;
 
+import dev.weft.vault.ConfigDir;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * OS convention ({@code $XDG_DATA_HOME/weft-server}, else {@code ~/.local/share/weft-server};
  * {@code ~/Library/Application Support/Weft Server}; {@code %APPDATA%\Weft Server}; settings in
  * {@code $XDG_CONFIG_HOME/weft}, else {@code ~/.config/weft}; {@code ~/Library/Application Support/Weft};
- * {@code %APPDATA%\Weft}).
+ * {@code %APPDATA%\Weft}: the {@link ConfigDir}, which also holds the devices' tokens).
  *
  * @param vault the default vault folder
  * @param serverData the default server data folder
@@ -20,34 +21,26 @@ import java.util.Optional;
 record Places(Path vault, Path serverData, Path config) {
     private static final String XDG_SERVER_DATA = "weft-server";
     private static final String SERVER_DATA = "Weft Server";
-    private static final String XDG_CONFIG = "weft";
-    private static final String CONFIG = "Weft";
 
-    /** The defaults for this user on this machine. */
+    /** The defaults for this user on this machine; {@value ConfigDir#PROPERTY} moves the settings folder. */
     static Places current() {
-        return of(System.getProperty("os.name", ""), System.getenv(),
-                Path.of(System.getProperty("user.home")));
+        Places places = of(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
+        return new Places(places.vault(), places.serverData(), ConfigDir.current());
     }
 
     /** The defaults for a user whose home is {@code home} on OS {@code osName} with {@code env}. */
     static Places of(String osName, Map<String, String> env, Path home) {
         String os = osName.toLowerCase(Locale.ROOT);
         Path data;
-        Path config;
         if (os.startsWith("windows")) {
-            Path appData = absolute(env.get("APPDATA")).orElse(home.resolve("AppData").resolve("Roaming"));
-            data = appData.resolve(SERVER_DATA);
-            config = appData.resolve(CONFIG);
+            data = absolute(env.get("APPDATA")).orElse(home.resolve("AppData").resolve("Roaming")).resolve(SERVER_DATA);
         } else if (os.startsWith("mac")) {
-            Path support = home.resolve("Library").resolve("Application Support");
-            data = support.resolve(SERVER_DATA);
-            config = support.resolve(CONFIG);
+            data = home.resolve("Library").resolve("Application Support").resolve(SERVER_DATA);
         } else {
             data = absolute(env.get("XDG_DATA_HOME")).orElse(home.resolve(".local").resolve("share"))
                     .resolve(XDG_SERVER_DATA);
-            config = absolute(env.get("XDG_CONFIG_HOME")).orElse(home.resolve(".config")).resolve(XDG_CONFIG);
         }
-        return new Places(home.resolve("Weft"), data, config);
+        return new Places(home.resolve("Weft"), data, ConfigDir.of(osName, env, home));
     }
 
     /** The variable's value as a path, unless unset, empty or relative (which XDG says to ignore). */

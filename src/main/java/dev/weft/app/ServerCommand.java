@@ -9,15 +9,14 @@ import dev.weft.server.WeftServer;
 import dev.weft.server.security.PairingCodes;
 import dev.weft.store.DiskFullException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * {@code weft --server}: starts the sync server, says where it listens and how to pair with it
- * (the {@code pair: } line of docs/protocol.md §7), logs to standard output, and leaves it running
+ * {@code weft --server}: starts the sync server, says where it listens and, while no device has
+ * access, how to pair with it (the {@code pair: } line of docs/protocol.md §7; later only
+ * {@code weft pair-code} prints a link), logs to standard output, and leaves it running
  * until the program is asked to stop, when it closes it cleanly.
  */
 final class ServerCommand {
@@ -36,8 +35,8 @@ final class ServerCommand {
     }
 
     int run(Command.Server command) {
-        if (command.tls() instanceof Tls.Off && !loopback(command.bind())) {
-            err.println("WARNING: --no-tls on " + command.bind() + ", which is not a loopback address:");
+        if (command.tls() instanceof Tls.Off && !TopLevelLine.loopback(command.bind())) { // --insecure-no-tls
+            err.println("WARNING: --insecure-no-tls on " + command.bind() + ", which is not a loopback address:");
             err.println("WARNING: pairing codes, device tokens and notes cross the network unencrypted.");
             err.println("WARNING: only do this behind a TLS-terminating proxy.");
         }
@@ -53,6 +52,13 @@ final class ServerCommand {
         boolean tls = !server.fingerprint().equals(PairingLink.PLAIN);
         out.println("listening on " + address(command.bind(), server.port()) + (tls ? " (TLS)" : " (no TLS: ws://)"));
         out.println("fingerprint: " + (tls ? server.fingerprint() : "none"));
+        long paired = server.devices().stream().filter(d -> !d.revoked()).count();
+        if (paired > 0) {
+            // a live code in a log or journal pairs whoever reads it: printed only when asked
+            out.println(paired + (paired == 1 ? " device has" : " devices have") + " access; 'weft pair-code' prints"
+                    + " a link to pair another");
+            return Launcher.OK;
+        }
         try {
             out.println("pair: " + server.pairingLink());
             out.println("the link pairs one device within " + PairingCodes.DEFAULT_LIFETIME.toMinutes()
@@ -81,14 +87,6 @@ final class ServerCommand {
             return new ServerConfig.TlsSetting.None();
         }
         return new ServerConfig.TlsSetting.SelfSigned();
-    }
-
-    private static boolean loopback(String bind) {
-        try {
-            return InetAddress.getByName(bind).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static String address(String bind, int port) {

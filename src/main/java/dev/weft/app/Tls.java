@@ -12,7 +12,10 @@ sealed interface Tls {
     record PemFiles(Path certificate, Path key) implements Tls {
     }
 
-    /** {@code --no-tls}: plain {@code ws://}, for a loopback bind or behind a TLS-terminating proxy. */
+    /**
+     * {@code --no-tls}: plain {@code ws://}, for a loopback bind (behind a TLS-terminating proxy);
+     * on another address only as {@code --insecure-no-tls}.
+     */
     record Off() implements Tls {
     }
 }

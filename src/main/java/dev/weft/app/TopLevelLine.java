@@ -1,5 +1,7 @@
 package dev.weft.app;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,7 +9,9 @@ import java.util.Set;
 
 /**
  * Parses the forms of {@code weft} that start with an option: the desktop app
- * ({@code [--vault DIR]}), {@code --server} with its options, and {@code --version}.
+ * ({@code [--vault DIR]}), {@code --server} with its options, and {@code --version}. Plain
+ * {@code --no-tls} is refused on an address that is not loopback unless it is spelled
+ * {@code --insecure-no-tls}.
  */
 final class TopLevelLine {
     /** Port of {@code weft --server} without {@code --port}. */
@@ -16,11 +20,11 @@ final class TopLevelLine {
     static final String DEFAULT_BIND = "0.0.0.0";
 
     private static final List<String> SERVER_ONLY =
-            List.of("--port", "--data", "--bind", "--tls-cert", "--tls-key", "--no-tls");
+            List.of("--port", "--data", "--bind", "--tls-cert", "--tls-key", "--no-tls", "--insecure-no-tls");
     private static final ArgScanner SCANNER = new ArgScanner("weft",
             Map.of("--vault", "DIR", "--port", "N", "--data", "DIR", "--bind", "ADDR",
                     "--tls-cert", "FILE", "--tls-key", "FILE"),
-            Set.of("--server", "--no-tls", "--version"));
+            Set.of("--server", "--no-tls", "--insecure-no-tls", "--version"));
 
     private TopLevelLine() {
     }
@@ -49,19 +53,28 @@ final class TopLevelLine {
         if (scanned.has("--vault")) {
             throw new UsageException("--vault does not apply to --server (its folder is --data DIR)");
         }
+        String bind = scanned.value("--bind").orElse(DEFAULT_BIND);
         return new Command.Server(
                 scanned.number("--port", DEFAULT_PORT, 1, 65535),
                 scanned.path("--data", places.serverData()),
-                scanned.value("--bind").orElse(DEFAULT_BIND),
-                tls(scanned));
+                bind,
+                tls(scanned, bind));
     }
 
-    private static Tls tls(Scanned scanned) throws UsageException {
+    private static Tls tls(Scanned scanned, String bind) throws UsageException {
         boolean cert = scanned.has("--tls-cert");
         boolean key = scanned.has("--tls-key");
-        if (scanned.has("--no-tls")) {
+        boolean insecure = scanned.has("--insecure-no-tls");
+        if (scanned.has("--no-tls") || insecure) {
+            String option = insecure ? "--insecure-no-tls" : "--no-tls";
             if (cert || key) {
-                throw new UsageException("--no-tls cannot be combined with --tls-cert or --tls-key");
+                throw new UsageException(option + " cannot be combined with --tls-cert or --tls-key");
+            }
+            if (!insecure && !loopback(bind)) {
+                // pairing codes and device tokens would cross the network in clear
+                throw new UsageException("--no-tls refused on " + bind + ", which is not a loopback address: pairing codes,"
+                        + " device tokens and notes would cross the network unencrypted; bind 127.0.0.1 behind a"
+                        + " TLS-terminating proxy, or say --insecure-no-tls if you mean it");
             }
             return new Tls.Off();
         }
@@ -73,5 +86,14 @@ final class TopLevelLine {
             return new Tls.SelfSigned();
         }
         return new Tls.PemFiles(scanned.path("--tls-cert", null), scanned.path("--tls-key", null));
+    }
+
+    /** Whether {@code bind} is a loopback address (a name is looked up; one that does not resolve is not). */
+    static boolean loopback(String bind) {
+        try {
+            return InetAddress.getByName(bind).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

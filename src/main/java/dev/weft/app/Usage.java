@@ -18,8 +18,10 @@ final class Usage {
                                             PEM certificate chain and private key
                                             (default: a self-signed certificate that
                                             the server makes on first start)
-                  --no-tls                  plain ws://, only for a loopback --bind or
-                                            behind a TLS-terminating proxy
+                  --no-tls                  plain ws://, only with a loopback --bind
+                                            (behind a TLS-terminating proxy)
+                  --insecure-no-tls         plain ws:// on any --bind: pairing codes,
+                                            tokens and notes cross the network in clear
               weft pair-code [--data DIR]   print a fresh pairing link from the running
                                             server (one device, within %d minutes)
               weft devices [--data DIR]     list the devices paired with the server
@@ -45,11 +47,12 @@ final class Usage {
 
             An option's value follows it as the next argument or after '=' (--port=%d).
 
-            The server prints where it listens, its certificate fingerprint and a
-            line 'pair: weft://...' with a pairing link. pair-code, devices and
-            revoke ask the server running on that --data folder, through the
-            socket control.sock in it, which only the user running the server
-            can reach.
+            The server prints where it listens and its certificate fingerprint;
+            while no device has access, also a line 'pair: weft://...' with a
+            pairing link (after that only pair-code prints one). pair-code,
+            devices and revoke ask the server running on that --data folder,
+            through the socket control.sock in it, which only the user running
+            the server can reach.
 
             Default places:
               vault        ~/Weft (the first start asks; the settings remember)
@@ -60,6 +63,7 @@ final class Usage {
               settings     Linux: $XDG_CONFIG_HOME/weft (else ~/.config/weft)
                            macOS: ~/Library/Application Support/Weft
                            Windows: %%APPDATA%%\\Weft
+                           (also the devices' tokens, in devices/)
 
             Exit status: 0 done (the server: stopped cleanly), 1 failed (the server:
             could not start; revoke: no such device; sync: the vault could not be

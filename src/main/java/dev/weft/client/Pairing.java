@@ -18,6 +18,10 @@ import java.util.Map;
  */
 public final class Pairing {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    /** The problem of a paired vault whose token is not on this machine for this user (docs/vault.md). */
+    static final String NO_TOKEN = "this vault's device token is not on this machine for this user (the folder was"
+            + " copied here from elsewhere, or the settings folder was lost); pair it again with a fresh link from"
+            + " 'weft pair-code' (weft sync --pair LINK)";
 
     private Pairing() {
     }
@@ -60,9 +64,12 @@ public final class Pairing {
      * vault's global sync time kept (the copy holds what its original held).
      *
      * @throws SyncException with a message for the user, as {@link #pair}; {@code 401}: the token
-     *     was revoked, so the copy must be paired with a link
+     *     was revoked, or is not on this machine, so the copy must be paired with a link
      */
     public static DeviceState pairCopy(DeviceState copied) throws SyncException {
+        if (copied.deviceToken() == null) { // a copy from another machine: its original's token stayed there
+            throw new SyncException(NO_TOKEN, new dev.weft.client.ws.HandshakeException(401, "no device token here"));
+        }
         ServerAddress server = ServerAddress.of(copied);
         HttpClient http = HttpClients.forServer(server);
         HttpRequest request = HttpRequest.newBuilder(server.uri("http", "/v1/pair-copy")).timeout(TIMEOUT)

@@ -160,10 +160,11 @@ public final class SyncClient implements AutoCloseable {
                 return nextCurrent;
             }
             connectedOnce = false;
+            CompletableFuture<Void> next = nextCurrent; // a refusal within connect() settles it and makes another
             if (connection == null && retry == null && !connecting) {
                 connect();
             }
-            return nextCurrent;
+            return next;
         }).thenCompose(f -> f);
         try {
             current.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -232,6 +233,10 @@ public final class SyncClient implements AutoCloseable {
         }
         setState(SyncState.CONNECTING);
         if (vault.awaitingIdentity() && !takeOwnIdentity()) {
+            return;
+        }
+        if (vault.device().deviceToken() == null) { // kept outside the vault, and not found for this user here
+            failed(Pairing.NO_TOKEN, true);
             return;
         }
         connecting = true;

@@ -21,6 +21,7 @@ final class DataDirLock implements AutoCloseable {
     }
 
     static DataDirLock acquire(Path dir) throws IOException {
+        OwnerOnly.prepare(dir.resolve("weft.lock"));
         FileChannel channel = FileChannel.open(dir.resolve("weft.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         FileLock lock;

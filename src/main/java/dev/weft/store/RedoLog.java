@@ -34,6 +34,7 @@ final class RedoLog implements AutoCloseable {
 
     static RedoLog open(Path path) {
         try {
+            OwnerOnly.prepare(path);
             return new RedoLog(FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE));
         } catch (IOException e) {

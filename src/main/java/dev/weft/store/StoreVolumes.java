@@ -44,8 +44,10 @@ final class StoreVolumes extends VolumeFactory {
             if (number < WAL_FILES_IN_MEMORY) {
                 return new ByteArrayVol(sliceShift, initSize);
             }
+            OwnerOnly.prepareUnchecked(Path.of(file));
             return new ScratchVolume(new RandomAccessFileVol(new File(file), false, fileLockWait, initSize));
         }
+        OwnerOnly.prepareUnchecked(main);
         mainVolume = new AtomicVolume(new RandomAccessFileVol(new File(file), false, fileLockWait, initSize),
                 RedoLog.open(redo), unwritten);
         return mainVolume;

@@ -4,15 +4,17 @@ import java.util.regex.Pattern;
 
 /**
  * What a device knows about its server and itself (docs/protocol.md §6, §7), kept in
- * {@code .weft/device.properties} by {@link DeviceStateFile}. Unpaired: no server, site 255.
- * Paired: the server's address and certificate fingerprint (from the pairing link), the device
- * token and the site (from the pairing answer). {@link #toString()} never shows the token.
+ * {@code .weft/device.properties} by {@link DeviceStateFile}, but for the token, which
+ * {@link DeviceTokens} keeps outside the vault. Unpaired: no server, site 255. Paired: the
+ * server's address and certificate fingerprint (from the pairing link), the device token and the
+ * site (from the pairing answer). {@link #toString()} never shows the token.
  *
  * @param serverHost the server's host name or address, null until paired
  * @param serverPort 1..65535, 0 until paired
  * @param certificateFingerprint SHA-256 of the server certificate, 64 lower-case hex digits, or {@value #PLAIN}
  *     for a server paired with {@code fp=none} (plain WebSocket, asked for by its owner); null until paired
- * @param deviceToken the bearer token, base64url, null until paired
+ * @param deviceToken the bearer token, base64url; null until paired, and null for a paired vault whose
+ *     token is not on this machine for this user (a folder copied here from elsewhere): it must pair again
  * @param site 1..254 once paired, {@value #UNPAIRED_SITE} before
  * @param lastSyncTime the global last sync time {@code L} of the client procedure (§4)
  */
@@ -36,7 +38,9 @@ public record DeviceState(String serverHost, int serverPort, String certificateF
         } else {
             check(HOST, serverHost, "server host");
             check(FINGERPRINT, certificateFingerprint, "certificate fingerprint (64 lower-case hex digits or none)");
-            check(TOKEN, deviceToken, "device token (base64url)");
+            if (deviceToken != null) {
+                check(TOKEN, deviceToken, "device token (base64url)");
+            }
             if (serverPort < 1 || serverPort > 65535) {
                 throw new IllegalArgumentException("server port " + serverPort + " outside 1..65535");
             }
@@ -60,6 +64,11 @@ public record DeviceState(String serverHost, int serverPort, String certificateF
         return serverHost != null;
     }
 
+    /** This state with {@code token} (null: none on this machine). */
+    public DeviceState withDeviceToken(String token) {
+        return new DeviceState(serverHost, serverPort, certificateFingerprint, token, site, lastSyncTime);
+    }
+
     public DeviceState withLastSyncTime(long time) {
         return new DeviceState(serverHost, serverPort, certificateFingerprint, deviceToken, site, time);
     }
@@ -68,7 +77,7 @@ public record DeviceState(String serverHost, int serverPort, String certificateF
     public String toString() {
         return isPaired()
                 ? "DeviceState[" + serverHost + ":" + serverPort + ", fp " + certificateFingerprint.substring(0, Math.min(8, certificateFingerprint.length()))
-                        + "…, token hidden, site " + site + ", last sync " + lastSyncTime + "]"
+                        + (deviceToken == null ? "…, no token here, site " : "…, token hidden, site ") + site + ", last sync " + lastSyncTime + "]"
                 : "DeviceState[unpaired, last sync " + lastSyncTime + "]";
     }
 

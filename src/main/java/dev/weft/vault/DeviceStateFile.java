@@ -4,23 +4,16 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.AclEntry;
-import java.nio.file.attribute.AclEntryPermission;
-import java.nio.file.attribute.AclEntryType;
-import java.nio.file.attribute.AclFileAttributeView;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Properties;
 
 /**
  * Reads and writes {@code .weft/device.properties}: {@code key=value} lines in a fixed order,
- * UTF-8. Written atomically (temporary file, fsync, rename, fsync folder); because it holds the
- * device token the file is readable and writable by its owner only: created 0600 on POSIX
- * systems, with an owner-only ACL where the file system has ACLs instead (Windows).
+ * UTF-8. Written atomically (temporary file, fsync, rename, fsync folder), owner-only (0600, or an
+ * owner-only ACL). The device token is not written here: it lives outside the vault
+ * ({@link DeviceTokens}); a token an older Weft wrote is still read, so that {@link Vault#open}
+ * moves it out.
  */
 public final class DeviceStateFile {
     static final String FORMAT = "format";
@@ -64,47 +57,27 @@ public final class DeviceStateFile {
         }
     }
 
-    /** Replaces {@code file} with {@code state}, owner-only; a crash leaves the old state or the new one. */
+    /** Replaces {@code file} with {@code state} but its token, owner-only; a crash leaves the old state or the new one. */
     public static void write(Path file, DeviceState state) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         StringBuilder text = new StringBuilder()
-                .append("# Weft device state. It holds this device's token: keep it private.\n")
+                .append("# Weft device state. The device token is kept outside the vault, in this user's settings.\n")
                 .append(FORMAT).append("=1\n")
                 .append(SITE).append('=').append(state.site()).append('\n')
                 .append(LAST_SYNC_TIME).append('=').append(state.lastSyncTime()).append('\n');
         if (state.isPaired()) {
             text.append(HOST).append('=').append(state.serverHost()).append('\n')
                     .append(PORT).append('=').append(state.serverPort()).append('\n')
-                    .append(FINGERPRINT).append('=').append(state.certificateFingerprint()).append('\n')
-                    .append(TOKEN).append('=').append(state.deviceToken()).append('\n');
+                    .append(FINGERPRINT).append('=').append(state.certificateFingerprint()).append('\n');
         }
         ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8));
-        Path temp = AtomicFiles.writeTemp(file, bytes, ownerOnly());
+        Path temp = AtomicFiles.writeTemp(file, bytes, OwnerOnly.file());
         try {
-            restrictAcl(temp);
+            OwnerOnly.restrictAcl(temp);
             AtomicFiles.moveInto(temp, file);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temp);
             throw e;
-        }
-    }
-
-    private static FileAttribute<?>[] ownerOnly() {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
-        }
-        return new FileAttribute<?>[0];
-    }
-
-    /** Where the file system has ACLs but no POSIX modes, leaves one entry: the owner may do anything. */
-    private static void restrictAcl(Path file) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return;
-        }
-        AclFileAttributeView acl = Files.getFileAttributeView(file, AclFileAttributeView.class);
-        if (acl != null) {
-            acl.setAcl(List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(acl.getOwner())
-                    .setPermissions(AclEntryPermission.values()).build()));
         }
     }
 }

@@ -49,10 +49,12 @@ final class LogChannel implements Closeable {
 
     /** Opens (or creates) {@code file} and cuts it to its first {@code keepBytes} bytes. */
     static LogChannel open(Path file, long keepBytes, Duration fsyncInterval) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
+        // the note's ops, private like the rest of .weft/ (issue 12 §7)
+        FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE), OwnerOnly.file());
         boolean truncated = false;
         try {
+            OwnerOnly.tighten(file);
             if (channel.size() > keepBytes) {
                 channel.truncate(keepBytes);
                 truncated = true;

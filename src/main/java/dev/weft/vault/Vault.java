@@ -60,6 +60,8 @@ public final class Vault implements Closeable {
     /** Set while this vault is a copy whose pending work is not under a site of its own yet (docs/vault.md). */
     private CopyMark copy;
     private UUID instance;
+    /** Where this vault's token is kept, outside the vault. */
+    private DeviceTokens tokens;
     private final ScheduledExecutorService io;
     private final VaultEvents events = new VaultEvents();
     private final Replicas replicas;
@@ -106,21 +108,27 @@ public final class Vault implements Closeable {
         VaultPaths paths = new VaultPaths(folder);
         Files.createDirectories(paths.docsDir());
         boolean fresh = !Files.exists(paths.deviceState());
-        DeviceState device = DeviceStateFile.read(paths.deviceState());
+        DeviceState stored = DeviceStateFile.read(paths.deviceState());
         if (fresh) {
-            DeviceStateFile.write(paths.deviceState(), device);
+            DeviceStateFile.write(paths.deviceState(), stored);
         }
         // before anything can make an id: a copy must not make them under the site of its original
+        Optional<UUID> before = VaultInstance.existingId(paths);
         Optional<CopyMark> copy = CopyMark.read(paths.weftDir());
         if (VaultInstance.cameFromElsewhere(paths)) {
-            if (device.isPaired()) {
-                copy = Optional.of(CopyMark.create(paths.weftDir(), device.site()));
+            if (stored.isPaired()) {
+                copy = Optional.of(CopyMark.create(paths.weftDir(), stored.site(), before));
             }
             VaultInstance.bindHere(paths);
         }
-        Vault vault = new Vault(paths, options, device);
+        UUID instance = VaultInstance.id(paths);
+        // a copy waiting for its identity may use its original's token, found on this machine only
+        UUID tokenOwner = copy.filter(c -> c.site() == stored.site()).flatMap(CopyMark::original).orElse(instance);
+        DeviceTokens tokens = DeviceTokens.current();
+        Vault vault = new Vault(paths, options, tokens.settle(paths, stored, tokenOwner));
+        vault.tokens = tokens;
         vault.copy = copy.orElse(null);
-        vault.instance = VaultInstance.id(paths);
+        vault.instance = instance;
         try {
             vault.index.load();
             if (options.reconcileOnOpen()) {
@@ -157,10 +165,16 @@ public final class Vault implements Closeable {
         }
     }
 
-    /** Writes the device state atomically; a new site goes to every open replica and every one opened later. */
+    /**
+     * Writes the device state atomically (a new token first, outside the vault: {@link DeviceTokens});
+     * a new site goes to every open replica and every one opened later.
+     */
     public void updateDevice(DeviceState newState) throws IOException {
         ops.lock();
         try {
+            if (newState.deviceToken() != null && !newState.deviceToken().equals(device().deviceToken())) {
+                tokens.write(instanceId(), newState.deviceToken(), paths.vault());
+            }
             DeviceStateFile.write(paths.deviceState(), newState);
             List<NoteReplica> replicas;
             boolean siteChanged;
@@ -209,7 +223,7 @@ public final class Vault implements Closeable {
             if (!now.isPaired() || awaitingIdentity()) {
                 return;
             }
-            CopyMark mark = CopyMark.create(paths.weftDir(), now.site());
+            CopyMark mark = CopyMark.create(paths.weftDir(), now.site(), Optional.of(instanceId()));
             VaultInstance.bindHere(paths);
             UUID id = VaultInstance.id(paths);
             List<NoteReplica> replicas;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -57,6 +58,15 @@ final class VaultInstance {
             return UUID.fromString(p.getProperty(INSTANCE, ""));
         } catch (IllegalArgumentException e) {
             throw new IOException(paths.weftDir().resolve(FILE) + ": no valid instance id");
+        }
+    }
+
+    /** The instance id the vault's file holds, bound here or not; empty if there is no readable one. */
+    static Optional<UUID> existingId(VaultPaths paths) {
+        try {
+            return Files.exists(paths.weftDir().resolve(FILE)) ? Optional.of(id(paths)) : Optional.empty();
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

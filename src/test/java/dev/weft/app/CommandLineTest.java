@@ -53,6 +53,14 @@ class CommandLineTest {
     void noTlsTurnsTlsOff() throws UsageException {
         assertThat(((Command.Server) parse("--server", "--no-tls", "--bind", "127.0.0.1")).tls())
                 .isEqualTo(new Tls.Off());
+        assertThat(((Command.Server) parse("--server", "--no-tls", "--bind", "::1")).tls()).isEqualTo(new Tls.Off());
+    }
+
+    @Test
+    void insecureNoTlsTurnsTlsOffOnAnyAddress() throws UsageException {
+        assertThat(((Command.Server) parse("--server", "--insecure-no-tls")).tls()).isEqualTo(new Tls.Off());
+        assertThat(((Command.Server) parse("--server", "--no-tls", "--insecure-no-tls", "--bind", "192.0.2.7")).tls())
+                .isEqualTo(new Tls.Off());
     }
 
     @Test
@@ -129,6 +137,10 @@ class CommandLineTest {
             --server --no-tls --tls-cert c        | --no-tls cannot be combined with --tls-cert or --tls-key
             --server --no-tls --tls-key k         | --no-tls cannot be combined with --tls-cert or --tls-key
             --server --no-tls=yes                 | --no-tls takes no value
+            --server --no-tls                     | --no-tls refused on 0.0.0.0, which is not a loopback address
+            --server --no-tls --bind 192.0.2.7    | --no-tls refused on 192.0.2.7, which is not a loopback address
+            --server --insecure-no-tls --tls-key k | --insecure-no-tls cannot be combined with --tls-cert or --tls-key
+            --insecure-no-tls                     | --insecure-no-tls only applies to --server
             --server --watch                      | unknown option --watch for 'weft'
             --server stray                        | unexpected argument 'stray'
             pair-code --data                      | --data needs a value (DIR)

@@ -102,11 +102,38 @@ class ServerCommandTest {
     }
 
     @Test
-    void noTlsOnAnAddressThatIsNotLoopbackWarnsLoudlyButStarts() throws IOException {
-        assertThat(server("--no-tls", "--bind", "0.0.0.0")).isEqualTo(Launcher.OK);
+    void noTlsOnAnAddressThatIsNotLoopbackIsRefused() throws IOException {
+        assertThat(server("--no-tls", "--bind", "0.0.0.0")).isEqualTo(Launcher.USAGE);
+        assertThat(err().lines().findFirst()).get().asString()
+                .startsWith("weft: --no-tls refused on 0.0.0.0, which is not a loopback address")
+                .contains("unencrypted", "--insecure-no-tls");
+        assertThat(out()).isEmpty();
+        assertThat(stops).as("nothing started").isEmpty();
+    }
+
+    @Test
+    void insecureNoTlsOnAnAddressThatIsNotLoopbackWarnsLoudlyButStarts() throws IOException {
+        assertThat(server("--insecure-no-tls", "--bind", "0.0.0.0")).isEqualTo(Launcher.OK);
         assertThat(err().lines()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("WARNING: "));
         assertThat(err()).contains("unencrypted");
         assertThat(out()).contains(" (no TLS: ws://)", "fingerprint: none", "&fp=none");
+    }
+
+    @Test
+    void aStartWithADevicePairedPrintsNoPairingLink() throws Exception {
+        int port = freePort();
+        assertThat(run("--server", "--port", Integer.toString(port), "--bind", "127.0.0.1")).isEqualTo(Launcher.OK);
+        String first = out().lines().filter(l -> l.startsWith("pair: ")).findFirst().orElseThrow();
+        dev.weft.client.Pairing.pair(PairingLink.parse(first.substring("pair: ".length())), "laptop");
+        stops.remove(0).run();
+        out.reset();
+
+        assertThat(run("--server", "--port", Integer.toString(port), "--bind", "127.0.0.1")).isEqualTo(Launcher.OK);
+        assertThat(out()).doesNotContain("pair: ", "code=")
+                .contains("1 device has access; 'weft pair-code' prints a link to pair another");
+        out.reset();
+        assertThat(run("pair-code")).as("a link when asked").isEqualTo(Launcher.OK);
+        assertThat(out()).contains("\npair: weft://127.0.0.1:" + port + "/pair?code=");
     }
 
     @Test

@@ -10,7 +10,7 @@ class UsageTest {
         assertThat(Usage.TEXT).contains("weft --vault DIR", "weft --server", "weft pair-code",
                 "weft devices", "weft revoke NAME", "weft sync", "weft trace FILE", "--help", "-h",
                 "--version", "--port N", "--data DIR", "--bind ADDR", "--tls-cert FILE",
-                "--tls-key FILE", "--no-tls", "--pair LINK", "--watch", "--runs N", "--json");
+                "--tls-key FILE", "--no-tls", "--insecure-no-tls", "--pair LINK", "--watch", "--runs N", "--json");
     }
 
     @Test

@@ -165,9 +165,10 @@ class CopiedVaultSyncTest extends LiveServerTest {
         Device_ one = paired("old");
         UUID id = one.vault().create("note", "").id();
         one.sync();
+        String token = one.vault().device().deviceToken();
         close(one);
         Path copy = copyFolder(dir.resolve("old"), dir.resolve("old-copy"));
-        olderWeft(dir.resolve("old"), copy);
+        olderWeft(token, dir.resolve("old"), copy);
         one = open(dir.resolve("old"));
         Device_ two = open(copy);
         assertThat(two.vault().awaitingIdentity()).isFalse();
@@ -197,9 +198,10 @@ class CopiedVaultSyncTest extends LiveServerTest {
         Device_ one = paired("old");
         UUID id = one.vault().create("note", "").id();
         one.sync();
+        String token = one.vault().device().deviceToken();
         close(one);
         Path copy = copyFolder(dir.resolve("old"), dir.resolve("old-copy"));
-        olderWeft(dir.resolve("old"), copy);
+        olderWeft(token, dir.resolve("old"), copy);
         one = open(dir.resolve("old"));
         Device_ two = open(copy);
         one.typeAtEnd(id, ONE);
@@ -216,9 +218,12 @@ class CopiedVaultSyncTest extends LiveServerTest {
     }
 
     /** Folders an older Weft left: no instance file; the server, restarted with the new Weft, has seen no instance. */
-    private void olderWeft(Path... folders) throws Exception {
+    /** As an older Weft left them: no instance file, and the device token in {@code .weft/device.properties}. */
+    private void olderWeft(String token, Path... folders) throws Exception {
         for (Path f : folders) {
             Files.delete(f.resolve(".weft/instance.properties"));
+            Files.writeString(f.resolve(".weft/device.properties"), "device.token=" + token + "\n",
+                    java.nio.file.StandardOpenOption.APPEND);
         }
         int port = server.port();
         server.close();

@@ -105,7 +105,7 @@ class BigUploadIT {
         boolean acked = acknowledged(u, second.documentId());
 
         server = WeftChild.startServer(dir, data, port);
-        server.awaitLine("pair: ");
+        server.awaitLine("fingerprint: "); // devices have access: no pairing link unless asked
         Set<Pid> held = alive(watcher, second.documentId());
         if (acked) {
             assertThat(held).as("an acknowledged upload is there whole").isEqualTo(pids(second));

@@ -71,7 +71,7 @@ class ServerKillIT {
             assertThat(failure.get()).as("the load until kill %d", kill).isNull();
 
             server = WeftChild.startServer(dir, data, port);
-            server.awaitLine("pair: ");
+            server.awaitLine("fingerprint: "); // a device has access: no pairing link unless asked
             checkEveryAcknowledgedOpIsHeld(device, acked, "after kill " + kill + " (seed " + SEED + ")");
         }
         assertThat(server.stop()).isZero();

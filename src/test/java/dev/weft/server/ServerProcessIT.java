@@ -87,7 +87,10 @@ class ServerProcessIT {
         assertThat(server.err()).isEmpty();
 
         WeftChild again = start(data, port);
-        assertThat(PairingLink.parse(again.awaitLine("pair: ")).fingerprint()).as("the same certificate").isEqualTo(link.fingerprint());
+        assertThat(again.awaitLine("fingerprint: ")).as("the same certificate").isEqualTo(link.fingerprint());
+        assertThat(again.awaitLine("1 device has access")).as("no live pairing code in the log once a device has access")
+                .isEqualTo("; 'weft pair-code' prints a link to pair another");
+        assertThat(again.out()).doesNotContain("pair: ", "code=");
         TestDevice.Connection after = laptop.connect();
         after.send(new SyncDocPull(DOC, 0));
         assertThat(after.expect(SyncDocResponse.class).inserts()).containsExactly(atom(laptop.site, 7, 'k'));

@@ -43,7 +43,10 @@ public final class WeftChild implements AutoCloseable {
         this.args = List.copyOf(args);
         this.out = logs.resolve("weft-" + n + ".out");
         this.err = logs.resolve("weft-" + n + ".err");
-        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-Xmx256m", "-jar", JAR.toString()));
+        // the child keeps devices' tokens where this JVM does (the build's test folder), never in the real home
+        String config = System.getProperty("weft.config-dir", logs.resolve("config").toString());
+        List<String> command = new ArrayList<>(List.of(JAVA.toString(), "-Xmx256m", "-Dweft.config-dir=" + config,
+                "-jar", JAR.toString()));
         command.addAll(args);
         this.process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     }

@@ -38,7 +38,9 @@ class DeviceStateFileTest {
         DeviceState paired = DeviceState.paired("[fe80::1%eth0]", 8443, FINGERPRINT, TOKEN, 3)
                 .withLastSyncTime(1_766_000_000_000_000L);
         DeviceStateFile.write(file(), paired);
-        assertThat(DeviceStateFile.read(file())).isEqualTo(paired);
+        assertThat(DeviceStateFile.read(file())).as("all but the token, kept outside the vault (DeviceTokens)")
+                .isEqualTo(paired.withDeviceToken(null));
+        assertThat(Files.readString(file())).doesNotContain(TOKEN);
         try (var files = Files.list(file().getParent())) {
             assertThat(files).as("no temporary file left").containsExactly(file());
         }
