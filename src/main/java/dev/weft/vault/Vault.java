@@ -143,7 +143,7 @@ public final class Vault implements Closeable {
             if (vault.copy != null && !vault.awaitingIdentity()) {
                 vault.finishCopy(); // cut short by a crash after the new identity was kept
             }
-            if (!device.isPaired()) {
+            if (!stored.isPaired()) {
                 vault.damagedNotes().forEach(vault::mergeDamagedFile); // no server to restore from: the log and structure are all
             }
             vault.index.writeUnlessDiskFull(); // a cache: the vault opens on a full disk and says so
