@@ -6,6 +6,7 @@ import dev.weft.protocol.SyncDocPull;
 import dev.weft.protocol.SyncDocResponse;
 import dev.weft.protocol.SyncDocRestore;
 import dev.weft.protocol.SyncDocTrash;
+import dev.weft.protocol.SyncDocUpsert;
 import dev.weft.protocol.SyncError;
 import dev.weft.protocol.Synclist;
 import dev.weft.protocol.SynclistResponse;
@@ -151,6 +152,27 @@ final class GlobalProcedure {
             queuePull(id, Long.MAX_VALUE);
         }
         pumpPulls();
+    }
+
+    /**
+     * Before {@link #start}: every note of {@code plan} whole (the server's store lost changes this
+     * device holds, StoreRecovery), answered from the time the store kept, so the answer brings what
+     * others uploaded since. Acknowledges no seq: pending ops still go with {@link #start}.
+     */
+    void reupload(ReuploadRule.Plan plan) throws IOException {
+        for (UUID id : plan.notes()) {
+            if (inSession.test(id) || vault.note(id).isEmpty()) {
+                continue; // a live session sends its pending ops at once; its note goes again at the next connection
+            }
+            long from = Math.min(plan.kept(), vault.syncTime(id));
+            List<SyncDocUpsert> parts = vault.withReplica(id, replica -> WholeNote.upserts(id,
+                    replica.name().or(() -> vault.note(id).map(n -> n.name())).orElse("Untitled"), from, replica));
+            for (SyncDocUpsert part : parts) {
+                inFlight.merge(id, 1, Integer::sum);
+                awaiting.add(new Upsert(id, 0, Uncovered.NONE));
+                outbox.send(List.of(part));
+            }
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.weft.client;
 import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.PairingLink;
+import dev.weft.protocol.StoreHeader;
 import dev.weft.vault.DeviceState;
 import dev.weft.vault.DiskFull;
 import dev.weft.vault.Vault;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +54,7 @@ public final class SyncClient implements AutoCloseable {
     private final Set<UUID> pullAfterSession = new LinkedHashSet<>();
     private final java.util.Map<UUID, SessionRunner> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Wiring wiring = new Wiring();
+    private final StoreRecovery recovery;
     private final VaultListener vaultListener = new VaultListener() {
         @Override
         public void pendingWork(UUID id) {
@@ -87,18 +90,19 @@ public final class SyncClient implements AutoCloseable {
             return t;
         });
         vault.addListener(vaultListener);
+        recovery = new StoreRecovery(vault, fanOut);
         state = vault.device().isPaired() ? SyncState.OFFLINE : SyncState.UNPAIRED;
     }
 
     /**
      * Pairs the vault with the server of {@code link} as {@code deviceName} and keeps the answer in
-     * {@code .weft/}. A vault paired with another server is refused: its notes' sync times belong to
-     * that server.
+     * {@code .weft/}. A vault paired with a server at another address is refused: its notes belong to
+     * that server. The same address with another certificate is a server whose data dir was lost: the
+     * vault then uploads its notes again (StoreRecovery).
      */
     public void pair(PairingLink link, String deviceName) throws SyncException, IOException {
         DeviceState before = vault.device();
-        if (before.isPaired() && !(before.serverHost().equals(link.host()) && before.serverPort() == link.port()
-                && before.certificateFingerprint().equals(link.fingerprint()))) {
+        if (before.isPaired() && !(before.serverHost().equals(link.host()) && before.serverPort() == link.port())) {
             throw new SyncException("this vault is paired with the server at " + before.serverHost() + ":"
                     + before.serverPort() + "; use another vault folder for another server");
         }
@@ -234,10 +238,17 @@ public final class SyncClient implements AutoCloseable {
         if (vault.awaitingIdentity() && !takeOwnIdentity()) {
             return;
         }
+        String store;
+        try {
+            store = recovery.request();
+        } catch (IOException e) {
+            failed("the vault could not be read: " + e.getMessage(), false);
+            return;
+        }
         connecting = true;
         ServerAddress server = ServerAddress.of(vault.device());
         Handler handler = new Handler();
-        open(server, handler)
+        open(server, store, handler)
                 .whenComplete((opened, error) -> execute(() -> {
                     connecting = false;
                     if (error != null) {
@@ -261,6 +272,10 @@ public final class SyncClient implements AutoCloseable {
         procedure = new GlobalProcedure(vault, this::send, fanOut, this::inLiveSession, pullAfterSession);
         setState(SyncState.SYNCING);
         try {
+            Optional<ReuploadRule.Plan> lost = recovery.opened(opened.upgradeHeader(StoreHeader.NAME));
+            if (lost.isPresent()) {
+                procedure.reupload(lost.get());
+            }
             procedure.start();
             checkCurrent();
         } catch (IOException e) {
@@ -296,11 +311,16 @@ public final class SyncClient implements AutoCloseable {
      * connection that opens after the deadline is dropped at once.
      */
     private CompletableFuture<WireConnection> open(ServerAddress server, WireConnection.Handler handler) {
+        return open(server, null, handler);
+    }
+
+    /** {@code store}: the {@code Weft-Store} header of the global connection, or null (a session). */
+    private CompletableFuture<WireConnection> open(ServerAddress server, String store, WireConnection.Handler handler) {
         if (vault.awaitingIdentity()) { // a session's turn comes once the global connection gave the copy its identity
             return CompletableFuture.failedFuture(new IOException("this copy of the vault has no device of its own yet"));
         }
         CompletableFuture<WireConnection> opening = WireConnection.open(tls(server), server,
-                vault.device().deviceToken(), vault.instanceId(), codec, this::execute, handler, wire);
+                vault.device().deviceToken(), vault.instanceId(), store, codec, this::execute, handler, wire);
         CompletableFuture<WireConnection> result = new CompletableFuture<>();
         opening.whenComplete((opened, error) -> {
             if (error != null) {
@@ -399,6 +419,11 @@ public final class SyncClient implements AutoCloseable {
             return;
         }
         if (procedure.isCurrent()) {
+            try {
+                recovery.current();
+            } catch (IOException e) {
+                fanOut.problem("the vault could not be written: " + e.getMessage()); // the recovery runs again
+            }
             backoff.reset();
             setState(SyncState.SYNCED);
             nextCurrent.complete(null);
