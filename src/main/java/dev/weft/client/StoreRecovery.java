@@ -98,6 +98,6 @@ final class StoreRecovery {
     }
 
     private void log(String message) {
-        System.getLogger(StoreRecovery.class.getName()).log(System.Logger.Level.INFO, vault.folder() + ": " + message);
+        System.getLogger(StoreRecovery.class.getName()).log(System.Logger.Level.DEBUG, vault.folder() + ": " + message);
     }
 }
