@@ -95,6 +95,8 @@ final class GlobalProcedure {
     private final ArrayDeque<Request> awaiting = new ArrayDeque<>();
     /** Listed documents still to pull, with their listed time. */
     private final Map<UUID, Long> toPull = new LinkedHashMap<>();
+    /** Notes uploaded whole to a store that had lost changes, to pull from 0 (see {@link #reupload}). */
+    private final Set<UUID> settleFromZero = new HashSet<>();
     private final Set<UUID> trashInFlight = new HashSet<>();
     /**
      * Notes with an upsert or pull in flight, and how many. One request per note at a time: an answer
@@ -172,6 +174,10 @@ final class GlobalProcedure {
                 awaiting.add(new Upsert(id, 0, Uncovered.NONE));
                 outbox.send(List.of(part));
             }
+            // then everything the store has, once it has this note: an atom put back here that
+            // another device put back and deleted first has a delete no answer from a time lists
+            settleFromZero.add(id);
+            queuePull(id, Long.MAX_VALUE);
         }
     }
 
@@ -526,8 +532,11 @@ final class GlobalProcedure {
             }
             inFlight.merge(id, 1, Integer::sum);
             pullsInFlight++;
-            awaiting.add(new Pull(id, vault.note(id).isPresent() ? vault.withReplica(id, Uncovered::of) : Uncovered.NONE));
-            pulls.add(new SyncDocPull(id, vault.syncTime(id)));
+            boolean settle = settleFromZero.remove(id) && vault.note(id).isPresent();
+            int site = vault.device().site();
+            awaiting.add(new Pull(id, settle ? vault.withReplica(id, r -> Uncovered.othersAlive(r, site))
+                    : vault.note(id).isPresent() ? vault.withReplica(id, Uncovered::of) : Uncovered.NONE));
+            pulls.add(new SyncDocPull(id, settle ? 0 : vault.syncTime(id)));
         }
         outbox.send(pulls);
     }

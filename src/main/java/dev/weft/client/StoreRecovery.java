@@ -25,7 +25,7 @@ final class StoreRecovery {
     /** The greatest time the vault held at the last request. */
     private long seen;
     /** The run to remember once the vault is current (a recovery is under way), or null. */
-    private StoreHeader.Run owed;
+    private StoreMemory.Run owed;
     private int owedNotes;
 
     StoreRecovery(Vault vault, SyncListener listener) {
@@ -36,7 +36,8 @@ final class StoreRecovery {
     /** The header value of a global connection's upgrade. */
     String request() throws IOException {
         seen = ReuploadRule.seen(vault.device().lastSyncTime(), noteTimes());
-        return new StoreHeader.Request(StoreMemory.read(vault.folder()), seen).format();
+        return new StoreHeader.Request(StoreMemory.read(vault.folder()).map(r -> new StoreHeader.Run(r.store(), r.run())),
+                seen).format();
     }
 
     /**
@@ -56,12 +57,12 @@ final class StoreRecovery {
         }
         Optional<ReuploadRule.Plan> plan = ReuploadRule.plan(store.kept(), seen, noteTimes());
         if (plan.isEmpty()) {
-            if (owed == null && !store.current().equals(StoreMemory.read(vault.folder()).orElse(null))) {
-                StoreMemory.write(vault.folder(), store.current());
+            if (owed == null && !memory(store.current()).equals(StoreMemory.read(vault.folder()).orElse(null))) {
+                StoreMemory.write(vault.folder(), memory(store.current()));
             }
             return plan;
         }
-        owed = store.current();
+        owed = memory(store.current());
         owedNotes = plan.get().notes().size();
         if (vault.device().lastSyncTime() > store.kept()) {
             vault.updateDevice(vault.device().withLastSyncTime(store.kept()));
@@ -87,6 +88,10 @@ final class StoreRecovery {
         String message = "the server has every note of this device again (" + owedNotes + " uploaded again)";
         log(message);
         listener.problem(message);
+    }
+
+    private static StoreMemory.Run memory(StoreHeader.Run run) {
+        return new StoreMemory.Run(run.store(), run.run());
     }
 
     private Map<UUID, Long> noteTimes() {

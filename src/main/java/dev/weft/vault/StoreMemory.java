@@ -1,6 +1,5 @@
 package dev.weft.vault;
 
-import dev.weft.protocol.StoreHeader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
@@ -24,8 +23,12 @@ public final class StoreMemory {
     private StoreMemory() {
     }
 
+    /** A server store's id and one run of it, as the server named them (protocol.md §7, {@code Weft-Store}). */
+    public record Run(UUID store, long run) {
+    }
+
     /** What the vault in {@code vaultFolder} remembers; empty if nothing. */
-    public static Optional<StoreHeader.Run> read(Path vaultFolder) throws IOException {
+    public static Optional<Run> read(Path vaultFolder) throws IOException {
         Path file = file(vaultFolder);
         AtomicFiles.deleteStrayTemps(file);
         if (!Files.exists(file)) {
@@ -34,7 +37,7 @@ public final class StoreMemory {
         Properties p = new Properties();
         p.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
         try {
-            return Optional.of(new StoreHeader.Run(UUID.fromString(p.getProperty(STORE, "")),
+            return Optional.of(new Run(UUID.fromString(p.getProperty(STORE, "")),
                     Long.parseUnsignedLong(p.getProperty(RUN, ""), 16)));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": not a store and run (" + e.getMessage() + ")");
@@ -42,7 +45,7 @@ public final class StoreMemory {
     }
 
     /** Remembers {@code run}; a crash leaves the old memory or the new one. */
-    public static void write(Path vaultFolder, StoreHeader.Run run) throws IOException {
+    public static void write(Path vaultFolder, Run run) throws IOException {
         Path file = file(vaultFolder);
         Files.createDirectories(file.getParent());
         String text = "# The Weft server store this device last met and uploaded everything to.\n"

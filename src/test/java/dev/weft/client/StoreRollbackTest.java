@@ -152,6 +152,36 @@ class StoreRollbackTest extends LiveServerTest {
         assertThat(b.texts()).isEqualTo(expected);
     }
 
+    @Test
+    void anAtomPutBackAndDeletedByAnotherDeviceFirstIsDeletedEverywhere() throws Exception {
+        Device a = device("a");
+        Device b = device("b");
+        Device c = device("c");
+        a.sync();
+        int port = server.port();
+        server.close();
+        Path copy = copyStore(dir.resolve("copy"));
+        server = restart(port);
+        c.vault().create("n", "xyz"); // c's atoms, after the copy
+        c.sync();
+        a.sync();
+        b.sync();
+
+        server.close();
+        putBack(copy);
+        server = restart(port);
+        b.sync(); // b puts c's atoms back first, then deletes one
+        b.vault().replica(b.note("n").id()).delete(1, 1);
+        b.sync();
+        // a puts them back too (the deleted one is a no-op there); no answer from a time lists that
+        // delete (inserted and deleted after it), the pull from 0 after the upload does
+        a.sync();
+        c.sync();
+        Device fresh = device("fresh");
+        fresh.sync();
+        assertThat(List.of(a.texts(), b.texts(), c.texts(), fresh.texts())).containsOnly(Map.of("n", "xz"));
+    }
+
     /** The store's files as they are now (server stopped). */
     private Path copyStore(Path to) throws Exception {
         Files.createDirectories(to);
