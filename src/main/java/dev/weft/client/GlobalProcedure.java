@@ -159,12 +159,18 @@ final class GlobalProcedure {
     /**
      * Before {@link #start}: every note of {@code plan} whole (the server's store lost changes this
      * device holds, StoreRecovery), answered from the time the store kept, so the answer brings what
-     * others uploaded since. Acknowledges no seq: pending ops still go with {@link #start}.
+     * others uploaded since. Acknowledges no seq: pending ops still go with {@link #start}. False if a
+     * note was left out: its live session sends only its pending ops.
      */
-    void reupload(ReuploadRule.Plan plan) throws IOException {
+    boolean reupload(ReuploadRule.Plan plan) throws IOException {
+        boolean all = true;
         for (UUID id : plan.notes()) {
-            if (inSession.test(id) || vault.note(id).isEmpty()) {
-                continue; // a live session sends its pending ops at once; its note goes again at the next connection
+            if (vault.note(id).isEmpty()) {
+                continue;
+            }
+            if (inSession.test(id)) {
+                all = false;
+                continue;
             }
             long from = Math.min(plan.kept(), vault.syncTime(id));
             List<SyncDocUpsert> parts = vault.withReplica(id, replica -> WholeNote.upserts(id,
@@ -179,6 +185,7 @@ final class GlobalProcedure {
             settleFromZero.add(id);
             queuePull(id, Long.MAX_VALUE);
         }
+        return all;
     }
 
     /**

@@ -27,6 +27,8 @@ final class StoreRecovery {
     /** The run to remember once the vault is current (a recovery is under way), or null. */
     private StoreMemory.Run owed;
     private int owedNotes;
+    /** A note of the recovery under way was open in a live session and not sent whole. */
+    private boolean leftOut;
 
     StoreRecovery(Vault vault, SyncListener listener) {
         this.vault = vault;
@@ -63,6 +65,7 @@ final class StoreRecovery {
             return plan;
         }
         owed = memory(store.current());
+        leftOut = false;
         owedNotes = plan.get().notes().size();
         if (vault.device().lastSyncTime() > store.kept()) {
             vault.updateDevice(vault.device().withLastSyncTime(store.kept()));
@@ -78,9 +81,22 @@ final class StoreRecovery {
         return plan;
     }
 
+    /** A note open in a live session was not sent whole: the next connection recovers again. */
+    void leftOut() {
+        leftOut = true;
+    }
+
     /** The vault is current: a recovery under way is done, and the store's run is remembered. */
     void current() throws IOException {
         if (owed == null) {
+            return;
+        }
+        if (leftOut) {
+            owed = null; // the old run stays remembered: the next connection sends the notes left out
+            String message = "the server has the notes of this device again, but for notes open in an editor:"
+                    + " they go at the next connection";
+            log(message);
+            listener.problem(message);
             return;
         }
         StoreMemory.write(vault.folder(), owed);

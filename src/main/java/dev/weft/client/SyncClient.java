@@ -273,8 +273,8 @@ public final class SyncClient implements AutoCloseable {
         setState(SyncState.SYNCING);
         try {
             Optional<ReuploadRule.Plan> lost = recovery.opened(opened.upgradeHeader(StoreHeader.NAME));
-            if (lost.isPresent()) {
-                procedure.reupload(lost.get());
+            if (lost.isPresent() && !procedure.reupload(lost.get())) {
+                recovery.leftOut();
             }
             procedure.start();
             checkCurrent();
