@@ -76,8 +76,7 @@ final class StoreRecovery {
         String message = "the server's store lacks changes this device holds (it was lost or put back from an"
                 + " older copy; it holds " + (store.kept() == 0 ? "nothing this device synced" : "them up to sync time "
                 + store.kept()) + "): uploading " + owedNotes + " note" + (owedNotes == 1 ? "" : "s") + " again";
-        log(message);
-        listener.problem(message);
+        tell(message);
         return plan;
     }
 
@@ -95,15 +94,13 @@ final class StoreRecovery {
             owed = null; // the old run stays remembered: the next connection sends the notes left out
             String message = "the server has the notes of this device again, but for notes open in an editor:"
                     + " they go at the next connection";
-            log(message);
-            listener.problem(message);
+            tell(message);
             return;
         }
         StoreMemory.write(vault.folder(), owed);
         owed = null;
         String message = "the server has every note of this device again (" + owedNotes + " uploaded again)";
-        log(message);
-        listener.problem(message);
+        tell(message);
     }
 
     private static StoreMemory.Run memory(StoreHeader.Run run) {
@@ -118,7 +115,9 @@ final class StoreRecovery {
         return times;
     }
 
-    private void log(String message) {
+    private void tell(String message) {
         System.getLogger(StoreRecovery.class.getName()).log(System.Logger.Level.DEBUG, vault.folder() + ": " + message);
+        listener.problem(message);
+        listener.storeRecovery(message);
     }
 }

@@ -625,6 +625,11 @@ public final class SyncClient implements AutoCloseable {
         public void changeRefused(String message) {
             listeners.forEach(l -> l.changeRefused(message));
         }
+
+        @Override
+        public void storeRecovery(String message) {
+            listeners.forEach(l -> l.storeRecovery(message));
+        }
     }
 
     /** What a session needs from its client: the thread, connections, and the global upload. */
