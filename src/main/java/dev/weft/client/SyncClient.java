@@ -308,13 +308,9 @@ public final class SyncClient implements AutoCloseable {
     /**
      * Opens a connection that must be up within {@link #OPEN_TIMEOUT}: a server (or a middlebox)
      * that accepts TCP and then says nothing must not leave the device connecting forever. A
-     * connection that opens after the deadline is dropped at once.
+     * connection that opens after the deadline is dropped at once. {@code store}: the {@code Weft-Store}
+     * header of the global connection, or null (a session).
      */
-    private CompletableFuture<WireConnection> open(ServerAddress server, WireConnection.Handler handler) {
-        return open(server, null, handler);
-    }
-
-    /** {@code store}: the {@code Weft-Store} header of the global connection, or null (a session). */
     private CompletableFuture<WireConnection> open(ServerAddress server, String store, WireConnection.Handler handler) {
         if (vault.awaitingIdentity()) { // a session's turn comes once the global connection gave the copy its identity
             return CompletableFuture.failedFuture(new IOException("this copy of the vault has no device of its own yet"));
@@ -644,7 +640,7 @@ public final class SyncClient implements AutoCloseable {
 
         CompletableFuture<WireConnection> open(WireConnection.Handler handler) {
             ServerAddress server = ServerAddress.of(vault.device());
-            return SyncClient.this.open(server, handler);
+            return SyncClient.this.open(server, null, handler);
         }
 
         void problem(String message) {
