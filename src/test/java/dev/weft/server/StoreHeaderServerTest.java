@@ -2,18 +2,36 @@ package dev.weft.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.client.ws.Listener;
+import dev.weft.client.ws.Options;
+import dev.weft.client.ws.WebSocket;
+import dev.weft.client.ws.WebSocketClient;
+import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
 import dev.weft.protocol.Limits;
+import dev.weft.protocol.Message;
+import dev.weft.protocol.MessageCodec;
+import dev.weft.protocol.SyncDocDone;
+import dev.weft.protocol.SyncDocResponse;
+import dev.weft.protocol.SyncDocUpsert;
 import dev.weft.protocol.StoreHeader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -69,6 +87,59 @@ class StoreHeaderServerTest {
     @Test
     void aMalformedHeaderIsRefused() throws Exception {
         assertThat(upgrade("yesterday")).startsWith("HTTP/1.1 400");
+    }
+
+    @Test
+    void onlyADeviceHoldingWhatTheStoreLostMayUpsertAnotherSitesAtoms() throws Exception {
+        StoreHeader.Answer now = answer(upgrade("- - 0"));
+        SyncDocUpsert others = new SyncDocUpsert(UUID.randomUUID(), "n", 0,
+                List.of(new Atom(Pid.single(7, 1), 'x')), List.of());
+        // current to what the store holds: its own site only, as always
+        Exchange normal = exchange(new StoreHeader.Request(Optional.of(now.current()), now.kept()).format(), others);
+        assertThat(normal.closed.get(60, TimeUnit.SECONDS)).isEqualTo(1002);
+        // holds more than the store: it puts back what it has, others' atoms too
+        Exchange restoring = exchange(new StoreHeader.Request(Optional.of(new StoreHeader.Run(UUID.randomUUID(), 1)), 5)
+                .format(), others);
+        assertThat(restoring.messages.poll(60, TimeUnit.SECONDS)).isInstanceOf(SyncDocResponse.class);
+        assertThat(restoring.messages.poll(60, TimeUnit.SECONDS)).isInstanceOf(SyncDocDone.class);
+        restoring.socket.abort();
+    }
+
+    private record Exchange(WebSocket socket, BlockingQueue<Message> messages, CompletableFuture<Integer> closed) {
+    }
+
+    /** A connection upgraded with {@code store} that sends {@code message}. */
+    private Exchange exchange(String store, Message message) throws Exception {
+        MessageCodec codec = new MessageCodec();
+        BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket ws = WebSocketClient.connect(URI.create("ws://127.0.0.1:" + server.port() + "/v1/sync"),
+                Map.of("Authorization", "Bearer " + token, StoreHeader.NAME, store), null, new Listener() {
+                    @Override
+                    public void onBinary(byte[] frame) {
+                        try {
+                            messages.addAll(codec.decodeFrame(frame));
+                        } catch (Exception e) {
+                            closed.completeExceptionally(e);
+                        }
+                    }
+
+                    @Override
+                    public void onText(String text) {
+                    }
+
+                    @Override
+                    public void onClose(int code, String reason) {
+                        closed.complete(code);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        closed.completeExceptionally(error);
+                    }
+                }, Options.DEFAULT).get(60, TimeUnit.SECONDS);
+        ws.sendBinary(codec.encode(List.of(message)));
+        return new Exchange(ws, messages, closed);
     }
 
     private static StoreHeader.Answer answer(String head) {
