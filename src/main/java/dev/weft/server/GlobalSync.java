@@ -142,12 +142,24 @@ final class GlobalSync {
 
     private boolean upsert(SyncDocUpsert u) {
         int site = peer.device().site();
+        int others = 0;
         for (Atom atom : u.inserts()) {
             int author = atom.pid().site();
-            if (author != site && author != UNPAIRED_SITE && !restoring) {
-                failures.protocol(peer, "insert " + atom.pid() + " carries site " + author + ", not the device's " + site);
-                return false;
+            if (author != site && author != UNPAIRED_SITE) {
+                if (!restoring) {
+                    failures.protocol(peer, "insert " + atom.pid() + " carries site " + author + ", not the device's " + site);
+                    return false;
+                }
+                others = Math.max(others, author);
             }
+        }
+        if (others > 0) {
+            // sites this store may have lost: a device paired from now on must not make ids under one
+            int reserved = others;
+            store.submit(batch -> {
+                batch.reserveSites(reserved);
+                return Boolean.TRUE;
+            });
         }
         Optional<String> badName = NoteNames.validate(u.name());
         if (badName.isEmpty() && ChunkedUpsert.needed(u)) {

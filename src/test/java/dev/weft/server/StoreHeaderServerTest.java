@@ -90,7 +90,7 @@ class StoreHeaderServerTest {
     }
 
     @Test
-    void onlyADeviceHoldingWhatTheStoreLostMayUpsertAnotherSitesAtoms() throws Exception {
+    void onlyADeviceHoldingWhatTheStoreLostMayUpsertAnotherSitesAtomsAndTheirSitesAreNotGivenAgain() throws Exception {
         StoreHeader.Answer now = answer(upgrade("- - 0"));
         SyncDocUpsert others = new SyncDocUpsert(UUID.randomUUID(), "n", 0,
                 List.of(new Atom(Pid.single(7, 1), 'x')), List.of());
@@ -103,6 +103,8 @@ class StoreHeaderServerTest {
         assertThat(restoring.messages.poll(60, TimeUnit.SECONDS)).isInstanceOf(SyncDocResponse.class);
         assertThat(restoring.messages.poll(60, TimeUnit.SECONDS)).isInstanceOf(SyncDocDone.class);
         restoring.socket.abort();
+        // site 7 made ids this store holds now: no device paired from now on gets it
+        assertThat(TestDevice.pair(server.pairingLink(), "phone").site).isEqualTo(8);
     }
 
     private record Exchange(WebSocket socket, BlockingQueue<Message> messages, CompletableFuture<Integer> closed) {
