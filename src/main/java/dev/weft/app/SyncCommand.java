@@ -92,6 +92,11 @@ final class SyncCommand {
             public void changeRefused(String message) {
                 refused.incrementAndGet();
             }
+
+            @Override
+            public void storeRecovery(String message) {
+                err.println("weft: " + message);
+            }
         });
         client.syncOnce(ONCE_TIMEOUT); // a failure's message is the exception's: printed once, by run()
         vault.flush();

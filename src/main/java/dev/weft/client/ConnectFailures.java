@@ -18,8 +18,9 @@ final class ConnectFailures {
             if (t instanceof HandshakeException h) {
                 int status = h.status();
                 return status == 401
-                        ? "the server at " + server + " no longer accepts this device (revoked or unknown);"
-                                + " pair it again with a fresh link"
+                        ? "the server at " + server + " no longer accepts this device (revoked, or unknown to a"
+                                + " store that was lost or put back from an older copy); pair it again with a fresh"
+                                + " link: nothing on this device is lost"
                         : status == 101 ? "the server at " + server + " broke the WebSocket handshake: " + h.getMessage()
                         : "the server at " + server + " refused the connection with HTTP " + status;
             }

@@ -6,6 +6,7 @@ import dev.weft.protocol.SyncDocPull;
 import dev.weft.protocol.SyncDocResponse;
 import dev.weft.protocol.SyncDocRestore;
 import dev.weft.protocol.SyncDocTrash;
+import dev.weft.protocol.SyncDocUpsert;
 import dev.weft.protocol.SyncError;
 import dev.weft.protocol.Synclist;
 import dev.weft.protocol.SynclistResponse;
@@ -94,6 +95,8 @@ final class GlobalProcedure {
     private final ArrayDeque<Request> awaiting = new ArrayDeque<>();
     /** Listed documents still to pull, with their listed time. */
     private final Map<UUID, Long> toPull = new LinkedHashMap<>();
+    /** Notes uploaded whole to a store that had lost changes, to pull from 0 (see {@link #reupload}). */
+    private final Set<UUID> settleFromZero = new HashSet<>();
     private final Set<UUID> trashInFlight = new HashSet<>();
     /**
      * Notes with an upsert or pull in flight, and how many. One request per note at a time: an answer
@@ -155,6 +158,38 @@ final class GlobalProcedure {
             queuePull(id, Long.MAX_VALUE);
         }
         pumpPulls();
+    }
+
+    /**
+     * Before {@link #start}: every note of {@code plan} whole (the server's store lost changes this
+     * device holds, StoreRecovery), answered from the time the store kept, so the answer brings what
+     * others uploaded since. Acknowledges no seq: pending ops still go with {@link #start}. False if a
+     * note was left out: its live session sends only its pending ops.
+     */
+    boolean reupload(ReuploadRule.Plan plan) throws IOException {
+        boolean all = true;
+        for (UUID id : plan.notes()) {
+            if (vault.note(id).isEmpty()) {
+                continue;
+            }
+            if (inSession.test(id)) {
+                all = false;
+                continue;
+            }
+            long from = Math.min(plan.kept(), vault.syncTime(id));
+            List<SyncDocUpsert> parts = vault.withReplica(id, replica -> WholeNote.upserts(id,
+                    replica.name().or(() -> vault.note(id).map(n -> n.name())).orElse("Untitled"), from, replica));
+            for (SyncDocUpsert part : parts) {
+                inFlight.merge(id, 1, Integer::sum);
+                awaiting.add(new Upsert(id, 0, Uncovered.NONE));
+                outbox.send(List.of(part));
+            }
+            // then everything the store has, once it has this note: an atom put back here that
+            // another device put back and deleted first has a delete no answer from a time lists
+            settleFromZero.add(id);
+            queuePull(id, Long.MAX_VALUE);
+        }
+        return all;
     }
 
     /**
@@ -516,8 +551,11 @@ final class GlobalProcedure {
             }
             inFlight.merge(id, 1, Integer::sum);
             pullsInFlight++;
-            awaiting.add(new Pull(id, vault.note(id).isPresent() ? vault.withReplica(id, Uncovered::of) : Uncovered.NONE));
-            pulls.add(new SyncDocPull(id, vault.syncTime(id)));
+            boolean settle = settleFromZero.remove(id) && vault.note(id).isPresent();
+            int site = vault.device().site();
+            awaiting.add(new Pull(id, settle ? vault.withReplica(id, r -> Uncovered.othersAlive(r, site))
+                    : vault.note(id).isPresent() ? vault.withReplica(id, Uncovered::of) : Uncovered.NONE));
+            pulls.add(new SyncDocPull(id, settle ? 0 : vault.syncTime(id)));
         }
         outbox.send(pulls);
     }

@@ -3,6 +3,7 @@ package dev.weft.client;
 import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.PairingLink;
+import dev.weft.protocol.StoreHeader;
 import dev.weft.vault.DeviceState;
 import dev.weft.vault.DiskFull;
 import dev.weft.vault.Vault;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -52,6 +54,7 @@ public final class SyncClient implements AutoCloseable {
     private final Set<UUID> pullAfterSession = new LinkedHashSet<>();
     private final java.util.Map<UUID, SessionRunner> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Wiring wiring = new Wiring();
+    private final StoreRecovery recovery;
     private final VaultListener vaultListener = new VaultListener() {
         @Override
         public void pendingWork(UUID id) {
@@ -87,18 +90,19 @@ public final class SyncClient implements AutoCloseable {
             return t;
         });
         vault.addListener(vaultListener);
+        recovery = new StoreRecovery(vault, fanOut);
         state = vault.device().isPaired() ? SyncState.OFFLINE : SyncState.UNPAIRED;
     }
 
     /**
      * Pairs the vault with the server of {@code link} as {@code deviceName} and keeps the answer in
-     * {@code .weft/}. A vault paired with another server is refused: its notes' sync times belong to
-     * that server.
+     * {@code .weft/}. A vault paired with a server at another address is refused: its notes belong to
+     * that server. The same address with another certificate is a server whose data dir was lost: the
+     * vault then uploads its notes again (StoreRecovery).
      */
     public void pair(PairingLink link, String deviceName) throws SyncException, IOException {
         DeviceState before = vault.device();
-        if (before.isPaired() && !(before.serverHost().equals(link.host()) && before.serverPort() == link.port()
-                && before.certificateFingerprint().equals(link.fingerprint()))) {
+        if (before.isPaired() && !(before.serverHost().equals(link.host()) && before.serverPort() == link.port())) {
             throw new SyncException("this vault is paired with the server at " + before.serverHost() + ":"
                     + before.serverPort() + "; use another vault folder for another server");
         }
@@ -239,10 +243,17 @@ public final class SyncClient implements AutoCloseable {
             failed(Pairing.NO_TOKEN, true);
             return;
         }
+        String store;
+        try {
+            store = recovery.request();
+        } catch (IOException e) {
+            failed("the vault could not be read: " + e.getMessage(), false);
+            return;
+        }
         connecting = true;
         ServerAddress server = ServerAddress.of(vault.device());
         Handler handler = new Handler();
-        open(server, handler)
+        open(server, store, handler)
                 .whenComplete((opened, error) -> execute(() -> {
                     connecting = false;
                     if (error != null) {
@@ -266,6 +277,10 @@ public final class SyncClient implements AutoCloseable {
         procedure = new GlobalProcedure(vault, this::send, fanOut, this::inLiveSession, pullAfterSession);
         setState(SyncState.SYNCING);
         try {
+            Optional<ReuploadRule.Plan> lost = recovery.opened(opened.upgradeHeader(StoreHeader.NAME));
+            if (lost.isPresent() && !procedure.reupload(lost.get())) {
+                recovery.leftOut();
+            }
             procedure.start();
             checkCurrent();
         } catch (IOException e) {
@@ -298,14 +313,15 @@ public final class SyncClient implements AutoCloseable {
     /**
      * Opens a connection that must be up within {@link #OPEN_TIMEOUT}: a server (or a middlebox)
      * that accepts TCP and then says nothing must not leave the device connecting forever. A
-     * connection that opens after the deadline is dropped at once.
+     * connection that opens after the deadline is dropped at once. {@code store}: the {@code Weft-Store}
+     * header of the global connection, or null (a session).
      */
-    private CompletableFuture<WireConnection> open(ServerAddress server, WireConnection.Handler handler) {
+    private CompletableFuture<WireConnection> open(ServerAddress server, String store, WireConnection.Handler handler) {
         if (vault.awaitingIdentity()) { // a session's turn comes once the global connection gave the copy its identity
             return CompletableFuture.failedFuture(new IOException("this copy of the vault has no device of its own yet"));
         }
         CompletableFuture<WireConnection> opening = WireConnection.open(tls(server), server,
-                vault.device().deviceToken(), vault.instanceId(), codec, this::execute, handler, wire);
+                vault.device().deviceToken(), vault.instanceId(), store, codec, this::execute, handler, wire);
         CompletableFuture<WireConnection> result = new CompletableFuture<>();
         opening.whenComplete((opened, error) -> {
             if (error != null) {
@@ -404,6 +420,11 @@ public final class SyncClient implements AutoCloseable {
             return;
         }
         if (procedure.isCurrent()) {
+            try {
+                recovery.current();
+            } catch (IOException e) {
+                fanOut.problem("the vault could not be written: " + e.getMessage()); // the recovery runs again
+            }
             backoff.reset();
             setState(SyncState.SYNCED);
             nextCurrent.complete(null);
@@ -605,6 +626,11 @@ public final class SyncClient implements AutoCloseable {
         public void changeRefused(String message) {
             listeners.forEach(l -> l.changeRefused(message));
         }
+
+        @Override
+        public void storeRecovery(String message) {
+            listeners.forEach(l -> l.storeRecovery(message));
+        }
     }
 
     /** What a session needs from its client: the thread, connections, and the global upload. */
@@ -619,7 +645,7 @@ public final class SyncClient implements AutoCloseable {
 
         CompletableFuture<WireConnection> open(WireConnection.Handler handler) {
             ServerAddress server = ServerAddress.of(vault.device());
-            return SyncClient.this.open(server, handler);
+            return SyncClient.this.open(server, null, handler);
         }
 
         void problem(String message) {

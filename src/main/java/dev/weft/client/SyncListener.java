@@ -17,6 +17,14 @@ public interface SyncListener {
     default void changeRefused(String message) {
     }
 
+    /**
+     * The server's store lacks changes this device holds (it was lost or put back from an older copy)
+     * and this device uploads its notes again, or has done so, in one sentence (docs/client.md, "A lost
+     * or rolled-back server store"). Told as a {@link #problem} too; this lets a one-shot sync say it.
+     */
+    default void storeRecovery(String message) {
+    }
+
     /** Something the user should know, in one sentence. */
     default void problem(String message) {
     }

@@ -37,6 +37,23 @@ final class Uncovered {
         return now.isEmpty() ? NONE : new Uncovered(new HashSet<>(now));
     }
 
+    /**
+     * Every alive atom of the note not made under {@code ownSite}, for a pull from 0 after the note
+     * was uploaded whole to a store that had lost changes (StoreRecovery): the store then has each of
+     * them, so one the answer does not list alive was deleted there, even if inserted and deleted
+     * after any time this device could name (the pull's own deletes cover the device's own atoms).
+     */
+    static Uncovered othersAlive(NoteReplica replica, int ownSite) {
+        Set<Pid> alive = new HashSet<>();
+        replica.forEachAtom((keys, offset, depth, codePoint) -> {
+            if (codePoint != dev.weft.crdt.AtomVisitor.TOMBSTONE
+                    && dev.weft.crdt.Pid.siteOf(keys[offset + depth - 1]) != ownSite) {
+                alive.add(Pid.ofRange(keys, offset, depth));
+            }
+        });
+        return alive.isEmpty() ? NONE : new Uncovered(alive);
+    }
+
     /** The answer lists these atoms as alive. */
     void seen(Collection<Atom> inserts) {
         if (!pending.isEmpty()) {

@@ -7,6 +7,7 @@ import dev.weft.client.ws.WebSocketClient;
 import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.ProtocolException;
+import dev.weft.protocol.StoreHeader;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,10 +52,20 @@ final class WireConnection {
      */
     static CompletableFuture<WireConnection> open(SSLContext tls, ServerAddress server, String token, UUID instance,
             MessageCodec codec, Executor executor, Handler handler, WireStats stats) {
+        return open(tls, server, token, instance, null, codec, executor, handler, stats);
+    }
+
+    /** {@code store}: the {@code Weft-Store} header of a global connection (StoreRecovery), or null. */
+    static CompletableFuture<WireConnection> open(SSLContext tls, ServerAddress server, String token, UUID instance,
+            String store, MessageCodec codec, Executor executor, Handler handler, WireStats stats) {
         WireConnection connection = new WireConnection(codec, executor, handler);
         Options o = options.withMaxMessageBytes(codec.limits().maxMessageBytes() + 16).withMeter(stats.meter());
-        return WebSocketClient.connect(server.uri("ws", "/v1/sync"), Map.of("Authorization", "Bearer " + token,
-                "Weft-Instance", instance.toString()),
+        Map<String, String> headers = new java.util.LinkedHashMap<>(Map.of("Authorization", "Bearer " + token,
+                "Weft-Instance", instance.toString()));
+        if (store != null) {
+            headers.put(StoreHeader.NAME, store);
+        }
+        return WebSocketClient.connect(server.uri("ws", "/v1/sync"), headers,
                 tls, connection.new WireListener(), o)
                 .thenApply(ws -> {
                     synchronized (connection) {
@@ -94,6 +105,11 @@ final class WireConnection {
         if (socket != null) {
             socket.abort();
         }
+    }
+
+    /** A header of the server's {@code 101}, or null. */
+    synchronized String upgradeHeader(String name) {
+        return socket == null ? null : socket.upgradeHeader(name);
     }
 
     /** The negotiated compression, or null; for logs and tests. */

@@ -31,14 +31,16 @@ final class ConnectionLogic {
     /** What the connection is, as its open and close log lines say. */
     private String what = "before its first message";
 
-    ConnectionLogic(Store store, Hub hub, PeerLink peer, MessageCodec codec, Failures failures, ServerLog log) {
+    /** {@code restoring}: see {@link StoreCheck#restoring()}. */
+    ConnectionLogic(Store store, Hub hub, PeerLink peer, MessageCodec codec, Failures failures, ServerLog log,
+            boolean restoring) {
         this.codec = codec;
         this.hub = hub;
         this.peer = peer;
         this.failures = failures;
         this.log = log;
         Replies replies = new Replies(codec.limits().maxMessageBytes());
-        this.global = new GlobalSync(store, hub, peer, replies, failures);
+        this.global = new GlobalSync(store, hub, peer, replies, failures, restoring);
         this.session = new SessionSync(store, hub, peer, replies, failures);
     }
 

@@ -47,6 +47,8 @@ final class GlobalSync {
     private final PeerLink peer;
     private final Replies replies;
     private final Failures failures;
+    /** The device holds changes this store lost: its upserts may carry the atoms of any site (StoreCheck). */
+    private final boolean restoring;
     /** Completes once the answer to this connection's last request is queued (on its executor only). */
     private CompletableFuture<?> lastWrite = CompletableFuture.completedFuture(null);
     /**
@@ -55,7 +57,8 @@ final class GlobalSync {
      */
     private CompletableFuture<?> lastSubmitted = CompletableFuture.completedFuture(null);
 
-    GlobalSync(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures) {
+    GlobalSync(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures, boolean restoring) {
+        this.restoring = restoring;
         this.store = store;
         this.hub = hub;
         this.peer = peer;
@@ -139,12 +142,24 @@ final class GlobalSync {
 
     private boolean upsert(SyncDocUpsert u) {
         int site = peer.device().site();
+        int others = 0;
         for (Atom atom : u.inserts()) {
             int author = atom.pid().site();
             if (author != site && author != UNPAIRED_SITE) {
-                failures.protocol(peer, "insert " + atom.pid() + " carries site " + author + ", not the device's " + site);
-                return false;
+                if (!restoring) {
+                    failures.protocol(peer, "insert " + atom.pid() + " carries site " + author + ", not the device's " + site);
+                    return false;
+                }
+                others = Math.max(others, author);
             }
+        }
+        if (others > 0) {
+            // sites this store may have lost: a device paired from now on must not make ids under one
+            int reserved = others;
+            store.submit(batch -> {
+                batch.reserveSites(reserved);
+                return Boolean.TRUE;
+            });
         }
         Optional<String> badName = NoteNames.validate(u.name());
         if (badName.isEmpty() && ChunkedUpsert.needed(u)) {

@@ -22,6 +22,7 @@ import java.util.concurrent.Executor;
  */
 final class SyncEndpoint implements HttpHandler {
     private static final AttachmentKey<Device> DEVICE = AttachmentKey.create(Device.class);
+    private static final AttachmentKey<StoreCheck> STORE_CHECK = AttachmentKey.create(StoreCheck.class);
     private static final String BEARER = "Bearer ";
 
     private final Store store;
@@ -82,8 +83,13 @@ final class SyncEndpoint implements HttpHandler {
         if (!admitted(exchange, device.get())) {
             return;
         }
+        Optional<StoreCheck> check = StoreCheck.answer(store, exchange, device.get(), log);
+        if (check.isEmpty()) {
+            return;
+        }
         store.touch(device.get().site(), System.currentTimeMillis() * 1000);
         exchange.putAttachment(DEVICE, device.get());
+        exchange.putAttachment(STORE_CHECK, check.get());
         upgrade.handleRequest(exchange);
     }
 
@@ -126,7 +132,8 @@ final class SyncEndpoint implements HttpHandler {
         WebSocketPeer peer = new WebSocketPeer(channel, device, codec, maxUnsentBytes, new SerialExecutor(pool), log,
                 budget, receive);
         boolean serving = hub.opened(peer);
-        peer.attach(new ConnectionLogic(store, hub, peer, codec, failures, log));
+        peer.attach(new ConnectionLogic(store, hub, peer, codec, failures, log,
+                exchange.getAttachment(STORE_CHECK).restoring()));
         if (!serving) {
             peer.close(Failures.GOING_AWAY, "server shutting down");
         }

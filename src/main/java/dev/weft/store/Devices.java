@@ -47,6 +47,13 @@ final class Devices {
         return record.device(site);
     }
 
+    /** No device is given a site up to {@code site} (1..254) from now on. */
+    void reserve(int site) {
+        if (site >= 1 && site <= LAST_SITE && site > t.meta.getOrDefault(LAST, 0L)) {
+            t.meta.put(LAST, (long) site);
+        }
+    }
+
     /** Whether a device not revoked has {@code name} (compared without regard to case). */
     boolean nameTaken(String name) {
         return t.deviceNames.containsKey(NameKey.of(name));

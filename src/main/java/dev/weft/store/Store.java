@@ -39,6 +39,12 @@ public final class Store implements AutoCloseable {
     };
     /** The last sync time committed: a device current to it gets an empty synclist without a lookup. */
     private volatile long lastCommitted;
+    /** This run of the store (docs/store.md, "Identity"): recorded with its first commit. */
+    private final long run = new java.security.SecureRandom().nextLong();
+    /** The store's last sync time when this run began: where the run before it ended. */
+    private final long openedAt;
+    /** Whether a commit of this run has recorded it (on the writer thread, under the write lock). */
+    private volatile boolean runRecorded;
 
     /** The open file and what reads and writes it; all of it is replaced when the file is reopened. */
     private static final class Opened {
@@ -64,6 +70,7 @@ public final class Store implements AutoCloseable {
         this.micros = micros;
         this.open = new Opened(files, micros);
         this.lastCommitted = open.clock.last();
+        this.openedAt = lastCommitted;
         this.committer = new GroupCommitter(new GroupCommitter.Transactions() {
             @Override
             public WriteBatch begin() {
@@ -74,7 +81,11 @@ public final class Store implements AutoCloseable {
             @Override
             public void commit() {
                 flushLastSeen();
+                if (!runRecorded) {
+                    RunLog.begin(open.files.tables.meta, run, openedAt);
+                }
                 open.files.db.commit();
+                runRecorded = true;
                 lastCommitted = open.clock.last();
             }
 
@@ -221,6 +232,38 @@ public final class Store implements AutoCloseable {
     /** Notes that the device of {@code site} was seen at {@code micros}; stored with the next commit. */
     public void touch(int site, long micros) {
         lastSeen.merge(site, micros, Math::max);
+    }
+
+    /**
+     * The store's id and this run, recorded durably first (one commit, the first time it is asked
+     * in a run that has not committed yet), so that no device ever meets a run the store forgets.
+     *
+     * @throws StoreException if that commit failed (a full disk, say)
+     */
+    public StoreRun run() {
+        if (!runRecorded) {
+            write(batch -> Boolean.TRUE);
+        }
+        return read(o -> RunLog.current(o.files.tables.meta)).orElseThrow();
+    }
+
+    /**
+     * Through which sync time this store holds every change a device saw in {@code named}, the run
+     * it last met (empty: it names none, the store's last time): see docs/store.md, "Identity".
+     */
+    public long keptThrough(Optional<StoreRun> named) {
+        return read(o -> RunLog.kept(o.files.tables.meta, named, lastCommitted));
+    }
+
+    /**
+     * Gives the store a new id (a rebuild that may have lost changes, say): every device then finds a
+     * store it never met and uploads what it holds again (docs/store.md, "Identity").
+     */
+    public void renewIdentity() {
+        write(batch -> {
+            RunLog.renew(open.files.tables.meta);
+            return Boolean.TRUE;
+        });
     }
 
     /** The last sync time issued. */

@@ -99,6 +99,15 @@ public final class WriteBatch {
         return devices.create(name, tokenHash);
     }
 
+    /**
+     * Sites up to {@code site} were given out, though this store may not know it (a device puts back
+     * others' atoms after the store lost changes): no new device gets one of them.
+     */
+    public void reserveSites(int site) {
+        check();
+        devices.reserve(site);
+    }
+
     /** Whether a device not revoked is named {@code name} (compared without regard to case). */
     public boolean deviceNameTaken(String name) {
         check();

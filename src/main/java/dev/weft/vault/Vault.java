@@ -770,6 +770,21 @@ public final class Vault implements Closeable {
         index.schedule();
     }
 
+    /**
+     * A note in the trash here is sent to the trash again (a store that lost changes may not know it
+     * is there); nothing for a note out of the trash or with a trash change pending.
+     */
+    public void trashAgain(UUID id) {
+        synchronized (state) {
+            NoteState n = notes.get(id);
+            if (n == null || !n.trashed || n.pendingTrash != null) {
+                return;
+            }
+            n.pendingTrash = Boolean.TRUE;
+        }
+        index.schedule();
+    }
+
     /** Adds a listener; it hears at once of the problems found while opening (a damaged index, files left out). */
     public void addListener(VaultListener listener) {
         events.add(listener);

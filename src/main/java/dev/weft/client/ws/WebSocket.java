@@ -38,6 +38,8 @@ public final class WebSocket {
     private final java.util.concurrent.atomic.AtomicBoolean reported = new java.util.concurrent.atomic.AtomicBoolean();
     private ScheduledFuture<?> keepalive;
     private ScheduledFuture<?> closeTimer;
+    /** The headers of the server's {@code 101}, names lower-cased; set before the socket is read. */
+    private volatile java.util.Map<String, String> upgradeHeaders = java.util.Map.of();
 
     WebSocket(Socket socket, InputStream in, OutputStream out, PerMessageDeflate deflate, Options options,
             Listener listener, String name) {
@@ -67,6 +69,15 @@ public final class WebSocket {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** A header of the server's {@code 101} (any case), or null. */
+    public String upgradeHeader(String name) {
+        return upgradeHeaders.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    void upgradeHeaders(java.util.Map<String, String> headers) {
+        this.upgradeHeaders = java.util.Map.copyOf(headers);
     }
 
     /** The negotiated permessage-deflate parameters, or null when messages go uncompressed. */

@@ -156,6 +156,7 @@ public final class WebSocketClient {
         socket.setSoTimeout(0); // from here on the keepalive notices a dead network
         WebSocket ws = new WebSocket(socket, in, out, params == null ? null : new PerMessageDeflate(params,
                 options.deflateLevel()), options, listener, name);
+        ws.upgradeHeaders(response.headers());
         ws.start();
         return ws;
     }
