@@ -281,6 +281,21 @@ public final class Vault implements Closeable {
         }
     }
 
+    /**
+     * Notes whose {@code .md} the last attempt could not write or move where their name says (each
+     * said through {@code problem()} as it happened), sorted by name; their text is safe in
+     * {@code .weft}, and the next write or open tries again. Call {@link #flush()} first to try every
+     * pending write.
+     */
+    public List<UnwrittenFile> unwrittenFiles() {
+        Map<UUID, String> problems = files.unwritten();
+        synchronized (state) {
+            return problems.entrySet().stream().filter(e -> notes.containsKey(e.getKey()))
+                    .map(e -> new UnwrittenFile(e.getKey(), notes.get(e.getKey()).name, e.getValue()))
+                    .sorted(Comparator.comparing(UnwrittenFile::name)).toList();
+        }
+    }
+
     /** Creates a note here: {@code name}, made unique ({@code NAME (2)}), holding {@code text}; writes {@code NAME.md}. */
     public NoteInfo create(String name, String text) throws IOException {
         NotePaths.validate(name).ifPresent(problem -> {
