@@ -6,6 +6,7 @@ import dev.weft.protocol.Limits;
 import dev.weft.server.ServerConfig;
 import dev.weft.server.ServerLog;
 import dev.weft.server.WeftServer;
+import dev.weft.testing.HiddenEdits;
 import dev.weft.testing.SmallDisk;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
@@ -139,5 +140,30 @@ class SyncCannotFinishTest {
                 assertThat(b.resolve("note " + i + ".md")).hasSameTextualContentAs(a.resolve("note " + i + ".md"));
             }
         }
+    }
+
+    /**
+     * Issue 12 §6: an edit that keeps the file's size and modification time, made while no Weft
+     * runs, is taken in and sent by the next one-shot sync (it used to wait for another change).
+     */
+    @Test
+    void anEditKeepingSizeAndTimeIsSentByTheNextSync() throws Exception {
+        Path a = dir.resolve("a");
+        try (Vault vault = Vault.open(a, VaultOptions.defaults())) {
+            vault.create("note", "the old text\n");
+        }
+        assertThat(run("sync", "--vault", a.toString(), "--pair", server.pairingLink().toString(), "--name", "a"))
+                .as(err()).isZero();
+        Path b = dir.resolve("b");
+        assertThat(run("sync", "--vault", b.toString(), "--pair", server.pairingLink().toString(), "--name", "b"))
+                .as(err()).isZero();
+        Path file = a.resolve("note.md");
+        HiddenEdits.awaitOutOfDoubt(file, 2_000);
+        assertThat(run("sync", "--vault", a.toString())).as(err()).isZero(); // reads the file once and trusts it since
+
+        HiddenEdits.rewriteKeepingSizeAndTime(file, "the new text\n");
+        assertThat(run("sync", "--vault", a.toString())).as(err()).isZero();
+        assertThat(run("sync", "--vault", b.toString())).as(err()).isZero();
+        assertThat(b.resolve("note.md")).hasContent("the new text");
     }
 }

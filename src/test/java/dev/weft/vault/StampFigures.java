@@ -70,7 +70,8 @@ public final class StampFigures {
             Files.write(md, utf8);
             Files.setLastModifiedTime(md, FileTime.fromMillis(LONG_AGO));
             entries.add(new IndexFile.Entry(id, name, false, null, false, 100 + i, bytes.length, name, true,
-                    stamped ? utf8.length : -1, stamped ? LONG_AGO : -1, DebouncedWriter.hashOf(text)));
+                    stamped ? utf8.length : -1, stamped ? LONG_AGO : -1,
+                    stamped ? FileStamp.Attributes.of(md).change() : -1, DebouncedWriter.hashOf(text)));
         }
         IndexFile.write(paths.weftDir().resolve("index"), entries);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
