@@ -167,6 +167,11 @@ final class NoteFiles {
     /** What the file system said, in words: some exceptions carry only the path. */
     static String reason(IOException e) {
         String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : "";
+        Path path = file.isEmpty() ? null : Path.of(file);
+        if (path != null && path.getParent() != null && path.getFileName().toString().startsWith(".")
+                && path.getFileName().toString().endsWith(".tmp")) {
+            file = "in " + path.getParent(); // the temporary file a write goes through: its name differs each time
+        }
         if (e instanceof AccessDeniedException) {
             return "permission denied (" + file + ")";
         }
