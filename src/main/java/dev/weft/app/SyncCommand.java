@@ -6,6 +6,7 @@ import dev.weft.client.SyncListener;
 import dev.weft.client.SyncOptions;
 import dev.weft.client.SyncState;
 import dev.weft.protocol.PairingLink;
+import dev.weft.vault.UnwrittenFile;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultListener;
 import dev.weft.vault.VaultOptions;
@@ -13,12 +14,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * {@code weft sync --vault DIR [--pair LINK] [--name NAME] [--watch]}: pairs if asked, then syncs
- * the vault once and exits 0 when it is current (4 if the server refused a rename made here), or with {@code --watch} keeps it in sync (edits
+ * the vault once and exits 0 when it is current (4 if the server refused a rename made here; 1 if it
+ * failed, or some notes' files could not be written: the rest is synced, each such note said), or with {@code --watch} keeps it in sync (edits
  * other programs make to the {@code .md} files included) until Ctrl-C or SIGTERM.
  */
 final class SyncCommand {
@@ -43,10 +49,13 @@ final class SyncCommand {
             err.println("weft: cannot open the vault " + command.vault() + ": " + e.getMessage());
             return Launcher.FAILED;
         }
+        Set<String> said = ConcurrentHashMap.newKeySet();
         vault.addListener(new VaultListener() {
             @Override
             public void problem(String message) {
-                err.println("weft: " + message);
+                if (command.watch() || said.add(message)) { // a write retried says the same again
+                    err.println("weft: " + message);
+                }
             }
         });
         SyncClient client = new SyncClient(vault, SyncOptions.defaults());
@@ -105,6 +114,16 @@ final class SyncCommand {
                     + "): it is now a device of its own, site " + vault.device().site());
         }
         long notes = vault.notes().stream().filter(n -> !n.trashed()).count();
+        List<UnwrittenFile> unwritten = vault.unwrittenFiles(); // each said on stderr as it failed
+        if (!unwritten.isEmpty()) {
+            out.printf("synced with the server, but %d of %d notes in %s could not be written (%d ms; %s)%n",
+                    unwritten.size(), notes, vault.folder(), (System.nanoTime() - start) / 1_000_000, client.wireStats());
+            err.println("weft: " + unwritten.size() + (unwritten.size() == 1 ? " note's file" : " notes' files")
+                    + " could not be written (" + unwritten.stream().limit(3).map(u -> "'" + u.name() + "'")
+                    .collect(Collectors.joining(", ")) + (unwritten.size() > 3 ? ", …" : "")
+                    + "): their text is safe in .weft and the next sync writes them once the problem is fixed");
+            return Launcher.FAILED;
+        }
         out.printf("in sync: %d notes in %s (%d ms; %s)%n", notes, vault.folder(),
                 (System.nanoTime() - start) / 1_000_000, client.wireStats());
         return refused.get() == 0 ? Launcher.OK : Launcher.REFUSED;

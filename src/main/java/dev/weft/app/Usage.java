@@ -67,9 +67,10 @@ final class Usage {
 
             Exit status: 0 done (the server: stopped cleanly), 1 failed (the server:
             could not start; revoke: no such device; sync: the vault could not be
-            brought in sync; trace: also a replay that does not end with
-            endContent), 2 wrong arguments, 4 sync: in sync, but the server refused
-            a rename made here (the note took back the server's name).
+            brought in sync, or some notes' files could not be written; trace: also
+            a replay that does not end with endContent), 2 wrong arguments, 4 sync:
+            in sync, but the server refused a rename made here (the note took back
+            the server's name).
             """.formatted(TopLevelLine.DEFAULT_PORT, TopLevelLine.DEFAULT_BIND,
             PairingCodes.DEFAULT_LIFETIME.toMinutes(), CommandLine.DEFAULT_RUNS, CommandLine.MAX_RUNS,
             TopLevelLine.DEFAULT_PORT);

@@ -475,28 +475,36 @@ public final class SyncClient implements AutoCloseable {
 
     /**
      * The vault could not take what the server sent: nothing of it was kept (the replica takes
-     * back a change it cannot log), so a new connection pulls it again. A one-shot sync on a full
-     * disk ends with that, since retrying cannot help until space is freed.
+     * back a change it cannot log), so a new connection pulls it again. A one-shot sync ends with
+     * that: the same answer would fail the same way, and it used to be pulled again until the
+     * one-shot deadline (10 minutes) with nothing said.
      */
     private void vaultNotWritten(IOException e) {
-        if (DiskFull.causes(e) && !keepConnected) {
-            String problem = VAULT_DISK_FULL + " (" + e.getMessage() + ")";
-            fanOut.problem(problem);
-            nextCurrent.completeExceptionally(new SyncException(problem));
-            nextCurrent = new CompletableFuture<>();
-            disconnect();
+        String problem = DiskFull.causes(e) ? VAULT_DISK_FULL : "the vault could not be written: " + e.getMessage();
+        if (!keepConnected) {
+            endOnce(DiskFull.causes(e) ? problem + " (" + e.getMessage() + ")" : problem);
             return;
         }
-        drop(DiskFull.causes(e) ? VAULT_DISK_FULL : "the vault could not be written: " + e.getMessage());
+        drop(problem);
     }
 
     /** Sending reads the vault and marks what leaves in it: the mark is a write that may find the disk full. */
     private void readFailed(IOException e) {
         if (DiskFull.causes(e)) {
             vaultNotWritten(e);
+        } else if (!keepConnected) {
+            endOnce("the vault could not be read: " + e.getMessage());
         } else {
             drop("the vault could not be read: " + e.getMessage());
         }
+    }
+
+    /** Ends a one-shot sync with {@code problem}: retrying cannot help until someone fixes the vault. */
+    private void endOnce(String problem) {
+        fanOut.problem(problem);
+        nextCurrent.completeExceptionally(new SyncException(problem));
+        nextCurrent = new CompletableFuture<>();
+        disconnect();
     }
 
     /** Gives up this connection after a problem and tries again later. */

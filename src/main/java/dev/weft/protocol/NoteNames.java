@@ -1,5 +1,7 @@
 package dev.weft.protocol;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +16,9 @@ import java.util.Set;
  * or {@code ..}, starts with a dot (hidden: {@code .weft}, {@code .git}), ends with a space or a
  * dot, or is a Windows device name ({@code CON}, {@code PRN}, {@code AUX}, {@code NUL},
  * {@code COM0}..{@code COM9}, {@code LPT0}..{@code LPT9}, also with superscript digits ¹²³, in any
- * case, alone or before an extension). The characters {@code \ < > : " | ? *} never appear.
+ * case, alone or before an extension). The characters {@code \ < > : " | ? *} never appear, nor
+ * invisible ones: Unicode format characters (bidirectional controls, zero-width characters) and
+ * line or paragraph separators.
  */
 public final class NoteNames {
     /** Largest name, in bytes of UTF-8. */
@@ -43,6 +47,10 @@ public final class NoteNames {
             if (FORBIDDEN_CHARACTERS.indexOf(c) >= 0) {
                 return Optional.of("character " + c + " is not allowed");
             }
+            if (isInvisible(name.codePointAt(i))) {
+                return Optional.of(String.format("invisible character U+%04X (a name must look like what it is)",
+                        name.codePointAt(i)));
+            }
         }
         if (name.charAt(0) == '/') {
             return Optional.of("leading /");
@@ -54,6 +62,45 @@ public final class NoteNames {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether notes named {@code a} and {@code b} cannot both have their files: the file of one
+     * ({@code a.md}) would be a folder of the other ({@code a.md/b}), case ignored. This rule spans
+     * two names, so the server checks it against the other documents (docs/protocol.md §1).
+     */
+    public static boolean clash(String a, String b) {
+        return underFileOf(a, b) || underFileOf(b, a);
+    }
+
+    /** Why notes {@code name} and {@code other} cannot both be, in words (they {@link #clash}). */
+    public static String clashProblem(String name, String other) {
+        String note = name.length() < other.length() ? name : other;
+        String under = note == name ? other : name;
+        return "the file " + note + ".md of note '" + note + "' would be a folder of note '" + under + "'";
+    }
+
+    /** The names of the notes whose file would be a folder of note {@code name}: {@code x} for {@code x.md/y}. */
+    public static List<String> notesAsFoldersOf(String name) {
+        List<String> notes = new ArrayList<>();
+        int end = name.indexOf('/');
+        while (end >= 0) {
+            if (end >= 3 && name.regionMatches(true, end - 3, ".md", 0, 3)) {
+                notes.add(name.substring(0, end - 3));
+            }
+            end = name.indexOf('/', end + 1);
+        }
+        return notes;
+    }
+
+    /** The folder path the file of note {@code name} stands on: every note under it {@link #clash}es with it. */
+    public static String fileAsFolder(String name) {
+        return name + ".md/";
+    }
+
+    private static boolean underFileOf(String note, String other) {
+        String folder = fileAsFolder(note);
+        return other.length() > folder.length() && other.regionMatches(true, 0, folder, 0, folder.length());
     }
 
     /**
@@ -96,6 +143,19 @@ public final class NoteNames {
             return Optional.of("segment is a reserved Windows device name");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Unicode format characters (category Cf: the bidirectional controls U+061C, U+200E, U+200F,
+     * U+202A..U+202E, U+2066..U+2069, the zero-width U+200B..U+200D, U+2060, U+FEFF, the soft
+     * hyphen U+00AD, tags) and the line and paragraph separators U+2028, U+2029: they hide or
+     * reorder what a name shows ({@code invoice\u202Efdp.md} shows as {@code invoiceדm.pdf}), so
+     * two notes could look alike and a file could pass for another kind. The categories are those
+     * of Java 17 (Unicode 13), the same on every peer.
+     */
+    private static boolean isInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
     }
 
     private static int utf8Length(String s) {

@@ -101,6 +101,9 @@ final class ChunkedUpsert {
                             Replies.nameKnownAt(others.map(DocumentChanges::document), upsert.lastSyncTime()), inserts, deletes)
                     : batch.upsert(doc, null, inserts, deletes);
             Replies.sendable(result.document());
+            if (result.created() || result.renamed()) {
+                Replies.placeable(batch, result.document());
+            }
             return new Step(others, result);
         }, inserts.size() + deletes.size(), (done, error) -> committed(done, error, inserts, deletes, last));
         if (last) {

@@ -78,7 +78,8 @@ final class GlobalSync {
             answer(batch -> trashed(t.documentId(), batch.trash(t.documentId())));
         } else if (message instanceof SyncDocRestore r) {
             // a restored name may have to be numbered: refused (36, 409) if that breaks the name rule
-            answer(batch -> trashed(r.documentId(), batch.restore(r.documentId()).map(Replies::sendable)),
+            answer(batch -> trashed(r.documentId(), batch.restore(r.documentId()).map(Replies::sendable)
+                    .map(doc -> Replies.placeable(batch, doc))),
                     r.documentId(), 1);
         } else {
             failures.protocol(peer, "message " + message.type() + " on a global sync connection");
@@ -177,6 +178,9 @@ final class GlobalSync {
             long knownAt = Replies.nameKnownAt(before.map(DocumentChanges::document), u.lastSyncTime());
             UpsertResult result = batch.upsert(u.documentId(), u.name(), knownAt, u.inserts(), u.deletes());
             DocumentState doc = Replies.sendable(result.document());
+            if (result.created() || result.renamed()) {
+                Replies.placeable(batch, doc);
+            }
             List<Message> out = new ArrayList<>(replies.responses(doc.id(), doc.name(),
                     before.map(DocumentChanges::inserts).orElse(List.of()),
                     before.map(DocumentChanges::deletes).orElse(List.of())));

@@ -11,6 +11,7 @@ import dev.weft.store.DiskFullException;
 import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
 import dev.weft.store.RefusedException;
+import dev.weft.store.WriteBatch;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +93,36 @@ final class Replies {
     }
 
     /**
+     * {@code doc} if no other document out of the trash {@link NoteNames#clash}es with its name (note
+     * {@code x} and note {@code x.md/y}: no device could write both files); else the request is
+     * refused ({@code 36} code 400, as a name that breaks the rule) and its work rolls back. Checked
+     * where a name is given (create, rename, restore), against the names as this batch leaves them.
+     */
+    static DocumentState placeable(WriteBatch batch, DocumentState doc) {
+        if (doc.trashed()) {
+            return doc;
+        }
+        List<DocumentState> others = new ArrayList<>();
+        for (String note : NoteNames.notesAsFoldersOf(doc.name())) {
+            batch.nameHolder(note).ifPresent(others::add);
+        }
+        batch.nameUnder(NoteNames.fileAsFolder(doc.name())).ifPresent(others::add);
+        for (DocumentState other : others) {
+            if (!other.id().equals(doc.id()) && NoteNames.clash(doc.name(), other.name())) {
+                throw new NameClash("name: " + NoteNames.clashProblem(doc.name(), other.name()));
+            }
+        }
+        return doc;
+    }
+
+    /** A name no device could write beside another document's: answered like a name that breaks the rule. */
+    static final class NameClash extends RuntimeException {
+        NameClash(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * The {@code 36} that stands for {@code doc}'s changes when its stored name breaks the name rule:
      * an older server could store one (a restore under an older rule), and a {@code 33} must not carry
      * it (over 1,024 bytes it cannot even be encoded). Empty if the name keeps the rule.
@@ -122,6 +153,9 @@ final class Replies {
      * connection staying open; empty for a fault.
      */
     static Optional<SyncError> refusal(UUID document, Throwable cause) {
+        if (cause instanceof NameClash) {
+            return Optional.of(error(document, BAD_NAME, cause.getMessage()));
+        }
         if (cause instanceof RefusedException) {
             return Optional.of(error(document, REFUSED, cause.getMessage()));
         }

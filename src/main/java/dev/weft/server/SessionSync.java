@@ -202,7 +202,10 @@ final class SessionSync {
             UpsertResult result = batch.upsert(doc, change.name(), List.of(), List.of());
             try {
                 Replies.sendable(result.document());
-            } catch (RefusedException e) {
+                if (result.renamed()) {
+                    Replies.placeable(batch, result.document());
+                }
+            } catch (RefusedException | Replies.NameClash e) {
                 throw new Refused(before, e.getMessage()); // rolls the rename back
             }
             return result;

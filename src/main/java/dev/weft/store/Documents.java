@@ -47,6 +47,20 @@ final class Documents {
         }
     }
 
+    /** The document out of the trash that holds {@code name} (compared by {@link NameKey}), if any. */
+    Optional<UUID> nameHolder(String name) {
+        byte[] holder = t.names.get(NameKey.of(name));
+        return holder == null ? Optional.empty() : Optional.of(Keys.documentAt(holder, 0));
+    }
+
+    /** A document out of the trash whose name starts with {@code prefix} (compared by {@link NameKey}), if any. */
+    Optional<UUID> nameUnder(String prefix) {
+        String key = NameKey.of(prefix);
+        String next = t.names.ceilingKey(key);
+        return next == null || !next.startsWith(key) ? Optional.empty()
+                : Optional.of(Keys.documentAt(t.names.get(next), 0));
+    }
+
     void holdName(UUID id, String name) {
         t.names.put(NameKey.of(name), Keys.document(id));
     }

@@ -69,6 +69,18 @@ public final class WriteBatch {
         return documentWrites.restore(document);
     }
 
+    /** The document out of the trash that holds {@code name} as unique names are compared (case ignored), if any. */
+    public Optional<DocumentState> nameHolder(String name) {
+        check();
+        return documents.nameHolder(name).flatMap(this::document);
+    }
+
+    /** A document out of the trash whose name starts with {@code prefix}, compared as unique names are, if any. */
+    public Optional<DocumentState> nameUnder(String prefix) {
+        check();
+        return documents.nameUnder(prefix).flatMap(this::document);
+    }
+
     /** The document as this batch leaves it. */
     public Optional<DocumentState> document(UUID document) {
         check();

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -147,9 +146,9 @@ final class FolderChanges {
     /** Merges the file of note {@code n} if another program changed it; {@code useStamp}: trust its {@link FileStamp}. */
     void checkFile(NoteState n, boolean useStamp) throws IOException {
         if (useStamp) {
-            BasicFileAttributes attrs;
+            FileStamp.Attributes attrs;
             try {
-                attrs = Files.readAttributes(n.file, BasicFileAttributes.class);
+                attrs = FileStamp.Attributes.of(n.file);
             } catch (NoSuchFileException e) {
                 return;
             }

@@ -4,14 +4,21 @@ import dev.weft.vault.text.DebouncedWriter;
 import dev.weft.vault.text.MarkdownFiles;
 import dev.weft.vault.text.NotePaths;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
@@ -40,6 +47,11 @@ final class NoteFiles {
     private final DebouncedWriter writer;
     /** Takes in a file another program changed (later, on another thread: the writer must not wait for it). */
     private final Consumer<Path> externalEdit;
+    /**
+     * Notes whose file the last attempt could not write or move (a read-only folder, a file where a
+     * folder goes, a full disk), with the problem: until a write puts the note's text at its name.
+     */
+    private final Map<UUID, String> unwritten = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     NoteFiles(NoteTable table, VaultPaths paths, VaultOptions options, ScheduledExecutorService io,
@@ -87,6 +99,7 @@ final class NoteFiles {
     void placeFile(NoteState n, NoteReplica r) throws IOException {
         Path want;
         Path have;
+        Set<UUID> failed = new HashSet<>();
         synchronized (state) {
             want = n.trashed ? null : notePaths.pathOf(n.name);
             have = n.file;
@@ -101,8 +114,8 @@ final class NoteFiles {
                         n.closedText = r.text(); // written once the place is free
                     }
                 }
-            } else {
-                moveTo(n, want, r.text());
+            } else if (!tryMove(n, want, r.text())) {
+                failed.add(n.id);
             }
         } else {
             synchronized (state) {
@@ -112,7 +125,63 @@ final class NoteFiles {
                 scheduleWrite(n, r);
             }
         }
-        settle();
+        settle(failed);
+    }
+
+    /**
+     * {@link #moveTo}, unless the file system refuses the move (a file where a folder goes, a
+     * read-only folder, a full disk): then the note keeps its file, said once, and waits like a note
+     * whose place is taken, for the next {@link #settle} (a rename, an open). The text and the name
+     * are in the log already: a refused move must not fail the change that asked for it, or a sync
+     * pulls that change again and again.
+     */
+    private boolean tryMove(NoteState n, Path target, String text) {
+        try {
+            moveTo(n, target, text);
+            return true;
+        } catch (IOException e) {
+            Path have;
+            synchronized (state) {
+                n.deferred = true;
+                have = n.file;
+                if (open.get(n.id) == null) {
+                    n.closedText = text;
+                }
+            }
+            if (have != null) {
+                writer.changed(have, () -> textToWrite(n)); // moveTo dropped its pending write
+            }
+            String problem = "Could not move " + (have == null ? n.name + ".md" : paths.vault().relativize(have))
+                    + " to " + paths.vault().relativize(target) + ": " + reason(e);
+            unwritten.put(n.id, problem);
+            events.problem(problem);
+            return false;
+        }
+    }
+
+    /** Notes whose file could not be written or moved where their name says, with the problem, by id. */
+    Map<UUID, String> unwritten() {
+        return Map.copyOf(unwritten);
+    }
+
+    /** What the file system said, in words: some exceptions carry only the path. */
+    static String reason(IOException e) {
+        String file = e instanceof FileSystemException f && f.getFile() != null ? f.getFile() : "";
+        Path path = file.isEmpty() ? null : Path.of(file);
+        if (path != null && path.getParent() != null && path.getFileName().toString().startsWith(".")
+                && path.getFileName().toString().endsWith(".tmp")) {
+            file = "in " + path.getParent(); // the temporary file a write goes through: its name differs each time
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied (" + file + ")";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file is in the way (" + file + ")";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "a file is where a folder should be (" + file + ")";
+        }
+        return e.getMessage();
     }
 
     /** Whether a file other than the note's own is at {@code target} (another note's, or one not yet taken in). */
@@ -168,6 +237,7 @@ final class NoteFiles {
             n.fileWritten = false;
             n.deferred = false;
         }
+        unwritten.remove(n.id);
         dropBase(n);
     }
 
@@ -195,6 +265,11 @@ final class NoteFiles {
      * when they wait on one another (A→B while B→A), one file steps aside into {@code .weft/moving}.
      */
     void settle() throws IOException {
+        settle(new HashSet<>());
+    }
+
+    /** {@code failed}: notes whose move failed in this call already, not tried again. */
+    private void settle(Set<UUID> failed) throws IOException {
         boolean progress = true;
         while (progress) {
             progress = false;
@@ -205,7 +280,7 @@ final class NoteFiles {
             }
             for (NoteState n : waiting) {
                 Path want = notePaths.pathOf(n.name);
-                if (!occupied(want, n)) {
+                if (!failed.contains(n.id) && !occupied(want, n)) {
                     String text;
                     synchronized (state) {
                         text = n.closedText;
@@ -213,8 +288,11 @@ final class NoteFiles {
                     if (text == null) {
                         text = withReplicaText(n);
                     }
-                    moveTo(n, want, text);
-                    progress = true;
+                    if (tryMove(n, want, text)) {
+                        progress = true;
+                    } else {
+                        failed.add(n.id);
+                    }
                 }
             }
             if (!progress) {
@@ -349,6 +427,9 @@ final class NoteFiles {
             // a file just written has a time too recent to trust anyway (docs/vault.md, "Stamps")
             n.stamp(FileStamp.UNKNOWN);
             n.writingText = null;
+            if (!n.deferred) {
+                unwritten.remove(n.id);
+            }
             caughtUp = n.version == n.writingVersion;
             // not by version: the text of a write queued meanwhile may be set after its version
             if (text.equals(n.closedText)) {
@@ -371,7 +452,15 @@ final class NoteFiles {
     }
 
     private void writeFailed(Path file, IOException e) {
-        events.problem("Could not write " + paths.vault().relativize(file) + ": " + e.getMessage());
+        String problem = "Could not write " + paths.vault().relativize(file) + ": " + reason(e);
+        NoteState n;
+        synchronized (state) {
+            n = byFile.get(file);
+        }
+        if (n != null) {
+            unwritten.put(n.id, problem);
+        }
+        events.problem(problem);
     }
 
     /**

@@ -39,9 +39,10 @@ final class NoteState {
     boolean logDamaged;
     /** A rename waits for another note's file to leave the target path. */
     boolean deferred;
-    /** {@link FileStamp}: the file's size and time when Weft last knew what it held; -1 when unknown. */
+    /** {@link FileStamp}: the file's size and times when Weft last knew what it held; -1 when unknown. */
     long fileSize = -1;
     long fileMtime = -1;
+    long fileChange = -1;
     /** SHA-256 of the text the file had when Weft last wrote or read it. */
     String baseHash;
     /** That text, kept while the replica is open (else it is the replica text or the base copy). */
@@ -61,12 +62,13 @@ final class NoteState {
     }
 
     FileStamp stamp() {
-        return new FileStamp(fileSize, fileMtime);
+        return new FileStamp(fileSize, fileMtime, fileChange);
     }
 
     void stamp(FileStamp stamp) {
         fileSize = stamp.size();
         fileMtime = stamp.mtime();
+        fileChange = stamp.change();
     }
 
     NoteInfo info() {
@@ -75,7 +77,7 @@ final class NoteState {
 
     IndexFile.Entry entry(String fileName, boolean pending, long time, long size) {
         return new IndexFile.Entry(id, name, trashed, pendingTrash, pending, time, size, fileName, fileWritten,
-                fileSize, fileMtime, baseHash);
+                fileSize, fileMtime, fileChange, baseHash);
     }
 
     static NoteState of(IndexFile.Entry e) {
@@ -89,6 +91,7 @@ final class NoteState {
         n.fileWritten = e.fileWritten();
         n.fileSize = e.fileSize();
         n.fileMtime = e.fileMtime();
+        n.fileChange = e.fileChange();
         n.baseHash = e.baseHash();
         return n;
     }

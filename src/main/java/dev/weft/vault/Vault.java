@@ -2,6 +2,7 @@ package dev.weft.vault;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
+import dev.weft.protocol.NoteNames;
 import dev.weft.vault.VaultListener.Origin;
 import dev.weft.vault.text.DebouncedWriter;
 import dev.weft.vault.text.NotePaths;
@@ -298,6 +299,21 @@ public final class Vault implements Closeable {
     public Optional<NoteInfo> note(UUID id) {
         synchronized (state) {
             return Optional.ofNullable(notes.get(id)).map(NoteState::info);
+        }
+    }
+
+    /**
+     * Notes whose {@code .md} the last attempt could not write or move where their name says (each
+     * said through {@code problem()} as it happened), sorted by name; their text is safe in
+     * {@code .weft}, and the next write or open tries again. Call {@link #flush()} first to try every
+     * pending write.
+     */
+    public List<UnwrittenFile> unwrittenFiles() {
+        Map<UUID, String> problems = files.unwritten();
+        synchronized (state) {
+            return problems.entrySet().stream().filter(e -> notes.containsKey(e.getKey()))
+                    .map(e -> new UnwrittenFile(e.getKey(), notes.get(e.getKey()).name, e.getValue()))
+                    .sorted(Comparator.comparing(UnwrittenFile::name)).toList();
         }
     }
 
@@ -990,7 +1006,8 @@ public final class Vault implements Closeable {
      * {@code name}, or the first free {@code name (2)}, {@code name (3)}… among the notes not in the trash.
      *
      * @throws IllegalArgumentException if the name is taken and its numbered form breaks the name
-     *     rule (too long), as the server refuses it too
+     *     rule (too long), or another note's file would be a folder of it or the reverse (notes
+     *     {@code x} and {@code x.md/y}), as the server refuses it too
      */
     private String uniqueName(String name, NoteState self) {
         synchronized (state) {
@@ -1007,6 +1024,11 @@ public final class Vault implements Closeable {
                 if (problem.isPresent()) {
                     throw new IllegalArgumentException("the name is taken and its numbered form is no valid name ("
                             + problem.get() + "): choose a shorter one");
+                }
+            }
+            for (NoteState n : notes.values()) { // the server refuses it too (docs/protocol.md §1)
+                if (n != self && !n.trashed && NoteNames.clash(candidate, n.name)) {
+                    throw new IllegalArgumentException(NoteNames.clashProblem(candidate, n.name) + ": choose another name");
                 }
             }
             return candidate;

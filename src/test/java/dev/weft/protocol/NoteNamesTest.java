@@ -75,6 +75,19 @@ class NoteNamesTest {
                 Arguments.of(".weft/docs/evil", "starts with a dot"),
                 Arguments.of(".git/hooks/pre-commit", "starts with a dot"),
                 Arguments.of("x/.y/z", "starts with a dot"),
+                Arguments.of("invoice\u202Efdp.md", "invisible character U+202E"),
+                Arguments.of("a\u202Ab", "invisible character U+202A"),
+                Arguments.of("\u2066x\u2069", "invisible character U+2066"),
+                Arguments.of("a\u200Fb", "invisible character U+200F"),
+                Arguments.of("a\u061Cb", "invisible character U+061C"),
+                Arguments.of("pass\u200Bword", "invisible character U+200B"),
+                Arguments.of("a\u200Db", "invisible character U+200D"),
+                Arguments.of("a\u2060b", "invisible character U+2060"),
+                Arguments.of("\uFEFFnote", "invisible character U+FEFF"),
+                Arguments.of("soft\u00ADhyphen", "invisible character U+00AD"),
+                Arguments.of("a\u2028b", "invisible character U+2028"),
+                Arguments.of("a\u2029b", "invisible character U+2029"),
+                Arguments.of("tag\uDB40\uDC41", "invisible character U+E0041"),
                 Arguments.of("a".repeat(231), "segment of 231 bytes"),
                 Arguments.of("ok/" + "é".repeat(116), "segment of 232 bytes"));
     }
@@ -107,5 +120,29 @@ class NoteNamesTest {
         }
         assertThat(NoteNames.validate("b".repeat(226) + " (2)")).isEmpty();
         assertThat(NoteNames.validate("b".repeat(225) + "é" + " (2)")).hasValueSatisfying(r -> assertThat(r).startsWith("segment of 231"));
+    }
+
+    /** Issue 12 §6: note {@code x} and note {@code x.md/y} cannot both have files (x.md is a file and a folder). */
+    @Test
+    void aNoteClashesWithANoteUnderAFolderNamedLikeItsFile() {
+        assertThat(NoteNames.clash("x", "x.md/y")).isTrue();
+        assertThat(NoteNames.clash("x.md/y", "x")).isTrue();
+        assertThat(NoteNames.clash("x", "X.MD/y/z")).isTrue();
+        assertThat(NoteNames.clash("a/b", "a/b.md/c")).isTrue();
+        assertThat(NoteNames.clash("a", "a/b")).as("file a.md, folder a/").isFalse();
+        assertThat(NoteNames.clash("x", "x.mdx/y")).isFalse();
+        assertThat(NoteNames.clash("x", "x.md")).as("two files, x.md and x.md.md").isFalse();
+        assertThat(NoteNames.clash("x", "yx.md/z")).isFalse();
+        assertThat(NoteNames.clash("x", "x")).isFalse();
+        assertThat(NoteNames.clashProblem("x", "x.md/y")).isEqualTo(NoteNames.clashProblem("x.md/y", "x"))
+                .isEqualTo("the file x.md of note 'x' would be a folder of note 'x.md/y'");
+    }
+
+    @Test
+    void theNotesWhoseFileWouldBeAFolderOfANameAreItsFoldersEndingInDotMd() {
+        assertThat(NoteNames.notesAsFoldersOf("a.md/b.MD/c.md")).containsExactly("a", "a.md/b");
+        assertThat(NoteNames.notesAsFoldersOf("a/b/c")).isEmpty();
+        assertThat(NoteNames.notesAsFoldersOf("x.md")).isEmpty();
+        assertThat(NoteNames.fileAsFolder("x")).isEqualTo("x.md/");
     }
 }

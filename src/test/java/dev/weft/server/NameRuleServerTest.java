@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NameRuleServerTest {
     static final List<String> BAD = List.of(".hidden", ".weft/docs/evil", ".git/hooks/pre-commit", "notes/.trash/x",
-            "a".repeat(231), "ok/" + "é".repeat(116));
+            "a".repeat(231), "ok/" + "é".repeat(116), "invoice\u202Efdp.md", "pass\u200Bword");
 
     @TempDir
     Path data;

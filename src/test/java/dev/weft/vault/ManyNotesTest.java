@@ -52,9 +52,9 @@ class ManyNotesTest {
             Path md = paths.note(name);
             Files.createDirectories(md.getParent());
             Files.writeString(md, text, StandardCharsets.UTF_8);
-            BasicFileAttributes attrs = Files.readAttributes(md, BasicFileAttributes.class);
+            FileStamp.Attributes attrs = FileStamp.Attributes.of(md);
             entries.add(new IndexFile.Entry(id, name, false, null, false, 100 + i, bytes.length, name, true,
-                    attrs.size(), attrs.lastModifiedTime().toMillis(), DebouncedWriter.hashOf(text)));
+                    attrs.size(), attrs.mtime(), attrs.change(), DebouncedWriter.hashOf(text)));
         }
         IndexFile.write(paths.weftDir().resolve("index"), entries);
 

@@ -17,23 +17,26 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The figure of docs/vault.md, "Stamps"; not a test: the CPU time of opening 10,000 notes when no
- * stamp can be trusted (each file read and hashed once) against all trusted. {@code mvn -q -B
- * test-compile && java -cp target/classes:target/test-classes dev.weft.vault.StampFigures}
+ * The figure of docs/vault.md, "Stamps"; not a test: the CPU time of opening NOTES notes (default
+ * 10,000) when no stamp can be trusted (each file read and hashed once) against all trusted. {@code
+ * mvn -q -B test-compile && java -cp target/classes:target/test-classes dev.weft.vault.StampFigures [NOTES]}
  */
 public final class StampFigures {
-    private static final int NOTES = 10_000;
+    private static int notes = 10_000;
     private static final long LONG_AGO = 1_000_000_000_000L;
 
     private StampFigures() {
     }
 
     public static void main(String[] args) throws IOException {
+        if (args.length > 0) {
+            notes = Integer.parseInt(args[0]);
+        }
         Path dir = Files.createTempDirectory("weft-stamps");
         try {
             for (int run = 1; run <= 3; run++) {
-                System.out.printf("run %d: open (thread CPU), stamps trusted %d ms; no stamps %d ms%n", run, open(dir, true),
-                        open(dir, false));
+                System.out.printf("run %d: %d notes, open (thread CPU), stamps trusted %d ms; no stamps %d ms%n", run,
+                        notes, open(dir, true), open(dir, false));
             }
         } finally {
             try (Stream<Path> all = Files.walk(dir)) {
@@ -49,7 +52,7 @@ public final class StampFigures {
         VaultPaths paths = new VaultPaths(dir);
         Files.createDirectories(paths.docsDir());
         List<IndexFile.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < NOTES; i++) {
+        for (int i = 0; i < notes; i++) {
             UUID id = new UUID(0x4000L, i);
             String name = "folder " + (i % 100) + "/note " + i;
             String text = "note " + i + "\n" + "a line of a note of moderate length\n".repeat(40);
@@ -70,14 +73,15 @@ public final class StampFigures {
             Files.write(md, utf8);
             Files.setLastModifiedTime(md, FileTime.fromMillis(LONG_AGO));
             entries.add(new IndexFile.Entry(id, name, false, null, false, 100 + i, bytes.length, name, true,
-                    stamped ? utf8.length : -1, stamped ? LONG_AGO : -1, DebouncedWriter.hashOf(text)));
+                    stamped ? utf8.length : -1, stamped ? LONG_AGO : -1,
+                    stamped ? FileStamp.Attributes.of(md).change() : -1, DebouncedWriter.hashOf(text)));
         }
         IndexFile.write(paths.weftDir().resolve("index"), entries);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long start = threads.getCurrentThreadCpuTime();
         try (Vault vault = Vault.open(dir, TestVaults.fast())) {
             long ms = (threads.getCurrentThreadCpuTime() - start) / 1_000_000;
-            if (vault.replicaOpens() != 0 || vault.notes().size() != NOTES) {
+            if (vault.replicaOpens() != 0 || vault.notes().size() != notes) {
                 throw new IllegalStateException("replicas opened: " + vault.replicaOpens());
             }
             return ms;

@@ -82,7 +82,7 @@ class VaultNameLimitsTest {
         List<IndexFile.Entry> entries = new ArrayList<>();
         for (IndexFile.Entry e : IndexFile.read(index)) {
             entries.add(!e.id().equals(bad) ? e : new IndexFile.Entry(e.id(), ".hidden", e.trashed(), e.pendingTrash(),
-                    e.hasPending(), e.syncTime(), e.logSize(), null, false, 0, 0, null));
+                    e.hasPending(), e.syncTime(), e.logSize(), null, false, 0, 0, 0, null));
         }
         IndexFile.write(index, entries);
         Files.delete(dir.resolve("was fine.md"));
