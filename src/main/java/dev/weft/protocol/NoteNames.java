@@ -18,7 +18,8 @@ import java.util.Set;
  * {@code COM0}..{@code COM9}, {@code LPT0}..{@code LPT9}, also with superscript digits ¹²³, in any
  * case, alone or before an extension). The characters {@code \ < > : " | ? *} never appear, nor
  * invisible ones: Unicode format characters (bidirectional controls, zero-width characters) and
- * line or paragraph separators.
+ * line or paragraph separators, but for a joiner inside a word of a joining script or an emoji
+ * sequence, and the tags of a flag.
  */
 public final class NoteNames {
     /** Largest name, in bytes of UTF-8. */
@@ -47,7 +48,7 @@ public final class NoteNames {
             if (FORBIDDEN_CHARACTERS.indexOf(c) >= 0) {
                 return Optional.of("character " + c + " is not allowed");
             }
-            if (isInvisible(name.codePointAt(i))) {
+            if (isInvisible(name.codePointAt(i)) && !joinsVisibly(name, i)) {
                 return Optional.of(String.format("invisible character U+%04X (a name must look like what it is)",
                         name.codePointAt(i)));
             }
@@ -153,6 +154,50 @@ public final class NoteNames {
      * two notes could look alike and a file could pass for another kind. The categories are those
      * of Java 17 (Unicode 13), the same on every peer.
      */
+    /**
+     * A format character that is part of what a name shows: a zero-width (non-)joiner between two
+     * letters of one script that joins or shapes (Arabic, Persian, the Indic scripts: U+200C in
+     * {@code می‌خواهم}) or between two emoji (U+200D in 👨‍👩‍👧), and the tags of a
+     * subdivision flag (🏴 then U+E0020..U+E007E, ended by U+E007F). Between Latin, Greek or
+     * Cyrillic letters a joiner changes nothing visible, so it stays refused there.
+     */
+    private static boolean joinsVisibly(String name, int i) {
+        int c = name.codePointAt(i);
+        int before = i == 0 ? -1 : name.codePointBefore(i);
+        if (c >= 0xE0020 && c <= 0xE007F) {
+            return before == 0x1F3F4 || (before >= 0xE0020 && before <= 0xE007E);
+        }
+        if (c != 0x200C && c != 0x200D) {
+            return false;
+        }
+        int next = i + 1 < name.length() ? name.codePointAt(i + 1) : -1;
+        if (before < 0 || next < 0) {
+            return false;
+        }
+        if (isEmoji(before) && isEmoji(next)) {
+            return true;
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(before);
+        return script == Character.UnicodeScript.of(next) && !NON_JOINING_SCRIPTS.contains(script)
+                && Character.isLetterOrDigit(next) && Character.getType(before) != Character.FORMAT;
+    }
+
+    /** Scripts whose letters never join or shape: a joiner there only hides itself. */
+    private static final Set<Character.UnicodeScript> NON_JOINING_SCRIPTS = Set.of(
+            Character.UnicodeScript.COMMON, Character.UnicodeScript.INHERITED, Character.UnicodeScript.UNKNOWN,
+            Character.UnicodeScript.LATIN, Character.UnicodeScript.GREEK, Character.UnicodeScript.CYRILLIC,
+            Character.UnicodeScript.ARMENIAN, Character.UnicodeScript.GEORGIAN, Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL);
+
+    /**
+     * Pictographs, symbols and the variation selector 16 that ends an emoji's presentation (Java 17
+     * has no Emoji property): the two sides of a joiner in an emoji ZWJ sequence.
+     */
+    private static boolean isEmoji(int codePoint) {
+        return codePoint >= 0x1F000 && codePoint <= 0x1FAFF || codePoint >= 0x2600 && codePoint <= 0x27BF
+                || codePoint == 0xFE0F || codePoint == 0x2B50 || codePoint == 0x2B55;
+    }
+
     private static boolean isInvisible(int codePoint) {
         int type = Character.getType(codePoint);
         return type == Character.FORMAT || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;

@@ -16,7 +16,11 @@ class NoteNamesTest {
     @ParameterizedTest
     @ValueSource(strings = {"a", "projects/weft/ideas", "café/😀", "notes/日記", "Ideen/Übersicht", "a b/c d",
         "a.b.c", "v1.2 notes", "CONSOLE", "con2", "COM10", "LPTX", "nul-ish", "my con", "AUX_x", "a(2)",
-        "it's #1 & done", "tab\u00A0nbsp", "not.hidden/x"})
+        "it's #1 & done", "tab\u00A0nbsp", "not.hidden/x",
+        // joiners and tags that are part of what the name shows
+        "family \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67", "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08 pride",
+        "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645", "\u0915\u094D\u200D\u0937",
+        "\uD83C\uDFF4\uDB40\uDC67\uDB40\uDC62\uDB40\uDC65\uDB40\uDC6E\uDB40\uDC67\uDB40\uDC7F trip"})
     void acceptsOrdinaryNames(String name) {
         assertThat(NoteNames.validate(name)).isEmpty();
         assertThat(NoteNames.requireValid(name)).isSameAs(name);
@@ -88,6 +92,11 @@ class NoteNamesTest {
                 Arguments.of("a\u2028b", "invisible character U+2028"),
                 Arguments.of("a\u2029b", "invisible character U+2029"),
                 Arguments.of("tag\uDB40\uDC41", "invisible character U+E0041"),
+                Arguments.of("a\u200Cb", "invisible character U+200C"),
+                Arguments.of("\u200D\uD83D\uDC69", "invisible character U+200D"),
+                Arguments.of("\uD83D\uDC68\u200D", "invisible character U+200D"),
+                Arguments.of("\u0645\u200C", "invisible character U+200C"),
+                Arguments.of("\u0645\u200C\u200C\u0645", "invisible character U+200C"),
                 Arguments.of("a".repeat(231), "segment of 231 bytes"),
                 Arguments.of("ok/" + "é".repeat(116), "segment of 232 bytes"));
     }
