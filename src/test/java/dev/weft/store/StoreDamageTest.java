@@ -83,14 +83,7 @@ class StoreDamageTest {
     /** Pages that hold something: zeroing a page of zeros changes nothing. */
     @Test
     void everyZeroedPageAtRestIsFound() throws IOException {
-        byte[] file = Files.readAllBytes(dir.resolve("pristine/weft.db"));
-        List<Integer> used = new ArrayList<>();
-        for (int page = 0; page < file.length / PageSums.PAGE; page++) {
-            byte[] image = java.util.Arrays.copyOfRange(file, page * PageSums.PAGE, (page + 1) * PageSums.PAGE);
-            if (!PageSums.allZero(image)) {
-                used.add(page);
-            }
-        }
+        List<Integer> used = usedPages();
         for (int trial = 0; trial < 16; trial++) {
             long page = used.get(random.nextInt(used.size()));
             Path copy = copyOf(trial);
@@ -121,6 +114,62 @@ class StoreDamageTest {
             assertThat(store.damage()).isPresent();
             assertThat(heard).as("heard once").hasValue(1);
             assertWritesRefused(store);
+        }
+    }
+
+    /**
+     * The repair keeps every note that reads whole, exactly, leaves out and names the others, keeps
+     * the old file, and gives a store that takes writes again.
+     */
+    @Test
+    void repairKeepsWhatReadsSaysWhatItLostAndTakesWritesAgain() throws IOException {
+        List<Integer> used = usedPages();
+        int lost = 0;
+        for (int trial = 0; trial < 6; trial++) {
+            Path copy = copyOf(trial);
+            try (RandomAccessFile f = new RandomAccessFile(copy.resolve("weft.db").toFile(), "rw")) {
+                for (int zeroed = 0; zeroed < 1 + trial; zeroed++) {
+                    long page = used.get(random.nextInt(used.size()));
+                    f.seek(page * PageSums.PAGE);
+                    f.write(new byte[PageSums.PAGE]);
+                }
+            }
+            StoreRepair.Report report = StoreRepair.rebuild(copy);
+            assertThat(report.oldFile()).exists();
+            lost += DOCUMENTS - report.keptNotes();
+            try (Store store = Store.open(copy)) {
+                assertThat(store.damage()).isEmpty();
+                int kept = 0;
+                for (Map.Entry<UUID, String> note : written.entrySet()) {
+                    var read = store.changesSince(note.getKey(), 0, 9);
+                    if (read.isPresent()) {
+                        assertThat(textOf(read.get())).isEqualTo(note.getValue());
+                        kept++;
+                    }
+                }
+                assertThat(kept).isEqualTo(report.keptNotes());
+                assertThat(report.keptNotes() + report.lostNotes().size() + report.lostUnnamed())
+                        .as(report.lines().toString()).isLessThanOrEqualTo(DOCUMENTS);
+                assertThat(store.changedSince(0, 1000)).hasSize(kept);
+                upsert(store, UUID.randomUUID(), "after the repair", text(3, 1, "ok"), List.of());
+                if (report.keptNotes() < DOCUMENTS) {
+                    assertThat(report.lines()).anyMatch(line -> line.startsWith("lost"));
+                }
+            }
+        }
+        assertThat(lost).as("notes left out over the trials").isPositive();
+    }
+
+    @Test
+    void repairOfAWholeStoreKeepsEverything() throws IOException {
+        Path copy = copyOf(0);
+        StoreRepair.Report report = StoreRepair.rebuild(copy);
+        assertThat(report.keptNotes()).isEqualTo(DOCUMENTS);
+        assertThat(report.lostNotes()).isEmpty();
+        assertThat(report.keptDevices()).isZero();
+        try (Store store = Store.open(copy)) {
+            readEverything(store, "rebuilt");
+            assertThat(store.changedSince(0, 1000)).hasSize(DOCUMENTS);
         }
     }
 
@@ -159,6 +208,18 @@ class StoreDamageTest {
                 .isInstanceOf(StoreDamagedException.class);
         assertThatThrownBy(() -> upsert(store, UUID.randomUUID(), "new", List.of(), List.of()))
                 .as("every write, as long as the store runs").isInstanceOf(StoreDamagedException.class);
+    }
+
+    private List<Integer> usedPages() throws IOException {
+        byte[] file = Files.readAllBytes(dir.resolve("pristine/weft.db"));
+        List<Integer> used = new ArrayList<>();
+        for (int page = 0; page < file.length / PageSums.PAGE; page++) {
+            byte[] image = java.util.Arrays.copyOfRange(file, page * PageSums.PAGE, (page + 1) * PageSums.PAGE);
+            if (!PageSums.allZero(image)) {
+                used.add(page);
+            }
+        }
+        return used;
     }
 
     private Path copyOf(int trial) throws IOException {
