@@ -48,19 +48,17 @@ final class PageScan {
                 return Optional.of(new StoreDamagedException(main + ": its header page is damaged"));
             }
             long pages = (PageSums.logicalEnd(end) + PAGE - 1) / PAGE;
-            ByteBuffer sums = null;
-            for (long logical = 0; ; logical++) {
-                if (logical % PageSums.GROUP == 0) {
-                    if (PageSums.sumPage(logical) * PAGE >= end) {
-                        break;
+            byte[] group = new byte[(PageSums.GROUP + 1) * PAGE]; // a sum page and its pages, read at once
+            for (long first = 0; PageSums.sumPage(first) * PAGE < end; first += PageSums.GROUP) {
+                read(in, PageSums.sumPage(first), group, unwritten);
+                ByteBuffer sums = ByteBuffer.wrap(group, 0, PAGE);
+                for (int i = 0; i < PageSums.GROUP; i++) {
+                    long logical = first + i;
+                    int entry = sums.getInt(i * 4);
+                    boolean ok = logical < pages ? PageSums.matches(logical, group, (i + 1) * PAGE, entry) : entry == 0;
+                    if (!ok && count++ < SHOWN) {
+                        damaged.add(logical < pages ? Long.toString(logical) : logical + " (past the end)");
                     }
-                    sums = ByteBuffer.wrap(page(in, PageSums.sumPage(logical), unwritten));
-                }
-                int entry = sums.getInt((int) (logical % PageSums.GROUP) * 4);
-                boolean ok = logical < pages ? PageSums.matches(logical, page(in, PageSums.dataPage(logical), unwritten), entry)
-                        : entry == 0;
-                if (!ok && count++ < SHOWN) {
-                    damaged.add(logical < pages ? Long.toString(logical) : logical + " (past the end)");
                 }
             }
         }
@@ -73,18 +71,24 @@ final class PageScan {
     }
 
     private static byte[] page(FileChannel in, long physical, Map<Long, byte[]> unwritten) throws IOException {
-        byte[] held = unwritten.get(physical);
-        if (held != null) {
-            return held;
-        }
-        ByteBuffer page = ByteBuffer.allocate(PAGE);
+        byte[] page = new byte[PAGE];
+        read(in, physical, page, unwritten);
+        return page;
+    }
+
+    /** Fills {@code into} with the pages from {@code physical} on: zeros past the end, unwritten pages from memory. */
+    private static void read(FileChannel in, long physical, byte[] into, Map<Long, byte[]> unwritten) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(into);
         long at = physical * PAGE;
-        while (page.hasRemaining()) {
-            int n = in.read(page, at + page.position());
-            if (n < 0) {
-                break; // zeros past the end
+        while (b.hasRemaining() && in.read(b, at + b.position()) >= 0) {
+            // a short read is not the end
+        }
+        Arrays.fill(into, b.position(), into.length, (byte) 0);
+        for (int i = 0; i < into.length / PAGE; i++) {
+            byte[] held = unwritten.get(physical + i);
+            if (held != null) {
+                System.arraycopy(held, 0, into, i * PAGE, PAGE);
             }
         }
-        return page.array();
     }
 }

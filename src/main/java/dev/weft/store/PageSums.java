@@ -88,21 +88,35 @@ final class PageSums {
 
     /** The entry of logical page {@code logical} holding {@code image}: never 0. */
     static int entry(long logical, byte[] image) {
+        return entry(logical, image, 0);
+    }
+
+    /** The entry of logical page {@code logical} whose image is at {@code offset} in {@code bytes}. */
+    static int entry(long logical, byte[] bytes, int offset) {
         CRC32C crc = new CRC32C();
         crc.update(ByteBuffer.allocate(8).putLong(0, logical));
-        crc.update(image, 0, PAGE);
+        crc.update(bytes, offset, PAGE);
         int sum = (int) crc.getValue();
         return sum == 0 ? 1 : sum;
     }
 
     /** True when {@code image} is what entry {@code entry} of logical page {@code logical} says. */
     static boolean matches(long logical, byte[] image, int entry) {
-        return entry == 0 ? allZero(image) : entry == entry(logical, image);
+        return matches(logical, image, 0, entry);
+    }
+
+    /** {@link #matches(long, byte[], int)} of the image at {@code offset} in {@code bytes}. */
+    static boolean matches(long logical, byte[] bytes, int offset, int entry) {
+        return entry == 0 ? allZero(bytes, offset) : entry == entry(logical, bytes, offset);
     }
 
     static boolean allZero(byte[] image) {
-        for (byte b : image) {
-            if (b != 0) {
+        return allZero(image, 0);
+    }
+
+    private static boolean allZero(byte[] bytes, int offset) {
+        for (int i = offset; i < offset + PAGE; i++) {
+            if (bytes[i] != 0) {
                 return false;
             }
         }
