@@ -34,6 +34,7 @@ public final class StoreBench {
         Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("weft-store-bench");
         try {
             bigUpsert(dir.resolve("big"));
+            open(dir.resolve("big"));
             smallCommits(dir.resolve("small"));
             synclist(dir.resolve("synclist"));
             pullAfterOneChange(dir.resolve("pull"));
@@ -42,6 +43,18 @@ public final class StoreBench {
                 delete(dir);
             }
         }
+    }
+
+    /** Opening the store the big upserts left (every page is checked against its checksum). */
+    private static void open(Path dir) throws IOException {
+        long[] ms = new long[5];
+        for (int r = 0; r < ms.length; r++) {
+            long t0 = System.nanoTime();
+            Store.open(dir).close();
+            ms[r] = (System.nanoTime() - t0) / 1_000_000;
+        }
+        System.out.printf("open and close of that %.1f MB file: %s ms (5 runs)%n",
+                Files.size(dir.resolve("weft.db")) / 1e6, Arrays.toString(ms));
     }
 
     private static void bigUpsert(Path dir) {

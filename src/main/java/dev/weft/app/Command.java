@@ -31,6 +31,10 @@ sealed interface Command {
     record Revoke(String device, Path data) implements Command {
     }
 
+    /** {@code weft repair-store}: rebuilds the stopped server's damaged store from what reads. */
+    record RepairStore(Path data) implements Command {
+    }
+
     /**
      * {@code weft sync}: headless sync of a vault, once or (with {@code watch}) until stopped;
      * pairs first with {@code pairLink} as {@code deviceName} (default: this computer's name).

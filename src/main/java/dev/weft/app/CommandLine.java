@@ -20,6 +20,7 @@ final class CommandLine {
     private static final ArgScanner PAIR_CODE = dataOnly("weft pair-code");
     private static final ArgScanner DEVICES = dataOnly("weft devices");
     private static final ArgScanner REVOKE = dataOnly("weft revoke");
+    private static final ArgScanner REPAIR_STORE = dataOnly("weft repair-store");
     private static final ArgScanner SYNC = new ArgScanner("weft sync",
             Map.of("--vault", "DIR", "--pair", "LINK", "--name", "NAME"), Set.of("--watch"));
     private static final ArgScanner TRACE = new ArgScanner("weft trace",
@@ -41,6 +42,7 @@ final class CommandLine {
             case "pair-code" -> new Command.PairCode(data(PAIR_CODE.scan(rest), places));
             case "devices" -> new Command.Devices(data(DEVICES.scan(rest), places));
             case "revoke" -> revoke(REVOKE.scan(rest), places);
+            case "repair-store" -> new Command.RepairStore(data(REPAIR_STORE.scan(rest), places));
             case "sync" -> sync(SYNC.scan(rest), places);
             case "trace" -> trace(TRACE.scan(rest));
             default -> throw new UsageException("unknown command '" + args.get(0) + "'");

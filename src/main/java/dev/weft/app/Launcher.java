@@ -54,6 +54,9 @@ final class Launcher {
         if (command instanceof Command.Server server) {
             return new ServerCommand(out, err, hooks).run(server);
         }
+        if (command instanceof Command.RepairStore repair) {
+            return new RepairStoreCommand(out, err).run(repair.data());
+        }
         if (command instanceof Command.Sync sync) {
             return new SyncCommand(out, err, hooks).run(sync);
         }

@@ -27,6 +27,10 @@ final class Usage {
               weft devices [--data DIR]     list the devices paired with the server
               weft revoke NAME [--data DIR] withdraw the access of paired device NAME
                                             and close its connections
+              weft repair-store [--data DIR]
+                                            rebuild the stopped server's damaged store
+                                            from what still reads; says what was lost
+                                            and keeps the old file beside it
               weft sync [--vault DIR] [--pair LINK] [--name NAME] [--watch]
                                             sync a vault without the window: once (exit
                                             0 when it is current), or until stopped with

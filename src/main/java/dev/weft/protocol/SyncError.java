@@ -17,6 +17,11 @@ public record SyncError(UUID documentId, int code, String message) implements Me
     public static final UUID NO_DOCUMENT = new UUID(0, 0);
     /** The server's disk is full: nothing of the write was stored; send it again later (protocol.md §4). */
     public static final int DISK_FULL = 507;
+    /**
+     * The server's store file is damaged: it is read-only until repaired; nothing of the write was
+     * stored, and a note whose pages are damaged is not sent (protocol.md §4).
+     */
+    public static final int STORE_DAMAGED = 500;
     /** The request's name breaks the name rule: nothing of it was stored (protocol.md §4). */
     public static final int BAD_NAME = 400;
     /** A refusal: the name is taken and its numbered form breaks the name rule, say (protocol.md §4). */

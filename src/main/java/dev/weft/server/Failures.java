@@ -1,6 +1,7 @@
 package dev.weft.server;
 
 import dev.weft.store.DiskFullException;
+import dev.weft.store.StoreDamagedException;
 
 /** What the server does when a peer breaks the protocol or the server itself fails: log, close. */
 final class Failures {
@@ -31,10 +32,17 @@ final class Failures {
         peer.close(code, reason);
     }
 
-    /** A store failure: a full disk closes with 1013 and says so (the store logs it once), else 1011. */
+    /**
+     * A store failure: a full disk or a damaged store closes with 1013 and says so (the store logs
+     * it once), else 1011.
+     */
     void fault(PeerLink peer, Throwable cause) {
         if (cause instanceof DiskFullException) {
             closeWith(peer, TRY_AGAIN_LATER, DiskFullException.MESSAGE);
+            return;
+        }
+        if (cause instanceof StoreDamagedException) {
+            closeWith(peer, TRY_AGAIN_LATER, StoreDamagedException.MESSAGE);
             return;
         }
         log.error("server fault on " + peer, cause);

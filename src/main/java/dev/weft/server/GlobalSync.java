@@ -16,6 +16,7 @@ import dev.weft.protocol.SynclistResponse;
 import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
 import dev.weft.store.Store;
+import dev.weft.store.StoreDamagedException;
 import dev.weft.store.SyncEntry;
 import dev.weft.store.UpsertResult;
 import dev.weft.store.WriteBatch;
@@ -109,7 +110,13 @@ final class GlobalSync {
 
     /** One read of committed state: the {@code 34} time is that of the atoms the answer holds. */
     private List<Message> pull(SyncDocPull p) {
-        Optional<DocumentChanges> changes = store.changesSince(p.documentId(), p.lastSyncTime(), peer.device().site());
+        Optional<DocumentChanges> changes;
+        try {
+            changes = store.changesSince(p.documentId(), p.lastSyncTime(), peer.device().site());
+        } catch (StoreDamagedException e) {
+            // damaged pages: this note is not sent, the others go on (the store logs the damage once)
+            return List.of(Replies.refusal(p.documentId(), e).orElseThrow());
+        }
         if (changes.isEmpty()) {
             return notFound(p.documentId()).messages();
         }

@@ -8,6 +8,7 @@ import dev.weft.protocol.SyncDocDone;
 import dev.weft.protocol.SyncDocResponse;
 import dev.weft.protocol.SyncError;
 import dev.weft.store.DiskFullException;
+import dev.weft.store.StoreDamagedException;
 import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
 import dev.weft.store.RefusedException;
@@ -161,6 +162,9 @@ final class Replies {
         }
         if (cause instanceof DiskFullException) {
             return Optional.of(error(document, SyncError.DISK_FULL, cause.getMessage()));
+        }
+        if (cause instanceof StoreDamagedException) {
+            return Optional.of(error(document, SyncError.STORE_DAMAGED, StoreDamagedException.MESSAGE));
         }
         return Optional.empty();
     }

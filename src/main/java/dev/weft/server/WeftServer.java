@@ -86,6 +86,8 @@ public final class WeftServer implements AutoCloseable {
         }
         DiskHealth disk = new DiskHealth(config.dataDir(), log);
         store.onHealth(disk);
+        store.onDamage(damage -> log.error(damage.getMessage() + ": the server is read-only, writes are refused;"
+                + " stop it and run weft repair-store --data " + config.dataDir(), null));
         disk.checkAtStart();
         ControlChannel control;
         try {

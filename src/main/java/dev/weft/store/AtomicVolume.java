@@ -31,6 +31,9 @@ final class AtomicVolume extends ForwardingVolume {
     static final int CACHED_PAGES = 8192;
 
     private final RedoLog redo;
+    /** Checks each page loaded from the file; set once, before the first read. */
+    private PageCheck check = (index, image) -> {
+    };
     /**
      * Pages of a whole redo log that a full disk kept from the file when the store opened: read
      * from here, and written to the file (the log still holds them) before the next commit's log
@@ -45,10 +48,21 @@ final class AtomicVolume extends ForwardingVolume {
         }
     };
 
+    /** Checks a page read from the file before anything sees it: throws if it is damaged. */
+    @FunctionalInterface
+    interface PageCheck {
+        void check(long index, byte[] image);
+    }
+
     AtomicVolume(Volume file, RedoLog redo, SortedMap<Long, byte[]> unwritten) {
         super(file);
         this.redo = redo;
         this.unwritten = new TreeMap<>(unwritten);
+    }
+
+    /** Sets the check of pages loaded from the file ({@link ChecksummedVolume}). */
+    synchronized void checkWith(PageCheck check) {
+        this.check = check;
     }
 
     @Override
@@ -219,7 +233,7 @@ final class AtomicVolume extends ForwardingVolume {
         return image;
     }
 
-    /** The page from the file, zeros past its end. */
+    /** The page from the file, zeros past its end, once checked. */
     private byte[] load(long index) {
         byte[] image = new byte[PAGE];
         long start = index * PAGE;
@@ -227,6 +241,7 @@ final class AtomicVolume extends ForwardingVolume {
         if (onDisk > 0) {
             inner.getData(start, image, 0, (int) onDisk);
         }
+        check.check(index, image);
         return image;
     }
 

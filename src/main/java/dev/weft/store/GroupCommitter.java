@@ -2,6 +2,7 @@ package dev.weft.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,6 +21,8 @@ import java.util.function.Function;
  * uncommitted state. If a commit or rollback itself fails (a full disk, say), its works fail, and the
  * file is reopened at once, dropping what the failed commit left in memory: reads go on, and the
  * next work tries again (when the file does not reopen, the next work tries to reopen it first).
+ * Once the file is found damaged ({@link StoreDamagedException}, by a read or a work), every work
+ * is refused with that damage: nothing more is written into it.
  */
 final class GroupCommitter implements AutoCloseable {
     /** The most works in one transaction. */
@@ -45,6 +48,12 @@ final class GroupCommitter implements AutoCloseable {
 
         /** The disk became full ({@code true}) or a commit succeeded after it was ({@code false}). */
         void diskFull(boolean full);
+
+        /** The damage found in the file, if any: every work is refused with it. */
+        Optional<StoreDamagedException> damage();
+
+        /** Notes the damage {@code error} reports: true if it does. */
+        boolean damaged(Throwable error);
     }
 
     private static final class Job<T> {
@@ -169,10 +178,16 @@ final class GroupCommitter implements AutoCloseable {
         StoreException failure = null;
         writeLock.lock();
         try {
-            if (broken != null) {
+            Optional<StoreDamagedException> damage = transactions.damage();
+            if (damage.isPresent()) {
+                failure = damage.get();
+                failed.addAll(live);
+                live.clear();
+            }
+            if (failure == null && broken != null) {
                 reopen(broken);
             }
-            if (broken != null) {
+            if (failure == null && broken != null) {
                 failure = broken;
                 failed.addAll(live);
                 live.clear();
@@ -211,11 +226,17 @@ final class GroupCommitter implements AutoCloseable {
                 live.get(i).run(batch);
             } catch (RuntimeException | Error e) {
                 batch.close();
-                live.remove(i).future.completeExceptionally(e);
+                boolean damaged = transactions.damaged(e);
+                if (!damaged) {
+                    live.remove(i).future.completeExceptionally(e);
+                }
                 try {
                     transactions.rollback();
                 } catch (RuntimeException | Error r) {
                     throw failed("a rollback failed", r);
+                }
+                if (damaged) {
+                    throw transactions.damage().orElseThrow(); // read-only now: the whole group fails with it
                 }
                 return false;
             }
@@ -235,6 +256,10 @@ final class GroupCommitter implements AutoCloseable {
 
     /** The failure of a commit or rollback, once the file is reopened (or known not to open). */
     private StoreException failed(String what, Throwable e) {
+        if (transactions.damaged(e)) {
+            reopen(transactions.damage().orElseThrow());
+            return transactions.damage().orElseThrow();
+        }
         StoreException failure = DiskFull.causes(e) ? new DiskFullException(e)
                 : new StoreException(what + "; the store was reopened: " + e, e);
         if (failure instanceof DiskFullException && !diskFull) {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -37,6 +38,7 @@ public final class Store implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Health health = full -> {
     };
+    private final Damage damage = new Damage();
     /** The last sync time committed: a device current to it gets an empty synclist without a lookup. */
     private volatile long lastCommitted;
     /** This run of the store (docs/store.md, "Identity"): recorded with its first commit. */
@@ -69,6 +71,7 @@ public final class Store implements AutoCloseable {
     private Store(StoreFiles files, MicrosClock micros) {
         this.micros = micros;
         this.open = new Opened(files, micros);
+        files.damage.ifPresent(damage::note);
         this.lastCommitted = open.clock.last();
         this.openedAt = lastCommitted;
         this.committer = new GroupCommitter(new GroupCommitter.Transactions() {
@@ -102,7 +105,18 @@ public final class Store implements AutoCloseable {
             @Override
             public void reopen() {
                 open = new Opened(open.files.reopen(), micros);
+                open.files.damage.ifPresent(damage::note);
                 lastCommitted = Math.max(lastCommitted, open.clock.last());
+            }
+
+            @Override
+            public Optional<StoreDamagedException> damage() {
+                return damage.found();
+            }
+
+            @Override
+            public boolean damaged(Throwable error) {
+                return damage.note(error);
             }
         }, lock.writeLock(), "weft-store-writer");
     }
@@ -122,6 +136,19 @@ public final class Store implements AutoCloseable {
         this.health = listener;
     }
 
+    /**
+     * Sets who hears, once, that the file is damaged (found at open, or by a read or write since):
+     * the store is read-only from then on. Hears at once of damage found before.
+     */
+    public void onDamage(Consumer<StoreDamagedException> listener) {
+        damage.listen(listener);
+    }
+
+    /** The damage found in the file, if any: writes are refused with it (reads of what verifies go on). */
+    public Optional<StoreDamagedException> damage() {
+        return damage.found();
+    }
+
     /** Opens or creates the store in {@code dataDir} with the system clock. */
     public static Store open(Path dataDir) {
         return open(dataDir, MicrosClock.system());
@@ -129,6 +156,8 @@ public final class Store implements AutoCloseable {
 
     /**
      * Opens the store in {@code dataDir}, creating the dir and an empty store if there is none.
+     * Every page of the file is checked first: a file with damaged pages opens read-only
+     * ({@link #damage()}).
      *
      * @throws StoreException if another Weft server has the dir open, or the file there cannot be
      *     read (it is never replaced)
@@ -315,6 +344,13 @@ public final class Store implements AutoCloseable {
         readLock.lock();
         try {
             return read.apply(open);
+        } catch (RuntimeException e) {
+            Optional<StoreDamagedException> found = StoreDamagedException.in(e);
+            if (found.isPresent()) {
+                damage.note(found.get());
+                throw found.get();
+            }
+            throw e;
         } finally {
             readLock.unlock();
         }

@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import dev.weft.store.StoreVolumes.Layout;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
@@ -9,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.mapdb.CC;
@@ -33,16 +35,20 @@ final class StoreFiles implements AutoCloseable {
 
     final DB db;
     final Tables tables;
+    /** Pages the scan at open found damaged: the store is then read-only. */
+    final Optional<StoreDamagedException> damage;
     private final Path dir;
     private final DataDirLock lock;
     private final StoreVolumes volumes;
 
-    private StoreFiles(Path dir, DB db, Tables tables, DataDirLock lock, StoreVolumes volumes) {
+    private StoreFiles(Path dir, DB db, Tables tables, DataDirLock lock, StoreVolumes volumes,
+            Optional<StoreDamagedException> damage) {
         this.dir = dir;
         this.db = db;
         this.tables = tables;
         this.lock = lock;
         this.volumes = volumes;
+        this.damage = damage;
     }
 
     static StoreFiles open(Path dir) {
@@ -86,15 +92,39 @@ final class StoreFiles implements AutoCloseable {
         Path main = dir.resolve(MAIN);
         deleteScratch(dir, MAIN + SCRATCH);
         SortedMap<Long, byte[]> unwritten = finishRedo(dir.resolve(MAIN + REDO), main);
-        StoreVolumes volumes = new StoreVolumes(main, dir.resolve(MAIN + REDO), unwritten);
+        Layout layout = PageScan.isPlain(main) ? Layout.PLAIN : Layout.SUMMED;
+        if (layout == Layout.PLAIN) {
+            close(open(dir, lock, main, unwritten, Layout.PLAIN, Optional.empty())); // a Weft store: convert it
+            if (unwritten.isEmpty() && PlainStore.convert(main, dir.resolve(NEW))) {
+                syncDir(dir);
+                layout = Layout.SUMMED;
+            }
+        }
+        Optional<StoreDamagedException> damage = layout == Layout.SUMMED
+                ? PageScan.damage(main, unwritten) : Optional.empty();
+        return open(dir, lock, main, unwritten, layout, damage);
+    }
+
+    private static StoreFiles open(Path dir, DataDirLock lock, Path main, SortedMap<Long, byte[]> unwritten,
+            Layout layout, Optional<StoreDamagedException> damage) {
+        StoreVolumes volumes = new StoreVolumes(main, dir.resolve(MAIN + REDO), unwritten, layout);
         DB db = openExisting(main, volumes);
         try {
             Tables tables = Tables.open(db, main.toString());
             probe(tables, main);
-            return new StoreFiles(dir, db, tables, lock, volumes);
+            return new StoreFiles(dir, db, tables, lock, volumes, damage);
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /** Closes the file only, keeping the lock. */
+    private static void close(StoreFiles files) {
+        try {
+            files.db.close();
+        } catch (RuntimeException e) {
+            files.volumes.closeMain();
         }
     }
 
@@ -155,7 +185,7 @@ final class StoreFiles implements AutoCloseable {
         Files.deleteIfExists(fresh);
         Files.deleteIfExists(dir.resolve(NEW + REDO));
         deleteScratch(dir, NEW + SCRATCH);
-        DB db = make(fresh, new StoreVolumes(fresh, Path.of(fresh + REDO), new TreeMap<>()));
+        DB db = make(fresh, new StoreVolumes(fresh, Path.of(fresh + REDO), new TreeMap<>(), Layout.NEW_SUMMED));
         try {
             Tables.create(db);
             db.commit();
@@ -199,7 +229,7 @@ final class StoreFiles implements AutoCloseable {
 
     private static StoreException damaged(Path main, RuntimeException e) {
         return new StoreException(main + " is damaged and was left as it is (" + describe(e) + ");"
-                + " restore it from a backup", e);
+                + " restore it from a backup, or rebuild it from what can be read with weft repair-store", e);
     }
 
     /** The exception and its causes, by class and message: MapDB's I/O errors carry no message of their own. */

@@ -27,13 +27,25 @@ final class StoreVolumes extends VolumeFactory {
     private final Path main;
     private final Path redo;
     private final SortedMap<Long, byte[]> unwritten;
+    private final Layout layout;
     private Volume mainVolume;
 
+    /** How MapDB's pages lie in the main file. */
+    enum Layout {
+        /** Checksummed pages ({@link PageSums}). */
+        SUMMED,
+        /** A new, empty file, to be checksummed. */
+        NEW_SUMMED,
+        /** MapDB's pages as they are: a store written before checksums, opened only to convert it. */
+        PLAIN
+    }
+
     /** {@code unwritten}: pages of a whole redo log not yet written to the file (see {@link AtomicVolume}). */
-    StoreVolumes(Path main, Path redo, SortedMap<Long, byte[]> unwritten) {
+    StoreVolumes(Path main, Path redo, SortedMap<Long, byte[]> unwritten, Layout layout) {
         this.main = main;
         this.redo = redo;
         this.unwritten = unwritten;
+        this.layout = layout;
     }
 
     @Override
@@ -48,8 +60,13 @@ final class StoreVolumes extends VolumeFactory {
             return new ScratchVolume(new RandomAccessFileVol(new File(file), false, fileLockWait, initSize));
         }
         OwnerOnly.prepareUnchecked(main);
-        mainVolume = new AtomicVolume(new RandomAccessFileVol(new File(file), false, fileLockWait, initSize),
+        AtomicVolume atomic = new AtomicVolume(new RandomAccessFileVol(new File(file), false, fileLockWait, initSize),
                 RedoLog.open(redo), unwritten);
+        mainVolume = switch (layout) {
+            case SUMMED -> ChecksummedVolume.open(atomic, file);
+            case NEW_SUMMED -> ChecksummedVolume.create(atomic, file);
+            case PLAIN -> atomic;
+        };
         return mainVolume;
     }
 

@@ -72,6 +72,8 @@ class CommandLineTest {
         assertThat(parse("revoke", "old-phone")).isEqualTo(new Command.Revoke("old-phone", PLACES.serverData()));
         assertThat(parse("revoke", "--data", "d", "old-phone"))
                 .isEqualTo(new Command.Revoke("old-phone", Path.of("d")));
+        assertThat(parse("repair-store")).isEqualTo(new Command.RepairStore(PLACES.serverData()));
+        assertThat(parse("repair-store", "--data", "d")).isEqualTo(new Command.RepairStore(Path.of("d")));
     }
 
     @Test

@@ -78,6 +78,20 @@ class ExtensionGoldenVectorsTest {
         assertThat(codec.encode(new SyncError(DOC, SyncError.DISK_FULL, "the server's disk is full"))).isEqualTo(full);
     }
 
+    /** protocol.md §4: a write to, or a pull of damaged pages from, a damaged store. */
+    @Test
+    void syncErrorStoreDamaged() throws Exception {
+        String text = "the server's store is damaged: it is read-only until repaired";
+        byte[] damaged = Hex.bytes(
+                "24",                                   // header: sync_error (36)
+                "0123456789abcdef fedcba9876543210",    // u128 document_id
+                "01f4",                                 // u16 code = 500
+                "7468652073657276657227732073746f72652069732064616d616765643a20",
+                "697420697320726561642d6f6e6c7920756e74696c207265706169726564 0a");
+        assertThat(decodeOne(damaged)).isEqualTo(new SyncError(DOC, SyncError.STORE_DAMAGED, text));
+        assertThat(codec.encode(new SyncError(DOC, SyncError.STORE_DAMAGED, text))).isEqualTo(damaged);
+    }
+
     /** protocol.md §4: the answer for a document whose stored name breaks the name rule. */
     @Test
     void syncErrorNameNotSendable() throws Exception {

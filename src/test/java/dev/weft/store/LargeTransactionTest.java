@@ -24,7 +24,8 @@ class LargeTransactionTest {
     @Test
     void scratchIsInMemoryForTheFirstFilesAndOnDiskBeyond() {
         Path main = dir.resolve("weft.db");
-        StoreVolumes volumes = new StoreVolumes(main, dir.resolve("weft.db.redo"), new java.util.TreeMap<>());
+        StoreVolumes volumes = new StoreVolumes(main, dir.resolve("weft.db.redo"), new java.util.TreeMap<>(),
+                StoreVolumes.Layout.SUMMED);
         Volume first = volumes.makeVolume(main + ".wal.0", false);
         Volume beyond = volumes.makeVolume(main + ".wal." + StoreVolumes.WAL_FILES_IN_MEMORY, false);
         try {
