@@ -37,6 +37,7 @@ final class NoteFiles {
     private final VaultEvents events;
     private final IdFolder baseCopies;
     private final IdFolder movingAside;
+    private final IncomingNotes incoming;
     private final DebouncedWriter writer;
     /** Takes in a file another program changed (later, on another thread: the writer must not wait for it). */
     private final Consumer<Path> externalEdit;
@@ -44,7 +45,7 @@ final class NoteFiles {
 
     NoteFiles(NoteTable table, VaultPaths paths, VaultOptions options, ScheduledExecutorService io,
             Replicas replicas, IndexKeeper index, VaultEvents events, IdFolder baseCopies, IdFolder movingAside,
-            Consumer<Path> externalEdit) {
+            IncomingNotes incoming, Consumer<Path> externalEdit) {
         this.table = table;
         this.state = table.lock;
         this.notes = table.notes;
@@ -56,6 +57,7 @@ final class NoteFiles {
         this.index = index;
         this.events = events;
         this.baseCopies = baseCopies;
+        this.incoming = incoming;
         this.movingAside = movingAside;
         this.writer = new DebouncedWriter(DebouncedWriter.Scheduler.of(io), options.writeQuiet(),
                 options.writeMaxDelay(), this::writeFailed, this::written, this::mayReplace);
@@ -83,8 +85,14 @@ final class NoteFiles {
         writer.close();
     }
 
-    /** Puts the note's file where its name says (nowhere if trashed), unless another note's file is there. */
+    /**
+     * Puts the note's file where its name says (nowhere if trashed), unless another note's file is
+     * there; not while the note is incoming (IncomingNotes).
+     */
     void placeFile(NoteState n, NoteReplica r) throws IOException {
+        if (incoming.holds(n.id)) {
+            return;
+        }
         Path want;
         Path have;
         synchronized (state) {
@@ -248,8 +256,14 @@ final class NoteFiles {
         return false;
     }
 
-    /** Schedules writing the note's text to its file; {@code r} may be a replica about to close. */
+    /**
+     * Schedules writing the note's text to its file; {@code r} may be a replica about to close. Not
+     * while the note is incoming (IncomingNotes): written once the answer is whole.
+     */
     void scheduleWrite(NoteState n, NoteReplica r) {
+        if (incoming.holds(n.id)) {
+            return;
+        }
         Path file;
         boolean cached;
         synchronized (state) {
