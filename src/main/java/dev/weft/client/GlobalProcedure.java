@@ -73,6 +73,8 @@ final class GlobalProcedure {
         /** A new note whose name this device cannot take: skipped, reported by the vault (NoteSetAside). */
         boolean setAside;
         String name;
+        /** The {@code 33}s applied so far. */
+        int parts;
 
         Incoming(boolean leftToSession) {
             this.leftToSession = leftToSession;
@@ -254,7 +256,11 @@ final class GlobalProcedure {
             return;
         }
         partRefused.remove(id);
-        laterParts.put(id, new ArrayDeque<>(UpsertBuilder.split(ops)));
+        ArrayDeque<List<LocalOp>> parts = new ArrayDeque<>(UpsertBuilder.split(ops));
+        if (parts.size() > 1) {
+            vault.replica(id); // kept open, not opened (its whole log read) again for every part and answer
+        }
+        laterParts.put(id, parts);
         sendNextPart(id);
     }
 
@@ -350,6 +356,9 @@ final class GlobalProcedure {
             return;
         }
         unsettled.seen(response.inserts());
+        if (++incoming.parts == 2 && vault.note(id).isPresent()) {
+            vault.replica(id); // a big answer: kept open, not opened (its whole log read) again for every part
+        }
         try {
             vault.applyRemote(id, vault.note(id).isPresent() ? null : response.name(), response.inserts(), response.deletes());
         } catch (NoteSetAside e) {
