@@ -87,10 +87,13 @@ public final class BigNoteMeasure {
         long start = System.nanoTime();
         try (Vault vault = Vault.open(folder, VaultOptions.defaults());
                 SyncClient client = new SyncClient(vault, SyncOptions.defaults())) {
+            System.out.printf("%s: vault open (a file taken in: its ops made) after %.1f s%n", what,
+                    (System.nanoTime() - start) / 1e9);
+            start = System.nanoTime();
             client.pair(link, what);
             String outcome = "in sync";
             try {
-                client.syncOnce(Duration.ofMinutes(30));
+                client.syncOnce(Duration.ofMinutes(Integer.getInteger("minutes", 30)));
             } catch (SyncException e) {
                 outcome = "FAILED: " + e.getMessage();
             }
