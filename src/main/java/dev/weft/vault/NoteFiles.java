@@ -211,6 +211,8 @@ final class NoteFiles {
                 waiting = notes.values().stream().filter(n -> n.deferred && !n.trashed)
                         .sorted(Comparator.comparing(n -> n.id)).toList();
             }
+            // an incoming note's file waits for the whole answer (IncomingNotes); its placeFile comes then
+            waiting = waiting.stream().filter(n -> !incoming.holds(n.id)).toList();
             for (NoteState n : waiting) {
                 Path want = notePaths.pathOf(n.name);
                 if (!occupied(want, n)) {
