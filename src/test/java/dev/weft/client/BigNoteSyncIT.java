@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
  * device takes in a 5 MB (20 MB) {@code big.md} and uploads it, a fresh device downloads it, and
  * its file is byte for byte the same. Before: the device's parts came back to it in every answer
  * (a 5 MB note took 7 min and was cut off with 1008), and the download was cut off with 1008 and
- * left a partial file. Slow (minutes on a busy machine): the IT lane.
+ * left a partial file. Slow (5-10 min for 5 MB on a busy machine): the IT lane.
+ *
+ * <p>Tagged known-issue: the devices' own memory for a big note is the open defect. A device's peak
+ * heap was 0.9 GB (of {@code -Xmx2g}) for 1 MB and 5.9 GB (of {@code -Xmx6g}) for 5 MB taken in
+ * and uploaded (its replica and the record log's pending ops as objects; docs/benchmarks.md, "Big
+ * note"): two devices of 5 MB do not fit failsafe's {@code -Xmx2g}. Run with {@code mvn -B verify -Dit.test=BigNoteSyncIT
+ * -Dweft.excludedGroups= -Dsurefire.argLine=-Xmx12g} (the server runs with {@code -Xmx256m}).
  */
+@Tag("known-issue")
 class BigNoteSyncIT {
     /** Bounds a sync that would never end; progress is what the test counts. */
     private static final Duration HANG = Duration.ofMinutes(30);
