@@ -24,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
 final class PullStream {
     /** About this much answer per window (encoded). */
     static final int WINDOW_BYTES = 1 << 20;
+    /** Test seam: told the number (from 0) of each window before it is read. */
+    static volatile java.util.function.IntConsumer beforeWindow = window -> { };
 
     private final Store store;
     private final PeerLink peer;
@@ -40,6 +42,7 @@ final class PullStream {
     private boolean first = true;
     /** The document's time at the first window of the current pass. */
     private long passStart;
+    private int windows;
 
     PullStream(Store store, PeerLink peer, Replies replies, Failures failures, SyncDocPull pull,
             CompletableFuture<Void> answered) {
@@ -55,6 +58,7 @@ final class PullStream {
 
     /** Reads and sends the next window; on the connection's executor. */
     void next() {
+        beforeWindow.accept(windows++);
         Optional<ChangesWindow> read;
         try {
             read = store.changesWindow(pull.documentId(), since, site, after, WINDOW_BYTES, everyDelete);
