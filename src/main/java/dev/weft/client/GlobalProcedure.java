@@ -74,6 +74,8 @@ final class GlobalProcedure {
         /** A new note whose name this device cannot take: skipped, reported by the vault (NoteSetAside). */
         boolean setAside;
         String name;
+        /** The {@code 33}s applied so far. */
+        int parts;
 
         Incoming(boolean leftToSession) {
             this.leftToSession = leftToSession;
@@ -104,6 +106,8 @@ final class GlobalProcedure {
      * cannot tell the deletes of atoms inserted after L that the earlier answer brought.
      */
     private final Map<UUID, Integer> inFlight = new HashMap<>();
+    /** The parts of a note's upload still to send, each once the previous one is answered. */
+    private final Map<UUID, ArrayDeque<List<LocalOp>>> laterParts = new HashMap<>();
     /** Notes whose local work waits for their request in flight. */
     private final Set<UUID> uploadAfter = new HashSet<>();
     /** The answer whose {@code 33}s are coming in, until its {@code 34}. */
@@ -285,29 +289,40 @@ final class GlobalProcedure {
             uploadAfter.add(id); // sent once the answer in flight is in (see inFlight)
             return;
         }
-        List<Upsert> requests = new ArrayList<>();
-        List<UpsertBuilder.Part> parts = vault.withReplica(id, replica -> {
-            // marked sent in the same step as taken, on disk before it leaves (record-log.md)
-            List<LocalOp> ops = replica.log().takeToSend(everythingPending);
-            if (ops.isEmpty()) {
-                return List.<UpsertBuilder.Part>of();
-            }
+        // marked sent in the same step as taken, on disk before it leaves (record-log.md)
+        List<LocalOp> ops = vault.withReplica(id, replica -> replica.log().takeToSend(everythingPending));
+        if (ops.isEmpty()) {
+            return;
+        }
+        partRefused.remove(id);
+        ArrayDeque<List<LocalOp>> parts = new ArrayDeque<>(UpsertBuilder.split(ops));
+        if (parts.size() > 1) {
+            vault.replica(id); // kept open, not opened (its whole log read) again for every part and answer
+        }
+        laterParts.put(id, parts);
+        sendNextPart(id);
+    }
+
+    /**
+     * Sends the next part of {@code id}'s upload, from the note's time now: the previous part's
+     * answer moved it, so this answer carries neither that part nor what that answer brought.
+     */
+    private void sendNextPart(UUID id) throws IOException {
+        ArrayDeque<List<LocalOp>> parts = laterParts.get(id);
+        List<LocalOp> slice = parts.poll();
+        if (parts.isEmpty()) {
+            laterParts.remove(id);
+        }
+        Upsert[] request = new Upsert[1];
+        UpsertBuilder.Part part = vault.withReplica(id, replica -> {
             String name = replica.name().or(() -> vault.note(id).map(n -> n.name())).orElse("Untitled");
-            Uncovered unsettled = Uncovered.of(replica);
-            List<UpsertBuilder.Part> built = UpsertBuilder.parts(id, name, replica.log().syncTime(), ops);
-            for (UpsertBuilder.Part part : built) {
-                requests.add(new Upsert(id, part.throughSeq(), unsettled));
-            }
+            UpsertBuilder.Part built = UpsertBuilder.part(id, name, replica.log().syncTime(), slice);
+            request[0] = new Upsert(id, built.throughSeq(), Uncovered.of(replica));
             return built;
         });
-        if (!parts.isEmpty()) {
-            partRefused.remove(id);
-        }
-        for (int i = 0; i < parts.size(); i++) {
-            inFlight.merge(id, 1, Integer::sum);
-            awaiting.add(requests.get(i));
-            outbox.send(List.of(parts.get(i).upsert()));
-        }
+        inFlight.merge(id, 1, Integer::sum);
+        awaiting.add(request[0]);
+        outbox.send(List.of(part.upsert()));
     }
 
     private void sendTrashChanges() {
@@ -372,6 +387,7 @@ final class GlobalProcedure {
         }
         if (incoming == null) {
             incoming = new Incoming(inSession.test(id));
+            vault.answerComing(id); // the note's file waits for the 34: a cut answer leaves it as it was
         }
         // the name is as of the time the 34 brings: taken then (a new note needs one now)
         incoming.name = response.name();
@@ -379,6 +395,9 @@ final class GlobalProcedure {
             return;
         }
         unsettled.seen(response.inserts());
+        if (++incoming.parts == 2 && vault.note(id).isPresent()) {
+            vault.replica(id); // a big answer: kept open, not opened (its whole log read) again for every part
+        }
         try {
             vault.applyRemote(id, vault.note(id).isPresent() ? null : response.name(), response.inserts(), response.deletes());
         } catch (NoteSetAside e) {
@@ -396,6 +415,10 @@ final class GlobalProcedure {
                 vault.acknowledge(id, u.throughSeq());
             }
             currentTo(id, done, u.unsettled(), applied);
+            vault.answerWhole(id);
+            if (laterParts.containsKey(id)) {
+                sendNextPart(id); // after currentTo: it goes from the time this answer brought
+            }
             answered(id);
         } else if (head instanceof Pull p && p.document().equals(id)) {
             boolean applied = takeIncoming(id, done);
@@ -407,6 +430,7 @@ final class GlobalProcedure {
             if (applied && !inSession.test(id) && vault.mergeDamagedFile(id)) {
                 uploadAfter.add(id);
             }
+            vault.answerWhole(id);
             answered(id); // after currentTo: a deferred upsert must carry the time this answer brought
             listener.progress(pullsDone, pullsTotal);
         } else if (head instanceof Trash t && t.document().equals(id)) {
@@ -486,6 +510,7 @@ final class GlobalProcedure {
                 trashInFlight.remove(t.document());
             } else {
                 partRefused.add(((Upsert) head).document());
+                laterParts.remove(((Upsert) head).document()); // sent again with the rest of the pending ops
                 answered(((Upsert) head).document());
             }
             serverDiskFull = true;
@@ -501,6 +526,7 @@ final class GlobalProcedure {
         } else if (head instanceof Upsert u) {
             UUID id = u.document();
             partRefused.add(id); // nothing of this part was stored: a later part's 34 must not acknowledge it
+            laterParts.remove(id); // they stay pending: sent again with this one, or refused like it
             boolean nameRefused = error.code() == SyncError.BAD_NAME || error.code() == SyncError.REFUSED;
             Optional<String> renamedBack = nameRefused ? vault.nameRefused(id, u.throughSeq(), error.message())
                     : Optional.empty();

@@ -606,7 +606,15 @@ public final class SyncClient implements AutoCloseable {
             String problem = code == 1001 ? "the server is shutting down"
                     : "the connection to the server was lost (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
             lastProblem = problem;
-            if (code == 1008) {
+            List<String> incomplete = vault.incompleteNotes();
+            if (!incomplete.isEmpty()) {
+                fanOut.problem("not all of " + String.join(", ", incomplete) + " arrived: "
+                        + (incomplete.size() == 1 ? "its file keeps" : "their files keep")
+                        + " the older text until the rest does");
+                lastProblem = problem;
+            }
+            // 1008 is for a revoked device only; an older server also sent it to a reader too slow
+            if (code == 1008 && (reason == null || !reason.startsWith("too slow"))) {
                 setState(SyncState.REFUSED);
                 fanOut.problem("the server closed the connection: " + reason);
                 nextCurrent.completeExceptionally(new SyncException("the server refused this device: " + reason));

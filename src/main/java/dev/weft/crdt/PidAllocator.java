@@ -55,6 +55,13 @@ public final class PidAllocator {
     /** The pid made last, whose run the next insert right after it continues. */
     private final long[] last = new long[Pid.MAX_DEPTH];
     private int lastDepth;
+    /**
+     * Levels the current run went down since it was placed. Each halves the run's steps: a run
+     * that fills level after level (a big paste or import) would otherwise go one level deeper
+     * every ~8,000 characters and pass the 255 levels a pid may have at ~2 million; so it holds
+     * twice as much on each level and 20 million characters take ~12 levels.
+     */
+    private int descents;
 
     /**
      * @param site the site written into the last pair of every pid made, 1..255
@@ -91,6 +98,7 @@ public final class PidAllocator {
     public int allocate(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out) {
         int depth = continueRun(l, lo, ll, r, ro, rl, out);
         if (depth == 0) {
+            descents = 0;
             boolean backwards = lastDepth > 0 && Pid.compare(r, ro, rl, last, 0, lastDepth) == 0;
             depth = place(l, lo, ll, r, ro, rl, out, backwards);
         }
@@ -128,7 +136,7 @@ public final class PidAllocator {
         if (room >= NARROW) {
             // At most 1/GAP_SHARE of the room left: gaps shrink geometrically, so text typed into
             // a gap, and text typed into that text, mostly stays on the same level.
-            out[level] = Pid.key(site, prev + 1 + random.nextLong(stepFor(room)));
+            out[level] = Pid.key(site, prev + 1 + random.nextLong(runStep(room)));
             return lastDepth;
         }
         long low = regionLow(site);
@@ -136,8 +144,14 @@ public final class PidAllocator {
         if (lastDepth == Pid.MAX_DEPTH || high < low) {
             return 0;
         }
-        out[lastDepth] = Pid.key(site, low + random.nextLong(stepFor(high - low + 1)));
+        descents++;
+        out[lastDepth] = Pid.key(site, low + random.nextLong(runStep(high - low + 1)));
         return lastDepth + 1;
+    }
+
+    /** {@link #stepFor}, halved for each level the run went down (see {@link #descents}). */
+    private long runStep(long room) {
+        return Math.max(1, stepFor(room) >> Math.min(descents, 12));
     }
 
     /**

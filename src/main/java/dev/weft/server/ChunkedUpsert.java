@@ -48,6 +48,8 @@ final class ChunkedUpsert {
     private final Failures failures;
     private final SyncDocUpsert upsert;
     private final int site;
+    /** Completes once the answer to the connection's request before this one is queued. */
+    private final CompletableFuture<?> earlier;
     /** Completes once the answer (or the failure) is queued for the peer. */
     private final CompletableFuture<Void> answered;
     /** Completes once the last step is handed to the store's writer. */
@@ -62,7 +64,7 @@ final class ChunkedUpsert {
     private final List<Pid> othersDeletes = new ArrayList<>();
 
     ChunkedUpsert(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures, SyncDocUpsert upsert,
-            CompletableFuture<Void> answered, CompletableFuture<Void> submitted) {
+            CompletableFuture<?> earlier, CompletableFuture<Void> answered, CompletableFuture<Void> submitted) {
         this.store = store;
         this.hub = hub;
         this.peer = peer;
@@ -70,6 +72,7 @@ final class ChunkedUpsert {
         this.failures = failures;
         this.upsert = upsert;
         this.site = peer.device().site();
+        this.earlier = earlier;
         this.answered = answered;
         this.submitted = submitted;
     }
@@ -151,15 +154,15 @@ final class ChunkedUpsert {
         }
         List<Message> out = new ArrayList<>(replies.responses(doc.id(), doc.name(), othersInserts, othersDeletes));
         out.add(Replies.done(doc));
-        peer.serially(() -> peer.send(out));
-        answered.complete(null);
+        GlobalSync.sendAfter(earlier, out, peer, answered);
     }
 
     private void failed(Throwable cause) {
         submitted.complete(null); // later writes of the connection may go on
         Optional<SyncError> refusal = Replies.refusal(upsert.documentId(), cause);
         if (refusal.isPresent()) {
-            peer.serially(() -> peer.send(List.of(refusal.get())));
+            GlobalSync.sendAfter(earlier, List.of(refusal.get()), peer, answered);
+            return;
         } else if (hub.stopping()) {
             peer.close(Failures.GOING_AWAY, "server shutting down"); // the store closed between two steps: no 34
         } else {

@@ -8,7 +8,10 @@ final class Failures {
     static final int PROTOCOL_ERROR = 1002;
     static final int SERVER_FAULT = 1011;
     static final int GOING_AWAY = 1001;
+    /** Only for a revoked device: its client stops and asks to be paired again. */
     static final int POLICY = 1008;
+    /** (ext) A peer that left too much unread: it reconnects (docs/protocol.md §3). */
+    static final int TOO_SLOW = 4008;
     static final int TRY_AGAIN_LATER = 1013;
 
     private final ServerLog log;

@@ -11,6 +11,7 @@ import dev.weft.protocol.SyncDocPull;
 import dev.weft.protocol.SyncDocRestore;
 import dev.weft.protocol.SyncDocTrash;
 import dev.weft.protocol.SyncDocUpsert;
+import dev.weft.protocol.SyncError;
 import dev.weft.protocol.Synclist;
 import dev.weft.protocol.SynclistResponse;
 import dev.weft.store.DocumentChanges;
@@ -72,7 +73,7 @@ final class GlobalSync {
         if (message instanceof Synclist s) {
             read(() -> synclist(s));
         } else if (message instanceof SyncDocPull p) {
-            read(() -> pull(p));
+            pull(p);
         } else if (message instanceof SyncDocUpsert u) {
             return upsert(u);
         } else if (message instanceof SyncDocTrash t) {
@@ -108,21 +109,15 @@ final class GlobalSync {
         return List.of(new SynclistResponse(entries));
     }
 
-    /** One read of committed state: the {@code 34} time is that of the atoms the answer holds. */
-    private List<Message> pull(SyncDocPull p) {
-        Optional<DocumentChanges> changes;
-        try {
-            changes = store.changesSince(p.documentId(), p.lastSyncTime(), peer.device().site());
-        } catch (StoreDamagedException e) {
-            // damaged pages: this note is not sent, the others go on (the store logs the damage once)
-            return List.of(Replies.refusal(p.documentId(), e).orElseThrow());
-        }
-        if (changes.isEmpty()) {
-            return notFound(p.documentId()).messages();
-        }
-        // a name an older server stored that breaks the rule: a 36 for this note, the others go on
-        return Replies.unsendable(changes.get().document()).<List<Message>>map(List::of)
-                .orElseGet(() -> replies.pulled(changes.get()));
+    /**
+     * Answers a pull in windows ({@link PullStream}), after the answer of this connection's last
+     * write was queued; the connection's next answers wait for its last window.
+     */
+    private void pull(SyncDocPull p) {
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        lastWrite.whenComplete((ignored, error) -> peer.serially(
+                new PullStream(store, peer, replies, failures, p, answered)::next));
+        lastWrite = answered;
     }
 
     /**
@@ -171,9 +166,11 @@ final class GlobalSync {
         }
         Optional<String> badName = NoteNames.validate(u.name());
         if (badName.isEmpty() && ChunkedUpsert.needed(u)) {
+            CompletableFuture<?> earlier = lastWrite;
             CompletableFuture<Void> queued = new CompletableFuture<>();
             lastWrite = queued;
-            afterEarlierWrites(submitted -> new ChunkedUpsert(store, hub, peer, replies, failures, u, queued, submitted).next());
+            afterEarlierWrites(submitted -> new ChunkedUpsert(store, hub, peer, replies, failures, u, earlier, queued,
+                    submitted).next());
             return true;
         }
         answer(batch -> {
@@ -242,15 +239,17 @@ final class GlobalSync {
      * {@code 36} for {@code document}; any other failure closes the connection with 1011.
      */
     private void answer(Function<WriteBatch, Answer> work, UUID document, int ops) {
+        CompletableFuture<?> earlier = lastWrite;
         CompletableFuture<Void> queued = new CompletableFuture<>();
         lastWrite = queued;
         afterEarlierWrites(submitted -> {
             // on the writer thread right after the commit, in commit order (see Store.submit)
             store.submit(work, ops, (answer, error) -> {
+                List<Message> out = List.of();
                 try {
-                    committed(answer, error, document);
+                    out = committed(answer, error, document);
                 } finally {
-                    queued.complete(null);
+                    sendAfter(earlier, out, queued);
                 }
             });
             submitted.complete(null);
@@ -273,12 +272,34 @@ final class GlobalSync {
         }
     }
 
-    private void committed(Answer answer, Throwable error, UUID document) {
+    /**
+     * Sends {@code out} once the answer before it ({@code earlier}) is queued: a pull's answer goes
+     * window by window, and a write committed meanwhile must not answer in its middle. Then
+     * completes {@code queued}.
+     */
+    static void sendAfter(CompletableFuture<?> earlier, List<Message> out, PeerLink peer, CompletableFuture<Void> queued) {
+        earlier.whenComplete((ignored, error) -> {
+            if (!out.isEmpty()) {
+                peer.serially(() -> peer.send(out));
+            }
+            queued.complete(null);
+        });
+    }
+
+    private void sendAfter(CompletableFuture<?> earlier, List<Message> out, CompletableFuture<Void> queued) {
+        sendAfter(earlier, out, peer, queued);
+    }
+
+    /** The commit's follow-up on the writer thread; returns what to answer (nothing after a fault). */
+    private List<Message> committed(Answer answer, Throwable error, UUID document) {
         if (error != null) {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-            Replies.refusal(document, cause).ifPresentOrElse(
-                    refusal -> peer.serially(() -> peer.send(List.of(refusal))), () -> failures.fault(peer, cause));
-            return;
+            Optional<SyncError> refusal = Replies.refusal(document, cause);
+            if (refusal.isEmpty()) {
+                failures.fault(peer, cause);
+                return List.of();
+            }
+            return List.of(refusal.get());
         }
         answer.change().ifPresent(change -> {
             hub.changed(change, peer);
@@ -287,6 +308,6 @@ final class GlobalSync {
                 room.deliverToAll(answer.forSessions(), change.syncTime());
             }
         });
-        peer.serially(() -> peer.send(answer.messages()));
+        return answer.messages();
     }
 }

@@ -14,6 +14,13 @@ interface PeerLink {
     /** Encodes {@code messages} into one frame (or several, if too big) and sends them in order. */
     void send(List<? extends Message> messages);
 
+    /**
+     * {@link #send(List)}, then runs {@code written} once those frames are written to the socket
+     * (never if the connection closes first): a big answer reads its next window only then, so a
+     * reader that is reading is never cut off, and one that is not holds one window.
+     */
+    void send(List<? extends Message> messages, Runnable written);
+
     /** Closes the connection with a WebSocket close code (docs/protocol.md §3) and a short reason. */
     void close(int code, String reason);
 

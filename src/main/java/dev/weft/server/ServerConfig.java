@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param tls how the listener is secured
  * @param limits message size and text limits
  * @param maxUnsentBytes bytes a connection may have queued for sending before it is closed as too
- *     slow a reader (1008); one frame is always let through
+ *     slow a reader (4008); one frame is always let through
  * @param deflate accept WebSocket permessage-deflate (RFC 7692) from clients that offer it, without
  *     context takeover, zlib state held only while a message is processed (docs/websocket-client.md)
  * @param receive the budget of incoming message bytes and the receive deadline (docs/server.md, "Limits")

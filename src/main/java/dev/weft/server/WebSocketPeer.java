@@ -130,6 +130,11 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
 
     @Override
     public void send(List<? extends Message> messages) {
+        send(messages, null);
+    }
+
+    @Override
+    public void send(List<? extends Message> messages, Runnable written) {
         if (closing.get() || !channel.isOpen()) {
             return;
         }
@@ -138,34 +143,45 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
         for (Message m : messages) {
             byte[] one = codec.encode(m);
             if (frame.size() > 0 && frame.size() + one.length > max) {
-                sendFrame(frame.toByteArray());
+                sendFrame(frame.toByteArray(), null);
                 frame.reset();
             }
             frame.writeBytes(one);
         }
         if (frame.size() > 0) {
-            sendFrame(frame.toByteArray());
+            sendFrame(frame.toByteArray(), written);
         }
     }
 
     /**
      * Queues {@code frame} unless the peer already leaves more than {@code maxUnsentBytes} unread:
-     * then the connection is closed with 1008 (Undertow's queue is unbounded; a peer that stops
+     * then the connection is closed with 4008 (Undertow's queue is unbounded; a peer that stops
      * reading would otherwise hold the server's memory for as long as it stays connected).
      */
-    private void sendFrame(byte[] frame) {
+    private void sendFrame(byte[] frame, Runnable written) {
         if (closing.get()) {
             return;
         }
         long before = unsent.getAndAdd(frame.length);
         if (before > 0 && before + frame.length > maxUnsentBytes) {
             unsent.addAndGet(-frame.length);
-            log.info("closing " + label + " (" + Failures.POLICY + "): it does not read: " + before
+            log.info("closing " + label + " (" + Failures.TOO_SLOW + "): it does not read: " + before
                     + " bytes unsent, more would pass the limit of " + maxUnsentBytes);
-            close(Failures.POLICY, "too slow: more than " + maxUnsentBytes + " bytes unread");
+            close(Failures.TOO_SLOW, "too slow: more than " + maxUnsentBytes + " bytes unread");
             return;
         }
-        WebSockets.sendBinary(ByteBuffer.wrap(frame), channel, written, frame.length);
+        WebSockets.sendBinary(ByteBuffer.wrap(frame), channel, written == null ? this.written : new WebSocketCallback<>() {
+            @Override
+            public void complete(WebSocketChannel ch, Integer length) {
+                WebSocketPeer.this.written.complete(ch, length);
+                written.run();
+            }
+
+            @Override
+            public void onError(WebSocketChannel ch, Integer length, Throwable error) {
+                WebSocketPeer.this.written.onError(ch, length, error);
+            }
+        }, frame.length);
     }
 
     /** Counts a frame as sent once written; drops the channel when a send fails. */

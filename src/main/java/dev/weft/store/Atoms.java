@@ -84,6 +84,82 @@ final class Atoms {
         return new DocumentChanges(document.state(id), inserts, deletes);
     }
 
+    /**
+     * {@link #changes} for the atoms after {@code after} (null: from the start), about
+     * {@code maxBytes} of answer at most (docs/server.md, "Big answers"). When the op history after
+     * {@code since} is small it is read whole, in one window, exactly as {@link #changes}; else the
+     * document's atoms are scanned in pid order, and then a tombstone inserted at or before
+     * {@code since} is sent whether or not its delete came after {@code since} (atoms keep no delete
+     * time): a delete the device may already have, which changes nothing there.
+     * {@code everyDelete}: every tombstone in range is sent (a catch-up after windows read at later
+     * times, which may have brought atoms inserted after {@code since}).
+     */
+    ChangesWindow window(UUID id, DocumentRecord document, long since, int site, Pid after, int maxBytes,
+            boolean everyDelete) {
+        List<Atom> inserts = new ArrayList<>();
+        List<Pid> deletes = new ArrayList<>();
+        Pid last = null;
+        if (since >= 0 && since != Long.MAX_VALUE) {
+            byte[] prefix = Keys.document(id);
+            byte[] from = after == null ? prefix : Keys.atom(id, after);
+            if (since >= document.created() && historyFits(id, prefix, since, maxBytes)) {
+                for (byte[] key : touchedSince(id, prefix, since).tailSet(from, after == null)) {
+                    AtomRecord atom = AtomRecord.decode(atoms.get(key));
+                    Pid pid = Keys.pidAt(key, Keys.DOCUMENT);
+                    if (everyDelete && !atom.isAlive()) {
+                        deletes.add(pid);
+                    } else {
+                        classify(pid, atom, since, site, inserts, deletes);
+                    }
+                }
+            } else {
+                byte[] to = Keys.afterPrefix(prefix);
+                NavigableMap<byte[], byte[]> range = to == null ? atoms.tailMap(from, after == null)
+                        : atoms.subMap(from, after == null, to, false);
+                long budget = maxBytes;
+                for (Map.Entry<byte[], byte[]> e : range.entrySet()) {
+                    if (budget <= 0) {
+                        break;
+                    }
+                    Pid pid = Keys.pidAt(e.getKey(), Keys.DOCUMENT);
+                    AtomRecord atom = AtomRecord.decode(e.getValue());
+                    int before = inserts.size() + deletes.size();
+                    if (atom.isAlive() ? atom.insertTime() > since : everyDelete) {
+                        if (atom.isAlive()) {
+                            inserts.add(new Atom(pid, atom.codePoint()));
+                        } else {
+                            deletes.add(pid);
+                        }
+                    } else if (!atom.isAlive()) {
+                        classify(pid, atom, since, site, inserts, deletes);
+                    }
+                    // scanning costs too: an atom not sent counts as a few bytes
+                    budget -= inserts.size() + deletes.size() > before ? 7 + Keys.PAIR * pid.depth() : 8;
+                    last = pid;
+                }
+                if (budget > 0) {
+                    last = null; // the scan reached the end of the document
+                }
+            }
+        }
+        return new ChangesWindow(new DocumentChanges(document.state(id), inserts, deletes), last);
+    }
+
+    /** Whether the history after {@code since} holds few enough pids to answer in one window. */
+    private boolean historyFits(UUID id, byte[] prefix, long since, int maxBytes) {
+        int chunks = Math.max(1, maxBytes / (Keys.CHUNK * 16));
+        byte[] from = Keys.historyFrom(id, since + 1);
+        byte[] to = Keys.afterPrefix(prefix);
+        NavigableMap<byte[], byte[]> changes = to == null ? history.tailMap(from, true) : history.subMap(from, true, to, false);
+        int seen = 0;
+        for (byte[] ignored : changes.keySet()) {
+            if (++seen > chunks) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The keys of the atoms changed after {@code since}, each once, in pid order. */
     private NavigableSet<byte[]> touchedSince(UUID id, byte[] prefix, long since) {
         NavigableSet<byte[]> keys = new TreeSet<>(Arrays::compareUnsigned);

@@ -1,5 +1,6 @@
 package dev.weft.store;
 
+import dev.weft.crdt.Pid;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -242,6 +243,18 @@ public final class Store implements AutoCloseable {
     public Optional<DocumentChanges> changesSince(UUID document, long since, int requestingSite) {
         return read(o -> o.documents.get(document)
                 .map(record -> o.atoms.changes(document, record, since, requestingSite)));
+    }
+
+    /**
+     * One window of {@link #changesSince}: the changes of the atoms after {@code after} (null: from
+     * the start), about {@code maxBytes} of answer, read at one instant (docs/server.md, "Big
+     * answers"). May list deletes of atoms the device already has deleted; {@code everyDelete} lists
+     * every delete in range. O(window · log n). Empty if the store does not know the document.
+     */
+    public Optional<ChangesWindow> changesWindow(UUID document, long since, int requestingSite, Pid after,
+            int maxBytes, boolean everyDelete) {
+        return read(o -> o.documents.get(document)
+                .map(record -> o.atoms.window(document, record, since, requestingSite, after, maxBytes, everyDelete)));
     }
 
     /** The device whose token has this SHA-256 hash, revoked or not. */

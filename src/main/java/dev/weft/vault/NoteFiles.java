@@ -44,6 +44,7 @@ final class NoteFiles {
     private final VaultEvents events;
     private final IdFolder baseCopies;
     private final IdFolder movingAside;
+    private final IncomingNotes incoming;
     private final DebouncedWriter writer;
     /** Takes in a file another program changed (later, on another thread: the writer must not wait for it). */
     private final Consumer<Path> externalEdit;
@@ -56,7 +57,7 @@ final class NoteFiles {
 
     NoteFiles(NoteTable table, VaultPaths paths, VaultOptions options, ScheduledExecutorService io,
             Replicas replicas, IndexKeeper index, VaultEvents events, IdFolder baseCopies, IdFolder movingAside,
-            Consumer<Path> externalEdit) {
+            IncomingNotes incoming, Consumer<Path> externalEdit) {
         this.table = table;
         this.state = table.lock;
         this.notes = table.notes;
@@ -68,6 +69,7 @@ final class NoteFiles {
         this.index = index;
         this.events = events;
         this.baseCopies = baseCopies;
+        this.incoming = incoming;
         this.movingAside = movingAside;
         this.writer = new DebouncedWriter(DebouncedWriter.Scheduler.of(io), options.writeQuiet(),
                 options.writeMaxDelay(), this::writeFailed, this::written, this::mayReplace);
@@ -95,8 +97,14 @@ final class NoteFiles {
         writer.close();
     }
 
-    /** Puts the note's file where its name says (nowhere if trashed), unless another note's file is there. */
+    /**
+     * Puts the note's file where its name says (nowhere if trashed), unless another note's file is
+     * there; not while the note is incoming (IncomingNotes).
+     */
     void placeFile(NoteState n, NoteReplica r) throws IOException {
+        if (incoming.holds(n.id)) {
+            return;
+        }
         Path want;
         Path have;
         Set<UUID> failed = new HashSet<>();
@@ -278,6 +286,8 @@ final class NoteFiles {
                 waiting = notes.values().stream().filter(n -> n.deferred && !n.trashed)
                         .sorted(Comparator.comparing(n -> n.id)).toList();
             }
+            // an incoming note's file waits for the whole answer (IncomingNotes); its placeFile comes then
+            waiting = waiting.stream().filter(n -> !incoming.holds(n.id)).toList();
             for (NoteState n : waiting) {
                 Path want = notePaths.pathOf(n.name);
                 if (!failed.contains(n.id) && !occupied(want, n)) {
@@ -326,8 +336,14 @@ final class NoteFiles {
         return false;
     }
 
-    /** Schedules writing the note's text to its file; {@code r} may be a replica about to close. */
+    /**
+     * Schedules writing the note's text to its file; {@code r} may be a replica about to close. Not
+     * while the note is incoming (IncomingNotes): written once the answer is whole.
+     */
     void scheduleWrite(NoteState n, NoteReplica r) {
+        if (incoming.holds(n.id)) {
+            return;
+        }
         Path file;
         boolean cached;
         synchronized (state) {

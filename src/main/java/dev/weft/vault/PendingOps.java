@@ -189,6 +189,11 @@ final class PendingOps {
         return Set.copyOf(uncovered);
     }
 
+    /** Whether any remote insert was logged since the last "current to" (no copy: a big download logs millions). */
+    boolean hasUncovered() {
+        return !uncovered.isEmpty();
+    }
+
     long syncTime(long fallback) {
         return hasCurrentTo ? currentTo : fallback;
     }

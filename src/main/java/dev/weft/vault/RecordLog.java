@@ -299,7 +299,7 @@ public final class RecordLog implements Closeable {
      * {@code syncTime}. Call it only after the remote ops of that answer were applied.
      */
     public synchronized void currentTo(long syncTime) throws IOException {
-        if (syncTime != syncTime() || !state.uncovered().isEmpty()) {
+        if (syncTime != syncTime() || state.hasUncovered()) {
             append(List.of(new LogRecord.CurrentTo(syncTime)), new ArrayList<>());
         }
     }
@@ -317,7 +317,7 @@ public final class RecordLog implements Closeable {
 
     /** True when every atom held is covered by {@link #syncTime()}; compaction waits for it. */
     synchronized boolean isCovered() {
-        return state.uncovered().isEmpty();
+        return !state.hasUncovered();
     }
 
     /** The sync time this replica is current to: the last "current to" record, else the structure file's. */

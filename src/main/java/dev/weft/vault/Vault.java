@@ -68,12 +68,13 @@ public final class Vault implements Closeable {
     private final Replicas replicas;
     private final IndexKeeper index;
     private final NoteFiles files;
+    private final IncomingNotes incoming;
     private final FolderChanges changes;
     private final DamagedFileMerge damagedFiles;
     private FolderWatcher watcher;
     private volatile boolean closed;
 
-    private Vault(VaultPaths paths, VaultOptions options, DeviceState device) {
+    private Vault(VaultPaths paths, VaultOptions options, DeviceState device) throws IOException {
         this.paths = paths;
         this.notePaths = new NotePaths(paths.vault());
         this.options = options;
@@ -94,8 +95,9 @@ public final class Vault implements Closeable {
         this.replicas = new Replicas(table, paths, options, events, damaged, this::site, this::localEdit,
                 this::damageFound);
         this.index = new IndexKeeper(table, paths, options, io, events, replicas, baseCopies, movingAside, damaged);
+        this.incoming = new IncomingNotes(new IdFolder(paths.weftDir().resolve("incoming")));
         this.files = new NoteFiles(table, paths, options, io, replicas, index, events, baseCopies, movingAside,
-                file -> runLater(() -> filesChanged(new FolderWatcher.Batch(Set.of(file), false))));
+                incoming, file -> runLater(() -> filesChanged(new FolderWatcher.Batch(Set.of(file), false))));
         this.changes = new FolderChanges(table, paths, replicas, files, index, events, this::newId);
         this.damagedFiles = new DamagedFileMerge(table, paths, replicas, files, damaged, events);
     }
@@ -742,6 +744,54 @@ public final class Vault implements Closeable {
         }
         index.schedule();
         return merged[0];
+    }
+
+    /**
+     * An answer of the server for note {@code id} (a pull's or an upload's, perhaps in many parts)
+     * starts coming in: the note's file is neither written nor moved until {@link #answerWhole}, so
+     * a download cut short never leaves part of a note in it (docs/vault.md, "Big downloads").
+     */
+    public void answerComing(UUID id) {
+        incoming.hold(id);
+    }
+
+    /** The answer for note {@code id} is whole: its file is brought up to date if a write waited. */
+    public void answerWhole(UUID id) throws IOException {
+        ops.lock();
+        try {
+            if (!incoming.release(id)) {
+                return;
+            }
+            NoteState n;
+            synchronized (state) {
+                n = notes.get(id);
+            }
+            if (n == null) {
+                return;
+            }
+            replicas.withReplica(n, r -> {
+                boolean hadFile;
+                synchronized (state) {
+                    hadFile = n.file != null;
+                }
+                files.placeFile(n, r); // a new note's file is written here
+                if (hadFile) {
+                    files.scheduleWrite(n, r);
+                }
+            });
+        } finally {
+            ops.unlock();
+        }
+        index.schedule();
+    }
+
+    /** The names of the notes whose files wait for the rest of a download cut short. */
+    public List<String> incompleteNotes() {
+        List<String> names = new ArrayList<>();
+        for (UUID id : incoming.waiting()) {
+            note(id).ifPresent(n -> names.add(n.name()));
+        }
+        return names;
     }
 
     /** The notes whose logs may hold unacknowledged ops, without opening them. */

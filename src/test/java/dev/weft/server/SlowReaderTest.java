@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A session whose peer stops reading while another device writes a lot into the same document:
- * once more than the configured bytes wait unsent, that connection alone is closed with 1008 and
+ * once more than the configured bytes wait unsent, that connection alone is closed with 4008 (ext: "too slow", reconnect; 1008 is for revoked devices) and
  * one log line; the writer and a reading watcher are served on, and the watcher gets every op.
  */
 class SlowReaderTest {
@@ -71,7 +71,7 @@ class SlowReaderTest {
             }
             String log = logged.toString(StandardCharsets.UTF_8);
             assertThat(log.lines().filter(l -> l.contains("does not read"))).as(log).hasSize(1)
-                    .allMatch(l -> l.contains("sleeper") && l.contains("(1008)"));
+                    .allMatch(l -> l.contains("sleeper") && l.contains("(4008)"));
 
             // the writer and the watcher are still served: one more op reaches the watcher, and all before it
             ident++;
@@ -90,7 +90,7 @@ class SlowReaderTest {
             assertThat(w.closed).isNotDone();
 
             // the sleeper, reading again, finds its close frame after what was queued before it
-            assertThat(slow.readUntilClose()).isEqualTo(1008);
+            assertThat(slow.readUntilClose()).isEqualTo(4008);
             slow.close();
         }
     }
