@@ -25,6 +25,8 @@ import org.xnio.XnioIoThread;
 final class MessageReceiver {
     static final int CHUNK_BYTES = 64 << 10;
     static final int TOO_BIG = 1009;
+    /** Heap a whole message costs beyond its bytes while it waits (array header, queue entry, callback). */
+    static final int MESSAGE_OVERHEAD = 256;
 
     /** Where whole messages and refusals go. */
     interface Sink {
@@ -179,8 +181,10 @@ final class MessageReceiver {
             System.arraycopy(chunk, 0, bytes, to, n);
             to += n;
         }
-        long held = granted;
-        granted = 0; // now the sink's, until its done runs
+        // a whole message holds its own size (plus what a queued message costs besides), not its
+        // chunks: thousands of keystroke-sized messages waiting for the store must not each hold 64 KiB
+        long held = Math.min(granted, size + MESSAGE_OVERHEAD);
+        granted -= held; // the rest goes back now; the held bytes are the sink's until its done runs
         reset();
         frame.suspendReads();
         sink.message(bytes, () -> budget.release(device, held));

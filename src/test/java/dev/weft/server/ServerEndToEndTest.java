@@ -267,7 +267,12 @@ class ServerEndToEndTest {
         TestDevice.Connection huge = a.connect();
         // refused at its header, and the connection hung up: the send itself may fail
         huge.socket.sendBinary(java.nio.ByteBuffer.wrap(new byte[Limits.DEFAULT.maxMessageBytes() + 1]), true);
-        assertThat(huge.awaitClose()).isEqualTo(1009);
+        try {
+            assertThat(huge.awaitClose()).isEqualTo(1009);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // the server hung up while this side still wrote the body: the write fails before the 1009 is read
+            assertThat(e.getCause()).isInstanceOf(java.io.IOException.class);
+        }
 
         good.send(new Synclist(0));
         assertThat(good.next()).isInstanceOf(SynclistResponse.class);
