@@ -35,9 +35,8 @@ final class Commands {
         Action quickOpen = action("Open Note…", key(KeyEvent.VK_P, 0), notes::quickOpen);
         Action rename = action("Rename or Move…", KeyStroke.getKeyStroke(KeyEvent.VK_F2, 0), notes::rename);
         Action trash = action("Move to Trash", null, notes::trash);
-        // Delete in the tree only: in the editor Delete and Ctrl+Backspace edit text
-        window.list.tree().getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_DELETE, 0), "weft.trash");
-        window.list.tree().getActionMap().put("weft.trash", trash);
+        // Delete and F2 in the tree act on its selection; in the editor Delete edits text
+        new TreeCommands(window.list, notes);
         Action showTrash = action("Trash…", null, notes::showTrash);
         Action settings = action("Settings…", key(KeyEvent.VK_COMMA, 0), notes::settings);
         Action quit = action("Quit", key(KeyEvent.VK_Q, 0), window::close);

@@ -30,7 +30,11 @@ final class NoteActions {
      * it as the user types ({@link FirstLineNamer}); a name given here stays.
      */
     void create() {
-        String suggestion = folderOfSelection() + firstLine(window.area.getSelectedText()).orElse("");
+        create(folderOfSelection());
+    }
+
+    private void create(String folder) {
+        String suggestion = folder + firstLine(window.area.getSelectedText()).orElse("");
         NameDialog.askOrBlank(window.frame, "New Note", "Name of the new note:", suggestion,
                 "Use / for folders, as in Work/Plans. Left empty, the first line names the note.").ifPresent(typed -> {
                     boolean untitled = typed.isEmpty() || typed.endsWith("/");
@@ -46,13 +50,18 @@ final class NoteActions {
                 });
     }
 
+    /** Renames or moves what the commands act on ({@link #target}). */
     void rename() {
-        TreeItem item = window.list.item();
+        rename(target());
+    }
+
+    /** Renames a note, or moves every note of a folder (one rename per note). */
+    void rename(TreeItem item) {
         if (item instanceof TreeItem.Folder folder && !folder.path().isEmpty()) {
             renameFolder(folder.path());
             return;
         }
-        currentNote().ifPresent(note -> NameDialog.ask(window.frame, "Rename or Move",
+        live(item).ifPresent(note -> NameDialog.ask(window.frame, "Rename or Move",
                 "New name of “" + note.name() + "”:", note.name()).ifPresent(name -> {
                     if (!name.equals(note.name())) {
                         window.namer.renamedByUser(note.id());
@@ -71,12 +80,7 @@ final class NoteActions {
                     if (to.equals(folder) || to.isEmpty()) {
                         return;
                     }
-                    List<NoteInfo> inside = new ArrayList<>();
-                    for (NoteInfo note : vault.notes()) {
-                        if (!note.trashed() && note.name().startsWith(folder + "/")) {
-                            inside.add(note);
-                        }
-                    }
+                    List<NoteInfo> inside = notesIn(folder);
                     window.jobs.run("Could not move the folder “" + folder + "”", () -> {
                         for (NoteInfo note : inside) {
                             vault.rename(note.id(), to + note.name().substring(folder.length()));
@@ -86,11 +90,53 @@ final class NoteActions {
                 });
     }
 
+    /** Moves what the commands act on ({@link #target}) to the trash. */
     void trash() {
-        currentNote().ifPresent(note -> window.jobs.run("Could not move “" + note.name() + "” to the trash", () -> {
+        trash(target());
+    }
+
+    /** Moves a note to the trash, or every note of a folder once the user agrees. */
+    void trash(TreeItem item) {
+        if (item instanceof TreeItem.Folder folder && !folder.path().isEmpty()) {
+            trashFolder(folder.path());
+            return;
+        }
+        live(item).ifPresent(note -> window.jobs.run("Could not move “" + note.name() + "” to the trash", () -> {
             vault.trash(note.id());
             return note;
         }, done -> window.status.info("Moved “" + done.name() + "” to the trash (File › Trash… brings it back)")));
+    }
+
+    private void trashFolder(String folder) {
+        List<NoteInfo> inside = notesIn(folder);
+        String count = inside.size() + (inside.size() == 1 ? " note" : " notes");
+        if (!ConfirmDialog.ask(window.frame, "Move Folder to Trash",
+                "Move " + count + " in " + folder + " to the trash on every device?", "Move to Trash")) {
+            return;
+        }
+        window.jobs.run("Could not move the folder “" + folder + "” to the trash", () -> {
+            for (NoteInfo note : inside) {
+                vault.trash(note.id());
+            }
+            return count;
+        }, done -> window.status.info("Moved " + done + " in “" + folder + "” to the trash (File › Trash… brings them back)"));
+    }
+
+    /** A new note in {@code folder} ("" at the top): the name is asked with the folder proposed. */
+    void createIn(TreeItem item) {
+        create(item == null ? "" : folderOf(item));
+    }
+
+    /** Shows the note's file or the folder in the system's file manager. */
+    void reveal(TreeItem item) {
+        if (item == null) {
+            return;
+        }
+        java.nio.file.Path path = FileReveal.target(vault.folder(), item);
+        window.jobs.run("Could not show " + path + " in the file manager", () -> {
+            FileReveal.reveal(path);
+            return path;
+        }, done -> window.status.info("Showed " + done + " in the file manager"));
     }
 
     void showTrash() {
@@ -132,24 +178,54 @@ final class NoteActions {
         });
     }
 
-    /** The note chosen in the tree, else the open one. */
-    private Optional<NoteInfo> currentNote() {
-        UUID id = window.list.item() instanceof TreeItem.Note n ? n.note().id() : window.openNote.current();
-        Optional<NoteInfo> note = id == null ? Optional.empty() : vault.note(id).filter(n -> !n.trashed());
+    /**
+     * What the menu commands act on: the tree's selection while the tree has the focus (a folder
+     * too), else the open note, whatever is selected in the tree.
+     */
+    private TreeItem target() {
+        if (window.list.tree().isFocusOwner()) {
+            return window.list.item();
+        }
+        UUID open = window.openNote.current();
+        return open == null ? null : vault.note(open).<TreeItem>map(n -> new TreeItem.Note(n, n.name())).orElse(null);
+    }
+
+    /** The note of {@code item} as the vault has it now, unless trashed; else says to choose one. */
+    private Optional<NoteInfo> live(TreeItem item) {
+        Optional<NoteInfo> note = item instanceof TreeItem.Note n
+                ? vault.note(n.note().id()).filter(info -> !info.trashed()) : Optional.empty();
         if (note.isEmpty()) {
             window.status.info("Choose a note first");
         }
         return note;
     }
 
+    private List<NoteInfo> notesIn(String folder) {
+        List<NoteInfo> inside = new ArrayList<>();
+        for (NoteInfo note : vault.notes()) {
+            if (!note.trashed() && note.name().startsWith(folder + "/")) {
+                inside.add(note);
+            }
+        }
+        return inside;
+    }
+
     /** The folder of the chosen tree item or the open note, with a trailing slash ("" at the top). */
     private String folderOfSelection() {
         TreeItem item = window.list.item();
+        if (item != null) {
+            return folderOf(item);
+        }
+        UUID open = window.openNote.current();
+        return open == null ? "" : vault.note(open).map(n -> folderOf(new TreeItem.Note(n, n.name()))).orElse("");
+    }
+
+    /** A folder's own path, or a note's folder, with a trailing slash ("" at the top). */
+    private static String folderOf(TreeItem item) {
         if (item instanceof TreeItem.Folder folder) {
             return folder.path().isEmpty() ? "" : folder.path() + "/";
         }
-        String name = item instanceof TreeItem.Note n ? n.note().name()
-                : window.openNote.current() == null ? "" : vault.note(window.openNote.current()).map(NoteInfo::name).orElse("");
+        String name = item.path();
         int slash = name.lastIndexOf('/');
         return slash < 0 ? "" : name.substring(0, slash + 1);
     }

@@ -123,7 +123,7 @@ class MainWindowTest extends WindowTestBase {
         waitFor("the title following", () -> onEdt(() -> window.frame.getTitle()).startsWith("Kitchen/Soups/Lentil"));
 
         frame.tree("notes.tree").selectPath("Journal");
-        frame.pressAndReleaseKey(KeyPressInfo.keyCode(KeyEvent.VK_F2));
+        frame.tree("notes.tree").pressAndReleaseKeys(KeyEvent.VK_F2); // F2 in the editor renames the open note
         prompt = namePrompt();
         prompt.textBox("name.field").setText("Diary");
         prompt.textBox("name.field").pressAndReleaseKeys(KeyEvent.VK_ENTER);
