@@ -89,7 +89,7 @@ public final class LaunchBench {
     private static boolean windowShown() throws IOException, InterruptedException {
         for (String line : run("xwininfo", "-root", "-tree").split("\n")) {
             String t = line.trim();
-            if (t.contains("Weft\": (\"") && t.contains("dev-weft-app-Main") && !t.contains("1x1+")) {
+            if (t.contains("Weft\": (\"") && t.contains("(\"weft\" \"weft\")") && !t.contains("1x1+")) {
                 String id = t.substring(0, t.indexOf(' '));
                 return run("xwininfo", "-id", id).contains("IsViewable");
             }

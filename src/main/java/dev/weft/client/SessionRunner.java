@@ -2,6 +2,7 @@ package dev.weft.client;
 
 import dev.weft.crdt.Pid;
 import dev.weft.protocol.Message;
+import dev.weft.vault.Reasons;
 import dev.weft.vault.Vault;
 import java.io.IOException;
 import java.util.List;
@@ -121,7 +122,7 @@ final class SessionRunner implements EditingSession {
                 try {
                     protocol.start();
                 } catch (IOException e) {
-                    wiring.problem("the note could not be read: " + e.getMessage());
+                    wiring.problem("the note could not be read: " + Reasons.of(e));
                     lost();
                 }
             }
@@ -134,7 +135,7 @@ final class SessionRunner implements EditingSession {
             try {
                 protocol.localWork();
             } catch (IOException e) {
-                wiring.problem("the note could not be read: " + e.getMessage());
+                wiring.problem("the note could not be read: " + Reasons.of(e));
                 lost();
             }
         }
@@ -147,11 +148,11 @@ final class SessionRunner implements EditingSession {
         try {
             protocol.received(messages);
         } catch (ProtocolViolation e) {
-            wiring.problem("the server broke the session protocol: " + e.getMessage());
+            wiring.problem("the server broke the session protocol: " + Reasons.of(e));
             lost();
             return;
         } catch (IOException e) {
-            wiring.problem("the note could not be written: " + e.getMessage());
+            wiring.problem("the note could not be written: " + Reasons.of(e));
             lost();
             return;
         }

@@ -6,6 +6,7 @@ import dev.weft.protocol.PairingLink;
 import dev.weft.protocol.StoreHeader;
 import dev.weft.vault.DeviceState;
 import dev.weft.vault.DiskFull;
+import dev.weft.vault.Reasons;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultListener;
 import java.io.IOException;
@@ -423,7 +424,7 @@ public final class SyncClient implements AutoCloseable {
             try {
                 recovery.current();
             } catch (IOException e) {
-                fanOut.problem("the vault could not be written: " + e.getMessage()); // the recovery runs again
+                fanOut.problem("the vault could not be written: " + Reasons.of(e)); // the recovery runs again
             }
             backoff.reset();
             setState(SyncState.SYNCED);

@@ -66,6 +66,7 @@ public final class Desktop {
     }
 
     private void start(boolean dark) {
+        WindowClass.install();
         Looks.install(dark);
         Path folder = options.vaultOverride().orElse(settings.current().preferences().vault());
         FirstRunDialog.Then then = FirstRunDialog.Then.NOTHING;

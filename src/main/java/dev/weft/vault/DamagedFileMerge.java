@@ -145,11 +145,11 @@ final class DamagedFileMerge {
         try {
             return Optional.of(FileStamp.read(file, System::currentTimeMillis));
         } catch (NotUtf8Exception e) {
-            events.problem("Not UTF-8, left alone: " + paths.vault().relativize(file) + " (" + e.getMessage() + ")");
+            events.problem("Not UTF-8, left alone: " + paths.vault().relativize(file) + " (" + Reasons.of(e) + ")");
         } catch (NoSuchFileException e) {
             // deleted: the note goes to the trash at the next scan
         } catch (IOException e) {
-            events.problem("Cannot read " + paths.vault().relativize(file) + ": " + e.getMessage());
+            events.problem("Cannot read " + paths.vault().relativize(file) + ": " + Reasons.of(e));
         }
         return Optional.empty();
     }

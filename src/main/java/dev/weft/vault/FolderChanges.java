@@ -354,11 +354,11 @@ final class FolderChanges {
         try {
             return Optional.of(FileStamp.read(file, System::currentTimeMillis));
         } catch (NotUtf8Exception e) {
-            events.problem("Not UTF-8, left alone: " + paths.vault().relativize(file) + " (" + e.getMessage() + ")");
+            events.problem("Not UTF-8, left alone: " + paths.vault().relativize(file) + " (" + Reasons.of(e) + ")");
         } catch (NoSuchFileException e) {
             // gone again
         } catch (IOException e) {
-            events.problem("Cannot read " + paths.vault().relativize(file) + ": " + e.getMessage());
+            events.problem("Cannot read " + paths.vault().relativize(file) + ": " + Reasons.of(e));
         }
         return Optional.empty();
     }

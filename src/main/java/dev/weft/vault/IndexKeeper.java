@@ -92,7 +92,7 @@ final class IndexKeeper {
         } catch (IOException e) {
             rebuilt = true;
             LOG.log(System.Logger.Level.WARNING, "vault index unreadable", e);
-            events.problem("The vault index was damaged (" + e.getMessage() + "); rebuilt it from the notes' record logs.");
+            events.problem("The vault index was damaged (" + Reasons.of(e) + "); rebuilt it from the notes' record logs.");
         }
         List<String> withoutFile = new ArrayList<>();
         Set<UUID> withBase = baseCopies.ids();
@@ -214,13 +214,33 @@ final class IndexKeeper {
         try {
             io.schedule(() -> {
                 try {
-                    write();
+                    writeUnlessStopped();
                 } catch (IOException e) {
-                    events.problem("Could not write the vault index: " + e.getMessage());
+                    events.problem("Could not write the vault index: " + Reasons.of(e));
                 }
             }, options.indexDelay().toNanos(), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closing: close() writes it
+        }
+    }
+
+    /**
+     * The delayed write: skipped once the vault closes, as close() writes the index itself and then
+     * interrupts this thread, which would break a write still running (ClosedByInterruptException).
+     * Checked under the index lock, so close()'s own write waits for one that began before.
+     */
+    private void writeUnlessStopped() throws IOException {
+        indexIo.lock();
+        try {
+            synchronized (state) {
+                if (stopped) {
+                    indexScheduled = false;
+                    return;
+                }
+            }
+            write();
+        } finally {
+            indexIo.unlock();
         }
     }
 
@@ -236,7 +256,7 @@ final class IndexKeeper {
             if (!DiskFull.causes(e)) {
                 throw e;
             }
-            events.problem("The disk under the vault is full: the vault index was not written (" + e.getMessage()
+            events.problem("The disk under the vault is full: the vault index was not written (" + Reasons.of(e)
                     + "); Weft writes it once there is space.");
         }
     }

@@ -189,7 +189,7 @@ final class NoteFiles {
         if (e instanceof NotDirectoryException) {
             return "a file is where a folder should be (" + file + ")";
         }
-        return e.getMessage();
+        return Reasons.of(e);
     }
 
     /** Whether a file other than the note's own is at {@code target} (another note's, or one not yet taken in). */
@@ -497,7 +497,7 @@ final class NoteFiles {
             synchronized (state) {
                 n.baseSaved = false;
             }
-            events.problem("Could not keep what " + n.name + ".md held before this change (" + e.getMessage()
+            events.problem("Could not keep what " + n.name + ".md held before this change (" + Reasons.of(e)
                     + "): if another program edits it before Weft writes it, only its additions are merged.");
         }
     }

@@ -966,7 +966,7 @@ public final class Vault implements Closeable {
             changes.reconcile(batch.rescan() ? null : batch.paths(), false);
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "handling file changes in " + paths.vault(), e);
-            events.problem("Could not take in changed files: " + e.getMessage());
+            events.problem("Could not take in changed files: " + Reasons.of(e));
         } finally {
             ops.unlock();
         }
