@@ -88,8 +88,8 @@ final class SyncCommand {
         } catch (IllegalArgumentException e) {
             throw new SyncException("the pairing link is not valid: " + e.getMessage());
         }
-        client.pair(link, command.deviceName().orElseGet(SyncCommand::computerName));
-        out.println("paired with " + link.host() + ":" + link.port() + " as site " + vault.device().site());
+        String name = client.pair(link, command.deviceName().orElseGet(SyncCommand::computerName));
+        out.println("paired with " + link.host() + ":" + link.port() + " as " + name + " (site " + vault.device().site() + ")");
     }
 
     private int once(SyncClient client, Vault vault) throws SyncException, InterruptedException, IOException {

@@ -67,6 +67,21 @@ class SyncCommandTest {
         assertThat(run("sync", "--vault", b.toString())).isZero();
     }
 
+    /** Issue 13 §4: two laptops share a host name; the second is paired as "vm (2)" and told so. */
+    @Test
+    void aSecondDeviceWithANameInUseIsPairedUnderAFreeNameAndToldIt() throws Exception {
+        assertThat(run("sync", "--vault", dir.resolve("a").toString(), "--pair", server.pairingLink().toString(), "--name", "vm"))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("paired with 127.0.0.1:" + server.port() + " as vm (site ");
+        assertThat(run("sync", "--vault", dir.resolve("b").toString(), "--pair", server.pairingLink().toString(), "--name", "vm"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("paired with 127.0.0.1:" + server.port() + " as vm (2) (site ");
+        assertThat(run("devices", "--data", dir.resolve("server").toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().map(String::strip))
+                .anyMatch(line -> line.startsWith("vm ") && !line.startsWith("vm (2)"))
+                .anyMatch(line -> line.startsWith("vm (2) "));
+    }
+
     @Test
     void failuresAreOneClearLineAndExitOne() throws Exception {
         Path a = dir.resolve("a");
