@@ -6,6 +6,7 @@ import dev.weft.client.SyncListener;
 import dev.weft.client.SyncOptions;
 import dev.weft.client.SyncState;
 import dev.weft.protocol.PairingLink;
+import dev.weft.vault.FileProblem;
 import dev.weft.vault.UnwrittenFile;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultListener;
@@ -45,7 +46,10 @@ final class SyncCommand {
         Vault vault;
         try {
             vault = Vault.open(command.vault(), VaultOptions.defaults());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            err.println("weft: cannot open the vault " + command.vault() + ": " + FileProblem.describe(e));
+            return Launcher.FAILED;
+        } catch (RuntimeException e) {
             err.println("weft: cannot open the vault " + command.vault() + ": " + e.getMessage());
             return Launcher.FAILED;
         }

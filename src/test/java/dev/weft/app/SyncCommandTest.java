@@ -82,6 +82,25 @@ class SyncCommandTest {
                 .anyMatch(line -> line.startsWith("vm (2) "));
     }
 
+    /**
+     * Issue 13 §4: a read-only folder says why it cannot be opened. As root permissions are not enforced,
+     * so the folder opens; the assumption skips the test there (saying so).
+     */
+    @Test
+    void aReadOnlyVaultSaysPermissionDenied() throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("read-only"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(folder.toFile().setWritable(false, false), "no permissions here");
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.isWritable(folder),
+                    "permissions are not enforced for this user (root): a read-only folder cannot be made");
+            assertThat(run("sync", "--vault", folder.toString())).isEqualTo(Launcher.FAILED);
+            assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("weft: cannot open the vault " + folder + ": "
+                    + folder.resolve(".weft") + ": permission denied");
+        } finally {
+            folder.toFile().setWritable(true, false);
+        }
+    }
+
     @Test
     void failuresAreOneClearLineAndExitOne() throws Exception {
         Path a = dir.resolve("a");
