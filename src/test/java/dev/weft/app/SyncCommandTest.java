@@ -101,6 +101,18 @@ class SyncCommandTest {
         }
     }
 
+    /** Issue 13 §4: a file whose name cannot be a note is named once, with why, and the rest syncs. */
+    @Test
+    void filesLeftOutAreNamedOnceWithTheReason() throws Exception {
+        Path a = java.nio.file.Files.createDirectories(dir.resolve("a"));
+        java.nio.file.Files.writeString(a.resolve("What is it?.md"), "a question");
+        java.nio.file.Files.writeString(a.resolve("fine.md"), "an answer");
+        assertThat(run("sync", "--vault", a.toString(), "--pair", server.pairingLink().toString(), "--name", "a")).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "weft: Not synced: What is it?.md (character ? is not allowed); rename it to sync it");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("in sync: 1 notes");
+    }
+
     @Test
     void failuresAreOneClearLineAndExitOne() throws Exception {
         Path a = dir.resolve("a");
