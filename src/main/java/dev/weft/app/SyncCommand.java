@@ -111,7 +111,18 @@ final class SyncCommand {
                 err.println("weft: " + message);
             }
         });
-        client.syncOnce(ONCE_TIMEOUT); // a failure's message is the exception's: printed once, by run()
+        ProgressLine progress = ProgressLine.onTerminal() ? new ProgressLine(err, client.wireStats(), start) : null;
+        if (progress != null) {
+            client.addListener(progress);
+        }
+        try {
+            client.syncOnce(ONCE_TIMEOUT); // a failure's message is the exception's: printed once, by run()
+        } finally {
+            if (progress != null) {
+                client.removeListener(progress);
+                progress.end();
+            }
+        }
         vault.flush();
         if (copiedSite != 0) {
             out.println("this folder is a copy of the vault of another device (site " + copiedSite
