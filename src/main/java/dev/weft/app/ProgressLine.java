@@ -4,17 +4,24 @@ import dev.weft.client.SyncListener;
 import dev.weft.client.WireStats;
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The one line of {@code weft sync} that a terminal sees update while notes sync: notes done of
  * total, bytes moved, rate. Only on a terminal ({@code System.console() != null}): a script's
- * standard error stays quiet.
+ * standard error stays quiet. The line is also drawn again twice a second, as uploads count no notes
+ * (the engine's progress counts pulls) and only the bytes tell they move.
  */
 final class ProgressLine implements SyncListener {
     private final PrintStream err;
     private final WireStats wire;
     private final long startNanos;
     private int shown; // the length of the line on screen, so a shorter one overwrites it whole
+    private int done;
+    private int total;
+    private ScheduledExecutorService ticker;
 
     ProgressLine(PrintStream err, WireStats wire, long startNanos) {
         this.err = err;
@@ -27,8 +34,27 @@ final class ProgressLine implements SyncListener {
         return System.console() != null;
     }
 
+    /** Draws the line again twice a second until {@link #end}. */
+    synchronized void start() {
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "weft-sync-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        ticker.scheduleAtFixedRate(this::draw, 500, 500, TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public synchronized void progress(int done, int total) {
+        this.done = done;
+        this.total = total;
+        draw();
+    }
+
+    private synchronized void draw() {
+        if (ticker != null && ticker.isShutdown()) {
+            return;
+        }
         String line = text(done, total, wire.wireBytesSent() + wire.wireBytesReceived(), System.nanoTime() - startNanos);
         err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
         err.flush();
@@ -37,6 +63,9 @@ final class ProgressLine implements SyncListener {
 
     /** Clears the line, so what follows starts on a clean one. */
     synchronized void end() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
         if (shown > 0) {
             err.print("\r" + " ".repeat(shown) + "\r");
             err.flush();
@@ -44,10 +73,10 @@ final class ProgressLine implements SyncListener {
         }
     }
 
-    /** {@code syncing: 120 of 2000 notes, 1.5 MB, 300 kB/s}. */
+    /** {@code syncing: 120 of 2000 notes, 1.5 MB, 300.0 kB/s}; without the notes while none are counted. */
     static String text(int done, int total, long bytes, long nanos) {
         long rate = nanos <= 0 ? 0 : (long) (bytes * 1e9 / nanos);
-        return "syncing: " + done + " of " + total + " notes, " + size(bytes) + ", " + size(rate) + "/s";
+        return "syncing: " + (total == 0 ? "" : done + " of " + total + " notes, ") + size(bytes) + ", " + size(rate) + "/s";
     }
 
     private static String size(long bytes) {

@@ -114,6 +114,7 @@ final class SyncCommand {
         ProgressLine progress = ProgressLine.onTerminal() ? new ProgressLine(err, client.wireStats(), start) : null;
         if (progress != null) {
             client.addListener(progress);
+            progress.start();
         }
         try {
             client.syncOnce(ONCE_TIMEOUT); // a failure's message is the exception's: printed once, by run()

@@ -13,6 +13,8 @@ class ProgressLineTest {
     void saysNotesDoneOfTotalBytesAndRate() {
         assertThat(ProgressLine.text(120, 2000, 1_500_000, 5_000_000_000L)).isEqualTo("syncing: 120 of 2000 notes, 1.5 MB, 300.0 kB/s");
         assertThat(ProgressLine.text(0, 3, 512, 0)).isEqualTo("syncing: 0 of 3 notes, 512 B, 0 B/s");
+        assertThat(ProgressLine.text(0, 0, 5_000_000, 10_000_000_000L)).as("uploads count no notes")
+                .isEqualTo("syncing: 5.0 MB, 500.0 kB/s");
     }
 
     @Test
