@@ -6,6 +6,7 @@ import dev.weft.client.SyncListener;
 import dev.weft.client.SyncOptions;
 import dev.weft.client.SyncState;
 import dev.weft.protocol.PairingLink;
+import dev.weft.vault.FileProblem;
 import dev.weft.vault.UnwrittenFile;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultListener;
@@ -45,7 +46,10 @@ final class SyncCommand {
         Vault vault;
         try {
             vault = Vault.open(command.vault(), VaultOptions.defaults());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            err.println("weft: cannot open the vault " + command.vault() + ": " + FileProblem.describe(e));
+            return Launcher.FAILED;
+        } catch (RuntimeException e) {
             err.println("weft: cannot open the vault " + command.vault() + ": " + e.getMessage());
             return Launcher.FAILED;
         }
@@ -88,8 +92,8 @@ final class SyncCommand {
         } catch (IllegalArgumentException e) {
             throw new SyncException("the pairing link is not valid: " + e.getMessage());
         }
-        client.pair(link, command.deviceName().orElseGet(SyncCommand::computerName));
-        out.println("paired with " + link.host() + ":" + link.port() + " as site " + vault.device().site());
+        String name = client.pair(link, command.deviceName().orElseGet(SyncCommand::computerName));
+        out.println("paired with " + link.host() + ":" + link.port() + " as " + name + " (site " + vault.device().site() + ")");
     }
 
     private int once(SyncClient client, Vault vault) throws SyncException, InterruptedException, IOException {
@@ -107,7 +111,19 @@ final class SyncCommand {
                 err.println("weft: " + message);
             }
         });
-        client.syncOnce(ONCE_TIMEOUT); // a failure's message is the exception's: printed once, by run()
+        ProgressLine progress = ProgressLine.onTerminal() ? new ProgressLine(err, client.wireStats(), start) : null;
+        if (progress != null) {
+            client.addListener(progress);
+            progress.start();
+        }
+        try {
+            client.syncOnce(ONCE_TIMEOUT); // a failure's message is the exception's: printed once, by run()
+        } finally {
+            if (progress != null) {
+                client.removeListener(progress);
+                progress.end();
+            }
+        }
         vault.flush();
         if (copiedSite != 0) {
             out.println("this folder is a copy of the vault of another device (site " + copiedSite

@@ -27,12 +27,20 @@ public final class Pairing {
     }
 
     /**
-     * Pairs as {@code deviceName}; returns the paired state to keep in the vault.
+     * What a pairing gives: the state to keep in the vault and the name the server paired the device
+     * under, which may differ from the asked name when another device has it ({@code NAME (2)}).
+     */
+    public record Paired(DeviceState device, String deviceName) {
+    }
+
+    /**
+     * Pairs as {@code deviceName}; returns the paired state to keep in the vault and the name given
+     * (the asked one from a server that predates the {@code device_name=} line).
      *
      * @throws SyncException with a message for the user: unreachable server, wrong certificate,
      *     wrong/used/expired code, unexpected answer
      */
-    public static DeviceState pair(PairingLink link, String deviceName) throws SyncException {
+    public static Paired pair(PairingLink link, String deviceName) throws SyncException {
         ServerAddress server = ServerAddress.of(link);
         HttpClient http = HttpClients.forServer(server);
         String body = "code=" + URLEncoder.encode(link.code(), StandardCharsets.UTF_8)
@@ -50,7 +58,8 @@ public final class Pairing {
             throw new SyncException(ConnectFailures.describe(server, e), e);
         }
         return switch (response.statusCode()) {
-            case 200 -> paired(server, response.body());
+            case 200 -> new Paired(paired(server, response.body()), answerFields(response.body())
+                    .getOrDefault("device_name", deviceName));
             case 403 -> throw new SyncException("the server refused the pairing code: it is wrong, used or expired;"
                     + " get a fresh link with 'weft pair-code' on the server");
             default -> throw new SyncException("the server answered the pairing with HTTP " + response.statusCode()
@@ -95,6 +104,16 @@ public final class Pairing {
     }
 
     private static DeviceState paired(ServerAddress server, String body) throws SyncException {
+        Map<String, String> fields = answerFields(body);
+        try {
+            return DeviceState.paired(server.host(), server.port(), server.fingerprint(), fields.get("token"),
+                    Integer.parseInt(fields.getOrDefault("site", "")));
+        } catch (IllegalArgumentException e) {
+            throw new SyncException("the server's pairing answer is not one Weft understands: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> answerFields(String body) {
         Map<String, String> fields = new HashMap<>();
         for (String line : body.split("\n")) {
             int eq = line.indexOf('=');
@@ -102,12 +121,7 @@ public final class Pairing {
                 fields.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
             }
         }
-        try {
-            return DeviceState.paired(server.host(), server.port(), server.fingerprint(), fields.get("token"),
-                    Integer.parseInt(fields.getOrDefault("site", "")));
-        } catch (IllegalArgumentException e) {
-            throw new SyncException("the server's pairing answer is not one Weft understands: " + e.getMessage(), e);
-        }
+        return fields;
     }
 
     private static String firstLine(String body) {

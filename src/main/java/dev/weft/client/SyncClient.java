@@ -99,21 +99,24 @@ public final class SyncClient implements AutoCloseable {
      * Pairs the vault with the server of {@code link} as {@code deviceName} and keeps the answer in
      * {@code .weft/}. A vault paired with a server at another address is refused: its notes belong to
      * that server. The same address with another certificate is a server whose data dir was lost: the
-     * vault then uploads its notes again (StoreRecovery).
+     * vault then uploads its notes again (StoreRecovery). Returns the name the server paired the device under:
+     * {@code deviceName}, or {@code deviceName (2)}, … when another device has that name.
      */
-    public void pair(PairingLink link, String deviceName) throws SyncException, IOException {
+    public String pair(PairingLink link, String deviceName) throws SyncException, IOException {
         DeviceState before = vault.device();
         if (before.isPaired() && !(before.serverHost().equals(link.host()) && before.serverPort() == link.port())) {
             throw new SyncException("this vault is paired with the server at " + before.serverHost() + ":"
                     + before.serverPort() + "; use another vault folder for another server");
         }
-        DeviceState paired = Pairing.pair(link, deviceName);
+        Pairing.Paired answer = Pairing.pair(link, deviceName);
+        DeviceState paired = answer.device();
         if (vault.awaitingIdentity()) {
             vault.adoptIdentity(paired.withLastSyncTime(before.lastSyncTime()));
         } else {
             vault.updateDevice(before.isPaired() ? paired.withLastSyncTime(before.lastSyncTime()) : paired);
         }
         setState(SyncState.OFFLINE);
+        return answer.deviceName();
     }
 
     public void addListener(SyncListener listener) {

@@ -93,7 +93,7 @@ final class PairCopyEndpoint implements HttpHandler {
     }
 
     /** The longest start of {@code name} of at most {@code bytes} bytes of UTF-8. */
-    private static String fit(String name, int bytes) {
+    static String fit(String name, int bytes) {
         int used = 0;
         int end = 0;
         while (end < name.length()) {

@@ -24,8 +24,9 @@ import org.xnio.XnioIoThread;
 /**
  * {@code POST /v1/pair} (docs/protocol.md §7): redeems a pairing code and makes a device in one store
  * transaction, so a refused device name leaves the code usable; answers {@code 200} with
- * {@code token=}, {@code site=}, {@code server_id=}; {@code 403} for a wrong, used or expired
- * code; {@code 400} for a malformed request; {@code 409} when the name is taken; {@code 429} with
+ * {@code token=}, {@code site=}, {@code server_id=} and (ext) {@code device_name=}, the asked name made unique
+ * ({@link FreeDeviceName}); {@code 403} for a wrong, used or expired code; {@code 400} for a malformed
+ * request; {@code 409} when no device can be made (every site given out); {@code 429} with
  * {@code Retry-After} to an address that sent too many wrong codes ({@link PairingGuard}), before
  * its request is read or the store is asked.
  */
@@ -88,8 +89,8 @@ final class PairEndpoint implements HttpHandler {
                 return null;
             }
             String token = secrets.deviceToken();
-            Device device = batch.createDevice(request.deviceName(), Secrets.hash(token));
-            return new PairAnswer(token, device.site(), serverId);
+            Device device = batch.createDevice(FreeDeviceName.of(batch, request.deviceName()), Secrets.hash(token));
+            return new PairAnswer(token, device.site(), serverId, device.name());
         }).whenComplete((answer, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException ? error.getCause() : error;
@@ -110,7 +111,8 @@ final class PairEndpoint implements HttpHandler {
                 reply(exchange, StatusCodes.FORBIDDEN, "the pairing code is wrong, used or expired\n");
             } else {
                 guard.paired(address(exchange));
-                log.info("paired device '" + request.deviceName() + "' as site " + answer.site());
+                log.info("paired device '" + answer.deviceName() + "' as site " + answer.site()
+                        + (answer.deviceName().equals(request.deviceName()) ? "" : " (asked for '" + request.deviceName() + "')"));
                 exchange.setStatusCode(StatusCodes.OK);
                 exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, PairAnswer.CONTENT_TYPE);
                 exchange.getResponseSender().send(java.nio.ByteBuffer.wrap(answer.body()));

@@ -107,15 +107,33 @@ public final class Desktop {
                     Opened opened = get();
                     show(opened, then);
                 } catch (ExecutionException e) {
-                    JOptionPane.showMessageDialog(null, "Weft could not open the notes in " + folder + ":\n"
-                            + Jobs.describe(e.getCause()), "Weft", JOptionPane.ERROR_MESSAGE);
-                    System.exit(1);
+                    Optional<Path> other = chooseAnother(folder, Jobs.describe(e.getCause()));
+                    if (other.isEmpty()) {
+                        System.exit(1);
+                        return;
+                    }
+                    settings.update(s -> s.withPreferences(s.preferences().withVault(other.get())));
+                    open(other.get(), then);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
             }
         }.execute();
         progress.setVisible(true);
+    }
+
+    /** After a failed open: another folder the user chooses, or empty to quit. */
+    private static Optional<Path> chooseAnother(Path folder, String why) {
+        String choose = "Choose Another Folder…";
+        int answer = JOptionPane.showOptionDialog(null, "Weft could not open the notes in " + folder + ":\n" + why, "Weft",
+                JOptionPane.DEFAULT_OPTION, JOptionPane.ERROR_MESSAGE, null, new Object[] {choose, "Quit"}, choose);
+        if (answer != 0) {
+            return Optional.empty();
+        }
+        javax.swing.JFileChooser chooser = new javax.swing.JFileChooser(folder.toFile());
+        chooser.setFileSelectionMode(javax.swing.JFileChooser.DIRECTORIES_ONLY);
+        return chooser.showOpenDialog(null) == javax.swing.JFileChooser.APPROVE_OPTION
+                ? Optional.of(chooser.getSelectedFile().toPath().toAbsolutePath()) : Optional.empty();
     }
 
     private record Opened(Workspace workspace, Optional<java.util.UUID> welcome) {

@@ -55,6 +55,9 @@ final class Jobs implements AutoCloseable {
 
     /** A failure as the user reads it: its message, or what kind of failure it was. */
     static String describe(Throwable e) {
+        if (e instanceof java.nio.file.FileSystemException io) { // its message is only the path
+            return dev.weft.vault.FileProblem.describe(io);
+        }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return e instanceof java.nio.file.AccessDeniedException ? "permission denied"

@@ -40,6 +40,8 @@ final class FolderChanges {
     private final IndexKeeper index;
     private final VaultEvents events;
     private final Supplier<UUID> ids;
+    /** The files said to be left out since the vault opened, each said once. */
+    private final Set<Path> leftOut = new HashSet<>();
 
     FolderChanges(NoteTable table, VaultPaths paths, Replicas replicas, NoteFiles files, IndexKeeper index,
             VaultEvents events, Supplier<UUID> ids) {
@@ -56,6 +58,19 @@ final class FolderChanges {
         this.ids = ids;
     }
 
+    /** Says once per file that it is not synced, and why (a name the rule refuses: {@code What is it?.md}). */
+    private void leftOut(Path file, String reason) {
+        if (leftOut.add(file)) {
+            events.problem("Not synced: " + paths.vault().relativize(file) + " (" + reason + "); rename it to sync it");
+        }
+    }
+
+    /** A visible {@code .md} file: what the user means as a note (editors' hidden temporary files are not). */
+    private static boolean looksLikeANote(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(NotePaths.EXTENSION) && !name.startsWith(".");
+    }
+
     /**
      * Brings in what other programs did to the {@code .md} files: all of them ({@code touched} null)
      * or those paths. Edited files are merged, vanished ones trashed, new ones imported; a vanished
@@ -67,8 +82,7 @@ final class FolderChanges {
         if (touched == null) {
             NotePaths.Scan scan = notePaths.scan();
             if (opening) {
-                scan.rejected().forEach(r -> events.problem("Not a note: " + paths.vault().relativize(r.file()) + " ("
-                        + r.reason() + ")"));
+                scan.rejected().forEach(r -> leftOut(r.file(), r.reason()));
                 for (Path leftover : scan.leftovers()) {
                     Files.deleteIfExists(leftover);
                 }
@@ -80,8 +94,11 @@ final class FolderChanges {
             }
         } else {
             for (Path p : touched) {
-                if (notePaths.validatePath(p).isEmpty() && Files.isRegularFile(p)) {
+                Optional<String> problem = notePaths.validatePath(p);
+                if (problem.isEmpty() && Files.isRegularFile(p)) {
                     present.add(p);
+                } else if (problem.isPresent() && looksLikeANote(p) && Files.isRegularFile(p)) {
+                    leftOut(p, problem.get());
                 }
             }
             synchronized (state) {

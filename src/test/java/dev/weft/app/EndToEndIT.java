@@ -56,7 +56,7 @@ class EndToEndIT {
         write(laptop, "ideas/todo.md", "- [ ] milk\n");
         write(laptop, "ideas/old.md", "to be deleted\n");
         assertThat(sync(laptop, "--pair", firstLink, "--name", "laptop").out())
-                .startsWith("paired with 127.0.0.1:" + port + " as site ");
+                .startsWith("paired with 127.0.0.1:" + port + " as ");
 
         String phoneLink = weft("pair-code", "--data", data.toString()).ok().out().lines()
                 .filter(l -> l.startsWith("pair: ")).findFirst().orElseThrow().substring("pair: ".length());

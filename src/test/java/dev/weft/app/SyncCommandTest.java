@@ -67,6 +67,52 @@ class SyncCommandTest {
         assertThat(run("sync", "--vault", b.toString())).isZero();
     }
 
+    /** Issue 13 §4: two laptops share a host name; the second is paired as "vm (2)" and told so. */
+    @Test
+    void aSecondDeviceWithANameInUseIsPairedUnderAFreeNameAndToldIt() throws Exception {
+        assertThat(run("sync", "--vault", dir.resolve("a").toString(), "--pair", server.pairingLink().toString(), "--name", "vm"))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("paired with 127.0.0.1:" + server.port() + " as vm (site ");
+        assertThat(run("sync", "--vault", dir.resolve("b").toString(), "--pair", server.pairingLink().toString(), "--name", "vm"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("paired with 127.0.0.1:" + server.port() + " as vm (2) (site ");
+        assertThat(run("devices", "--data", dir.resolve("server").toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().map(String::strip))
+                .anyMatch(line -> line.startsWith("vm ") && !line.startsWith("vm (2)"))
+                .anyMatch(line -> line.startsWith("vm (2) "));
+    }
+
+    /**
+     * Issue 13 §4: a read-only folder says why it cannot be opened. As root permissions are not enforced,
+     * so the folder opens; the assumption skips the test there (saying so).
+     */
+    @Test
+    void aReadOnlyVaultSaysPermissionDenied() throws Exception {
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("read-only"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(folder.toFile().setWritable(false, false), "no permissions here");
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(java.nio.file.Files.isWritable(folder),
+                    "permissions are not enforced for this user (root): a read-only folder cannot be made");
+            assertThat(run("sync", "--vault", folder.toString())).isEqualTo(Launcher.FAILED);
+            assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("weft: cannot open the vault " + folder + ": "
+                    + folder.resolve(".weft") + ": permission denied");
+        } finally {
+            folder.toFile().setWritable(true, false);
+        }
+    }
+
+    /** Issue 13 §4: a file whose name cannot be a note is named once, with why, and the rest syncs. */
+    @Test
+    void filesLeftOutAreNamedOnceWithTheReason() throws Exception {
+        Path a = java.nio.file.Files.createDirectories(dir.resolve("a"));
+        java.nio.file.Files.writeString(a.resolve("What is it?.md"), "a question");
+        java.nio.file.Files.writeString(a.resolve("fine.md"), "an answer");
+        assertThat(run("sync", "--vault", a.toString(), "--pair", server.pairingLink().toString(), "--name", "a")).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+                "weft: Not synced: What is it?.md (character ? is not allowed); rename it to sync it");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("in sync: 1 notes");
+    }
+
     @Test
     void failuresAreOneClearLineAndExitOne() throws Exception {
         Path a = dir.resolve("a");

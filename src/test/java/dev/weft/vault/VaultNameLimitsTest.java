@@ -63,7 +63,26 @@ class VaultNameLimitsTest {
             vault.addListener(heard);
             assertThat(vault.notes()).extracting(NoteInfo::name).containsExactly("a".repeat(230));
             eventually("the problem reported", () -> heard.heard.stream().anyMatch(p ->
-                    p.startsWith("problem Not a note: " + "a".repeat(231) + ".md") && p.contains("segment of 231 bytes")));
+                    p.startsWith("problem Not synced: " + "a".repeat(231) + ".md") && p.contains("segment of 231 bytes")));
+        }
+    }
+
+    /** Issue 13 §4: a file saved under a name the rule refuses while the vault watches is said once, not ignored. */
+    @Test
+    void aFileUnderARefusedNameThatAppearsWhileWatchingIsReportedOnce() throws IOException {
+        TestVaults.Recorder heard = new TestVaults.Recorder();
+        try (Vault vault = TestVaults.open(dir)) {
+            vault.addListener(heard);
+            vault.startWatching();
+            Files.writeString(dir.resolve("What is it?.md"), "a question\n");
+            Files.writeString(dir.resolve(".hidden temp?.md"), "an editor's\n");
+            eventually("the problem reported", () -> heard.heard.contains(
+                    "problem Not synced: What is it?.md (character ? is not allowed); rename it to sync it"));
+            Files.writeString(dir.resolve("What is it?.md"), "a question, edited\n");
+            Files.writeString(dir.resolve("fine.md"), "an answer\n");
+            eventually("the next file imported", () -> vault.notes().size() == 1);
+            assertThat(heard.heard.stream().filter(p -> p.startsWith("problem "))).as("said once, of the visible file")
+                    .containsExactly("problem Not synced: What is it?.md (character ? is not allowed); rename it to sync it");
         }
     }
 

@@ -20,8 +20,19 @@ class PairAnswerTest {
         assertThat(PairAnswer.CONTENT_TYPE).isEqualTo("text/plain; charset=utf-8");
     }
 
+    /** Golden body (docs/protocol.md §7, ext): the given name is the last line, after the seed's three. */
+    @Test
+    void carriesTheGivenNameOnALastLine() {
+        PairAnswer answer = new PairAnswer("abc_-9", 2, SERVER_ID, "vm (2)");
+
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8))
+                .isEqualTo("token=abc_-9\nsite=2\nserver_id=" + SERVER_ID + "\ndevice_name=vm (2)\n");
+        assertThat(java.util.HexFormat.of().formatHex(answer.body()).endsWith("0a6465766963655f6e616d653d766d202832290a")).isTrue();
+    }
+
     @Test
     void refusesValuesThatWouldBreakTheLines() {
+        assertThatThrownBy(() -> new PairAnswer("abc", 1, SERVER_ID, "vm\nsite=9")).hasMessageContaining("device name");
         assertThatThrownBy(() -> new PairAnswer("abc\nsite=1", 7, SERVER_ID)).hasMessageContaining("token");
         assertThatThrownBy(() -> new PairAnswer("abc+/=", 7, SERVER_ID)).hasMessageContaining("token");
         assertThatThrownBy(() -> new PairAnswer("", 7, SERVER_ID)).hasMessageContaining("token");
