@@ -1,11 +1,9 @@
 package dev.weft.app;
 
 import dev.weft.vault.ConfigDir;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Default folders: the vault ({@code ~/Weft}), the server's data and the desktop app's settings, per
@@ -33,26 +31,14 @@ record Places(Path vault, Path serverData, Path config) {
         String os = osName.toLowerCase(Locale.ROOT);
         Path data;
         if (os.startsWith("windows")) {
-            data = absolute(env.get("APPDATA")).orElse(home.resolve("AppData").resolve("Roaming")).resolve(SERVER_DATA);
+            data = ConfigDir.absolute(env.get("APPDATA")).orElse(home.resolve("AppData").resolve("Roaming"))
+                    .resolve(SERVER_DATA);
         } else if (os.startsWith("mac")) {
             data = home.resolve("Library").resolve("Application Support").resolve(SERVER_DATA);
         } else {
-            data = absolute(env.get("XDG_DATA_HOME")).orElse(home.resolve(".local").resolve("share"))
+            data = ConfigDir.absolute(env.get("XDG_DATA_HOME")).orElse(home.resolve(".local").resolve("share"))
                     .resolve(XDG_SERVER_DATA);
         }
         return new Places(home.resolve("Weft"), data, ConfigDir.of(osName, env, home));
-    }
-
-    /** The variable's value as a path, unless unset, empty or relative (which XDG says to ignore). */
-    private static Optional<Path> absolute(String value) {
-        if (value == null || value.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            Path path = Path.of(value);
-            return path.isAbsolute() ? Optional.of(path) : Optional.empty();
-        } catch (InvalidPathException e) {
-            return Optional.empty();
-        }
     }
 }

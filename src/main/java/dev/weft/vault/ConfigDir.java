@@ -45,7 +45,7 @@ public final class ConfigDir {
     }
 
     /** The variable's value as a path, unless unset, empty or relative (which XDG says to ignore). */
-    private static Optional<Path> absolute(String value) {
+    public static Optional<Path> absolute(String value) {
         if (value == null || value.isEmpty()) {
             return Optional.empty();
         }

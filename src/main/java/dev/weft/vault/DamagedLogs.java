@@ -3,11 +3,9 @@ package dev.weft.vault;
 import dev.weft.crdt.SequenceDoc;
 import dev.weft.protocol.StructureFile;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,38 +19,25 @@ import java.util.UUID;
  * it again.
  */
 final class DamagedLogs {
-    private static final String SUFFIX = VaultPaths.STRUCTURE_SUFFIX;
     /** What the user is told happens next. */
     static final String KEPT = "its .md file is kept as it is and merged back in once the server's copy of the note"
             + " is back (the next sync), so edits the log lost sync from the file.";
 
+    private final IdFolder folder;
     private final Path dir;
 
     DamagedLogs(VaultPaths paths) {
-        this.dir = paths.weftDir().resolve("damaged");
+        this.folder = new IdFolder(paths.weftDir().resolve("damaged"), VaultPaths.STRUCTURE_SUFFIX);
+        this.dir = folder.dir();
     }
 
     private Path path(UUID id) {
-        return dir.resolve(id + SUFFIX);
+        return folder.path(id);
     }
 
     /** The notes marked. */
     Set<UUID> ids() throws IOException {
-        Set<UUID> ids = new HashSet<>();
-        if (!Files.isDirectory(dir)) {
-            return ids;
-        }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
-            for (Path f : files) {
-                String name = f.getFileName().toString();
-                try {
-                    ids.add(UUID.fromString(name.substring(0, name.length() - SUFFIX.length())));
-                } catch (IllegalArgumentException e) {
-                    // not one of ours
-                }
-            }
-        }
-        return ids;
+        return folder.ids();
     }
 
     /** Marks the note, keeping what its replica holds now (durably: temp, fsync, rename, fsync folder). */

@@ -13,20 +13,29 @@ import java.util.UUID;
 
 /**
  * A folder of {@code .weft/} holding one {@code ID.md} per note: {@code base/} (what a note's file
- * held before its replica moved on, for a merge after a crash) and {@code moving/} (a file stepping
- * aside while two renames wait on each other).
+ * held before its replica moved on, for a merge after a crash), {@code moving/} (a file stepping
+ * aside while two renames wait on each other), {@code incoming/}; or one {@code ID.md.structure}
+ * ({@link DamagedLogs}).
  */
 final class IdFolder {
-    private static final String SUFFIX = ".md";
-
     private final Path dir;
+    private final String suffix;
 
     IdFolder(Path dir) {
+        this(dir, ".md");
+    }
+
+    IdFolder(Path dir, String suffix) {
         this.dir = dir;
+        this.suffix = suffix;
+    }
+
+    Path dir() {
+        return dir;
     }
 
     Path path(UUID id) {
-        return dir.resolve(id + SUFFIX);
+        return dir.resolve(id + suffix);
     }
 
     /** The notes with a file here. */
@@ -35,11 +44,11 @@ final class IdFolder {
         if (!Files.isDirectory(dir)) {
             return ids;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + suffix)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 try {
-                    ids.add(UUID.fromString(name.substring(0, name.length() - SUFFIX.length())));
+                    ids.add(UUID.fromString(name.substring(0, name.length() - suffix.length())));
                 } catch (IllegalArgumentException e) {
                     // not one of ours
                 }
