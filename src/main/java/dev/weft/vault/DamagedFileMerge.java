@@ -54,7 +54,7 @@ final class DamagedFileMerge {
             file = n.file;
         }
         Optional<FileStamp.Read> read = file == null || file.startsWith(paths.weftDir()) ? Optional.empty()
-                : readText(file);
+                : FolderChanges.readText(paths, events, file);
         if (read.isEmpty() && file != null && java.nio.file.Files.exists(file)) {
             return false; // unreadable now (reported): the mark stays, the file is not written
         }
@@ -139,18 +139,5 @@ final class DamagedFileMerge {
     private static int firstAtOrAfter(List<Integer> starts, int offset) {
         int k = java.util.Collections.binarySearch(starts, offset);
         return k >= 0 ? k : -k - 1;
-    }
-
-    private Optional<FileStamp.Read> readText(Path file) {
-        try {
-            return Optional.of(FileStamp.read(file, System::currentTimeMillis));
-        } catch (NotUtf8Exception e) {
-            events.problem("Not UTF-8, left alone: " + paths.vault().relativize(file) + " (" + Reasons.of(e) + ")");
-        } catch (NoSuchFileException e) {
-            // deleted: the note goes to the trash at the next scan
-        } catch (IOException e) {
-            events.problem("Cannot read " + paths.vault().relativize(file) + ": " + Reasons.of(e));
-        }
-        return Optional.empty();
     }
 }

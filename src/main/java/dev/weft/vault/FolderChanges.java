@@ -368,12 +368,17 @@ final class FolderChanges {
     }
 
     private Optional<FileStamp.Read> readText(Path file) {
+        return readText(paths, events, file);
+    }
+
+    /** The file's text and stamp; empty, with the reason told once, when it cannot be read as text. */
+    static Optional<FileStamp.Read> readText(VaultPaths paths, VaultEvents events, Path file) {
         try {
             return Optional.of(FileStamp.read(file, System::currentTimeMillis));
         } catch (NotUtf8Exception e) {
             events.problem("Not UTF-8, left alone: " + paths.vault().relativize(file) + " (" + Reasons.of(e) + ")");
         } catch (NoSuchFileException e) {
-            // gone again
+            // gone again: the note goes to the trash at the next scan
         } catch (IOException e) {
             events.problem("Cannot read " + paths.vault().relativize(file) + ": " + Reasons.of(e));
         }
