@@ -5,6 +5,7 @@ import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.server.WeftServer;
+import dev.weft.vault.ConfigDir;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
 import java.io.BufferedReader;
@@ -122,7 +123,9 @@ class KilledSyncClientIT {
     private List<String> runAndKill(Path vault, UUID id, int kill, SplittableRandom random, BooleanSupplier synced)
             throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+        // the child finds the vault's device token where this JVM keeps it (the build's test settings folder)
+        Process child = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-D" + ConfigDir.PROPERTY + "=" + ConfigDir.current(), "-cp",
                 System.getProperty("java.class.path"), TypingSyncChild.class.getName(), vault.toString(), id.toString(),
                 "k" + kill, kill % 2 == 1 ? "session" : "global", Long.toString(random.nextLong()))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
