@@ -152,7 +152,11 @@ final class GlobalProcedure {
      * synclist; and the pulls of notes whose session ended.
      */
     void start() throws IOException {
-        for (UUID id : vault.withPendingOps()) {
+        List<UUID> pending = vault.withPendingOps();
+        if (uploading.addAll(pending)) {
+            reportProgress(); // the whole count at once: sending them all takes a while
+        }
+        for (UUID id : pending) {
             upload(id, true);
         }
         sendTrashChanges();
@@ -295,6 +299,7 @@ final class GlobalProcedure {
         // marked sent in the same step as taken, on disk before it leaves (record-log.md)
         List<LocalOp> ops = vault.withReplica(id, replica -> replica.log().takeToSend(everythingPending));
         if (ops.isEmpty()) {
+            uploading.remove(id); // counted at start, nothing to send after all
             return;
         }
         partRefused.remove(id);
