@@ -41,7 +41,7 @@ final class HostedServer implements Connector {
     }
 
     @Override
-    public void pair(String link, String deviceName) throws ConnectFailure {
+    public String pair(String link, String deviceName) throws ConnectFailure {
         PairingLink parsed;
         try {
             parsed = PairingLink.parse(link);
@@ -49,7 +49,7 @@ final class HostedServer implements Connector {
             throw new ConnectFailure("That is not a pairing link (" + e.getMessage().replace("invalid pairing link: ", "")
                     + "). It looks like weft://host:port/pair?code=…&fp=…", e);
         }
-        pair(parsed, deviceName);
+        return pair(parsed, deviceName);
     }
 
     @Override
@@ -82,9 +82,9 @@ final class HostedServer implements Connector {
         }
     }
 
-    private void pair(PairingLink link, String deviceName) throws ConnectFailure {
+    private String pair(PairingLink link, String deviceName) throws ConnectFailure {
         try {
-            sync.pair(link, deviceName);
+            return sync.pair(link, deviceName);
         } catch (SyncException e) {
             throw new ConnectFailure(capitalized(e.getMessage()), e);
         } catch (IOException e) {

@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The one line of {@code weft sync} that a terminal sees update while notes sync: notes done of
  * total, bytes moved, rate. Only on a terminal ({@code System.console() != null}): a script's
- * standard error stays quiet. The line is also drawn again twice a second, as uploads count no notes
- * (the engine's progress counts pulls) and only the bytes tell they move.
+ * standard error stays quiet. The line is also drawn again twice a second, as a big note moves many
+ * bytes between two counts and only the bytes tell it moves.
  */
 final class ProgressLine implements SyncListener {
     private final PrintStream err;

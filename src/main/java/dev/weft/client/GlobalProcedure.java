@@ -133,6 +133,9 @@ final class GlobalProcedure {
     private int pullsInFlight;
     private int pullsDone;
     private int pullsTotal;
+    /** Notes whose upload (all its parts) is under way, counted in the progress with {@link #uploadsDone}. */
+    private final Set<UUID> uploading = new HashSet<>();
+    private int uploadsDone;
     private long greatestListed;
 
     GlobalProcedure(Vault vault, Outbox outbox, SyncListener listener, Predicate<UUID> inSession,
@@ -149,7 +152,11 @@ final class GlobalProcedure {
      * synclist; and the pulls of notes whose session ended.
      */
     void start() throws IOException {
-        for (UUID id : vault.withPendingOps()) {
+        List<UUID> pending = vault.withPendingOps();
+        if (uploading.addAll(pending)) {
+            reportProgress(); // the whole count at once: sending them all takes a while
+        }
+        for (UUID id : pending) {
             upload(id, true);
         }
         sendTrashChanges();
@@ -292,9 +299,13 @@ final class GlobalProcedure {
         // marked sent in the same step as taken, on disk before it leaves (record-log.md)
         List<LocalOp> ops = vault.withReplica(id, replica -> replica.log().takeToSend(everythingPending));
         if (ops.isEmpty()) {
+            uploading.remove(id); // counted at start, nothing to send after all
             return;
         }
         partRefused.remove(id);
+        if (uploading.add(id)) {
+            reportProgress();
+        }
         ArrayDeque<List<LocalOp>> parts = new ArrayDeque<>(UpsertBuilder.split(ops));
         if (parts.size() > 1) {
             vault.replica(id); // kept open, not opened (its whole log read) again for every part and answer
@@ -360,7 +371,20 @@ final class GlobalProcedure {
         if (entries.size() >= SynclistResponse.MAX_ENTRIES) {
             requestSynclist(entries.get(entries.size() - 1).syncTime());
         }
-        listener.progress(pullsDone, pullsTotal);
+        reportProgress();
+    }
+
+    /** Notes done of notes queued, pulls and uploads together, since the connection was last idle. */
+    private void reportProgress() {
+        listener.progress(pullsDone + uploadsDone, pullsTotal + uploadsDone + uploading.size());
+    }
+
+    /** The upload of {@code id} is answered, its last part or one refused: one more note done. */
+    private void uploadEnded(UUID id) {
+        if (uploading.remove(id)) {
+            uploadsDone++;
+            reportProgress();
+        }
     }
 
     /** {@code listedTime}: pulled only if the note is not that far by then ({@code MAX_VALUE}: always). */
@@ -418,6 +442,8 @@ final class GlobalProcedure {
             vault.answerWhole(id);
             if (laterParts.containsKey(id)) {
                 sendNextPart(id); // after currentTo: it goes from the time this answer brought
+            } else {
+                uploadEnded(id);
             }
             answered(id);
         } else if (head instanceof Pull p && p.document().equals(id)) {
@@ -432,7 +458,7 @@ final class GlobalProcedure {
             }
             vault.answerWhole(id);
             answered(id); // after currentTo: a deferred upsert must carry the time this answer brought
-            listener.progress(pullsDone, pullsTotal);
+            reportProgress();
         } else if (head instanceof Trash t && t.document().equals(id)) {
             serverDiskFull = false;
             trashInFlight.remove(id);
@@ -511,6 +537,7 @@ final class GlobalProcedure {
             } else {
                 partRefused.add(((Upsert) head).document());
                 laterParts.remove(((Upsert) head).document()); // sent again with the rest of the pending ops
+                uploadEnded(((Upsert) head).document());
                 answered(((Upsert) head).document());
             }
             serverDiskFull = true;
@@ -527,6 +554,7 @@ final class GlobalProcedure {
             UUID id = u.document();
             partRefused.add(id); // nothing of this part was stored: a later part's 34 must not acknowledge it
             laterParts.remove(id); // they stay pending: sent again with this one, or refused like it
+            uploadEnded(id);
             boolean nameRefused = error.code() == SyncError.BAD_NAME || error.code() == SyncError.REFUSED;
             Optional<String> renamedBack = nameRefused ? vault.nameRefused(id, u.throughSeq(), error.message())
                     : Optional.empty();
@@ -592,9 +620,10 @@ final class GlobalProcedure {
                 && greatestListed > vault.device().lastSyncTime()) {
             vault.updateDevice(vault.device().withLastSyncTime(greatestListed));
         }
-        if (toPull.isEmpty() && pullsInFlight == 0) {
+        if (synclistsAwaited == 0 && toPull.isEmpty() && pullsInFlight == 0 && uploading.isEmpty()) {
             pullsDone = 0;
             pullsTotal = 0;
+            uploadsDone = 0;
         }
     }
 }

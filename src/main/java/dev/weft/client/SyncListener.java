@@ -5,7 +5,10 @@ public interface SyncListener {
     default void stateChanged(SyncState state) {
     }
 
-    /** The pull queue: {@code done} of {@code total} documents (first sync, or a big catch-up). */
+    /**
+     * Notes done of notes queued, pulls and uploads together, since the connection was last idle (a
+     * first sync, a big upload or catch-up); starts over from 0 of 0 once all are done.
+     */
     default void progress(int done, int total) {
     }
 

@@ -64,18 +64,23 @@ final class ConnectActions {
         south.add(busy, BorderLayout.SOUTH);
         body.add(south, BorderLayout.SOUTH);
         JButton go = Dialogs.button("connect.go", "Connect", null);
+        JButton cancel = Dialogs.button("connect.cancel", "Cancel", dialog::dispose);
         go.addActionListener(e -> {
+            if (!link.isEditable()) { // paired under another name, which the dialog shows: Close
+                dialog.dispose();
+                return;
+            }
             go.setEnabled(false);
             busy.setVisible(true);
             message.setText("Pairing…");
             String linkText = link.getText().strip();
             String device = name.getText().isBlank() ? "device" : name.getText().strip();
-            new SwingWorker<Void, Void>() {
+            new SwingWorker<String, Void>() {
                 @Override
-                protected Void doInBackground() throws ConnectFailure {
-                    connector.pair(linkText, device);
+                protected String doInBackground() throws ConnectFailure {
+                    String given = connector.pair(linkText, device);
                     sync.start();
-                    return null;
+                    return given;
                 }
 
                 @Override
@@ -83,9 +88,20 @@ final class ConnectActions {
                     busy.setVisible(false);
                     go.setEnabled(true);
                     try {
-                        get();
-                        dialog.dispose();
-                        window.status.info("Paired with the server; syncing");
+                        String given = get();
+                        window.status.info("Paired with the server as " + given + "; syncing");
+                        if (given.equals(device)) {
+                            dialog.dispose();
+                            return;
+                        }
+                        // the name was taken: the dialog stays to say which one this device got
+                        name.setText(given);
+                        name.setEditable(false);
+                        link.setEditable(false);
+                        cancel.setVisible(false);
+                        go.setText("Close");
+                        message.setText(wrapped(pairedAs(device, given)));
+                        dialog.pack();
                     } catch (ExecutionException failure) {
                         message.setText(wrapped(Jobs.describe(failure.getCause())));
                         dialog.pack();
@@ -96,8 +112,18 @@ final class ConnectActions {
             }.execute();
         });
         dialog.getRootPane().setDefaultButton(go);
-        Dialogs.frame(dialog, body, Dialogs.button("connect.cancel", "Cancel", dialog::dispose), go);
+        Dialogs.frame(dialog, body, cancel, go);
         dialog.setVisible(true);
+    }
+
+    /** What the dialog says when the server paired this device under another name than the one asked. */
+    static String pairedAs(String asked, String given) {
+        return "Paired and syncing. Another device is already named " + html(asked) + ", so this one is <b>"
+                + html(given) + "</b> on the server: others see it under that name.";
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** A label text that wraps at a readable width, so a packed dialog is not one long line. */

@@ -6,12 +6,14 @@ package dev.weft.ui;
  */
 public interface Connector extends AutoCloseable {
     /**
-     * Pairs the vault with the server of a pairing link ({@code weft://…}) as {@code deviceName}.
+     * Pairs the vault with the server of a pairing link ({@code weft://…}) as {@code deviceName}; returns
+     * the name the server paired it under: {@code deviceName}, or {@code deviceName (2)}, … when another
+     * device has that name.
      *
      * @throws ConnectFailure with a sentence for the user: a malformed link, an unreachable server,
      *     a used code
      */
-    void pair(String link, String deviceName) throws ConnectFailure;
+    String pair(String link, String deviceName) throws ConnectFailure;
 
     /**
      * Runs the sync server in this process (started once, then kept until {@link #close}), pairs

@@ -91,7 +91,7 @@ public final class Desktop {
             protected Opened doInBackground() throws IOException {
                 Workspace workspace = options.opener().open(folder);
                 try {
-                    Optional<java.util.UUID> welcome = firstRun ? Welcome.addTo(workspace.vault()).map(n -> n.id())
+                    Optional<java.util.UUID> welcome = firstRun ? Welcome.addTo(workspace.vault(), then).map(n -> n.id())
                             : Optional.empty();
                     return new Opened(workspace, welcome);
                 } catch (IOException | RuntimeException e) {

@@ -15,7 +15,7 @@ import javax.swing.UIManager;
 /**
  * The line at the bottom of the window: a message on the left (what just happened, or what went
  * wrong), and on the right who else is in this note, the pending changes, and the connection, with
- * a progress bar while a first sync pulls notes. Event thread only.
+ * "n of m notes" and a bar while a sync moves many notes (a first sync, a big upload). Event thread only.
  */
 final class StatusBar {
     private static final int MESSAGE_MILLIS = 8_000;
@@ -26,6 +26,7 @@ final class StatusBar {
     private final JLabel pending = new JLabel();
     private final JLabel connection = new JLabel();
     private final JProgressBar progress = new JProgressBar();
+    private final JLabel progressText = new JLabel();
     private final JProgressBar busy = new JProgressBar();
     private final Timer clear = new Timer(MESSAGE_MILLIS, e -> message.setText(" "));
 
@@ -37,6 +38,8 @@ final class StatusBar {
         progress.setName("status.progress");
         progress.setVisible(false);
         progress.setPreferredSize(new Dimension(120, 10));
+        progressText.setName("status.progressText");
+        progressText.setVisible(false);
         busy.setName("status.busy");
         busy.setIndeterminate(true);
         busy.setVisible(false);
@@ -47,6 +50,7 @@ final class StatusBar {
         right.add(busy);
         right.add(peers);
         right.add(pending);
+        right.add(progressText);
         right.add(progress);
         right.add(connection);
         panel.add(message, BorderLayout.CENTER);
@@ -108,15 +112,21 @@ final class StatusBar {
         });
         if (state != SyncState.SYNCING) {
             progress.setVisible(false);
+            progressText.setVisible(false);
         }
     }
 
-    /** The pull queue of a first sync or a big catch-up. */
+    /**
+     * Notes synced of notes to sync, pulls and uploads (SyncListener#progress); hidden once all are
+     * done, and for one note (another program saving a note would make it blink at every save).
+     */
     void showProgress(int done, int total) {
-        progress.setVisible(total > 0 && done < total);
+        boolean moving = total > 1 && done < total;
+        progress.setVisible(moving);
         progress.setMaximum(Math.max(1, total));
         progress.setValue(done);
-        progress.setToolTipText(done + " of " + total + " notes");
+        progressText.setVisible(moving);
+        progressText.setText(done + " of " + total + " notes");
     }
 
     void showPending(int notes) {

@@ -64,10 +64,10 @@ class SettingsAndFirstRunTest extends WindowTestBase {
         assertThat(answer.get()).contains(new FirstRunDialog.Choice(chosen, FirstRunDialog.Then.NOTHING));
 
         try (Vault fresh = Vault.open(chosen, VaultOptions.defaults())) {
-            Optional<NoteInfo> welcome = Welcome.addTo(fresh);
+            Optional<NoteInfo> welcome = Welcome.addTo(fresh, FirstRunDialog.Then.NOTHING);
             assertThat(welcome).map(NoteInfo::name).contains(Welcome.NAME);
             assertThat(fresh.withReplica(welcome.get().id(), dev.weft.vault.NoteReplica::text)).startsWith("# Welcome to Weft");
-            assertThat(Welcome.addTo(fresh)).as("only into an empty vault").isEmpty();
+            assertThat(Welcome.addTo(fresh, FirstRunDialog.Then.NOTHING)).as("only into an empty vault").isEmpty();
         }
     }
 
