@@ -69,6 +69,15 @@ class EmojiGuiTest extends WindowTestBase {
             assertThat(onEdt(editor::getCaretPosition)).as("after Left to %d", i).isEqualTo(stops.get(i));
         }
 
+        // a click inside the family lands at one of its ends
+        java.awt.Point middle = onEdt(() -> {
+            Rectangle from = editor.modelToView2D(stops.get(3)).getBounds();
+            Rectangle to = editor.modelToView2D(stops.get(4)).getBounds();
+            return new java.awt.Point((from.x + to.x) / 2 + 1, from.y + from.height / 2);
+        });
+        robot.click(editor, middle);
+        assertThat(onEdt(editor::getCaretPosition)).isIn(stops.get(3), stops.get(4));
+
         // typed through an input method (how an emoji picker or IME hands over text), then erased
         int end = stops.get(stops.size() - 1);
         GuiActionRunner.execute(() -> editor.setCaretPosition(end));

@@ -20,7 +20,7 @@ import javax.swing.text.Segment;
  * a flag, a ZWJ family, a thumbs-up with its skin tone, a letter with its accents. Delete erases that
  * character whole; Backspace erases a whole emoji but only the last code point of other text (an
  * accent typed after its letter goes first), as the desktop platforms do. The text looked at is the
- * caret's line.
+ * caret's line. A click between the code points of one character lands at its nearer end.
  */
 final class GraphemeKeys extends NavigationFilter {
     private GraphemeKeys() {
@@ -64,6 +64,27 @@ final class GraphemeKeys extends NavigationFilter {
         Segment text = new Segment();
         doc.getText(pos, end - pos, text);
         return pos + Math.max(1, Graphemes.next(text, 0));
+    }
+
+    /** {@code pos}, or the nearer end of the character it falls inside (a click between code points). */
+    static int nearest(Document doc, int pos) {
+        if (pos <= 0 || pos >= doc.getLength()) {
+            return pos;
+        }
+        try {
+            Element line = line(doc, pos);
+            int start = line.getStartOffset();
+            Segment text = new Segment();
+            doc.getText(start, Math.min(line.getEndOffset(), doc.getLength()) - start, text);
+            int floor = start + Graphemes.floor(text, pos - start);
+            if (floor == pos) {
+                return pos;
+            }
+            int ceiling = start + Graphemes.next(text, floor - start);
+            return pos - floor <= ceiling - pos ? floor : ceiling;
+        } catch (BadLocationException e) {
+            return pos;
+        }
     }
 
     private static Element line(Document doc, int offset) {

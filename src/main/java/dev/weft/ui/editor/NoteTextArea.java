@@ -6,10 +6,14 @@ import java.awt.Dimension;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Insets;
+import java.awt.Point;
+import java.awt.geom.Point2D;
 import java.nio.CharBuffer;
 import javax.swing.JComponent;
 import javax.swing.text.AbstractDocument;
 import javax.swing.text.Document;
+import javax.swing.text.JTextComponent;
+import javax.swing.text.Position;
 import javax.swing.text.View;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextArea;
 import org.fife.ui.rsyntaxtextarea.RSyntaxTextAreaUI;
@@ -79,6 +83,24 @@ public final class NoteTextArea extends RSyntaxTextArea {
     private static final class SameWidthUI extends RSyntaxTextAreaUI {
         SameWidthUI(JComponent area) {
             super(area);
+        }
+
+        // a click lands between characters, never inside one; RSyntaxTextArea's caret asks the old forms
+        @Override
+        @SuppressWarnings("deprecation")
+        public int viewToModel(JTextComponent t, Point pt) {
+            return GraphemeKeys.nearest(t.getDocument(), super.viewToModel(t, pt));
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        public int viewToModel(JTextComponent t, Point pt, Position.Bias[] bias) {
+            return GraphemeKeys.nearest(t.getDocument(), super.viewToModel(t, pt, bias));
+        }
+
+        @Override
+        public int viewToModel2D(JTextComponent t, Point2D pt, Position.Bias[] bias) {
+            return GraphemeKeys.nearest(t.getDocument(), super.viewToModel2D(t, pt, bias));
         }
 
         @Override
