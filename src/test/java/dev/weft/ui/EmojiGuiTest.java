@@ -3,6 +3,8 @@ package dev.weft.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.ui.text.EmojiFont;
+import dev.weft.ui.text.EmojiListCellRenderer;
+import dev.weft.ui.text.EmojiTreeCellRenderer;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
@@ -140,6 +142,40 @@ class EmojiGuiTest extends WindowTestBase {
             return onScreen(tree, new Rectangle(row.x + row.width - font.getSize() - 4, row.y, font.getSize() + 4, row.height));
         });
         assertThat(ink(screen, frameAt, partyInTree)).as("ink of the party popper in the tree").isGreaterThan(15);
+        assertThat(onEdt(() -> window.list.tree().getCellRenderer())).isInstanceOf(EmojiTreeCellRenderer.class);
+        assertThat(EmojiFont.needed("Party " + PARTY, onEdt(() -> window.list.tree().getFont()))).isTrue();
+    }
+
+    @Test
+    void quickOpenShowsEmojiInNoteNames() throws Exception {
+        vault.create("Party " + PARTY, "cake\n");
+        openNote("Reading list");
+        frame.pressAndReleaseKey(ctrl(KeyEvent.VK_P));
+        org.assertj.swing.fixture.DialogFixture quick = dialog("quickOpen");
+        quick.textBox("quickOpen.query").enterText("party");
+        javax.swing.JList<?> list = quick.list("quickOpen.list").target();
+        waitFor("the party note listed", () -> onEdt(() -> list.getModel().getSize()) == 1);
+        robot.waitForIdle();
+        Rectangle dialogAt = onEdt(() -> new Rectangle(quick.target().getLocationOnScreen(), quick.target().getSize()));
+        BufferedImage screen = new java.awt.Robot().createScreenCapture(dialogAt);
+        ImageIO.write(screen, "png", Path.of("target", "emoji-quick-open.png").toFile());
+        Rectangle party = onEdt(() -> {
+            Rectangle row = list.getCellBounds(0, 0);
+            int start = list.getInsets().left + 2 + list.getFontMetrics(list.getFont()).stringWidth("Party ");
+            return onScreen(list, new Rectangle(start, row.y, list.getFont().getSize() + 6, row.height));
+        });
+        assertThat(ink(screen, dialogAt, party)).as("ink of the party popper in the list").isGreaterThan(15);
+        // ink alone could be a missing-glyph box: the name goes through the emoji font's renderer
+        java.awt.Component cell = onEdt(() -> firstCell(list));
+        assertThat(cell).isInstanceOf(EmojiListCellRenderer.class);
+        assertThat(EmojiFont.needed("Party " + PARTY, onEdt(list::getFont))).isTrue();
+        quick.close();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static java.awt.Component firstCell(javax.swing.JList<?> list) {
+        javax.swing.JList raw = list;
+        return raw.getCellRenderer().getListCellRendererComponent(raw, raw.getModel().getElementAt(0), 0, false, false);
     }
 
     /**
