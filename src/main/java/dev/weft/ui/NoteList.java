@@ -2,6 +2,7 @@ package dev.weft.ui;
 
 import dev.weft.ui.notes.NoteTree;
 import dev.weft.ui.notes.TreeItem;
+import dev.weft.ui.text.EmojiTreeCellRenderer;
 import dev.weft.vault.NoteInfo;
 import java.awt.BorderLayout;
 import java.util.Enumeration;
@@ -63,6 +64,7 @@ final class NoteList {
         tree.setName("notes.tree");
         tree.setRootVisible(false);
         tree.setShowsRootHandles(true);
+        tree.setCellRenderer(new EmojiTreeCellRenderer());
         tree.getSelectionModel().setSelectionMode(TreeSelectionModel.SINGLE_TREE_SELECTION);
         tree.addTreeSelectionListener(e -> {
             if (!refreshing && item() instanceof TreeItem.Note note) {

@@ -1,6 +1,7 @@
 package dev.weft.ui;
 
 import dev.weft.ui.notes.QuickMatch;
+import dev.weft.ui.text.EmojiListCellRenderer;
 import dev.weft.vault.NoteInfo;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
@@ -12,7 +13,6 @@ import java.awt.event.MouseEvent;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.swing.DefaultListCellRenderer;
 import javax.swing.JDialog;
 import javax.swing.JList;
 import javax.swing.JPanel;
@@ -38,7 +38,7 @@ final class QuickOpenDialog {
         JList<NoteInfo> matches = new JList<>();
         matches.setName("quickOpen.list");
         matches.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-        matches.setCellRenderer((l, note, index, selected, focus) -> new DefaultListCellRenderer()
+        matches.setCellRenderer((l, note, index, selected, focus) -> new EmojiListCellRenderer()
                 .getListCellRendererComponent(l, note.name(), index, selected, focus));
         UUID[] chosen = new UUID[1];
         Runnable choose = () -> {

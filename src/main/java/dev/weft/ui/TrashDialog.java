@@ -28,7 +28,7 @@ final class TrashDialog {
         list = new JList<>(model);
         list.setName("trash.list");
         list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
-        list.setCellRenderer((l, note, index, selected, focus) -> new javax.swing.DefaultListCellRenderer()
+        list.setCellRenderer((l, note, index, selected, focus) -> new dev.weft.ui.text.EmojiListCellRenderer()
                 .getListCellRendererComponent(l, note.name(), index, selected, focus));
         JButton restoreButton = Dialogs.button("trash.restore", "Restore", () -> {
             NoteInfo note = list.getSelectedValue();
