@@ -110,6 +110,18 @@ class TraceCommandTest {
     }
 
     @Test
+    void textTypedInOneGoIsOneRun() throws IOException {
+        String file = write("""
+                {"endContent": "hello", "txns": [{"patches": [[0, 0, "h"]]}, {"patches": [[1, 0, "e"]]},
+                 {"patches": [[2, 0, "l"]]}, {"patches": [[3, 0, "x"]]}, {"patches": [[3, 1, "l"]]},
+                 {"patches": [[4, 0, "o"]]}]}""");
+        assertThat(run("trace", file, "--json", "--runs", "1")).isEqualTo(Launcher.OK);
+        // Six atoms, the corrected x among them as a tombstone, in one run.
+        assertThat(json()).containsEntry("pid_runs", 1).containsEntry("atoms_per_run", 6.0)
+                .containsEntry("longest_run", 6);
+    }
+
+    @Test
     void withoutJsonItPrintsATable() throws IOException {
         String file = write("""
                 {"startContent": "", "endContent": "hé", "txns": [{"patches": [[0, 0, "hé"]]}]}""");
