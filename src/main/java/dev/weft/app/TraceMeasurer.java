@@ -40,6 +40,9 @@ import java.util.List;
  *       {@code structure_bytes} is the file's size.
  *   <li>{@code avg_depth}, {@code max_depth}: pid depths over every atom of the final replica,
  *       tombstones included; {@code avg_depth_alive} over its alive atoms.
+ *   <li>{@code pid_runs}, {@code atoms_per_run}, {@code longest_run}: the runs
+ *       {@link dev.weft.crdt.RunCollector} finds over every atom of the final replica, tombstones
+ *       included (printed as {@code runs} in the table; in JSON {@code runs} is the timed runs).
  *   <li>{@code heap_bytes_per_atom}: the used heap after repeated {@link System#gc()}, read through
  *       the {@code MemoryMXBean} ({@link HeapProbe}), before and after merging the op log (held
  *       before the window) into a fresh replica that is kept reachable, divided by its atom count.
@@ -89,7 +92,7 @@ final class TraceMeasurer {
                         files.loadMillis()),
                 new TraceReport.Sizes(encode.result().length, files.bytes(), mergedHeap / atoms,
                         files.loadedHeap() / atoms),
-                DepthStats.of(last));
+                DepthStats.of(last), RunStats.of(last));
     }
 
     /** Times saving and loading {@code doc}'s structure file, in a temporary folder removed after. */

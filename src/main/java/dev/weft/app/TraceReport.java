@@ -24,9 +24,10 @@ import java.util.Locale;
  * @param timings median times
  * @param sizes encoded sizes and heap
  * @param depth pid depths of the final replica
+ * @param pidRuns the runs the final replica's atoms form
  */
 record TraceReport(Path file, boolean concurrent, int agents, int runs, int warmups, long ops, long chars,
-        List<String> problems, Timings timings, Sizes sizes, DepthStats depth) {
+        List<String> problems, Timings timings, Sizes sizes, DepthStats depth, RunStats pidRuns) {
     TraceReport {
         problems = List.copyOf(problems);
     }
@@ -71,6 +72,8 @@ record TraceReport(Path file, boolean concurrent, int agents, int runs, int warm
         row(out, "load .md.structure", timings.load(), "");
         out.printf(Locale.ROOT, "%-20s average %.3f (alive %.3f), max %d, over %,d atoms%n", "pid depth",
                 depth.average(), depth.averageAlive(), depth.maxDepth(), depth.atoms());
+        out.printf(Locale.ROOT, "%-20s %,d, %.1f atoms per run, longest %,d%n", "runs", pidRuns.runs(),
+                pidRuns.atomsPerRun(), pidRuns.longest());
         out.printf(Locale.ROOT, "%-20s %.1f bytes per atom (%.1f loaded from .md.structure)%n", "heap",
                 sizes.heapBytesPerAtom(), sizes.loadedHeapBytesPerAtom());
     }
@@ -99,6 +102,9 @@ record TraceReport(Path file, boolean concurrent, int agents, int runs, int warm
             json.writeNumberField("avg_depth_alive", round(depth.averageAlive(), 4));
             json.writeNumberField("heap_bytes_per_atom_loaded", round(sizes.loadedHeapBytesPerAtom(), 1));
             json.writeNumberField("atoms", depth.atoms());
+            json.writeNumberField("pid_runs", pidRuns.runs());
+            json.writeNumberField("atoms_per_run", round(pidRuns.atomsPerRun(), 2));
+            json.writeNumberField("longest_run", pidRuns.longest());
             json.writeNumberField("runs", runs);
             json.writeNumberField("warmups", warmups);
             json.writeStringField("kind", concurrent ? "concurrent" : "sequential");

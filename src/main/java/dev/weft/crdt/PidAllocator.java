@@ -6,11 +6,14 @@ import java.util.random.RandomGenerator;
  * Makes new position identifiers for one site in one document (docs/protocol.md §2).
  *
  * <p><b>Runs.</b> The character typed right after the pid made last continues its run: same
- * prefix, the last ident a random step further. A run stays on one level, and the steps leave
- * gaps where later corrections fit on that same level. In a bounded gap a step takes at most
- * 1/{@link #GAP_SHARE} of the room left (gaps shrink geometrically, so text typed into text also
- * finds room); when the room up to the right neighbour or the end of the site's region is down to
- * {@link #NARROW} the run goes on beneath its last atom, where a fresh level is free.
+ * prefix, the last ident one stride further, so text typed or pasted in one go is one
+ * {@link PidRange} (first pid, stride, count). A run stays on one level, and the stride leaves
+ * gaps where later corrections fit on that same level. The stride is fixed when the run's second
+ * atom is made: {@link #RUN_STRIDE}, at most 1/{@link #STRIDE_SHARE} of the room up to the right
+ * neighbour or the end of the site's region; once the room left is below {@link #KEEP} strides the
+ * run goes on on its level with a stride fitted to the rest (gaps shrink geometrically, so text
+ * typed into text also finds room), and when the room is down to {@link #NARROW} it goes on beneath
+ * its last atom, where a fresh level is free.
  *
  * <p><b>Placement.</b> A new run starts on the shallowest level with room (LSEQ, Nédelec et al.
  * 2013), a random run step from one neighbour: after the left one (boundary+), or before the
@@ -42,6 +45,24 @@ public final class PidAllocator {
     static final int RUN_STEP = 4096;
     /** A step in a bounded gap takes at most this fraction (1/n) of the room left. */
     static final int GAP_SHARE = 8;
+    /**
+     * A run's stride with nothing close after it: the mean of the random steps runs took before
+     * their stride was fixed (issue 14), with no small gap among them.
+     */
+    static final long RUN_STRIDE = RUN_STEP / 2;
+    /**
+     * A run's stride takes at most this fraction (1/n) of the room left when it is chosen: a run
+     * typed into a gap holds many atoms on the gap's level, and the gaps it leaves between them
+     * still take text typed into it (measured against 1/16 and 1/32: shallower on the traces,
+     * and 1/128 was deeper for text typed into text; docs/benchmarks.md).
+     */
+    static final long STRIDE_SHARE = 64;
+    /**
+     * A run keeps its stride while the room left is at least this many strides: it uses half the
+     * room its stride was chosen for, then goes on with a stride fitted to the rest (a new run on
+     * the same level), so the room shrinks geometrically as the random steps did.
+     */
+    static final long KEEP = STRIDE_SHARE / 2;
     /** Room below which a run stops crawling through a gap and goes one level down. */
     static final long NARROW = 16;
     /** Where a run starts in the own region of an empty level: room in front for typing before it. */
@@ -62,6 +83,8 @@ public final class PidAllocator {
      * twice as much on each level and 20 million characters take ~12 levels.
      */
     private int descents;
+    /** The current run's step between last idents, fixed until it no longer fits; 0 before one is chosen. */
+    private long stride;
 
     /**
      * @param site the site written into the last pair of every pid made, 1..255
@@ -99,6 +122,7 @@ public final class PidAllocator {
         int depth = continueRun(l, lo, ll, r, ro, rl, out);
         if (depth == 0) {
             descents = 0;
+            stride = 0;
             boolean backwards = lastDepth > 0 && Pid.compare(r, ro, rl, last, 0, lastDepth) == 0;
             depth = place(l, lo, ll, r, ro, rl, out, backwards);
         }
@@ -134,9 +158,13 @@ public final class PidAllocator {
         long room = Math.min(bound(r, ro, rl, level) - 1, regionHigh(above)) - prev;
         System.arraycopy(last, 0, out, 0, lastDepth);
         if (room >= NARROW) {
-            // At most 1/GAP_SHARE of the room left: gaps shrink geometrically, so text typed into
-            // a gap, and text typed into that text, mostly stays on the same level.
-            out[level] = Pid.key(site, prev + 1 + random.nextLong(runStep(room)));
+            // The stride holds while it is at most 1/KEEP of the room left; then the run goes on
+            // on this level with a stride fitted to what is left (a new run), so gaps shrink
+            // geometrically and text typed into a gap, and into that text, mostly stays on one level.
+            if (stride == 0 || room < KEEP * stride) {
+                stride = strideFor(room);
+            }
+            out[level] = Pid.key(site, prev + stride);
             return lastDepth;
         }
         long low = regionLow(site);
@@ -145,8 +173,18 @@ public final class PidAllocator {
             return 0;
         }
         descents++;
+        stride = 0;
         out[lastDepth] = Pid.key(site, low + random.nextLong(runStep(high - low + 1)));
         return lastDepth + 1;
+    }
+
+    /**
+     * A run's stride for {@code room} free idents after its last atom: {@link #RUN_STRIDE}, at most
+     * 1/{@link #STRIDE_SHARE} of the room, halved for each level the run went down (see
+     * {@link #descents}).
+     */
+    private long strideFor(long room) {
+        return Math.max(1, Math.min(RUN_STRIDE, room / STRIDE_SHARE) >> Math.min(descents, 12));
     }
 
     /** {@link #stepFor}, halved for each level the run went down (see {@link #descents}). */

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TraceCommandTest {
     private static final String[] KEYS = {"ops", "chars", "ok", "replay_ms", "merge_ms", "encode_ms",
         "load_ms", "structure_bytes", "avg_depth", "max_depth", "heap_bytes_per_atom", "wire_bytes", "save_ms",
-        "avg_depth_alive"};
+        "avg_depth_alive", "pid_runs", "atoms_per_run", "longest_run"};
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -110,15 +110,27 @@ class TraceCommandTest {
     }
 
     @Test
+    void textTypedInOneGoIsOneRun() throws IOException {
+        String file = write("""
+                {"endContent": "hello", "txns": [{"patches": [[0, 0, "h"]]}, {"patches": [[1, 0, "e"]]},
+                 {"patches": [[2, 0, "l"]]}, {"patches": [[3, 0, "x"]]}, {"patches": [[3, 1, "l"]]},
+                 {"patches": [[4, 0, "o"]]}]}""");
+        assertThat(run("trace", file, "--json", "--runs", "1")).isEqualTo(Launcher.OK);
+        // Six atoms, the corrected x among them as a tombstone, in one run.
+        assertThat(json()).containsEntry("pid_runs", 1).containsEntry("atoms_per_run", 6.0)
+                .containsEntry("longest_run", 6);
+    }
+
+    @Test
     void withoutJsonItPrintsATable() throws IOException {
         String file = write("""
                 {"startContent": "", "endContent": "hé", "txns": [{"patches": [[0, 0, "hé"]]}]}""");
         assertThat(run("trace", file, "--runs", "3")).isEqualTo(Launcher.OK);
-        assertThat(out().lines().toList()).hasSize(9).first()
+        assertThat(out().lines().toList()).hasSize(10).first()
                 .isEqualTo("t.json: sequential trace, 1 agent, 2 ops, 2 chars at the end: ok");
         assertThat(out()).contains("median of 3 timed runs after 3 warm-up runs", "local replay",
                 "merge into empty", "encode as 33", "save .md.structure", "load .md.structure", "pid depth",
-                "bytes per atom");
+                "atoms per run", "bytes per atom");
     }
 
     @Test

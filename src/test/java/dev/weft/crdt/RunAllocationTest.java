@@ -1,0 +1,180 @@
+package dev.weft.crdt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Text typed or pasted in one go is one run (one {@link PidRange}) or a few, and concurrent runs
+ * stay runs after a merge (issue 14).
+ */
+class RunAllocationTest {
+    private record Op(Pid pid, int codePoint) {
+    }
+
+    private static List<Run> runs(SequenceDoc doc) {
+        List<Run> runs = new ArrayList<>();
+        RunCollector collector = new RunCollector(runs::add, Integer.MAX_VALUE);
+        doc.forEachAtom(collector);
+        collector.flush();
+        return runs;
+    }
+
+    /** Types text code point by code point at {@code at}, as a person does. */
+    private static void type(SequenceDoc doc, int at, String text, List<Op> ops) {
+        int i = 0;
+        for (int t = 0; t < text.length(); t += Character.charCount(text.codePointAt(t))) {
+            doc.insert(at + i++, new String(Character.toChars(text.codePointAt(t))), into(ops));
+        }
+    }
+
+    private static OpSink into(List<Op> ops) {
+        return new OpSink() {
+            @Override
+            public void inserted(Pid pid, int codePoint) {
+                ops.add(new Op(pid, codePoint));
+            }
+
+            @Override
+            public void deleted(Pid pid) {
+                ops.add(new Op(pid, -1));
+            }
+        };
+    }
+
+    private static void applyAll(SequenceDoc doc, List<Op> ops) {
+        for (Op op : ops) {
+            if (op.codePoint() < 0) {
+                doc.applyDelete(op.pid());
+            } else {
+                doc.applyInsert(op.pid(), op.codePoint());
+            }
+        }
+    }
+
+    private static String text(int length, SplittableRandom random) {
+        StringBuilder text = new StringBuilder();
+        String alphabet = "abcdefghij klmnopqrst uvwxyzé漢字\uD83C\uDF89\n";
+        while (text.codePointCount(0, text.length()) < length) {
+            int i = random.nextInt(alphabet.codePointCount(0, alphabet.length()));
+            text.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, i)));
+        }
+        return text.toString();
+    }
+
+    @Test
+    void typingFiveThousandCharactersIntoAnEmptyNoteIsOneRun() {
+        SequenceDoc doc = new SequenceDoc(9, new SplittableRandom(1));
+        String text = text(5000, new SplittableRandom(2));
+        type(doc, 0, text, new ArrayList<>());
+        List<Run> runs = runs(doc);
+        assertThat(runs).hasSize(1);
+        assertThat(runs.get(0).count()).isEqualTo(5000);
+        assertThat(new String(runs.get(0).codePoints(), 0, 5000)).isEqualTo(text);
+    }
+
+    @Test
+    void pastingIsOneRunAndItsPidsAreThoseOfTheRange() {
+        SequenceDoc doc = new SequenceDoc(200, new SplittableRandom(3));
+        doc.insert(0, "# Title", OpSink.NONE);
+        doc.insert(0, "> ", OpSink.NONE); // the cursor moved: a new run, and the paste another
+        List<Op> ops = new ArrayList<>();
+        doc.insert(doc.length(), text(5000, new SplittableRandom(4)), into(ops));
+        List<Run> runs = runs(doc);
+        assertThat(runs).extracting(Run::count).containsExactly(2, 7, 5000);
+        PidRange pasted = runs.get(2).pids();
+        for (int k = 0; k < ops.size(); k++) {
+            assertThat(pasted.pidAt(k)).isEqualTo(ops.get(k).pid());
+        }
+    }
+
+    @Test
+    void textPastedRightAfterTypedTextContinuesItsRun() {
+        SequenceDoc doc = new SequenceDoc(200, new SplittableRandom(3));
+        type(doc, 0, "# Title", new ArrayList<>());
+        doc.insert(doc.length(), text(5000, new SplittableRandom(4)), OpSink.NONE);
+        assertThat(runs(doc)).extracting(Run::count).containsExactly(7 + 5000);
+    }
+
+    @Test
+    void aBigPasteTakesAFewRunsPerLevel() {
+        SequenceDoc doc = new SequenceDoc(17, new SplittableRandom(5));
+        doc.insert(0, "x".repeat(1_000_000), OpSink.NONE);
+        // Each level holds one long run, then ~12 shorter ones as its room runs out.
+        assertThat(runs(doc)).hasSizeLessThanOrEqualTo(40);
+    }
+
+    @Test
+    void correctionsWhileTypingStayInTheRun() {
+        SequenceDoc doc = new SequenceDoc(4, new SplittableRandom(6));
+        type(doc, 0, "The quick brwn", new ArrayList<>());
+        doc.delete(12, 2, OpSink.NONE); // backspace twice: "The quick br"
+        type(doc, 12, "own fox", new ArrayList<>());
+        assertThat(doc.text()).isEqualTo("The quick brown fox");
+        // The deleted atoms stay in the sequence as tombstones, inside the run.
+        assertThat(runs(doc)).hasSize(1);
+    }
+
+    @Test
+    void textTypedIntoTextIsAFewRunsOnTheGapsLevel() {
+        SequenceDoc doc = new SequenceDoc(6, new SplittableRandom(7));
+        type(doc, 0, "ab", new ArrayList<>());
+        type(doc, 1, text(200, new SplittableRandom(8)), new ArrayList<>());
+        List<Run> runs = runs(doc);
+        // a, then the typed text as runs of shrinking strides in the gap (then beneath), then b.
+        // Typed in front of the run's last atom, the text starts just below it (boundary-), with
+        // ~180 idents of room: strides 2 and 1 hold 105 characters, then it goes a level down.
+        assertThat(runs).hasSizeLessThanOrEqualTo(6);
+        assertThat(doc.pidAt(100).depth()).isEqualTo(doc.pidAt(0).depth());
+    }
+
+    @Property(tries = 200, seed = "14")
+    void concurrentRunsAtOnePlaceStayRunsAfterTheMerge(@ForAll @IntRange(min = 2, max = 4) int devices,
+            @ForAll @IntRange(min = 0, max = 30) int baseLength, @ForAll @IntRange(min = 2, max = 400) int runLength,
+            @ForAll long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        SequenceDoc origin = new SequenceDoc(1 + random.nextInt(255), random.split());
+        List<Op> base = new ArrayList<>();
+        type(origin, 0, "~".repeat(baseLength), base);
+        int at = random.nextInt(baseLength + 1);
+        List<SequenceDoc> docs = new ArrayList<>();
+        List<List<Op>> typed = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<Integer> sites = random.ints(1, 256).distinct().limit(devices).boxed().toList();
+        for (int d = 0; d < devices; d++) {
+            SequenceDoc doc = new SequenceDoc(sites.get(d), random.split());
+            applyAll(doc, base);
+            List<Op> ops = new ArrayList<>();
+            String run = String.valueOf((char) ('A' + d)).repeat(runLength);
+            type(doc, at, run, ops);
+            docs.add(doc);
+            typed.add(ops);
+            texts.add(run);
+        }
+        for (SequenceDoc doc : docs) {
+            typed.forEach(ops -> applyAll(doc, ops));
+        }
+        String merged = docs.get(0).text();
+        docs.forEach(doc -> assertThat(doc.text()).isEqualTo(merged));
+        String inserted = merged.substring(at, at + devices * runLength);
+        for (String run : texts) {
+            assertThat(inserted).as("runs in %s", inserted).contains(run);
+        }
+        // Each device's text is a few runs of its own, whatever the others typed around it:
+        // the base text's runs, split at most once by the insert point, plus the typed runs.
+        int typedRuns = 0;
+        for (Run run : runs(docs.get(0))) {
+            if (run.codePointAt(0) != '~') {
+                typedRuns++;
+                assertThat(run.codePoints()).as("a run holds one device's text").containsOnly(run.codePointAt(0));
+            }
+        }
+        assertThat(typedRuns).isLessThanOrEqualTo(devices * 8);
+    }
+}
