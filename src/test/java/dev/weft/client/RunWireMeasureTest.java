@@ -58,6 +58,51 @@ class RunWireMeasureTest {
         return s.substring(0, bytes);
     }
 
+    /**
+     * The same vault's notes as the {@code 37} frames a first sync sends when each note is one run
+     * (what an allocator of fixed-stride runs makes of an imported note), deflated as
+     * permessage-deflate does it at the server's level 1 and the client's level 6, with the CPU of
+     * deflating.
+     */
+    @Test
+    void oneRunPerNoteFrames() throws Exception {
+        int notes = Integer.getInteger("weft.measure.notes", 500);
+        List<String> words = new ArrayList<>(new LinkedHashSet<>(List.of(
+                ClientWireMeasureTest.markdown().split("[^\\p{L}\\p{N}'*`_-]+"))));
+        words.removeIf(String::isEmpty);
+        SplittableRandom random = new SplittableRandom(14);
+        dev.weft.protocol.MessageCodec codec = new dev.weft.protocol.MessageCodec();
+        dev.weft.protocol.RunForm form = new dev.weft.protocol.RunForm(Limits.DEFAULT);
+        List<byte[]> frames = new ArrayList<>();
+        long text = 0;
+        for (int n = 0; n < notes; n++) {
+            String t = note(random, words, 2_920);
+            text += t.getBytes(StandardCharsets.UTF_8).length;
+            int[] cps = t.codePoints().toArray();
+            List<dev.weft.crdt.Atom> atoms = new ArrayList<>(cps.length);
+            for (int k = 0; k < cps.length; k++) {
+                atoms.add(new dev.weft.crdt.Atom(dev.weft.crdt.Pid.of(dev.weft.crdt.Pid.key(1, 77 + n),
+                        dev.weft.crdt.Pid.key(2, 1_000 + 16L * k)), cps[k]));
+            }
+            frames.add(codec.encode(form.compact(List.of(new dev.weft.protocol.SyncDocResponse(java.util.UUID.randomUUID(),
+                    String.format("folder-%02d/note-%03d", n % 20, n), atoms, List.of()),
+                    new dev.weft.protocol.SyncDocDone(java.util.UUID.randomUUID(), 1, false)))));
+        }
+        long bytes = frames.stream().mapToLong(f -> f.length).sum();
+        StringBuilder line = new StringBuilder(String.format("runs-wire one-run-per-note notes=%d text=%,d B messages %,d B (%.3fx)",
+                notes, text, bytes, bytes / (double) text));
+        for (int level : new int[] {1, 6}) {
+            long deflated = 0;
+            long t0 = System.nanoTime();
+            for (byte[] f : frames) {
+                deflated += ClientWireMeasureTest.deflated(f, level);
+            }
+            line.append(String.format(" | level %d: %,d B (%.3fx) %.0f ms", level, deflated, deflated / (double) text,
+                    (System.nanoTime() - t0) / 1e6));
+        }
+        System.out.println(line);
+    }
+
     @Test
     void firstSyncOfAVault() throws Exception {
         int notes = Integer.getInteger("weft.measure.notes", 500);
