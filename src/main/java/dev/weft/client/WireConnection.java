@@ -7,6 +7,7 @@ import dev.weft.client.ws.WebSocketClient;
 import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.ProtocolException;
+import dev.weft.protocol.RunForm;
 import dev.weft.protocol.StoreHeader;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,18 @@ final class WireConnection {
 
     /** The WebSocket options of every sync connection; tests may change them. */
     static volatile Options options = Options.DEFAULT;
+    /**
+     * Whether connections announce run messages ({@link RunForm#HEADER}); tests and benchmarks turn
+     * it off to be a peer of the seed's messages only.
+     */
+    static volatile boolean announceRuns = true;
 
     private final MessageCodec codec;
     private final Executor executor;
     private final Handler handler;
     private WebSocket socket;
+    /** Both ends announced run messages: set once the upgrade is answered, before any frame. */
+    private volatile RunForm runs;
     private boolean closedReported;
 
     private WireConnection(MessageCodec codec, Executor executor, Handler handler) {
@@ -65,11 +73,17 @@ final class WireConnection {
         if (store != null) {
             headers.put(StoreHeader.NAME, store);
         }
+        if (announceRuns) {
+            headers.put(RunForm.HEADER, RunForm.VERSION);
+        }
         return WebSocketClient.connect(server.uri("ws", "/v1/sync"), headers,
                 tls, connection.new WireListener(), o)
                 .thenApply(ws -> {
                     synchronized (connection) {
                         connection.socket = ws;
+                    }
+                    if (announceRuns && RunForm.VERSION.equals(ws.upgradeHeader(RunForm.HEADER))) {
+                        connection.runs = new RunForm(codec.limits());
                     }
                     return connection;
                 });
@@ -84,7 +98,9 @@ final class WireConnection {
             reportClosed(1006, "the connection is closed", null);
             return;
         }
-        socket.sendBinary(codec.encode(messages)); // a failed write reaches the listener's onError
+        RunForm form = runs;
+        // a frame of seed messages within the limit stands for at most codec.maxRunOps() ops: so does its compact form
+        socket.sendBinary(codec.encode(form == null ? messages : form.compact(messages))); // a failed write reaches the listener's onError
     }
 
     /** Closes with 1000 after what was sent; the handler hears {@code closed} once. */
@@ -143,7 +159,11 @@ final class WireConnection {
         @Override
         public void onBinary(byte[] frame) {
             try {
-                List<Message> messages = codec.decodeFrame(frame);
+                List<Message> decoded = codec.decodeFrame(frame);
+                if (runs == null && decoded.stream().anyMatch(RunForm::isRun)) {
+                    throw ProtocolException.protocolError("run messages on a connection that did not agree to them");
+                }
+                List<Message> messages = RunForm.expand(decoded);
                 executor.execute(() -> handler.received(messages));
             } catch (ProtocolException e) {
                 WebSocket ws = ws();

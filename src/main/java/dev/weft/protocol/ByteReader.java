@@ -156,6 +156,35 @@ final class ByteReader {
         return cp;
     }
 
+    /** One Unicode scalar value in shortest-form UTF-8, its length told by its lead byte. */
+    int utf8(String field) throws ProtocolException {
+        need(1, field);
+        int b0 = buf[pos] & 0xFF;
+        int length = b0 < 0x80 ? 1 : b0 < 0xC0 ? 0 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : b0 < 0xF8 ? 4 : 0;
+        if (length == 0) {
+            throw error(field + ": not a UTF-8 lead byte");
+        }
+        return scalar(length); // checks from the lead byte on
+    }
+
+    /** A {@code varint}: unsigned LEB128, at most 8 bytes (56 bits), in its shortest form. */
+    long varint(String field) throws ProtocolException {
+        int at = offset();
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            need(1, field);
+            int b = buf[pos++] & 0xFF;
+            v |= (long) (b & 0x7F) << (7 * i);
+            if ((b & 0x80) == 0) {
+                if (b == 0 && i > 0) {
+                    throw errorAt(at, field + ": varint not in its shortest form");
+                }
+                return v;
+            }
+        }
+        throw errorAt(at, field + ": varint longer than 8 bytes");
+    }
+
     /** A pid ({@code u8 pid_depth} 1..255, then the pairs) into {@code keys}; returns the depth. */
     int pid(long[] keys) throws ProtocolException {
         int depth = u8("pid_depth");
@@ -168,8 +197,13 @@ final class ByteReader {
 
     /** {@code depth} pairs {@code u8 site, u32 ident} into {@code keys} as packed pair keys (see {@code Pid.key}). */
     void pairs(long[] keys, int depth) throws ProtocolException {
-        need(depth * PAIR_BYTES, "pid pairs");
-        for (int i = 0; i < depth; i++) {
+        pairs(keys, 0, depth);
+    }
+
+    /** {@code count} pairs into {@code keys[from..]}. */
+    void pairs(long[] keys, int from, int count) throws ProtocolException {
+        need(count * PAIR_BYTES, "pid pairs");
+        for (int i = from; i < from + count; i++) {
             int site = buf[pos] & 0xFF;
             if (site == 0) {
                 throw errorAt(offset(), "pid site 0");

@@ -102,6 +102,35 @@ final class ByteWriter {
         return this;
     }
 
+    /** A {@code varint}: unsigned LEB128, shortest form ({@code v} below 2^56). */
+    ByteWriter varint(long v) {
+        ensure(8);
+        while ((v & ~0x7FL) != 0) {
+            buf[size++] = (byte) (0x80 | v & 0x7F);
+            v >>>= 7;
+        }
+        buf[size++] = (byte) v;
+        return this;
+    }
+
+    /** {@code count} packed pair keys from {@code keys[from]}, without a depth. */
+    ByteWriter pairs(long[] keys, int from, int count) {
+        ensure(count * ByteReader.PAIR_BYTES);
+        for (int i = from; i < from + count; i++) {
+            pair(keys[i]);
+        }
+        return this;
+    }
+
+    /** The shortest UTF-8 form of a Unicode scalar value, without {@code data_len}. */
+    ByteWriter utf8(int cp) {
+        int at = size;
+        scalar(cp);
+        System.arraycopy(buf, at + 1, buf, at, size - at - 1);
+        size--;
+        return this;
+    }
+
     byte[] toByteArray() {
         return Arrays.copyOf(buf, size);
     }

@@ -10,7 +10,8 @@ public sealed interface Message
         permits Synclist, SyncDocPull, SyncDocUpsert, SyncDocTrash, SyncDocRestore,
                 SynclistResponse, SyncDocResponse, SyncDocDone, SyncError,
                 SessionStart, SessionInsert, SessionDelete, NameChange,
-                SessionReady, SessionAck, SessionPeer, SessionCursor {
+                SessionReady, SessionAck, SessionPeer, SessionCursor,
+                SyncDocUpsertRuns, SyncDocResponseRuns, SessionInsertRuns, SessionDeleteRanges {
 
     /** The header byte that starts this message on the wire. */
     int type();

@@ -2,6 +2,7 @@ package dev.weft.protocol;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
+import dev.weft.crdt.Run;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,25 @@ public final class MessageCodec {
     /** The limits this codec decodes and encodes with. */
     public Limits limits() {
         return limits;
+    }
+
+    /**
+     * The most ops (inserted atoms and deleted pids) the run messages of one frame may stand for in
+     * all (docs/protocol.md §8): as many deletes as seed messages of the largest frame could carry.
+     */
+    public int maxRunOps() {
+        return maxRunOps(limits);
+    }
+
+    static int maxRunOps(Limits limits) {
+        return limits.maxMessageBytes() / WireFields.MIN_PID_BYTES;
+    }
+
+    /** The bytes {@code m} takes on the wire. */
+    static int encodedSize(Message m) {
+        ByteWriter w = new ByteWriter(64);
+        write(w, m);
+        return w.size();
     }
 
     /** One frame holding {@code messages} in order. */
@@ -94,8 +114,9 @@ public final class MessageCodec {
         ByteReader r = new ByteReader(frame, from, to);
         List<Message> messages = new ArrayList<>();
         long[] keys = new long[Pid.MAX_DEPTH];
+        RunFields.OpBudget ops = new RunFields.OpBudget(maxRunOps());
         while (r.hasRemaining()) {
-            messages.add(read(r, keys));
+            messages.add(read(r, keys, ops));
         }
         return List.copyOf(messages);
     }
@@ -106,7 +127,7 @@ public final class MessageCodec {
         }
     }
 
-    private Message read(ByteReader r, long[] keys) throws ProtocolException {
+    private Message read(ByteReader r, long[] keys, RunFields.OpBudget ops) throws ProtocolException {
         int type = r.u8("message type");
         return switch (type) {
             case Synclist.TYPE -> readSynclist(r);
@@ -126,6 +147,10 @@ public final class MessageCodec {
             case SessionAck.TYPE -> readSessionAck(r);
             case SessionPeer.TYPE -> readSessionPeer(r);
             case SessionCursor.TYPE -> readSessionCursor(r, keys);
+            case SyncDocUpsertRuns.TYPE -> readSyncDocUpsertRuns(r, keys, ops);
+            case SyncDocResponseRuns.TYPE -> readSyncDocResponseRuns(r, keys, ops);
+            case SessionInsertRuns.TYPE -> readSessionInsertRuns(r, keys, ops);
+            case SessionDeleteRanges.TYPE -> readSessionDeleteRanges(r, keys, ops);
             default -> throw r.errorAt(r.offset() - 1, "unknown message type " + type);
         };
     }
@@ -150,6 +175,10 @@ public final class MessageCodec {
             case SessionAck.TYPE -> writeSessionAck(w, (SessionAck) m);
             case SessionPeer.TYPE -> writeSessionPeer(w, (SessionPeer) m);
             case SessionCursor.TYPE -> writeSessionCursor(w, (SessionCursor) m);
+            case SyncDocUpsertRuns.TYPE -> writeSyncDocUpsertRuns(w, (SyncDocUpsertRuns) m);
+            case SyncDocResponseRuns.TYPE -> writeSyncDocResponseRuns(w, (SyncDocResponseRuns) m);
+            case SessionInsertRuns.TYPE -> writeSessionInsertRuns(w, (SessionInsertRuns) m);
+            case SessionDeleteRanges.TYPE -> writeSessionDeleteRanges(w, (SessionDeleteRanges) m);
             default -> throw new IllegalStateException("no writer for message type " + m.type());
         }
     }
@@ -349,5 +378,64 @@ public final class MessageCodec {
         } else {
             w.pid(m.pidOrNull());
         }
+    }
+
+    private SyncDocUpsertRuns readSyncDocUpsertRuns(ByteReader r, long[] keys, RunFields.OpBudget ops)
+            throws ProtocolException {
+        UUID id = r.uuid("document_id");
+        String name = WireFields.readName(r, limits.maxNameBytes());
+        long lastSyncTime = r.u64("last_sync_time");
+        List<Run> inserts = RunFields.readRuns(r, keys, ops);
+        return new SyncDocUpsertRuns(id, name, lastSyncTime, inserts, RunFields.readRanges(r, keys, ops));
+    }
+
+    private static void writeSyncDocUpsertRuns(ByteWriter w, SyncDocUpsertRuns m) {
+        w.uuid(m.documentId()).line(m.name()).u64(m.lastSyncTime());
+        RunFields.writeRuns(w, m.inserts());
+        RunFields.writeRanges(w, m.deletes());
+    }
+
+    private SyncDocResponseRuns readSyncDocResponseRuns(ByteReader r, long[] keys, RunFields.OpBudget ops)
+            throws ProtocolException {
+        UUID id = r.uuid("document_id");
+        String name = WireFields.readName(r, limits.maxNameBytes());
+        List<Run> inserts = RunFields.readRuns(r, keys, ops);
+        return new SyncDocResponseRuns(id, name, inserts, RunFields.readRanges(r, keys, ops));
+    }
+
+    private static void writeSyncDocResponseRuns(ByteWriter w, SyncDocResponseRuns m) {
+        w.uuid(m.documentId()).line(m.name());
+        RunFields.writeRuns(w, m.inserts());
+        RunFields.writeRanges(w, m.deletes());
+    }
+
+    private static SessionInsertRuns readSessionInsertRuns(ByteReader r, long[] keys, RunFields.OpBudget ops)
+            throws ProtocolException {
+        int site = WireFields.readSite(r);
+        int at = r.offset();
+        List<Run> runs = RunFields.readRuns(r, keys, ops);
+        for (Run run : runs) {
+            if (run.pids().first().site() != site) {
+                throw r.errorAt(at, "inserted run's last site " + run.pids().first().site() + " is not the sender site "
+                        + site);
+            }
+        }
+        return new SessionInsertRuns(site, runs);
+    }
+
+    private static void writeSessionInsertRuns(ByteWriter w, SessionInsertRuns m) {
+        w.u8(m.site());
+        RunFields.writeRuns(w, m.runs());
+    }
+
+    private static SessionDeleteRanges readSessionDeleteRanges(ByteReader r, long[] keys, RunFields.OpBudget ops)
+            throws ProtocolException {
+        int site = WireFields.readSite(r);
+        return new SessionDeleteRanges(site, RunFields.readRanges(r, keys, ops));
+    }
+
+    private static void writeSessionDeleteRanges(ByteWriter w, SessionDeleteRanges m) {
+        w.u8(m.site());
+        RunFields.writeRanges(w, m.ranges());
     }
 }

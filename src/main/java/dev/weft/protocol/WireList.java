@@ -24,9 +24,12 @@ abstract class WireList<T> extends AbstractList<T> implements RandomAccess {
         this.offsets = offsets;
     }
 
-    /** {@code list} as a message keeps it: a wire list as it is (immutable already), any other copied. */
+    /**
+     * {@code list} as a message keeps it: a wire list or the atoms of decoded runs as it is (immutable
+     * already), any other copied.
+     */
     static <T> List<T> keep(List<T> list, String field) {
-        return list instanceof WireList ? list : Fields.copy(list, field);
+        return list instanceof WireList || list instanceof RunLists.Lazy ? list : Fields.copy(list, field);
     }
 
     /** {@code u64 number_of_insert_atoms} and the atoms, checked now and decoded on access. */

@@ -4,6 +4,7 @@ import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.NameChange;
 import dev.weft.protocol.ProtocolException;
+import dev.weft.protocol.RunForm;
 import dev.weft.protocol.SessionCursor;
 import dev.weft.protocol.SessionDelete;
 import dev.weft.protocol.SessionInsert;
@@ -27,14 +28,17 @@ final class ConnectionLogic {
     private final ServerLog log;
     private final GlobalSync global;
     private final SessionSync session;
+    /** Both ends announced run messages (docs/protocol.md §8): they are read as the seed's they stand for. */
+    private final boolean runs;
     private Kind kind = Kind.NEW;
     /** What the connection is, as its open and close log lines say. */
     private String what = "before its first message";
 
     /** {@code restoring}: see {@link StoreCheck#restoring()}. */
     ConnectionLogic(Store store, Hub hub, PeerLink peer, MessageCodec codec, Failures failures, ServerLog log,
-            boolean restoring) {
+            boolean restoring, boolean runs) {
         this.codec = codec;
+        this.runs = runs;
         this.hub = hub;
         this.peer = peer;
         this.failures = failures;
@@ -57,7 +61,13 @@ final class ConnectionLogic {
             failures.closeWith(peer, e.closeCode(), e.reason());
             return;
         }
-        if (!handle(messages)) {
+        if (!runs && messages.stream().anyMatch(RunForm::isRun)) {
+            kind = Kind.CLOSED; // as a server before runs: a type it does not know
+            failures.closeWith(peer, Failures.PROTOCOL_ERROR, "run messages need " + RunForm.HEADER + ": "
+                    + RunForm.VERSION + " at the upgrade");
+            return;
+        }
+        if (!handle(RunForm.expand(messages))) {
             kind = Kind.CLOSED;
         }
     }

@@ -1,6 +1,7 @@
 package dev.weft.server;
 
 import dev.weft.protocol.MessageCodec;
+import dev.weft.protocol.RunForm;
 import dev.weft.server.security.Secrets;
 import dev.weft.store.Device;
 import dev.weft.store.Store;
@@ -8,6 +9,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import io.undertow.util.StatusCodes;
 import io.undertow.websockets.WebSocketProtocolHandshakeHandler;
 import io.undertow.websockets.core.WebSocketChannel;
@@ -23,6 +25,7 @@ import java.util.concurrent.Executor;
 final class SyncEndpoint implements HttpHandler {
     private static final AttachmentKey<Device> DEVICE = AttachmentKey.create(Device.class);
     private static final AttachmentKey<StoreCheck> STORE_CHECK = AttachmentKey.create(StoreCheck.class);
+    private static final AttachmentKey<Boolean> RUNS = AttachmentKey.create(Boolean.class);
     private static final String BEARER = "Bearer ";
 
     private final Store store;
@@ -90,6 +93,10 @@ final class SyncEndpoint implements HttpHandler {
         store.touch(device.get().site(), System.currentTimeMillis() * 1000);
         exchange.putAttachment(DEVICE, device.get());
         exchange.putAttachment(STORE_CHECK, check.get());
+        if (RunForm.VERSION.equals(exchange.getRequestHeaders().getFirst(RunForm.HEADER))) {
+            exchange.getResponseHeaders().put(new HttpString(RunForm.HEADER), RunForm.VERSION); // both announce runs
+            exchange.putAttachment(RUNS, Boolean.TRUE);
+        }
         upgrade.handleRequest(exchange);
     }
 
@@ -129,11 +136,12 @@ final class SyncEndpoint implements HttpHandler {
 
     private void connected(WebSocketHttpExchange exchange, WebSocketChannel channel) {
         Device device = exchange.getAttachment(DEVICE);
+        boolean runs = exchange.getAttachment(RUNS) != null;
         WebSocketPeer peer = new WebSocketPeer(channel, device, codec, maxUnsentBytes, new SerialExecutor(pool), log,
-                budget, receive);
+                budget, receive, runs ? new RunForm(codec.limits()) : null);
         boolean serving = hub.opened(peer);
         peer.attach(new ConnectionLogic(store, hub, peer, codec, failures, log,
-                exchange.getAttachment(STORE_CHECK).restoring()));
+                exchange.getAttachment(STORE_CHECK).restoring(), runs));
         if (!serving) {
             peer.close(Failures.GOING_AWAY, "server shutting down");
         }

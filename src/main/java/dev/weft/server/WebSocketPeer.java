@@ -2,6 +2,7 @@ package dev.weft.server;
 
 import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
+import dev.weft.protocol.RunForm;
 import dev.weft.store.Device;
 import io.undertow.websockets.core.AbstractReceiveListener;
 import io.undertow.websockets.core.BufferedTextMessage;
@@ -40,13 +41,16 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
     private final String label;
     private final MessageReceiver receiver;
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** The peer announced run messages: sends go out as runs where shorter (RunForm); else null. */
+    private final RunForm runs;
     private ConnectionLogic logic;
     private volatile int closeCode = CloseMessage.GOING_AWAY;
     private volatile String closeReason = "";
 
     WebSocketPeer(WebSocketChannel channel, Device device, MessageCodec codec, long maxUnsentBytes, SerialExecutor serial,
-            ServerLog log, ReceiveBudget budget, ReceiveLimits receive) {
+            ServerLog log, ReceiveBudget budget, ReceiveLimits receive, RunForm runs) {
         this.channel = channel;
+        this.runs = runs;
         this.device = device;
         this.codec = codec;
         this.maxUnsentBytes = maxUnsentBytes;
@@ -140,13 +144,17 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
         }
         int max = codec.limits().maxMessageBytes();
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        for (Message m : messages) {
+        long ops = 0; // what the frame's run messages stand for: at most codec.maxRunOps()
+        for (Message m : runs == null ? messages : runs.compact(messages)) {
             byte[] one = codec.encode(m);
-            if (frame.size() > 0 && frame.size() + one.length > max) {
+            long more = RunForm.ops(m);
+            if (frame.size() > 0 && (frame.size() + one.length > max || ops + more > codec.maxRunOps())) {
                 sendFrame(frame.toByteArray(), null);
                 frame.reset();
+                ops = 0;
             }
             frame.writeBytes(one);
+            ops += more;
         }
         if (frame.size() > 0) {
             sendFrame(frame.toByteArray(), written);

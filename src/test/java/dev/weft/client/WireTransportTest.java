@@ -106,11 +106,12 @@ class WireTransportTest {
         assertThat(b.vault().replica(id).text()).isEqualTo(text);
         WireStats up = a.client().wireStats();
         WireStats down = b.client().wireStats();
-        assertThat(up.bytesSent()).isGreaterThan(8L * text.length());
+        // runs (docs/protocol.md §8): ~4 bytes a character where today's allocator steps idents at random, not ~9
+        assertThat(up.bytesSent()).isBetween((long) text.length(), 5L * text.length());
         if (deflate) {
-            // measured ~0.55: the random low bits of LSEQ idents do not compress (docs/benchmarks.md, Client wire)
-            assertThat(up.wireBytesSent()).isLessThan(up.bytesSent() * 2 / 3);
-            assertThat(down.wireBytesReceived()).isLessThan(down.bytesReceived() * 2 / 3);
+            // measured ~0.7 with runs: the text compresses, the ident steps hardly (docs/benchmarks.md, Client wire)
+            assertThat(up.wireBytesSent()).isLessThan(up.bytesSent() * 4 / 5);
+            assertThat(down.wireBytesReceived()).isLessThan(down.bytesReceived() * 4 / 5);
         } else {
             assertThat(up.wireBytesSent()).isGreaterThan(up.bytesSent());
             assertThat(down.wireBytesReceived()).isGreaterThan(down.bytesReceived());

@@ -29,10 +29,10 @@ class MessageCodecTest {
 
     @Test
     void anUnknownTypeIsRefusedWithItsOffset() {
-        byte[] frame = Hex.bytes("00 0000000000000001", "05");
+        byte[] frame = Hex.bytes("00 0000000000000001", "1f");
         assertThatThrownBy(() -> codec.decodeFrame(frame))
                 .isInstanceOf(ProtocolException.class)
-                .hasMessage("unknown message type 5 at byte 9");
+                .hasMessage("unknown message type 31 at byte 9");
     }
 
     @Test

@@ -86,6 +86,6 @@ class MessageRecordsTest {
     @Test
     void eachRecordAnswersItsTypeCode() {
         assertThat(SampleFrames.messages()).extracting(Message::type).containsExactly(
-                0, 1, 2, 3, 4, 32, 33, 34, 36, 64, 65, 66, 67, 68, 69, 70, 71);
+                0, 1, 2, 3, 4, 32, 33, 34, 36, 64, 65, 66, 67, 68, 69, 70, 71, 5, 37, 72, 73);
     }
 }

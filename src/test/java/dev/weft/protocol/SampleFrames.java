@@ -15,6 +15,16 @@ final class SampleFrames {
             new Atom(SHALLOW, 'h'), new Atom(DEEP, 'é'), new Atom(Pid.single(9, 1), '€'),
             new Atom(Pid.of(Pid.key(1, 0), Pid.key(9, 2)), 0x1F600));
 
+    private static final List<dev.weft.crdt.Run> RUNS = List.of(
+            new dev.weft.crdt.Run(new dev.weft.crdt.PidRange(Pid.of(Pid.key(3, 16), Pid.key(7, 100)), 5, 3),
+                    new int[] {'a', '€', 0x1F600}),
+            new dev.weft.crdt.Run(new dev.weft.crdt.PidRange(Pid.of(Pid.key(3, 16), Pid.key(7, 200)), 1, 1), new int[] {'z'}),
+            new dev.weft.crdt.Run(new dev.weft.crdt.PidRange(Pid.of(Pid.key(3, 17), Pid.key(255, 0), Pid.key(7, 9)), 1, 1),
+                    new int[] {'q'}));
+    private static final List<dev.weft.crdt.PidRange> RANGES = List.of(
+            new dev.weft.crdt.PidRange(SHALLOW, 1, 2),
+            new dev.weft.crdt.PidRange(Pid.single(9, 0xFFFF_FFFEL), 1, 2));
+
     private SampleFrames() {
     }
 
@@ -37,7 +47,11 @@ final class SampleFrames {
                 new SessionReady(12, 256),
                 new SessionAck(3, 4),
                 new SessionPeer(2, true, "Zoë's laptop"),
-                new SessionCursor(2, DEEP));
+                new SessionCursor(2, DEEP),
+                new SyncDocUpsertRuns(DOC, "café", 42, RUNS, RANGES),
+                new SyncDocResponseRuns(DOC, "notes/日記", RUNS, RANGES),
+                new SessionInsertRuns(7, RUNS),
+                new SessionDeleteRanges(9, RANGES));
     }
 
     /** Encoded frames: each message alone, then a few batches. */

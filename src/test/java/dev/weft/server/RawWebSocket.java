@@ -27,8 +27,16 @@ final class RawWebSocket implements AutoCloseable {
         this.in = new DataInputStream(socket.getInputStream());
     }
 
+    /** The head of the server's {@code 101} answer. */
+    String upgradeHead;
+
     /** Connects to 127.0.0.1:{@code port}, upgrades {@code /v1/sync} with {@code token}. */
     static RawWebSocket connect(int port, String token, int receiveBufferBytes) throws IOException {
+        return connect(port, token, receiveBufferBytes, "");
+    }
+
+    /** {@link #connect(int, String, int)} with more request header lines, each ending in CRLF. */
+    static RawWebSocket connect(int port, String token, int receiveBufferBytes, String headerLines) throws IOException {
         Socket socket = new Socket();
         socket.setReceiveBufferSize(receiveBufferBytes);
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
@@ -38,7 +46,7 @@ final class RawWebSocket implements AutoCloseable {
         ThreadLocalRandom.current().nextBytes(nonce);
         String request = "GET /v1/sync HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: " + Base64.getEncoder().encodeToString(nonce)
-                + "\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer " + token + "\r\n\r\n";
+                + "\r\nSec-WebSocket-Version: 13\r\nAuthorization: Bearer " + token + "\r\n" + headerLines + "\r\n";
         ws.out.write(request.getBytes(StandardCharsets.US_ASCII));
         ws.out.flush();
         String head = ws.readHead();
@@ -46,6 +54,7 @@ final class RawWebSocket implements AutoCloseable {
             socket.close();
             throw new IOException("upgrade refused: " + head);
         }
+        ws.upgradeHead = head;
         return ws;
     }
 

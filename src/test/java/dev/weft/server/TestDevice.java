@@ -87,8 +87,19 @@ final class TestDevice {
     }
 
     Connection connect(String bearer) throws Exception {
+        return connect(bearer, Map.of());
+    }
+
+    /** A connection that announces run messages (docs/protocol.md §8), as a device of today does. */
+    Connection connectWithRuns() throws Exception {
+        return connect(token, Map.of(dev.weft.protocol.RunForm.HEADER, dev.weft.protocol.RunForm.VERSION));
+    }
+
+    Connection connect(String bearer, Map<String, String> headers) throws Exception {
         Connection c = new Connection();
-        c.socket = http.newWebSocketBuilder().header("Authorization", "Bearer " + bearer)
+        WebSocket.Builder builder = http.newWebSocketBuilder().header("Authorization", "Bearer " + bearer);
+        headers.forEach(builder::header);
+        c.socket = builder
                 .connectTimeout(Eventually.PATIENCE)
                 .buildAsync(URI.create(base + "/v1/sync"), c).get(60, TimeUnit.SECONDS);
         return c;
@@ -98,6 +109,8 @@ final class TestDevice {
     static final class Connection implements WebSocket.Listener {
         final BlockingQueue<Message> received = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        /** Every frame received, as its bytes. */
+        final BlockingQueue<byte[]> frames = new LinkedBlockingQueue<>();
         volatile String closeReason;
         WebSocket socket;
         private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
@@ -167,6 +180,7 @@ final class TestDevice {
             partial.writeBytes(bytes);
             if (last) {
                 try {
+                    frames.add(partial.toByteArray());
                     received.addAll(CODEC.decodeFrame(partial.toByteArray()));
                 } catch (ProtocolException e) {
                     throw new AssertionError("the server sent a broken frame: " + e.reason(), e);

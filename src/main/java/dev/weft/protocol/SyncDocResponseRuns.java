@@ -1,0 +1,32 @@
+package dev.weft.protocol;
+
+import dev.weft.crdt.PidRange;
+import dev.weft.crdt.Run;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code 37 sync_doc_response_runs} (ext, docs/protocol.md §8): a {@link SyncDocResponse} whose
+ * inserts travel as runs and whose deletes as pid ranges; it stands for exactly that response.
+ *
+ * @param documentId the document
+ * @param name the note name, as in {@link SyncDocResponse}
+ * @param inserts insert runs, in strictly increasing pid order, none starting inside another
+ * @param deletes delete ranges, ordered likewise
+ */
+public record SyncDocResponseRuns(UUID documentId, String name, List<Run> inserts, List<PidRange> deletes)
+        implements Message {
+    public static final int TYPE = 37;
+
+    public SyncDocResponseRuns {
+        Fields.present(documentId, "documentId");
+        TextRules.requirePlainText(name, 1, NoteNames.MAX_BYTES, "name");
+        inserts = RunLists.insertRuns(inserts, "inserts");
+        deletes = RunLists.ranges(deletes, "deletes");
+    }
+
+    @Override
+    public int type() {
+        return TYPE;
+    }
+}
