@@ -84,6 +84,11 @@ public final class StructureFile {
         forceDirectory(dir);
     }
 
+    /** Whether {@code file} is in the current layout (version 2, runs), not the seed's. */
+    public static boolean isCurrentLayout(byte[] file) {
+        return StructureRuns.isVersioned(file);
+    }
+
     /** Reads a whole file, handing every atom to {@code sink} in pid order. */
     public static Header read(Path file, AtomVisitor sink) throws IOException {
         return read(Files.readAllBytes(file), sink);
