@@ -472,18 +472,19 @@ public final class NoteReplica implements Closeable {
     /**
      * Compacts once the log holds only what the structure file can: nothing pending, every atom
      * covered, and the log grown since it restarted by half the structure file (at least
-     * {@link #SETTLE_MIN_BYTES}), or the structure file still in the seed's layout. Called after an
+     * {@link #SETTLE_MIN_BYTES}); or, every atom covered, the structure file still in the seed's
+     * layout (the pending ops stay in the log, as runs). Called after an
      * acknowledgement and a "current to" (and at open): what this device sent and the server
      * acknowledged, and what it pulled, then live in the structure file alone, as runs, and the log
      * holds this device's pending ops only. The growth rule keeps rewrites amortized O(1) per
      * logged byte. A failure is logged: the log goes on and the next call tries again.
      */
     public synchronized void settle() {
-        if (!log.isCovered() || log.pendingCount() > 0) {
+        if (!log.isCovered()) {
             return;
         }
         long grown = log.sizeBytes() - restartedAt;
-        if (!seedLayout && grown < Math.max(SETTLE_MIN_BYTES, structureBytes / 2)) {
+        if (!seedLayout && (log.pendingCount() > 0 || grown < Math.max(SETTLE_MIN_BYTES, structureBytes / 2))) {
             return;
         }
         try {
