@@ -18,9 +18,10 @@ import java.util.UUID;
 
 /**
  * The {@code .md.structure} file (docs/protocol.md §6): {@code u128 document_id},
- * {@code u64 last_modified}, then every atom in strictly increasing pid order up to the end of
- * the file. Alive atoms are as on the wire ({@code u8 data_len} 1..4, UTF-8, pid); a tombstone is
- * {@code data_len = 0} followed directly by its pid.
+ * {@code u64 last_modified}, then the atoms in strictly increasing pid order. Written as
+ * version 2: the atoms as runs with a checksum ({@link StructureRuns}). Read in both layouts: the
+ * seed's has every atom up to the end of the file, alive atoms as on the wire
+ * ({@code u8 data_len} 1..4, UTF-8, pid), a tombstone {@code data_len = 0} followed by its pid.
  *
  * <p>Reading decodes straight from the bytes into one reused key buffer and hands each atom to
  * an {@link AtomVisitor}: no object per atom.
@@ -50,14 +51,15 @@ public final class StructureFile {
      */
     public static void write(OutputStream out, UUID documentId, long lastModified, AtomSource atoms)
             throws IOException {
-        StructureWriter writer = new StructureWriter(out);
-        writer.header(documentId, lastModified);
+        byte[] header = new ByteWriter(HEADER_BYTES).uuid(Fields.present(documentId, "documentId"))
+                .u64(lastModified).toByteArray();
+        StructureRuns.Writer runs = new StructureRuns.Writer(out, header);
         try {
-            atoms.forEachAtom(writer);
+            atoms.forEachAtom(new CheckedOrder(runs));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        writer.finish();
+        runs.finish();
     }
 
     /**
@@ -82,6 +84,11 @@ public final class StructureFile {
         forceDirectory(dir);
     }
 
+    /** Whether {@code file} is in the current layout (version 2, runs), not the seed's. */
+    public static boolean isCurrentLayout(byte[] file) {
+        return StructureRuns.isVersioned(file);
+    }
+
     /** Reads a whole file, handing every atom to {@code sink} in pid order. */
     public static Header read(Path file, AtomVisitor sink) throws IOException {
         return read(Files.readAllBytes(file), sink);
@@ -93,16 +100,32 @@ public final class StructureFile {
     }
 
     /**
-     * Decodes a whole file, handing every atom to {@code sink} in pid order; tombstones get
-     * {@link AtomVisitor#TOMBSTONE}. Atoms before a corrupt one have been handed over already.
+     * Decodes a whole file in either layout, handing every atom to {@code sink} in pid order;
+     * tombstones get {@link AtomVisitor#TOMBSTONE}. In the seed's layout, atoms before a corrupt one
+     * have been handed over already; a version 2 file with a wrong checksum hands over none.
      *
-     * @throws CorruptStructureException if the header is short, an atom is malformed or cut off,
-     *     or an atom's pid is not greater than the one before it
+     * @throws CorruptStructureException if the header is short, the checksum is wrong, an atom or
+     *     run is malformed or cut off, or a pid is not greater than the one before it
      */
     public static Header read(byte[] file, AtomVisitor sink) throws CorruptStructureException {
         if (file.length < HEADER_BYTES) {
             throw new CorruptStructureException(0, "header needs " + HEADER_BYTES + " bytes, file has " + file.length);
         }
+        if (StructureRuns.isVersioned(file)) {
+            ByteReader r = new ByteReader(file, 0, HEADER_BYTES);
+            try {
+                Header header = new Header(r.uuid("document_id"), r.u64("last_modified"));
+                StructureRuns.read(file, sink);
+                return header;
+            } catch (ProtocolException e) {
+                throw new CorruptStructureException(0, e.reason());
+            }
+        }
+        return readSeedLayout(file, sink);
+    }
+
+    /** The seed's layout: one atom after another up to the end of the file. */
+    private static Header readSeedLayout(byte[] file, AtomVisitor sink) throws CorruptStructureException {
         ByteReader r = new ByteReader(file, 0, file.length);
         long[] previous = new long[Pid.MAX_DEPTH];
         long[] current = new long[Pid.MAX_DEPTH];
@@ -138,46 +161,22 @@ public final class StructureFile {
         }
     }
 
-    /** Encodes visited atoms into chunks written to a stream, checking their order and values. */
-    private static final class StructureWriter implements AtomVisitor {
-        private static final int CHUNK_BYTES = 1 << 16;
-
-        private final OutputStream out;
-        private final ByteWriter buffer = new ByteWriter(CHUNK_BYTES + 2048);
+    /** Hands atoms on after checking their values and order. */
+    private static final class CheckedOrder implements AtomVisitor {
+        private final AtomVisitor next;
         private final long[] previous = new long[Pid.MAX_DEPTH];
         private int previousDepth;
 
-        StructureWriter(OutputStream out) {
-            this.out = out;
-        }
-
-        void header(UUID documentId, long lastModified) {
-            buffer.uuid(Fields.present(documentId, "documentId")).u64(lastModified);
+        CheckedOrder(AtomVisitor next) {
+            this.next = next;
         }
 
         @Override
         public void visit(long[] keys, int offset, int depth, int codePoint) {
             check(keys, offset, depth, codePoint);
-            if (codePoint == TOMBSTONE) {
-                buffer.u8(0);
-            } else {
-                buffer.scalar(codePoint);
-            }
-            buffer.pid(keys, offset, depth);
             System.arraycopy(keys, offset, previous, 0, depth);
             previousDepth = depth;
-            if (buffer.size() >= CHUNK_BYTES) {
-                try {
-                    buffer.drainTo(out);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-
-        void finish() throws IOException {
-            buffer.drainTo(out);
-            out.flush();
+            next.visit(keys, offset, depth, codePoint);
         }
 
         private void check(long[] keys, int offset, int depth, int codePoint) {

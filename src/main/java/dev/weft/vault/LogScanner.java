@@ -31,24 +31,26 @@ final class LogScanner {
         int at = 0;
         while (at < file.length) {
             int end = RecordCodec.frameEnd(file, at, file.length, crc);
-            LogRecord record = end < 0 ? null : RecordCodec.decode(file, at, end);
-            if (record == null || records.isEmpty() != record instanceof LogRecord.Header) {
+            List<LogRecord> decoded = end < 0 ? null : RecordCodec.decode(file, at, end);
+            if (decoded == null || records.isEmpty() != decoded.get(0) instanceof LogRecord.Header) {
                 break;
             }
-            records.add(record);
+            records.addAll(decoded);
             at = end;
         }
         int after = 0;
         long maxSeq = 0;
         for (int q = at + 1; q < file.length;) {
             int end = RecordCodec.frameEnd(file, q, file.length, crc);
-            LogRecord record = end < 0 ? null : RecordCodec.decode(file, q, end);
-            if (record == null) {
+            List<LogRecord> decoded = end < 0 ? null : RecordCodec.decode(file, q, end);
+            if (decoded == null) {
                 q++;
                 continue;
             }
             after++;
-            maxSeq = Math.max(maxSeq, seqOf(record));
+            for (LogRecord record : decoded) {
+                maxSeq = Math.max(maxSeq, seqOf(record));
+            }
             q = end;
         }
         return new Result(records, at, after, maxSeq);

@@ -36,6 +36,11 @@ import java.util.random.RandomGenerator;
  */
 public final class NoteReplica implements Closeable {
     private static final System.Logger LOG = System.getLogger(NoteReplica.class.getName());
+    /**
+     * Log growth below which {@link #settle} leaves the log as it is: a rewrite costs five fsyncs
+     * (~30 ms a note on a busy virtual disk), and a small note's log of runs is about its text anyway.
+     */
+    static final long SETTLE_MIN_BYTES = 16 * 1024;
 
     private final UUID documentId;
     private final Path structureFile;
@@ -48,6 +53,12 @@ public final class NoteReplica implements Closeable {
     private Optional<Path> structureSetAside = Optional.empty();
     private final List<Consumer<TextChange>> textListeners = new CopyOnWriteArrayList<>();
     private long nextCompactionAt;
+    /** The log's size when it last restarted; 0 at open, so that a large log found there counts as grown. */
+    private long restartedAt;
+    /** The structure file's size when it was read or last written. */
+    private long structureBytes;
+    /** The structure file is in the seed's layout: the next {@link #settle} rewrites it. */
+    private boolean seedLayout;
 
     private NoteReplica(UUID documentId, Path structureFile, SequenceDoc doc, RecordLog log, ReplicaOptions options) {
         this.documentId = documentId;
@@ -93,7 +104,7 @@ public final class NoteReplica implements Closeable {
             AtomicFiles.deleteStrayTemps(structure);
             AtomicFiles.deleteStrayTemps(logFile);
         }
-        long[] structureTime = new long[1];
+        long[] structureTime = new long[2];
         Optional<Path> setAside = Optional.empty();
         SequenceDoc read;
         try {
@@ -111,6 +122,8 @@ public final class NoteReplica implements Closeable {
         SequenceDoc doc = read;
         RecordLog log = RecordLog.open(logFile, documentId, structureTime[0], record -> replay(doc, record), options, hook);
         NoteReplica replica = new NoteReplica(documentId, structure, doc, log, options);
+        replica.structureBytes = Math.abs(structureTime[1]);
+        replica.seedLayout = structureTime[1] < 0;
         if (setAside.isPresent()) {
             replica.structureSetAside = setAside;
             try {
@@ -121,21 +134,28 @@ public final class NoteReplica implements Closeable {
             }
         }
         replica.compactIfLarge();
+        replica.settle(); // a vault written before runs: its logs and structure files are rewritten here
         return replica;
     }
 
-    /** The document as the structure file holds it (empty if there is none); its time goes to {@code time[0]}. */
-    private static SequenceDoc readStructure(Path structure, UUID documentId, ReplicaOptions options, long[] time)
+    /**
+     * The document as the structure file holds it (empty if there is none); its time goes to
+     * {@code facts[0]}, its size to {@code facts[1]} (negated for a file in the seed's layout with atoms).
+     */
+    private static SequenceDoc readStructure(Path structure, UUID documentId, ReplicaOptions options, long[] facts)
             throws IOException {
         if (!Files.exists(structure)) {
             return new SequenceDoc(options.site(), options.random());
         }
+        byte[] bytes = Files.readAllBytes(structure);
         SequenceDoc.Builder builder = SequenceDoc.builder();
-        StructureFile.Header header = StructureFile.read(structure, builder);
+        StructureFile.Header header = StructureFile.read(bytes, builder);
         if (!header.documentId().equals(documentId)) {
             throw new IOException(structure + " holds document " + header.documentId() + ", not " + documentId);
         }
-        time[0] = header.lastModified();
+        facts[0] = header.lastModified();
+        boolean seed = !StructureFile.isCurrentLayout(bytes) && bytes.length > StructureFile.HEADER_BYTES;
+        facts[1] = seed ? -bytes.length : bytes.length;
         return builder.build(options.site(), options.random());
     }
 
@@ -318,7 +338,7 @@ public final class NoteReplica implements Closeable {
      */
     private void restoreSaved(IOException failure) {
         try {
-            SequenceDoc saved = readStructure(structureFile, documentId, options, new long[1]);
+            SequenceDoc saved = readStructure(structureFile, documentId, options, new long[2]);
             log.replaySaved(record -> replay(saved, record));
             doc = saved;
         } catch (IOException | RuntimeException e) {
@@ -446,7 +466,36 @@ public final class NoteReplica implements Closeable {
             return;
         }
         log.compact(syncTime -> StructureFile.writeAtomically(structureFile, documentId, syncTime, doc));
+        restartedAt = log.sizeBytes();
+        structureBytes = Files.size(structureFile);
+        seedLayout = false;
         scheduleNextCompaction();
+    }
+
+    /**
+     * Compacts once the log holds only what the structure file can: nothing pending, every atom
+     * covered, and the log grown since it restarted by half the structure file (at least
+     * {@link #SETTLE_MIN_BYTES}); or, every atom covered, the structure file still in the seed's
+     * layout (the pending ops stay in the log, as runs). Called after an
+     * acknowledgement and a "current to" (and at open): what this device sent and the server
+     * acknowledged, and what it pulled, then live in the structure file alone, as runs, and the log
+     * holds this device's pending ops only. The growth rule keeps rewrites amortized O(1) per
+     * logged byte. A failure is logged: the log goes on and the next call tries again.
+     */
+    public synchronized void settle() {
+        if (!log.isCovered()) {
+            return;
+        }
+        long grown = log.sizeBytes() - restartedAt;
+        if (!seedLayout && (log.pendingCount() > 0 || grown < Math.max(SETTLE_MIN_BYTES, structureBytes / 2))) {
+            return;
+        }
+        try {
+            compact();
+        } catch (IOException e) {
+            restartedAt = log.sizeBytes();
+            LOG.log(System.Logger.Level.WARNING, "compaction of " + documentId + " failed; the log goes on", e);
+        }
     }
 
     /** Writes what the document holds now to {@code file}, in the structure file's format, atomically. */

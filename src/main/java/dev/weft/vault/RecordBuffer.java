@@ -51,6 +51,13 @@ final class RecordBuffer {
         return this;
     }
 
+    RecordBuffer u16(int v) {
+        ensure(2);
+        buf[size++] = (byte) (v >>> 8);
+        buf[size++] = (byte) v;
+        return this;
+    }
+
     RecordBuffer u32(int v) {
         ensure(4);
         putU32(size, v);

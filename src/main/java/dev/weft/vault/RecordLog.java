@@ -199,9 +199,7 @@ public final class RecordLog implements Closeable {
 
     private ByteBuffer encode(List<LogRecord> records) {
         out.clear();
-        for (LogRecord record : records) {
-            RecordCodec.write(record, out);
-        }
+        RecordCodec.writeAll(records, out);
         return out.asByteBuffer();
     }
 
@@ -374,9 +372,7 @@ public final class RecordLog implements Closeable {
         structureSyncTime = syncTime;
         hook.reached(CompactionHook.Step.STRUCTURE_WRITTEN);
         RecordBuffer fresh = new RecordBuffer();
-        for (LogRecord record : state.snapshot(documentId)) {
-            RecordCodec.write(record, fresh);
-        }
+        RecordCodec.writeAll(state.snapshot(documentId), fresh);
         Path temp = AtomicFiles.writeTemp(file, fresh.asByteBuffer());
         try {
             hook.reached(CompactionHook.Step.FRESH_LOG_WRITTEN);

@@ -513,6 +513,7 @@ public final class Vault implements Closeable {
     public void acknowledge(UUID id, long seq) throws IOException {
         withReplica(id, r -> {
             r.log().acknowledge(seq);
+            r.settle();
             return null;
         });
         applyRemote(id, null, List.of(), List.of());
@@ -695,6 +696,7 @@ public final class Vault implements Closeable {
             NoteState n = table.require(id);
             replicas.withReplica(n, r -> {
                 r.log().currentTo(syncTime);
+                r.settle();
                 synchronized (state) {
                     n.syncTime = syncTime;
                 }

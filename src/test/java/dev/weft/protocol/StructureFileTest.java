@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class StructureFileTest {
     private static final UUID DOC = new UUID(0x0123456789abcdefL, 0xfedcba9876543210L);
 
-    /** Hand-written: header, alive 'a', a tombstone beneath it, alive '😀'. */
-    private static final byte[] GOLDEN = Hex.bytes(
+    /** Hand-written in the seed's layout: header, alive 'a', a tombstone beneath it, alive '😀'. */
+    private static final byte[] SEED_GOLDEN = Hex.bytes(
             "0123456789abcdef fedcba9876543210",    // u128 document_id
             "0000000000000063",                     // u64 last_modified = 99
             "01 61",                                // data_len 1, 'a'
@@ -32,10 +32,35 @@ class StructureFileTest {
             "02 07 00000001 03 00000000",           //   pid (7, 1) (3, 0)
             "04 f09f9880",                          // data_len 4, '😀'
             "01 07 00000002");                      //   pid (7, 2)
-    private static final List<Seen> GOLDEN_ATOMS = List.of(
+    private static final List<Seen> SEED_ATOMS = List.of(
             new Seen('a', Pid.key(7, 1)),
             new Seen(AtomVisitor.TOMBSTONE, Pid.key(7, 1), Pid.key(3, 0)),
             new Seen(0x1F600, Pid.key(7, 2)));
+
+    /** Hand-written version 2 (docs/protocol.md §6, (ext)): three runs. */
+    static final byte[] GOLDEN = Hex.bytes(
+            "0123456789abcdef fedcba9876543210",    // u128 document_id
+            "0000000000000063",                     // u64 last_modified = 99
+            "fe 02",                                // marker, version 2
+            "00 01",                                // run: shares 0 pairs, 1 more
+            "0a 07",                                //   (7, 10)
+            "0e 04",                                //   count 3, kind 2 (mixed); stride 4
+            "04",                                   //   bitmap: atom 2 is a tombstone
+            "68 69",                                //   "hi"
+            "01 01",                                // run: shares 1 pair of (7, 18), 1 more
+            "05 03",                                //   (3, 5): the level is new, so no delta
+            "05",                                   //   count 1, kind 1 (tombstones)
+            "00 01",                                // run: shares 0 pairs, 1 more
+            "02 07",                                //   (7, 18 + 2)
+            "04",                                   //   count 1, kind 0 (alive)
+            "f09f9880",                             //   '😀'
+            "b0959da3");                            // u32 CRC-32C of every byte before
+    static final List<Seen> GOLDEN_ATOMS = List.of(
+            new Seen('h', Pid.key(7, 10)),
+            new Seen('i', Pid.key(7, 14)),
+            new Seen(AtomVisitor.TOMBSTONE, Pid.key(7, 18)),
+            new Seen(AtomVisitor.TOMBSTONE, Pid.key(7, 18), Pid.key(3, 5)),
+            new Seen(0x1F600, Pid.key(7, 20)));
 
     @TempDir
     Path dir;
@@ -47,6 +72,70 @@ class StructureFileTest {
         assertThat(header).isEqualTo(new StructureFile.Header(DOC, 99));
         assertThat(seen).isEqualTo(GOLDEN_ATOMS);
         assertThat(write(DOC, 99, GOLDEN_ATOMS)).isEqualTo(GOLDEN);
+    }
+
+    @Test
+    void theSeedsLayoutStillReads() throws IOException {
+        List<Seen> seen = new ArrayList<>();
+        StructureFile.Header header = StructureFile.read(SEED_GOLDEN, collector(seen));
+        assertThat(header).isEqualTo(new StructureFile.Header(DOC, 99));
+        assertThat(seen).isEqualTo(SEED_ATOMS);
+        assertThat(StructureFile.read(write(DOC, 99, SEED_ATOMS), collector(seen = new ArrayList<>())))
+                .isEqualTo(header);
+        assertThat(seen).isEqualTo(SEED_ATOMS);
+    }
+
+    @Test
+    void aDamagedRunFileIsCorruptionAndHandsNothingOver() throws IOException {
+        for (int at = StructureFile.HEADER_BYTES; at < GOLDEN.length; at++) {
+            byte[] flipped = GOLDEN.clone();
+            flipped[at] ^= 0x10;
+            List<Seen> seen = new ArrayList<>();
+            assertThatThrownBy(() -> StructureFile.read(flipped, collector(seen)))
+                    .as("flip at %d", at).isInstanceOf(CorruptStructureException.class);
+            if (at > StructureFile.HEADER_BYTES + 1) {
+                assertThat(seen).as("flip at %d", at).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void runsThatBreakTheRulesAreCorruptionEvenWithAGoodChecksum() {
+        String header = "0123456789abcdef fedcba9876543210 0000000000000001 fe 02";
+        List<String> bad = List.of(
+                "01 01 05 07 04 61",                     // the first run shares a pair with nothing
+                "00 00 04 61",                           // depth 0
+                "00 01 05 00 04 61",                     // site 0
+                "00 01 8080808010 07 04 61",             // ident 2^32
+                "00 01 05 07 80808001 00 61",            // count 2^20 (above 65,536)
+                "00 01 05 07 03 61",                     // kind 3
+                "00 01 feffffff0f 07 08 02 61 62",       // the stride passes ident 2^32 - 1
+                "00 01 05 07 04 61 00 01 00 07 04 62",   // the second run is not after the first
+                "00 01 05 07 04 80",                     // bad UTF-8
+                "00 01 05 07 04 eda080",                 // a surrogate
+                "00 01 05 07 08 01 61");                 // cut off: 2 atoms, 1 code point
+        for (String run : bad) {
+            byte[] body = Hex.bytes(header, run);
+            byte[] file = Arrays.copyOf(body, body.length + 4);
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(body);
+            java.nio.ByteBuffer.wrap(file, body.length, 4).putInt((int) crc.getValue());
+            assertThatThrownBy(() -> StructureFile.read(file, (k, o, d, c) -> { }))
+                    .as(run).isInstanceOf(CorruptStructureException.class);
+        }
+    }
+
+    @Test
+    void aLongPasteIsOneRunOfAboutOneBytePerCharacter() throws IOException {
+        List<Seen> atoms = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            atoms.add(new Seen('a' + i % 26, Pid.key(9, 1000 + 3L * i)));
+        }
+        byte[] file = write(DOC, 1, atoms);
+        assertThat(file.length).isLessThan(10_000 + 50);
+        List<Seen> seen = new ArrayList<>();
+        StructureFile.read(file, collector(seen));
+        assertThat(seen).isEqualTo(atoms);
     }
 
     @Test
@@ -62,7 +151,10 @@ class StructureFileTest {
     @Test
     void anEmptyDocumentIsTheHeaderAlone() throws IOException {
         byte[] file = write(DOC, 0, List.of());
-        assertThat(file).isEqualTo(Hex.bytes("0123456789abcdef fedcba9876543210", "0000000000000000"));
+        assertThat(file).isEqualTo(Hex.bytes("0123456789abcdef fedcba9876543210", "0000000000000000", "fe 02",
+                "ce8c6099"));
+        assertThat(StructureFile.read(Arrays.copyOf(file, StructureFile.HEADER_BYTES), (k, o, d, c) -> { }))
+                .isEqualTo(new StructureFile.Header(DOC, 0)); // the seed's empty file
         List<Seen> seen = new ArrayList<>();
         assertThat(StructureFile.read(file, collector(seen))).isEqualTo(new StructureFile.Header(DOC, 0));
         assertThat(seen).isEmpty();
@@ -91,14 +183,19 @@ class StructureFileTest {
     @Test
     void aFileCutInsideAnAtomOrTheHeaderIsCorruption() throws IOException {
         int[] atomEnds = {24, 32, 44};
-        for (int cut = 0; cut < GOLDEN.length; cut++) {
-            byte[] prefix = Arrays.copyOf(GOLDEN, cut);
+        for (int cut = 0; cut < SEED_GOLDEN.length; cut++) {
+            byte[] prefix = Arrays.copyOf(SEED_GOLDEN, cut);
             if (Arrays.binarySearch(atomEnds, cut) >= 0) {
                 assertThat(StructureFile.read(prefix, (k, o, d, c) -> { }).documentId()).isEqualTo(DOC);
             } else {
                 assertThatThrownBy(() -> StructureFile.read(prefix, (k, o, d, c) -> { }))
                         .as("cut at %d", cut).isInstanceOf(CorruptStructureException.class);
             }
+        }
+        for (int cut = StructureFile.HEADER_BYTES + 1; cut < GOLDEN.length; cut++) {
+            byte[] prefix = Arrays.copyOf(GOLDEN, cut);
+            assertThatThrownBy(() -> StructureFile.read(prefix, (k, o, d, c) -> { }))
+                    .as("version 2 cut at %d", cut).isInstanceOf(CorruptStructureException.class);
         }
     }
 
