@@ -102,7 +102,16 @@ final class StoreFiles implements AutoCloseable {
         }
         Optional<StoreDamagedException> damage = layout == Layout.SUMMED
                 ? PageScan.damage(main, unwritten) : Optional.empty();
-        return open(dir, lock, main, unwritten, layout, damage);
+        StoreFiles files = open(dir, lock, main, unwritten, layout, damage);
+        if (damage.isEmpty() && unwritten.isEmpty()) { // a damaged store is read-only: weft repair-store migrates it
+            try {
+                RunMigration.migrate(files.db, files.tables);
+            } catch (RuntimeException e) {
+                close(files);
+                throw new StoreException("cannot move the atoms of " + main + " into runs: " + describe(e), e);
+            }
+        }
+        return files;
     }
 
     private static StoreFiles open(Path dir, DataDirLock lock, Path main, SortedMap<Long, byte[]> unwritten,
@@ -211,7 +220,7 @@ final class StoreFiles implements AutoCloseable {
     /** Reads the first and last key of every collection, so a damaged file fails now, not later. */
     private static void probe(Tables t, Path main) {
         try {
-            for (NavigableMap<?, ?> map : List.of(t.documents, t.names, t.atoms, t.history,
+            for (NavigableMap<?, ?> map : List.of(t.documents, t.names, t.atoms, t.runs, t.history,
                     t.devices, t.tokens, t.deviceNames, t.pairingCodes, t.meta)) {
                 if (!map.isEmpty()) {
                     map.firstEntry();
