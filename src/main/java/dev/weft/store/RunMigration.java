@@ -25,7 +25,7 @@ final class RunMigration {
     /** Migrates what is left, if anything; commits each step. */
     static void migrate(DB db, Tables tables) {
         while (!tables.atoms.isEmpty()) {
-            step(tables);
+            step(tables, STEP);
             db.commit();
         }
         if (tables.meta.get("schema") != Tables.SCHEMA) {
@@ -34,13 +34,14 @@ final class RunMigration {
         }
     }
 
-    private static void step(Tables tables) {
-        List<byte[]> moved = new ArrayList<>(STEP);
+    /** Moves the first {@code atoms} atoms left into runs (the caller commits). */
+    static void step(Tables tables, int atoms) {
+        List<byte[]> moved = new ArrayList<>(Math.min(atoms, STEP));
         byte[] document = null;
         StoredRun run = null;
-        Iterator<Map.Entry<byte[], byte[]>> atoms = tables.atoms.entrySet().iterator();
-        while (atoms.hasNext() && moved.size() < STEP) {
-            Map.Entry<byte[], byte[]> e = atoms.next();
+        Iterator<Map.Entry<byte[], byte[]>> left = tables.atoms.entrySet().iterator();
+        while (left.hasNext() && moved.size() < atoms) {
+            Map.Entry<byte[], byte[]> e = left.next();
             byte[] key = e.getKey();
             Pid pid = Keys.pidAt(key, Keys.DOCUMENT);
             AtomRecord atom = AtomRecord.decode(e.getValue());

@@ -52,13 +52,18 @@ final class StoreFiles implements AutoCloseable {
     }
 
     static StoreFiles open(Path dir) {
+        return open(dir, true);
+    }
+
+    /** {@link #open}; {@code migrate}: false leaves the atoms of a layout-1 store where they are (tests). */
+    static StoreFiles open(Path dir, boolean migrate) {
         DataDirLock lock = lockDir(dir);
         try {
             Path main = dir.resolve(MAIN);
             if (!Files.exists(main)) {
                 create(dir, main);
             }
-            return openLocked(dir, lock);
+            return openLocked(dir, lock, migrate);
         } catch (IOException | RuntimeException e) {
             closeQuietly(lock, e);
             throw opening(dir, e);
@@ -82,13 +87,13 @@ final class StoreFiles implements AutoCloseable {
             volumes.closeMain();
         }
         try {
-            return openLocked(dir, lock);
+            return openLocked(dir, lock, true);
         } catch (IOException | RuntimeException e) {
             throw opening(dir, e);
         }
     }
 
-    private static StoreFiles openLocked(Path dir, DataDirLock lock) throws IOException {
+    private static StoreFiles openLocked(Path dir, DataDirLock lock, boolean migrate) throws IOException {
         Path main = dir.resolve(MAIN);
         deleteScratch(dir, MAIN + SCRATCH);
         SortedMap<Long, byte[]> unwritten = finishRedo(dir.resolve(MAIN + REDO), main);
@@ -103,7 +108,7 @@ final class StoreFiles implements AutoCloseable {
         Optional<StoreDamagedException> damage = layout == Layout.SUMMED
                 ? PageScan.damage(main, unwritten) : Optional.empty();
         StoreFiles files = open(dir, lock, main, unwritten, layout, damage);
-        if (damage.isEmpty() && unwritten.isEmpty()) { // a damaged store is read-only: weft repair-store migrates it
+        if (migrate && damage.isEmpty() && unwritten.isEmpty()) { // a damaged store is read-only: weft repair-store migrates it
             try {
                 RunMigration.migrate(files.db, files.tables);
             } catch (RuntimeException e) {
