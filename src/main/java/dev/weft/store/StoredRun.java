@@ -20,8 +20,12 @@ import java.util.Arrays;
  * character. Mutable while a write works on it; one owner.
  */
 final class StoredRun {
-    /** The most atoms one stored run holds: a B-tree node of runs stays a few KiB. */
-    static final int MAX = 512;
+    /**
+     * The most atoms one stored run holds: a B-tree node of runs (32 entries) stays a few KiB, as
+     * every change to one of its runs writes it whole; a run's key and times then cost ~0.25 B a
+     * character.
+     */
+    static final int MAX = 128;
     static final int TOMBSTONE = AtomVisitor.TOMBSTONE;
     static final long NEVER = AtomRecord.NEVER;
 
