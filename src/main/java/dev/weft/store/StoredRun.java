@@ -16,8 +16,9 @@ import java.util.Arrays;
  *
  * <p>The value, all varints: {@code count | stride (only if count > 1) | code point + 1 per atom
  * (0: tombstone) | (length, time) segments of equal insert times, each time zigzag after the one
- * before}. A lone atom costs its code point, 2 bytes and its time; a typed run about one byte a
- * character. Mutable while a write works on it; one owner.
+ * before, the last segment without its length}. A lone atom costs its code point, 1 byte and its
+ * time (8 bytes): 10 bytes below U+0080, 11 below U+4000, 12 above (its layout-1 record: 11); a
+ * typed run about one byte a character. Mutable while a write works on it; one owner.
  */
 final class StoredRun {
     /**
@@ -203,7 +204,9 @@ final class StoredRun {
             while (end < count && times[end] == times[k]) {
                 end++;
             }
-            putVarint(out, end - k);
+            if (end < count) { // the last segment's length is what is left
+                putVarint(out, end - k);
+            }
             long delta = times[k] - previous;
             putVarint(out, (delta << 1) ^ (delta >> 63));
             previous = times[k];
@@ -228,8 +231,11 @@ final class StoredRun {
         long[] times = new long[count];
         long previous = 0;
         for (int k = 0; k < count; ) {
-            int length = (int) varint(value, at);
             long zigzag = varint(value, at);
+            int length = at[0] < value.length ? (int) zigzag : count - k;
+            if (at[0] < value.length) {
+                zigzag = varint(value, at);
+            }
             long time = previous + ((zigzag >>> 1) ^ -(zigzag & 1));
             if (length < 1 || k + length > count) {
                 throw new IllegalStateException("stored run with a bad time segment");
