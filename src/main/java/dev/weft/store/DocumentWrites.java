@@ -2,7 +2,7 @@ package dev.weft.store;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
-import java.util.ArrayList;
+import dev.weft.crdt.PidRange;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,10 +14,10 @@ import java.util.UUID;
  */
 final class DocumentWrites {
     private final Documents documents;
-    private final Atoms atoms;
+    private final Runs atoms;
     private final SyncClock clock;
 
-    DocumentWrites(Documents documents, Atoms atoms, SyncClock clock) {
+    DocumentWrites(Documents documents, Runs atoms, SyncClock clock) {
         this.documents = documents;
         this.atoms = atoms;
         this.clock = clock;
@@ -46,17 +46,7 @@ final class DocumentWrites {
         String finalName = before == null ? claim(id, name) : rename(id, before, stale ? null : name);
         boolean renamed = before != null && !finalName.equals(before.name());
         long time = clock.peek();
-        List<Pid> touched = new ArrayList<>();
-        for (Atom atom : ins) {
-            if (atoms.insert(id, atom, time)) {
-                touched.add(atom.pid());
-            }
-        }
-        for (Pid pid : dels) {
-            if (atoms.delete(id, pid)) {
-                touched.add(pid);
-            }
-        }
+        List<PidRange> touched = atoms.apply(id, ins, dels, time);
         if (before != null && !renamed && touched.isEmpty()) {
             return new UpsertResult(before.state(id), false, false, false);
         }

@@ -1,6 +1,7 @@
 package dev.weft.store;
 
 import dev.weft.crdt.Pid;
+import dev.weft.crdt.PidRange;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ import java.util.UUID;
  *       document the bytes sort exactly as docs/protocol.md §2 orders pids (ident, then site, a proper
  *       prefix first).
  *   <li>history: {@code document (16) | sync time u64 | chunk u32}: the atoms a change touched,
- *       as {@link #packPids packed pids}, up to {@link #CHUNK} per entry.
+ *       as {@link #packRanges packed pid ranges}, up to {@link #CHUNK} per entry.
  *   <li>sync index: {@code sync time u64 | document (16)}.
  * </ul>
  */
@@ -49,6 +50,28 @@ final class Keys {
         return b.array();
     }
 
+    /** The atom key of {@code pid} in the document whose key is {@code document}. */
+    static byte[] atom(byte[] document, Pid pid) {
+        long[] keys = new long[pid.depth()];
+        pid.copyKeys(keys, 0);
+        return atom(document, keys);
+    }
+
+    /** The atom key of the pid of packed pairs {@code pairs} in the document whose key is {@code document}. */
+    static byte[] atom(byte[] document, long[] pairs) {
+        byte[] key = Arrays.copyOf(document, DOCUMENT + pairs.length * PAIR);
+        int at = DOCUMENT;
+        for (long k : pairs) {
+            long ident = Pid.identOf(k);
+            key[at++] = (byte) (ident >>> 24);
+            key[at++] = (byte) (ident >>> 16);
+            key[at++] = (byte) (ident >>> 8);
+            key[at++] = (byte) ident;
+            key[at++] = (byte) Pid.siteOf(k);
+        }
+        return key;
+    }
+
     static byte[] history(UUID document, long syncTime, int chunk) {
         return ByteBuffer.allocate(DOCUMENT + TIME + 4).putLong(document.getMostSignificantBits())
                 .putLong(document.getLeastSignificantBits()).putLong(syncTime).putInt(chunk).array();
@@ -68,17 +91,54 @@ final class Keys {
         return b.array();
     }
 
-    /** The atom keys of the pids of {@code packed} in {@code document}. */
-    static List<byte[]> atomKeys(byte[] document, byte[] packed) {
-        List<byte[]> keys = new ArrayList<>();
-        for (int at = 0; at < packed.length; ) {
-            int length = (packed[at] & 0xFF) * PAIR;
-            byte[] key = Arrays.copyOf(document, DOCUMENT + length);
-            System.arraycopy(packed, at + 1, key, DOCUMENT, length);
-            keys.add(key);
-            at += 1 + length;
+    /**
+     * Pid ranges one after the other: a lone pid as {@link #packPids} writes it ({@code depth u8 |
+     * pairs}), a longer range as {@code 0 | depth u8 | pairs | count u32 | stride u32}. So an entry
+     * written before runs reads as ranges of one.
+     */
+    static byte[] packRanges(List<PidRange> ranges) {
+        int size = 0;
+        for (PidRange range : ranges) {
+            size += 1 + range.first().depth() * PAIR + (range.count() > 1 ? 9 : 0);
         }
-        return keys;
+        ByteBuffer b = ByteBuffer.allocate(size);
+        for (PidRange range : ranges) {
+            if (range.count() > 1) {
+                b.put((byte) 0);
+            }
+            b.put((byte) range.first().depth());
+            putPairs(b, range.first());
+            if (range.count() > 1) {
+                b.putInt(range.count()).putInt((int) range.stride());
+            }
+        }
+        return b.array();
+    }
+
+    /** The ranges of {@link #packRanges} (or the pids of {@link #packPids}, each a range of one). */
+    static List<PidRange> unpackRanges(byte[] packed) {
+        List<PidRange> ranges = new ArrayList<>();
+        ByteBuffer b = ByteBuffer.wrap(packed);
+        while (b.hasRemaining()) {
+            int depth = b.get() & 0xFF;
+            boolean range = depth == 0;
+            if (range) {
+                depth = b.get() & 0xFF;
+            }
+            long[] keys = new long[depth];
+            for (int i = 0; i < depth; i++) {
+                long ident = b.getInt() & 0xFFFF_FFFFL;
+                keys[i] = Pid.key(b.get() & 0xFF, ident);
+            }
+            Pid first = Pid.of(keys);
+            if (range) {
+                int count = b.getInt();
+                ranges.add(new PidRange(first, b.getInt() & 0xFFFF_FFFFL, count));
+            } else {
+                ranges.add(new PidRange(first, 1, 1));
+            }
+        }
+        return ranges;
     }
 
     /** The smallest history key of {@code document} at or after {@code syncTime}. */

@@ -53,7 +53,7 @@ public final class Store implements AutoCloseable {
     private static final class Opened {
         final StoreFiles files;
         final Documents documents;
-        final Atoms atoms;
+        final Runs atoms;
         final Devices devices;
         final SyncClock clock;
         final PairingCodes codes;
@@ -62,7 +62,7 @@ public final class Store implements AutoCloseable {
             this.files = files;
             Tables tables = files.tables;
             this.documents = new Documents(tables);
-            this.atoms = new Atoms(tables);
+            this.atoms = new Runs(tables);
             this.devices = new Devices(tables);
             this.clock = new SyncClock(tables.meta, micros);
             this.codes = new PairingCodes(tables);

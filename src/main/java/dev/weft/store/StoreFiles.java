@@ -52,13 +52,18 @@ final class StoreFiles implements AutoCloseable {
     }
 
     static StoreFiles open(Path dir) {
+        return open(dir, true);
+    }
+
+    /** {@link #open}; {@code migrate}: false leaves the atoms of a layout-1 store where they are (tests). */
+    static StoreFiles open(Path dir, boolean migrate) {
         DataDirLock lock = lockDir(dir);
         try {
             Path main = dir.resolve(MAIN);
             if (!Files.exists(main)) {
                 create(dir, main);
             }
-            return openLocked(dir, lock);
+            return openLocked(dir, lock, migrate);
         } catch (IOException | RuntimeException e) {
             closeQuietly(lock, e);
             throw opening(dir, e);
@@ -82,13 +87,13 @@ final class StoreFiles implements AutoCloseable {
             volumes.closeMain();
         }
         try {
-            return openLocked(dir, lock);
+            return openLocked(dir, lock, true);
         } catch (IOException | RuntimeException e) {
             throw opening(dir, e);
         }
     }
 
-    private static StoreFiles openLocked(Path dir, DataDirLock lock) throws IOException {
+    private static StoreFiles openLocked(Path dir, DataDirLock lock, boolean migrate) throws IOException {
         Path main = dir.resolve(MAIN);
         deleteScratch(dir, MAIN + SCRATCH);
         SortedMap<Long, byte[]> unwritten = finishRedo(dir.resolve(MAIN + REDO), main);
@@ -102,7 +107,16 @@ final class StoreFiles implements AutoCloseable {
         }
         Optional<StoreDamagedException> damage = layout == Layout.SUMMED
                 ? PageScan.damage(main, unwritten) : Optional.empty();
-        return open(dir, lock, main, unwritten, layout, damage);
+        StoreFiles files = open(dir, lock, main, unwritten, layout, damage);
+        if (migrate && damage.isEmpty() && unwritten.isEmpty()) { // a damaged store is read-only: weft repair-store migrates it
+            try {
+                RunMigration.migrate(files.db, files.tables);
+            } catch (RuntimeException e) {
+                close(files);
+                throw new StoreException("cannot move the atoms of " + main + " into runs: " + describe(e), e);
+            }
+        }
+        return files;
     }
 
     private static StoreFiles open(Path dir, DataDirLock lock, Path main, SortedMap<Long, byte[]> unwritten,
@@ -211,7 +225,7 @@ final class StoreFiles implements AutoCloseable {
     /** Reads the first and last key of every collection, so a damaged file fails now, not later. */
     private static void probe(Tables t, Path main) {
         try {
-            for (NavigableMap<?, ?> map : List.of(t.documents, t.names, t.atoms, t.history,
+            for (NavigableMap<?, ?> map : List.of(t.documents, t.names, t.atoms, t.runs, t.history,
                     t.devices, t.tokens, t.deviceNames, t.pairingCodes, t.meta)) {
                 if (!map.isEmpty()) {
                     map.firstEntry();

@@ -126,6 +126,14 @@ public final class StoreRepair {
                 unnamed.add(doc);
             }
         }));
+        lost.addAll(Salvage.copy(from.runs, Keys.DOCUMENT, (key, value) -> {
+            UUID doc = Keys.documentAt(key, 0);
+            if (records.containsKey(doc)) {
+                put(to.runs, key, value);
+            } else {
+                unnamed.add(doc);
+            }
+        }));
         lost.addAll(Salvage.copy(from.history, Keys.DOCUMENT, (key, value) -> {
             if (records.containsKey(Keys.documentAt(key, 0))) {
                 put(to.history, key, value);
@@ -216,6 +224,7 @@ public final class StoreRepair {
             // carry into the byte before
         }
         to.atoms.subMap(document, true, next, false).clear();
+        to.runs.subMap(document, true, next, false).clear();
         to.history.subMap(document, true, next, false).clear();
     }
 

@@ -10,8 +10,10 @@ import org.mapdb.Serializer;
  * {@code *Record} classes. Every other class sees them as {@code java.util} maps and sets.
  */
 final class Tables {
-    /** The layout of the file; a file with another number is refused. */
-    static final long SCHEMA = 1;
+    /** The layout of the file: 2 keeps atoms as runs; a file of 1 is migrated at open ({@link RunMigration}). */
+    static final long SCHEMA = 2;
+    /** The layout before runs: one entry of {@code atoms} per atom. */
+    static final long ATOMS_SCHEMA = 1;
 
     /** Document id → {@link DocumentRecord}; also the document → sync time half of the index. */
     final NavigableMap<byte[], byte[]> documents;
@@ -19,8 +21,10 @@ final class Tables {
     final NavigableMap<String, byte[]> names;
     /** {@code sync time | document}: the synclist order. */
     final NavigableSet<byte[]> syncIndex;
-    /** {@code document | pid} → {@link AtomRecord}; keys delta-compressed within a node. */
+    /** {@code document | pid} → {@link AtomRecord}: atoms of a store of layout 1 not yet migrated; empty after. */
     final NavigableMap<byte[], byte[]> atoms;
+    /** {@code document | first pid} → {@link StoredRun}; keys delta-compressed within a node. */
+    final NavigableMap<byte[], byte[]> runs;
     /** {@code document | sync time | chunk} → packed pids: the atoms each change touched. */
     final NavigableMap<byte[], byte[]> history;
     /** Site → {@link DeviceRecord}. */
@@ -39,6 +43,7 @@ final class Tables {
         names = map(db.treeMap("names", Serializer.STRING, Serializer.BYTE_ARRAY), create);
         syncIndex = make(db.treeSet("syncIndex", Serializer.BYTE_ARRAY), create);
         atoms = map(db.treeMap("atoms", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY), create);
+        runs = db.treeMap("runs", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY).createOrOpen(); // new in layout 2
         history = map(db.treeMap("history", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY)
                 .valuesOutsideNodesEnable(), create);
         devices = map(db.treeMap("devices", Serializer.INTEGER, Serializer.BYTE_ARRAY), create);
@@ -62,7 +67,7 @@ final class Tables {
         }
         Tables tables = new Tables(db, false);
         Long schema = tables.meta.get("schema");
-        if (schema == null || schema != SCHEMA) {
+        if (schema == null || (schema != SCHEMA && schema != ATOMS_SCHEMA)) {
             throw new StoreException(file + " has store layout " + schema + ", this Weft reads layout " + SCHEMA);
         }
         return tables;

@@ -18,13 +18,13 @@ import java.util.UUID;
 public final class WriteBatch {
     private final DocumentWrites documentWrites;
     private final Documents documents;
-    private final Atoms atoms;
+    private final Runs atoms;
     private final Devices devices;
     private final PairingCodes pairingCodes;
     private final SyncClock clock;
     private boolean open = true;
 
-    WriteBatch(Documents documents, Atoms atoms, Devices devices, PairingCodes pairingCodes, SyncClock clock) {
+    WriteBatch(Documents documents, Runs atoms, Devices devices, PairingCodes pairingCodes, SyncClock clock) {
         this.documents = documents;
         this.atoms = atoms;
         this.devices = devices;

@@ -62,7 +62,7 @@ class ServerStoreDamageTest {
             assertThat(upsert(g, victim, atoms(device.site, 10_001, SNOWMAN, 4_000))).isInstanceOf(SyncDocDone.class);
             assertThat(upsert(g, last, atoms(device.site, 20_001, 'z', 2_000))).isInstanceOf(SyncDocDone.class);
         }
-        damagePageOf(data.resolve("weft.db"));
+        damagePageOf(data.resolve("weft.db"), victim, List.of(other, last));
         logBytes.reset();
 
         try (WeftServer server = start(port)) {
@@ -94,32 +94,69 @@ class ServerStoreDamageTest {
         }
     }
 
-    /** Zeroes the page of the file that holds the most of the victim's characters (U+2603). */
-    private static void damagePageOf(Path file) throws Exception {
+    /**
+     * Zeroes a page of the file that holds the victim's characters (U+2603: stored as the varint of
+     * its code point + 1, {@code 84 4C}, docs/store.md) and that no other note needs: of the pages
+     * that hold the most of them (freed copies of B-tree nodes hold them too), the first whose loss,
+     * tried on a copy, fails a read of the victim and keeps the other notes whole.
+     */
+    private static void damagePageOf(Path file, UUID victim, List<UUID> others) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
-        int best = -1;
-        int bestCount = 0;
+        List<int[]> pages = new ArrayList<>(); // page, count
         for (int page = 0; page < bytes.length / 4096; page++) {
             int count = 0;
-            for (int i = page * 4096; i < (page + 1) * 4096 - 2; i++) {
-                if (bytes[i] == 0 && bytes[i + 1] == 0x26 && bytes[i + 2] == 0x03) {
+            for (int i = page * 4096; i < (page + 1) * 4096 - 1; i++) {
+                if (bytes[i] == (byte) 0x84 && bytes[i + 1] == 0x4C) {
                     count++;
                 }
             }
-            if (count > bestCount) {
-                best = page;
-                bestCount = count;
+            if (count > 0) {
+                pages.add(new int[] {page, count});
             }
         }
-        assertThat(best).isPositive();
+        pages.sort((a, b) -> Integer.compare(b[1], a[1]));
+        for (int[] candidate : pages) {
+            Path trial = Files.createTempDirectory(file.getParent(), "trial");
+            Files.copy(file, trial.resolve("weft.db"));
+            zero(trial.resolve("weft.db"), candidate[0]);
+            boolean fits;
+            try (dev.weft.store.Store store = dev.weft.store.Store.open(trial)) {
+                fits = !reads(store, victim) && others.stream().allMatch(doc -> reads(store, doc));
+            } catch (dev.weft.store.StoreException e) {
+                fits = false; // the file does not open at all
+            }
+            try (var left = Files.list(trial)) {
+                for (Path f : left.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(trial);
+            if (fits) {
+                zero(file, candidate[0]);
+                return;
+            }
+        }
+        throw new AssertionError("no page holds the victim alone");
+    }
+
+    private static boolean reads(dev.weft.store.Store store, UUID doc) {
+        try {
+            return store.changesSince(doc, 0, 9).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void zero(Path file, int page) throws Exception {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
-            f.seek(best * 4096L);
+            f.seek(page * 4096L);
             f.write(new byte[4096]);
         }
     }
 
+    /** Steps of 2 and 3, as an allocator's random steps: runs of two atoms, so each note fills B-tree nodes of its own. */
     private static List<Atom> atoms(int site, long from, int codePoint, int count) {
-        return IntStream.range(0, count).mapToObj(i -> new Atom(Pid.single(site, from + i), codePoint)).toList();
+        return IntStream.range(0, count).mapToObj(i -> new Atom(Pid.single(site, from + 5L * i / 2), codePoint)).toList();
     }
 
     private static Message upsert(TestDevice.Connection g, UUID doc, List<Atom> atoms) throws Exception {

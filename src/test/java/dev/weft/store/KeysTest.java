@@ -3,6 +3,7 @@ package dev.weft.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.crdt.Pid;
+import dev.weft.crdt.PidRange;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -36,9 +37,19 @@ class KeysTest {
     @Property(tries = 500)
     void pidsComeBackFromTheirKeys(@ForAll("pids") Pid pid) {
         assertThat(Keys.pidAt(Keys.atom(DOC, pid), Keys.DOCUMENT)).isEqualTo(pid);
+        assertThat(Keys.atom(Keys.document(DOC), pid)).isEqualTo(Keys.atom(DOC, pid));
         byte[] packed = Keys.packPids(List.of(pid, Pid.single(3, 4), pid));
-        assertThat(Keys.atomKeys(Keys.document(DOC), packed)).extracting(key -> Keys.pidAt(key, Keys.DOCUMENT))
-                .containsExactly(pid, Pid.single(3, 4), pid);
+        assertThat(Keys.unpackRanges(packed)).containsExactly(new PidRange(pid, 1, 1),
+                new PidRange(Pid.single(3, 4), 1, 1), new PidRange(pid, 1, 1));
+    }
+
+    @Property(tries = 500)
+    void rangesComeBackPackedAmongLonePids(@ForAll("pids") Pid pid) {
+        long room = Pid.MAX_IDENT - pid.identAt(pid.depth() - 1);
+        List<PidRange> ranges = room >= 6
+                ? List.of(new PidRange(pid, 1, 1), new PidRange(pid, room / 3, 3), new PidRange(Pid.single(9, 4), 2, 300))
+                : List.of(new PidRange(pid, 1, 1), new PidRange(Pid.single(9, 4), 2, 300));
+        assertThat(Keys.unpackRanges(Keys.packRanges(ranges))).isEqualTo(ranges);
     }
 
     @Test

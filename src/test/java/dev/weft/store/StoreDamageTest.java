@@ -6,6 +6,7 @@ import static dev.weft.store.Ops.upsert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -42,16 +43,19 @@ class StoreDamageTest {
             for (int d = 0; d < DOCUMENTS; d++) {
                 UUID doc = new UUID(random.nextLong(), random.nextLong());
                 StringBuilder sb = new StringBuilder();
-                for (int i = 0; i < 3_000; i++) {
+                List<Atom> inserts = new ArrayList<>();
+                // random steps between idents, as the allocator makes them: runs of one or two atoms, a file of many pages
+                for (long i = 0, ident = 1; i < 3_000; i++, ident += 1 + random.nextInt(4096)) {
                     sb.append((char) ('a' + random.nextInt(26)));
+                    inserts.add(new Atom(Ops.pid(1, ident), sb.charAt(sb.length() - 1)));
                 }
-                upsert(store, doc, "note " + d, text(1, 1, sb.toString()), List.of());
+                upsert(store, doc, "note " + d, inserts, List.of());
                 // a second change: deletes every tenth character (history, tombstones)
                 List<Pid> deletes = new ArrayList<>();
                 StringBuilder kept = new StringBuilder();
                 for (int i = 0; i < sb.length(); i++) {
                     if (i % 10 == 0) {
-                        deletes.add(Ops.pid(1, 1 + i));
+                        deletes.add(inserts.get(i).pid());
                     } else {
                         kept.append(sb.charAt(i));
                     }

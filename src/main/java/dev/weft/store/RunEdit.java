@@ -1,0 +1,109 @@
+package dev.weft.store;
+
+import dev.weft.crdt.Pid;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.NavigableMap;
+
+/**
+ * The changes of one upsert to one document's runs, handed over in pid order: holds the run at or
+ * before the pid handled last (one read and one write per run touched, however many of its atoms
+ * change), splits a run when an atom arrives between two of its atoms, and appends to a run the
+ * atom that continues it. {@link #finish} writes what is held.
+ */
+final class RunEdit {
+    private final NavigableMap<byte[], byte[]> runs;
+    private final byte[] document;
+    /** The run at or before the last pid handled; null: none in the document. */
+    private StoredRun current;
+    private boolean changed;
+    /** The first stored key after the last pid handled and after {@link #current}'s first; null: none. */
+    private byte[] next;
+    /** Whether {@link #current} and {@link #next} hold for pids before {@link #next}. */
+    private boolean located;
+
+    RunEdit(NavigableMap<byte[], byte[]> runs, byte[] document) {
+        this.runs = runs;
+        this.document = document;
+    }
+
+    /** Insert: a pid already present, alive or tombstone, stays as it is. True if the atom was added. */
+    boolean insert(Pid pid, int codePoint, long time) {
+        locate(pid);
+        if (current != null && current.reaches(pid)) {
+            if (current.indexOf(pid) >= 0) {
+                return false;
+            }
+            split(pid);
+        }
+        add(pid, codePoint, time);
+        return true;
+    }
+
+    /**
+     * Delete: an alive atom becomes a tombstone; an absent one is stored as a tombstone never
+     * inserted, so that a late insert of it stays dead. True if anything changed.
+     */
+    boolean delete(Pid pid) {
+        locate(pid);
+        if (current != null && current.reaches(pid)) {
+            int k = current.indexOf(pid);
+            if (k >= 0) {
+                if (!current.isAlive(k)) {
+                    return false;
+                }
+                current.delete(k);
+                changed = true;
+                return true;
+            }
+            split(pid);
+        }
+        add(pid, StoredRun.TOMBSTONE, StoredRun.NEVER);
+        return true;
+    }
+
+    /** Writes the run held. */
+    void finish() {
+        if (current != null && changed) {
+            runs.put(current.key(document), current.encode());
+        }
+        changed = false;
+    }
+
+    private void add(Pid pid, int codePoint, long time) {
+        if (current != null && current.continuedBy(pid)) {
+            current.append(pid, codePoint, time);
+        } else {
+            finish();
+            current = StoredRun.single(pid, codePoint, time);
+        }
+        changed = true;
+    }
+
+    /** {@code pid} lies between two atoms of {@link #current}: the atoms after it become a run of their own. */
+    private void split(Pid pid) {
+        StoredRun tail = current.splitAt(current.countBefore(pid));
+        changed = true;
+        finish();
+        byte[] tailKey = tail.key(document);
+        runs.put(tailKey, tail.encode());
+        next = tailKey;
+    }
+
+    private void locate(Pid pid) {
+        byte[] key = Keys.atom(document, pid);
+        if (located && (next == null || Arrays.compareUnsigned(key, next) < 0)) {
+            return;
+        }
+        finish();
+        Map.Entry<byte[], byte[]> floor = runs.floorEntry(key);
+        current = floor != null && inDocument(floor.getKey()) ? StoredRun.decode(floor.getKey(), floor.getValue()) : null;
+        byte[] higher = runs.higherKey(key);
+        next = higher != null && inDocument(higher) ? higher : null;
+        located = true;
+    }
+
+    private boolean inDocument(byte[] key) {
+        return Arrays.equals(key, 0, Keys.DOCUMENT, document, 0, Keys.DOCUMENT);
+    }
+}

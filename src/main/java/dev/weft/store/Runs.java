@@ -1,0 +1,261 @@
+package dev.weft.store;
+
+import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
+import dev.weft.crdt.PidRange;
+import dev.weft.crdt.RunCollector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The atoms of every document as runs ({@link StoredRun}) with their insert times, and the op
+ * history, as pid ranges, that makes a pull cost O(changed runs · log n) (docs/protocol.md §2 and
+ * §4, docs/store.md).
+ */
+final class Runs {
+    private static final Comparator<Pid> PID_ORDER = Comparator.naturalOrder();
+    private final NavigableMap<byte[], byte[]> runs;
+    private final NavigableMap<byte[], byte[]> history;
+
+    Runs(Tables tables) {
+        this.runs = tables.runs;
+        this.history = tables.history;
+    }
+
+    /**
+     * Applies the inserts, then the deletes, of one change at {@code time}: an insert of a pid
+     * present, alive or tombstone, changes nothing; a delete of an absent pid stores a tombstone
+     * never inserted. Returns the pids that changed, as ranges, inserts first.
+     */
+    List<PidRange> apply(UUID document, List<Atom> inserts, List<Pid> deletes, long time) {
+        byte[] doc = Keys.document(document);
+        List<PidRange> touched = new ArrayList<>();
+        RunCollector collector = new RunCollector(run -> touched.add(run.pids()), Integer.MAX_VALUE);
+        List<Atom> sortedInserts = new ArrayList<>(inserts);
+        sortedInserts.sort(Comparator.comparing(Atom::pid, PID_ORDER));
+        RunEdit edit = new RunEdit(runs, doc);
+        for (Atom atom : sortedInserts) {
+            if (edit.insert(atom.pid(), atom.codePoint(), time)) {
+                collector.add(atom.pid(), 0);
+            }
+        }
+        edit.finish();
+        collector.flush();
+        List<Pid> sortedDeletes = new ArrayList<>(deletes);
+        sortedDeletes.sort(PID_ORDER);
+        edit = new RunEdit(runs, doc);
+        for (Pid pid : sortedDeletes) {
+            if (edit.delete(pid)) {
+                collector.add(pid, 0);
+            }
+        }
+        edit.finish();
+        collector.flush();
+        return touched;
+    }
+
+    /** Records that the change of {@code time} touched {@code ranges} of {@code document}. */
+    void recordHistory(UUID document, long time, List<PidRange> ranges) {
+        for (int from = 0, chunk = 0; from < ranges.size(); from += Keys.CHUNK, chunk++) {
+            List<PidRange> part = ranges.subList(from, Math.min(ranges.size(), from + Keys.CHUNK));
+            history.put(Keys.history(document, time, chunk), Keys.packRanges(part));
+        }
+    }
+
+    /**
+     * What a device of {@code site} that is current to {@code since} lacks of {@code document}: the
+     * atoms inserted after {@code since} and still alive, and the atoms deleted after {@code since}
+     * that it may hold (inserted at or before {@code since}, or made by {@code site}); both in pid
+     * order. Reads the op history after {@code since}, or, when that covers the whole document, the
+     * document's runs in order.
+     */
+    DocumentChanges changes(UUID id, DocumentRecord document, long since, int site) {
+        List<Atom> inserts = new ArrayList<>();
+        List<Pid> deletes = new ArrayList<>();
+        if (since >= 0 && since != Long.MAX_VALUE) {
+            byte[] prefix = Keys.document(id);
+            if (since < document.created()) {
+                for (Map.Entry<byte[], byte[]> e : range(runs, prefix).entrySet()) {
+                    StoredRun run = StoredRun.decode(e.getKey(), e.getValue());
+                    for (int k = 0; k < run.count(); k++) {
+                        classify(run, k, since, site, inserts, deletes);
+                    }
+                }
+            } else {
+                for (Touched t : touchedSince(prefix, id, since).values()) {
+                    for (int k = t.atoms.nextSetBit(0); k >= 0; k = t.atoms.nextSetBit(k + 1)) {
+                        classify(t.run, k, since, site, inserts, deletes);
+                    }
+                }
+            }
+        }
+        return new DocumentChanges(document.state(id), inserts, deletes);
+    }
+
+    /**
+     * {@link #changes} for the atoms after {@code after} (null: from the start), about
+     * {@code maxBytes} of answer at most (docs/server.md, "Big answers"). When the op history after
+     * {@code since} is small it is read whole, in one window, exactly as {@link #changes}; else the
+     * document's runs are scanned in pid order, and then a tombstone inserted at or before
+     * {@code since} is sent whether or not its delete came after {@code since} (atoms keep no delete
+     * time): a delete the device may already have, which changes nothing there.
+     * {@code everyDelete}: every tombstone in range is sent (a catch-up after windows read at later
+     * times, which may have brought atoms inserted after {@code since}).
+     */
+    ChangesWindow window(UUID id, DocumentRecord document, long since, int site, Pid after, int maxBytes,
+            boolean everyDelete) {
+        List<Atom> inserts = new ArrayList<>();
+        List<Pid> deletes = new ArrayList<>();
+        Pid last = null;
+        if (since >= 0 && since != Long.MAX_VALUE) {
+            byte[] prefix = Keys.document(id);
+            if (since >= document.created() && historyFits(id, prefix, since, maxBytes)) {
+                for (Touched t : touchedSince(prefix, id, since).values()) {
+                    for (int k = t.atoms.nextSetBit(0); k >= 0; k = t.atoms.nextSetBit(k + 1)) {
+                        if (after != null && t.run.pidAt(k).compareTo(after) <= 0) {
+                            continue;
+                        }
+                        if (everyDelete && !t.run.isAlive(k)) {
+                            deletes.add(t.run.pidAt(k));
+                        } else {
+                            classify(t.run, k, since, site, inserts, deletes);
+                        }
+                    }
+                }
+            } else {
+                byte[] from = prefix;
+                if (after != null) {
+                    byte[] afterKey = Keys.atom(id, after);
+                    byte[] floor = runs.floorKey(afterKey);
+                    from = floor != null && Arrays.compareUnsigned(floor, prefix) >= 0 ? floor : afterKey;
+                }
+                byte[] to = Keys.afterPrefix(prefix);
+                NavigableMap<byte[], byte[]> range = to == null ? runs.tailMap(from, true)
+                        : runs.subMap(from, true, to, false);
+                long budget = maxBytes;
+                scan:
+                for (Map.Entry<byte[], byte[]> e : range.entrySet()) {
+                    StoredRun run = StoredRun.decode(e.getKey(), e.getValue());
+                    int k = after == null ? 0 : run.countBefore(after);
+                    if (k < run.count() && after != null && run.pidAt(k).equals(after)) {
+                        k++;
+                    }
+                    for (; k < run.count(); k++) {
+                        if (budget <= 0) {
+                            break scan;
+                        }
+                        Pid pid = run.pidAt(k);
+                        int before = inserts.size() + deletes.size();
+                        boolean alive = run.isAlive(k);
+                        if (alive ? run.timeAt(k) > since : everyDelete) {
+                            if (alive) {
+                                inserts.add(new Atom(pid, run.codePointAt(k)));
+                            } else {
+                                deletes.add(pid);
+                            }
+                        } else if (!alive) {
+                            classify(run, k, since, site, inserts, deletes);
+                        }
+                        // scanning costs too: an atom not sent counts as a few bytes
+                        budget -= inserts.size() + deletes.size() > before ? 7 + Keys.PAIR * pid.depth() : 8;
+                        last = pid;
+                    }
+                }
+                if (budget > 0) {
+                    last = null; // the scan reached the end of the document
+                }
+            }
+        }
+        return new ChangesWindow(new DocumentChanges(document.state(id), inserts, deletes), last);
+    }
+
+    /** Whether the history after {@code since} touches few enough atoms to answer in one window. */
+    private boolean historyFits(UUID id, byte[] prefix, long since, int maxBytes) {
+        long atoms = Math.max(Keys.CHUNK, maxBytes / 16);
+        long seen = 0;
+        for (byte[] packed : historyAfter(prefix, id, since).values()) {
+            for (PidRange range : Keys.unpackRanges(packed)) {
+                seen += range.count();
+                if (seen > atoms) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private NavigableMap<byte[], byte[]> historyAfter(byte[] prefix, UUID id, long since) {
+        byte[] from = Keys.historyFrom(id, since + 1);
+        byte[] to = Keys.afterPrefix(prefix);
+        return to == null ? history.tailMap(from, true) : history.subMap(from, true, to, false);
+    }
+
+    /** A stored run and which of its atoms changed. */
+    private record Touched(StoredRun run, BitSet atoms) {
+    }
+
+    /** The atoms changed after {@code since}, by run, each once, the runs in pid order. */
+    private NavigableMap<byte[], Touched> touchedSince(byte[] prefix, UUID id, long since) {
+        NavigableMap<byte[], Touched> touched = new TreeMap<>(Arrays::compareUnsigned);
+        for (byte[] packed : historyAfter(prefix, id, since).values()) {
+            for (PidRange range : Keys.unpackRanges(packed)) {
+                mark(prefix, range, touched);
+            }
+        }
+        return touched;
+    }
+
+    /** Marks the stored atoms of {@code range}: in the runs from the one at its first pid to its last pid. */
+    private void mark(byte[] prefix, PidRange range, NavigableMap<byte[], Touched> touched) {
+        Pid first = range.first();
+        byte[] firstKey = Keys.atom(prefix, first);
+        byte[] lastKey = Keys.atom(prefix, range.last());
+        byte[] floor = runs.floorKey(firstKey);
+        byte[] from = floor != null && Arrays.compareUnsigned(floor, prefix) >= 0 ? floor : firstKey;
+        for (Map.Entry<byte[], byte[]> e : runs.subMap(from, true, lastKey, true).entrySet()) {
+            Touched t = touched.get(e.getKey());
+            StoredRun run = t != null ? t.run : StoredRun.decode(e.getKey(), e.getValue());
+            for (int k = run.countBefore(first); k < run.count(); k++) {
+                Pid pid = run.pidAt(k);
+                if (pid.compareTo(range.last()) > 0) {
+                    break;
+                }
+                if (range.contains(pid)) {
+                    if (t == null) {
+                        t = new Touched(run, new BitSet(run.count()));
+                        touched.put(e.getKey(), t);
+                    }
+                    t.atoms.set(k);
+                }
+            }
+        }
+    }
+
+    /**
+     * Alive: inserted after {@code since} (every atom the caller passes was touched after it).
+     * Tombstone: deleted after {@code since}; sent if the device may hold it.
+     */
+    private static void classify(StoredRun run, int k, long since, int site, List<Atom> inserts, List<Pid> deletes) {
+        if (run.isAlive(k)) {
+            inserts.add(new Atom(run.pidAt(k), run.codePointAt(k)));
+        } else {
+            long inserted = run.timeAt(k);
+            Pid pid = run.pidAt(k);
+            if ((inserted != StoredRun.NEVER && inserted <= since) || pid.site() == site) {
+                deletes.add(pid);
+            }
+        }
+    }
+
+    private static NavigableMap<byte[], byte[]> range(NavigableMap<byte[], byte[]> map, byte[] prefix) {
+        byte[] to = Keys.afterPrefix(prefix);
+        return to == null ? map.tailMap(prefix, true) : map.subMap(prefix, true, to, false);
+    }
+}

@@ -1,0 +1,269 @@
+package dev.weft.store;
+
+import dev.weft.crdt.AtomVisitor;
+import dev.weft.crdt.Pid;
+import dev.weft.crdt.PidRange;
+import dev.weft.crdt.Run;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+
+/**
+ * One entry of the {@code runs} map: atoms of one author on one level whose last idents step by
+ * one stride ({@link PidRange}), with each atom's code point ({@link #TOMBSTONE} once deleted) and
+ * insert time ({@link #NEVER}: a delete that arrived before any insert). Keyed by its first pid, it
+ * covers the keys from its first to its last pid and no other stored atom sorts in between (the
+ * writer splits a run when one arrives there), so the runs in key order are the atoms in pid order.
+ *
+ * <p>The value, all varints: {@code count | stride (only if count > 1) | code point + 1 per atom
+ * (0: tombstone) | (length, time) segments of equal insert times, each time zigzag after the one
+ * before, the last segment without its length}. A lone atom costs its code point, 1 byte and its
+ * time (8 bytes): 10 bytes below U+0080, 11 below U+4000, 12 above (its layout-1 record: 11); a
+ * typed run about one byte a character. Mutable while a write works on it; one owner.
+ */
+final class StoredRun {
+    /**
+     * The most atoms one stored run holds: a B-tree node of runs (32 entries) stays under ~9 KiB, as
+     * every change to one of its runs writes it whole; a run's key and times then cost ~0.15 B a
+     * character (128: the 500-note vault of StoreSizeBench took 4.3 × its text, 256 and 512 3.6 ×).
+     */
+    static final int MAX = 256;
+    static final int TOMBSTONE = AtomVisitor.TOMBSTONE;
+    static final long NEVER = AtomRecord.NEVER;
+
+    /** The first pid's packed keys. */
+    private final long[] head;
+    /** Step between last idents; 0 while the run holds one atom. */
+    private long stride;
+    private int count;
+    private int[] codePoints;
+    private long[] times;
+
+    private StoredRun(long[] head, long stride, int count, int[] codePoints, long[] times) {
+        this.head = head;
+        this.stride = stride;
+        this.count = count;
+        this.codePoints = codePoints;
+        this.times = times;
+    }
+
+    /** A run of one atom. */
+    static StoredRun single(Pid pid, int codePoint, long time) {
+        return new StoredRun(pid.keys(), 0, 1, new int[] {codePoint, 0, 0, 0}, new long[] {time, 0, 0, 0});
+    }
+
+    int count() {
+        return count;
+    }
+
+    Pid first() {
+        return Pid.of(head);
+    }
+
+    /** Pid {@code k}. */
+    Pid pidAt(int k) {
+        long[] keys = head.clone();
+        int last = keys.length - 1;
+        keys[last] = Pid.key(Pid.siteOf(head[last]), identAt(k));
+        return Pid.of(keys);
+    }
+
+    int codePointAt(int k) {
+        return codePoints[k];
+    }
+
+    long timeAt(int k) {
+        return times[k];
+    }
+
+    boolean isAlive(int k) {
+        return codePoints[k] != TOMBSTONE;
+    }
+
+    private long identAt(int k) {
+        return Pid.identOf(head[head.length - 1]) + k * stride;
+    }
+
+    /** Whether {@code pid} has this run's depth, prefix and author: only then may it be one of its atoms. */
+    private boolean sameLine(Pid pid) {
+        int depth = head.length;
+        if (pid.depth() != depth || pid.site() != Pid.siteOf(head[depth - 1])) {
+            return false;
+        }
+        for (int i = 0; i < depth - 1; i++) {
+            if (pid.keyAt(i) != head[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The index of {@code pid} in this run, or -1. */
+    int indexOf(Pid pid) {
+        if (!sameLine(pid)) {
+            return -1;
+        }
+        long delta = pid.identAt(head.length - 1) - Pid.identOf(head[head.length - 1]);
+        if (delta < 0) {
+            return -1;
+        }
+        if (count == 1 || stride == 0) {
+            return delta == 0 ? 0 : -1;
+        }
+        return delta % stride == 0 && delta / stride < count ? (int) (delta / stride) : -1;
+    }
+
+    /** How many of this run's atoms sort before {@code pid}. */
+    int countBefore(Pid pid) {
+        int lo = 0;
+        int hi = count;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (pidAt(mid).compareTo(pid) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Whether {@code pid} sorts at or before this run's last atom. */
+    boolean reaches(Pid pid) {
+        return pidAt(count - 1).compareTo(pid) >= 0;
+    }
+
+    /**
+     * Whether {@code pid} continues this run: its next atom, one stride after the last (the second
+     * atom sets the stride), and the run has room.
+     */
+    boolean continuedBy(Pid pid) {
+        if (count >= MAX || !sameLine(pid)) {
+            return false;
+        }
+        long ident = pid.identAt(head.length - 1);
+        long last = identAt(count - 1);
+        return count == 1 ? ident > last : ident == last + stride;
+    }
+
+    /** Adds the atom {@link #continuedBy} accepted. */
+    void append(Pid pid, int codePoint, long time) {
+        if (count == 1) {
+            stride = pid.identAt(head.length - 1) - identAt(0);
+        }
+        if (count == codePoints.length) {
+            codePoints = Arrays.copyOf(codePoints, 2 * count);
+            times = Arrays.copyOf(times, 2 * count);
+        }
+        codePoints[count] = codePoint;
+        times[count] = time;
+        count++;
+    }
+
+    void delete(int k) {
+        codePoints[k] = TOMBSTONE;
+    }
+
+    /** Keeps atoms {@code [0, at)} and returns the others as a run of their own. */
+    StoredRun splitAt(int at) {
+        int rest = count - at;
+        long[] tailHead = head.clone();
+        int last = tailHead.length - 1;
+        tailHead[last] = Pid.key(Pid.siteOf(head[last]), identAt(at));
+        StoredRun tail = new StoredRun(tailHead, rest > 1 ? stride : 0, rest,
+                Arrays.copyOfRange(codePoints, at, Math.max(count, at + 4)),
+                Arrays.copyOfRange(times, at, Math.max(count, at + 4)));
+        count = at;
+        if (count == 1) {
+            stride = 0;
+        }
+        return tail;
+    }
+
+    /** The run as a {@link Run} of the crdt (tombstones as {@link AtomVisitor#TOMBSTONE}). */
+    Run toRun() {
+        return new Run(new PidRange(first(), stride == 0 ? 1 : stride, count), Arrays.copyOf(codePoints, count));
+    }
+
+    /** The map key: document then the first pid. */
+    byte[] key(byte[] document) {
+        return Keys.atom(document, head);
+    }
+
+    byte[] encode() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8 + 2 * count);
+        putVarint(out, count);
+        if (count > 1) {
+            putVarint(out, stride);
+        }
+        for (int k = 0; k < count; k++) {
+            putVarint(out, codePoints[k] == TOMBSTONE ? 0 : codePoints[k] + 1L);
+        }
+        long previous = 0;
+        for (int k = 0; k < count; ) {
+            int end = k + 1;
+            while (end < count && times[end] == times[k]) {
+                end++;
+            }
+            if (end < count) { // the last segment's length is what is left
+                putVarint(out, end - k);
+            }
+            long delta = times[k] - previous;
+            putVarint(out, (delta << 1) ^ (delta >> 63));
+            previous = times[k];
+            k = end;
+        }
+        return out.toByteArray();
+    }
+
+    /** The run stored under {@code key} (document then first pid) with {@code value}. */
+    static StoredRun decode(byte[] key, byte[] value) {
+        Pid first = Keys.pidAt(key, Keys.DOCUMENT);
+        int[] at = {0};
+        int count = (int) varint(value, at);
+        if (count < 1 || count > MAX) {
+            throw new IllegalStateException("stored run of " + count + " atoms");
+        }
+        long stride = count > 1 ? varint(value, at) : 0;
+        int[] codePoints = new int[count];
+        for (int k = 0; k < count; k++) {
+            codePoints[k] = (int) varint(value, at) - 1;
+        }
+        long[] times = new long[count];
+        long previous = 0;
+        for (int k = 0; k < count; ) {
+            long zigzag = varint(value, at);
+            int length = at[0] < value.length ? (int) zigzag : count - k;
+            if (at[0] < value.length) {
+                zigzag = varint(value, at);
+            }
+            long time = previous + ((zigzag >>> 1) ^ -(zigzag & 1));
+            if (length < 1 || k + length > count) {
+                throw new IllegalStateException("stored run with a bad time segment");
+            }
+            Arrays.fill(times, k, k + length, time);
+            previous = time;
+            k += length;
+        }
+        return new StoredRun(first.keys(), stride, count, codePoints, times);
+    }
+
+    private static void putVarint(ByteArrayOutputStream out, long v) {
+        while ((v & ~0x7FL) != 0) {
+            out.write((int) (v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.write((int) v);
+    }
+
+    private static long varint(byte[] in, int[] at) {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            byte b = in[at[0]++];
+            v |= (long) (b & 0x7F) << shift;
+            if (b >= 0) {
+                return v;
+            }
+        }
+        throw new IllegalStateException("varint too long in a stored run");
+    }
+}

@@ -1,0 +1,95 @@
+package dev.weft.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mapdb.DB;
+import org.mapdb.DBMaker;
+
+/** How atoms lie in the {@code runs} map: appended, split, marked, each run at most {@link StoredRun#MAX}. */
+class RunEditTest {
+    private static final UUID DOC = new UUID(5, 5);
+    private final DB db = DBMaker.memoryDB().make();
+    private final Tables tables = Tables.create(db);
+    private final Runs runs = new Runs(tables);
+    private long time = 1;
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void textAtOneStrideIsStoredAsFewRuns() {
+        apply(typed(0, 1_000, 16, 'a'), List.of());
+        assertThat(tables.runs).hasSize((1_000 + StoredRun.MAX - 1) / StoredRun.MAX);
+        apply(typed(1_000, 1, 16, 'b'), List.of()); // the next keystroke joins the last run
+        assertThat(tables.runs).hasSize((1_000 + StoredRun.MAX - 1) / StoredRun.MAX);
+        assertThat(text()).hasSize(1_001).endsWith("ab");
+    }
+
+    @Test
+    void anAtomBetweenTwoAtomsOfARunSplitsIt() {
+        apply(typed(0, 10, 16, 'a'), List.of());
+        Pid beneath = Pid.of(Pid.key(1, 1 + 16 * 4), Pid.key(2, 7)); // beneath atom 4: between atoms 4 and 5
+        Pid between = Pid.single(3, 1 + 16 * 7 + 3); // another site's, between atoms 7 and 8
+        apply(List.of(new Atom(beneath, 'X'), new Atom(between, 'Y')), List.of());
+        assertThat(tables.runs).hasSize(5);
+        assertThat(text()).isEqualTo("aaaaaXaaaYaa");
+        apply(List.of(new Atom(beneath, 'Z')), List.of()); // present: nothing changes
+        assertThat(text()).isEqualTo("aaaaaXaaaYaa");
+    }
+
+    @Test
+    void deletesMarkTombstonesInsideTheRun() {
+        List<Atom> typed = typed(0, 100, 4, 'a');
+        apply(typed, List.of());
+        List<Pid> deletes = new ArrayList<>();
+        typed.subList(10, 60).forEach(a -> deletes.add(a.pid()));
+        deletes.add(Pid.single(2, 5)); // before its insert: a tombstone of its own, between atoms 1 and 2
+        assertThat(runs.apply(DOC, List.of(), deletes, ++time)).hasSize(2);
+        assertThat(tables.runs).hasSize(3);
+        assertThat(text()).hasSize(50);
+        apply(List.of(new Atom(Pid.single(2, 5), 'z')), List.of()); // a late insert stays dead
+        assertThat(text()).hasSize(50);
+    }
+
+    /** A lone atom costs the 11 bytes of its layout-1 record, 1 less below U+0080, 1 more from U+4000 on. */
+    @Test
+    void aLoneAtomCostsAboutWhatItDidBeforeRuns() {
+        long now = 1_765_000_000_000_000L;
+        assertThat(StoredRun.single(Pid.single(1, 7), 'a', now).encode()).hasSize(10);
+        assertThat(StoredRun.single(Pid.single(1, 7), 'é', now).encode()).hasSize(11);
+        StoredRun lone = StoredRun.single(Pid.single(1, 7), 0x10FFFF, now);
+        assertThat(lone.encode()).hasSize(12);
+        StoredRun back = StoredRun.decode(lone.key(Keys.document(DOC)), lone.encode());
+        assertThat(back.toRun()).isEqualTo(lone.toRun());
+        assertThat(back.timeAt(0)).isEqualTo(now);
+    }
+
+    private void apply(List<Atom> inserts, List<Pid> deletes) {
+        runs.recordHistory(DOC, ++time, runs.apply(DOC, inserts, deletes, time));
+    }
+
+    private String text() {
+        DocumentRecord record = new DocumentRecord("d", false, time, 1, 1);
+        StringBuilder sb = new StringBuilder();
+        runs.changes(DOC, record, 0, 9).inserts().forEach(a -> sb.appendCodePoint(a.codePoint()));
+        return sb.toString();
+    }
+
+    /** {@code count} atoms of site 1 from ident {@code 1 + from · stride} on, one stride apart. */
+    private static List<Atom> typed(int from, int count, long stride, char c) {
+        List<Atom> atoms = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            atoms.add(new Atom(Pid.single(1, 1 + i * stride), c));
+        }
+        return atoms;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.weft.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A store written by Weft before runs (layout 1, one entry per atom) opens, moves its atoms into
+ * runs and answers every pull exactly as it did. {@code layout1-store.zip} was written by the
+ * store of commit 4048a2d running {@code layout1-store.java.txt} (beside it: three notes: 600
+ * characters typed with a stride of 1 then 40 deleted and 2 inserted among them, 2,000 emoji at
+ * random steps then every seventh deleted, a delete before its insert then a trash; one device),
+ * with {@code expected.txt}: that store's answer to each pull (document, since, site) of every
+ * note from every time it issued by sites 1-4, and its devices.
+ */
+class RunMigrationTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aStoreOfLayout1AnswersAsBeforeOnceMigrated() throws IOException {
+        List<String> expected = unzip();
+        try (Store store = Store.open(dir, new ManualClock(1_000))) {
+            assertThat(answers(store, expected)).isEqualTo(expected);
+        }
+        try (StoreFiles files = StoreFiles.open(dir)) {
+            assertThat(files.tables.atoms).isEmpty();
+            assertThat(files.tables.meta.get("schema")).isEqualTo(Tables.SCHEMA);
+            assertThat(files.tables.runs.size()).as("runs for 2,608 atoms").isLessThan(2_000);
+        }
+    }
+
+    /** Steps commit one by one: a process killed between two goes on at the next open. */
+    @Test
+    void aMigrationCutShortGoesOnAtTheNextOpen() throws IOException {
+        List<String> expected = unzip();
+        try (StoreFiles files = StoreFiles.open(dir, false)) {
+            int before = files.tables.atoms.size();
+            RunMigration.step(files.tables, 700);
+            files.db.commit();
+            assertThat(files.tables.atoms).hasSize(before - 700);
+            assertThat(files.tables.meta.get("schema")).isEqualTo(Tables.ATOMS_SCHEMA);
+        }
+        try (Store store = Store.open(dir, new ManualClock(1_000))) {
+            assertThat(answers(store, expected)).isEqualTo(expected);
+        }
+    }
+
+    /** The lines of expected.txt as this store answers them. */
+    private static List<String> answers(Store store, List<String> expected) {
+        List<String> lines = new ArrayList<>();
+        for (String line : expected.subList(0, expected.size() - 1)) {
+            String[] f = line.split(" ", 4);
+            UUID doc = UUID.fromString(f[0]);
+            long since = Long.parseLong(f[1]);
+            int site = Integer.parseInt(f[2]);
+            DocumentChanges c = store.changesSince(doc, since, site).orElseThrow();
+            lines.add(doc + " " + since + " " + site + " " + c.document() + " " + c.inserts() + " " + c.deletes());
+        }
+        lines.add(store.devices().toString());
+        return lines;
+    }
+
+    private List<String> unzip() throws IOException {
+        try (InputStream in = RunMigrationTest.class.getResourceAsStream("layout1-store.zip");
+                ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                Files.copy(zip, dir.resolve(e.getName()));
+            }
+        }
+        return Files.readAllLines(dir.resolve("expected.txt"));
+    }
+}
