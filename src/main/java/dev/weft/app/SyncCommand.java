@@ -110,6 +110,11 @@ final class SyncCommand {
             public void storeRecovery(String message) {
                 err.println("weft: " + message);
             }
+
+            @Override
+            public void connectionLost(String message) {
+                err.println("weft: " + message + "; reconnecting");
+            }
         });
         ProgressLine progress = ProgressLine.onTerminal() ? new ProgressLine(err, client.wireStats(), start) : null;
         if (progress != null) {

@@ -625,6 +625,7 @@ public final class SyncClient implements AutoCloseable {
                 nextCurrent = new CompletableFuture<>();
                 return;
             }
+            fanOut.connectionLost(problem);
             setState(SyncState.OFFLINE);
             scheduleRetry();
         }
@@ -640,6 +641,12 @@ public final class SyncClient implements AutoCloseable {
         public void problem(String message) {
             lastProblem = message;
             listeners.forEach(l -> l.problem(message));
+        }
+
+        @Override
+        public void connectionLost(String message) {
+            listeners.forEach(l -> l.connectionLost(message));
+            problem(message);
         }
 
         @Override

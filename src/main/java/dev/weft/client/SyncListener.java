@@ -28,6 +28,14 @@ public interface SyncListener {
     default void storeRecovery(String message) {
     }
 
+    /**
+     * The connection to the server was lost (not closed by this device), in one sentence with the
+     * close code and reason; the client goes offline and reconnects. Told as a {@link #problem} too;
+     * this lets a one-shot sync say it.
+     */
+    default void connectionLost(String message) {
+    }
+
     /** Something the user should know, in one sentence. */
     default void problem(String message) {
     }

@@ -10,7 +10,10 @@ import java.util.zip.Inflater;
 
 /**
  * RFC 7692 permessage-deflate for one connection: the parameters the server accepted, a raw
- * {@link Deflater} for our messages and a raw {@link Inflater} for the server's.
+ * {@link Deflater} for our messages and a raw {@link Inflater} for the server's. The two halves
+ * run at the same time on different threads (compress and {@link #endCompressor} on the
+ * connection's writer, decompress and {@link #endDecompressor} on its reader), so they share no
+ * mutable state: each has its own scratch buffer.
  */
 final class PerMessageDeflate {
     /** Our offer: permessage-deflate, and the server may limit our window (then we do not compress). */
@@ -111,8 +114,9 @@ final class PerMessageDeflate {
 
     private final Params params;
     private final Deflater deflater;
+    private final byte[] deflated = new byte[CHUNK];
     private final Inflater inflater = new Inflater(true);
-    private final byte[] chunk = new byte[CHUNK];
+    private final byte[] inflated = new byte[CHUNK];
 
     PerMessageDeflate(Params params, int level) {
         this.params = params;
@@ -127,7 +131,7 @@ final class PerMessageDeflate {
     /**
      * {@code message} compressed (RFC 7692 §7.2.1: SYNC_FLUSH, the trailing {@code 00 00 ff ff}
      * removed), or null when compressing is not allowed or does not make it smaller; then it must be
-     * sent uncompressed (RSV1 clear). Called by one thread at a time.
+     * sent uncompressed (RSV1 clear). Called by the writer thread only, in the order the messages go out.
      */
     byte[] compress(byte[] message) {
         if (deflater == null) {
@@ -137,9 +141,9 @@ final class PerMessageDeflate {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, message.length / 4));
         int n;
         do {
-            n = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
-            out.write(chunk, 0, n);
-        } while (n == chunk.length || !deflater.needsInput());
+            n = deflater.deflate(deflated, 0, deflated.length, Deflater.SYNC_FLUSH);
+            out.write(deflated, 0, n);
+        } while (n == deflated.length || !deflater.needsInput());
         byte[] compressed = out.toByteArray();
         int length = compressed.length;
         boolean tail = length >= 4 && compressed[length - 4] == 0 && compressed[length - 3] == 0
@@ -157,6 +161,7 @@ final class PerMessageDeflate {
 
     /**
      * Decompresses one message's payload (all its frames), appending the RFC 7692 §7.2.2 tail.
+     * Called by the reader thread only.
      *
      * @throws CloseException 1009 when the result would exceed {@code max} bytes (a deflate bomb is
      *     stopped after at most {@code max} + 64 KiB of output), 1007 for data that is not deflate
@@ -180,7 +185,7 @@ final class PerMessageDeflate {
     private void inflate(byte[] input, ByteArrayOutputStream out, int max) throws DataFormatException, CloseException {
         inflater.setInput(input);
         while (!inflater.finished()) {
-            int n = inflater.inflate(chunk);
+            int n = inflater.inflate(inflated);
             if (n == 0) {
                 if (inflater.needsInput()) {
                     return;
@@ -192,14 +197,19 @@ final class PerMessageDeflate {
             if ((long) out.size() + n > max) {
                 throw new CloseException(1009, "the server sent a message over the size limit (decompressed)");
             }
-            out.write(chunk, 0, n);
+            out.write(inflated, 0, n);
         }
     }
 
-    void end() {
+    /** Frees the deflater's zlib memory; on the writer thread, after its last message. */
+    void endCompressor() {
         if (deflater != null) {
             deflater.end();
         }
+    }
+
+    /** Frees the inflater's zlib memory; on the reader thread, once it reads no more. */
+    void endDecompressor() {
         inflater.end();
     }
 }

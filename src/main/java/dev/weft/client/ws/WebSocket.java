@@ -198,6 +198,9 @@ public final class WebSocket {
             finish(() -> listener.onError(e));
         } finally {
             shutdown();
+            if (deflate != null) {
+                deflate.endDecompressor();
+            }
         }
     }
 
@@ -251,7 +254,7 @@ public final class WebSocket {
         try {
             writer.execute(() -> {
                 if (deflate != null) {
-                    deflate.end();
+                    deflate.endCompressor();
                 }
             });
         } catch (RejectedExecutionException e) {
