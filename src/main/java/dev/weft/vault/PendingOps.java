@@ -167,6 +167,26 @@ final class PendingOps {
         return pending.from(pending.indexAbove(sentThrough));
     }
 
+    /** The seqs of {@link #pending}: from 0 through the last pending op. */
+    RecordLog.ToSend pendingRange() {
+        return range(0);
+    }
+
+    /** The seqs of {@link #unsent}: after the sent mark through the last pending op. */
+    RecordLog.ToSend unsentRange() {
+        return range(sentThrough);
+    }
+
+    private RecordLog.ToSend range(long after) {
+        int count = pending.liveFrom(pending.indexAbove(after));
+        return new RecordLog.ToSend(after, count == 0 ? after : pending.lastLiveSeq(), count);
+    }
+
+    /** Pending ops with a seq in {@code (after, through]}, cut before the {@code limit + 1}-th insert or delete. */
+    List<LocalOp> between(long after, long through, int limit) {
+        return pending.between(pending.indexAbove(after), pending.indexAbove(through), limit);
+    }
+
     int pendingCount() {
         return pending.size();
     }

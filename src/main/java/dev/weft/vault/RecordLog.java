@@ -264,6 +264,40 @@ public final class RecordLog implements Closeable {
     }
 
     /**
+     * The pending ops a sync takes now, as seqs: those of {@link #takeToSend} with the same rules
+     * (marked sent and forced in one step), without reading them out; {@link #pendingBetween} reads
+     * them one part at a time, so a big note's ops are never all held as objects (issue 12 §1).
+     * Empty if there are none.
+     */
+    public Optional<ToSend> markToSend(boolean everythingPending) throws IOException {
+        ToSend range;
+        synchronized (this) {
+            range = everythingPending ? state.pendingRange() : state.unsentRange();
+            if (range.count() == 0) {
+                return Optional.empty();
+            }
+            if (range.through() <= state.sentThrough()) {
+                return Optional.of(range);
+            }
+            append(List.of(new LogRecord.SentThrough(range.through())), new ArrayList<>());
+        }
+        channel.force();
+        return Optional.of(range);
+    }
+
+    /** The pending ops with seqs in {@code (after, through]}: {@code count} of them. */
+    public record ToSend(long after, long through, int count) {
+    }
+
+    /**
+     * The pending ops with a seq in {@code (after, through]}, in seq order, cut before the
+     * {@code limit + 1}-th insert or delete: one upload part of a {@link #markToSend} range.
+     */
+    public synchronized List<LocalOp> pendingBetween(long after, long through, int limit) {
+        return state.between(after, through, limit);
+    }
+
+    /**
      * Records that every pending op up to {@code seq} is being handed to the network and forces the
      * log to disk: call it before sending them. From then on a delete of one of those inserts is
      * sent too. Does nothing if they were marked already.
