@@ -1,12 +1,12 @@
 package dev.weft.vault;
 
 import dev.weft.crdt.Pid;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What the records of a log say, folded in file order: the pending set under the net-op rule, the
@@ -229,27 +229,29 @@ final class PendingOps {
 
     /**
      * The records a fresh log needs to rebuild this state on top of a structure file that holds
-     * every atom: header, name, marks and the pending ops with their own seqs.
+     * every atom, handed to {@code out} one at a time (a big note's pending ops are not all made
+     * into objects at once): header, name, marks and the pending ops with their own seqs.
      */
-    List<LogRecord> snapshot(UUID documentId) {
-        List<LogRecord> records = new ArrayList<>();
-        records.add(new LogRecord.Header(documentId, lastSeq));
+    void snapshot(UUID documentId, Consumer<LogRecord> out) {
+        out.accept(new LogRecord.Header(documentId, lastSeq));
         // before the pending rename also when it came after it: the name a sent rename is compared with
         if (remoteName != null) {
-            records.add(new LogRecord.RemoteName(remoteName));
+            out.accept(new LogRecord.RemoteName(remoteName));
         }
         if (ackedThrough > 0) {
-            records.add(new LogRecord.AckedThrough(ackedThrough));
+            out.accept(new LogRecord.AckedThrough(ackedThrough));
         }
         if (sentThrough > ackedThrough) {
-            records.add(new LogRecord.SentThrough(sentThrough));
+            out.accept(new LogRecord.SentThrough(sentThrough));
         }
-        for (LocalOp op : pending.from(0)) {
-            records.add(new LogRecord.Local(op));
+        for (int i = pending.indexAbove(0); i < pending.end(); i++) {
+            LocalOp op = pending.at(i);
+            if (op != null) {
+                out.accept(new LogRecord.Local(op));
+            }
         }
         if (remoteName != null && remoteNameSinceRename) {
-            records.add(new LogRecord.RemoteName(remoteName));
+            out.accept(new LogRecord.RemoteName(remoteName));
         }
-        return records;
     }
 }

@@ -408,9 +408,7 @@ public final class RecordLog implements Closeable {
         structureSyncTime = syncTime;
         hook.reached(CompactionHook.Step.STRUCTURE_WRITTEN);
         RecordBuffer fresh = new RecordBuffer();
-        for (LogRecord record : state.snapshot(documentId)) {
-            RecordCodec.write(record, fresh);
-        }
+        state.snapshot(documentId, record -> RecordCodec.write(record, fresh));
         Path temp = AtomicFiles.writeTemp(file, fresh.asByteBuffer());
         try {
             hook.reached(CompactionHook.Step.FRESH_LOG_WRITTEN);
