@@ -1,7 +1,6 @@
 package dev.weft.vault;
 
 import dev.weft.crdt.Pid;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -44,7 +43,7 @@ final class PendingOps {
     private boolean hasCurrentTo;
     private long currentTo;
     /** Remote inserts logged since the last "current to": atoms that may be newer than the sync time. */
-    private final Set<Pid> uncovered = new HashSet<>();
+    private final PidSet uncovered = new PidSet();
 
     /**
      * Folds one record in.
@@ -206,7 +205,7 @@ final class PendingOps {
     /** The last "current to" mark, or {@code fallback} (the structure file's time) if there is none. */
     /** A copy of the remote inserts logged since the last "current to". */
     Set<Pid> uncovered() {
-        return Set.copyOf(uncovered);
+        return uncovered.toSet();
     }
 
     /** Whether any remote insert was logged since the last "current to" (no copy: a big download logs millions). */
