@@ -79,8 +79,8 @@ public final class RecordLog implements Closeable {
         boolean exists = Files.exists(file);
         byte[] bytes = exists ? Files.readAllBytes(file) : new byte[0];
         LogScanner.Result scan = LogScanner.scan(bytes);
-        if (!scan.records().isEmpty()) {
-            UUID owner = ((LogRecord.Header) scan.records().get(0)).documentId();
+        if (scan.records() > 0) {
+            UUID owner = scan.header().orElseThrow().documentId();
             if (!owner.equals(documentId)) {
                 throw new IOException(file + " is the record log of document " + owner + ", not " + documentId);
             }
@@ -92,7 +92,7 @@ public final class RecordLog implements Closeable {
             saved = Optional.of(copy);
         }
         LogRecovery recovery = new LogRecovery(scan.validEnd(), bytes.length - scan.validEnd(),
-                scan.recordsAfterDamage(), saved, exists && scan.records().isEmpty());
+                scan.recordsAfterDamage(), saved, exists && scan.records() == 0);
         if (recovery.headerLost()) {
             LOG.log(System.Logger.Level.WARNING, "{0}: no valid header in its {1} bytes: the log is lost", file,
                     bytes.length);
@@ -115,13 +115,13 @@ public final class RecordLog implements Closeable {
     }
 
     private void recover(LogScanner.Result scan, Consumer<LogRecord> replay, boolean created) throws IOException {
-        for (LogRecord record : scan.records()) {
+        scan.forEach(record -> {
             state.apply(record);
             replay.accept(record);
-        }
+        });
         state.raiseLastSeq(scan.maxSeqAfterDamage());
         List<LogRecord> fix = new ArrayList<>();
-        if (scan.records().isEmpty()) {
+        if (scan.records() == 0) {
             fix.add(new LogRecord.Header(documentId, state.lastSeq()));
         }
         if (recovery.damaged()) {
@@ -435,7 +435,7 @@ public final class RecordLog implements Closeable {
     /** Replays the records the file holds now, as {@link #open} did: what is saved of the note since its structure file. */
     void replaySaved(Consumer<LogRecord> replay) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        LogScanner.scan(Arrays.copyOf(bytes, (int) Math.min(bytes.length, channel.size()))).records().forEach(replay);
+        LogScanner.scan(Arrays.copyOf(bytes, (int) Math.min(bytes.length, channel.size()))).forEach(replay);
     }
 
     /** Every later append fails with {@code failure}: the note must be reopened. */
