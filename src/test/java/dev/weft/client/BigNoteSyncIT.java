@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * upload. Not yet seen passing: a run at {@code -Xmx3g}, before the log was folded as decoded,
  * stalled at the first upload (nothing sent after the TLS handshake, no replica left open, the
  * sync thread idle: most likely an {@code OutOfMemoryError} reopening the note's 359 MB log, and
- * nothing reported it to {@code syncOnce}, which waited). Run with
+ * nothing reported it to {@code syncOnce}, which waited). Since then {@code BigNoteMeasure} syncs
+ * the 5 MB note whole at {@code -Xmx3g} (~6.5 min on a busy machine: long for every build). Run with
  * {@code mvn -B verify -Dit.test=BigNoteSyncIT -Dweft.excludedGroups= -Dsurefire.argLine=-Xmx3g}
  * (the server runs with {@code -Xmx256m}).
  */
