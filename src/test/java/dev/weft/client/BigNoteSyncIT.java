@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * of the whole note; docs/benchmarks.md, "Big note"); after it, live heap 1.2 GB during the 5 MB
  * upload, and {@code BigNoteMeasure} (server {@code --no-tls}) syncs the 5 MB note whole at
  * {@code -Xmx3g} in ~6.5 min on a busy machine. This test has not passed yet: twice at
- * {@code -Xmx3g} (before and after the log was folded as decoded) device a took the file in,
- * marked its ops sent, then sent nothing more after the TLS handshake; its sync thread was idle,
+ * {@code -Xmx3g} (before and after the log was folded as decoded) device a took the file in and
+ * paired, then sent nothing after the TLS handshake; its sync thread was idle,
  * no replica open, {@code syncOnce} waiting. Cause not found (an error in the sync thread that
  * nobody reports is one candidate: {@code SyncClient.execute} catches only runtime exceptions).
  * Run with
