@@ -13,6 +13,7 @@ import dev.weft.protocol.SynclistResponse;
 import dev.weft.vault.LocalOp;
 import dev.weft.vault.NoteReplica;
 import dev.weft.vault.NoteSetAside;
+import dev.weft.vault.RecordLog;
 import dev.weft.vault.TrashChange;
 import dev.weft.vault.Vault;
 import java.io.IOException;
@@ -106,8 +107,11 @@ final class GlobalProcedure {
      * cannot tell the deletes of atoms inserted after L that the earlier answer brought.
      */
     private final Map<UUID, Integer> inFlight = new HashMap<>();
-    /** The parts of a note's upload still to send, each once the previous one is answered. */
-    private final Map<UUID, ArrayDeque<List<LocalOp>>> laterParts = new HashMap<>();
+    /**
+     * The pending ops of a note's upload still to send, as seqs, each part read from the log once
+     * the previous one is answered: a big note's ops are not all held as objects.
+     */
+    private final Map<UUID, RecordLog.ToSend> laterParts = new HashMap<>();
     /** Notes whose local work waits for their request in flight. */
     private final Set<UUID> uploadAfter = new HashSet<>();
     /** The answer whose {@code 33}s are coming in, until its {@code 34}. */
@@ -297,8 +301,8 @@ final class GlobalProcedure {
             return;
         }
         // marked sent in the same step as taken, on disk before it leaves (record-log.md)
-        List<LocalOp> ops = vault.withReplica(id, replica -> replica.log().takeToSend(everythingPending));
-        if (ops.isEmpty()) {
+        Optional<RecordLog.ToSend> toSend = vault.withReplica(id, replica -> replica.log().markToSend(everythingPending));
+        if (toSend.isEmpty()) {
             uploading.remove(id); // counted at start, nothing to send after all
             return;
         }
@@ -306,11 +310,10 @@ final class GlobalProcedure {
         if (uploading.add(id)) {
             reportProgress();
         }
-        ArrayDeque<List<LocalOp>> parts = new ArrayDeque<>(UpsertBuilder.split(ops));
-        if (parts.size() > 1) {
+        if (toSend.get().count() > UpsertBuilder.OPS_PER_MESSAGE) {
             vault.replica(id); // kept open, not opened (its whole log read) again for every part and answer
         }
-        laterParts.put(id, parts);
+        laterParts.put(id, toSend.get());
         sendNextPart(id);
     }
 
@@ -319,13 +322,15 @@ final class GlobalProcedure {
      * answer moved it, so this answer carries neither that part nor what that answer brought.
      */
     private void sendNextPart(UUID id) throws IOException {
-        ArrayDeque<List<LocalOp>> parts = laterParts.get(id);
-        List<LocalOp> slice = parts.poll();
-        if (parts.isEmpty()) {
-            laterParts.remove(id);
-        }
+        RecordLog.ToSend rest = laterParts.remove(id);
         Upsert[] request = new Upsert[1];
         UpsertBuilder.Part part = vault.withReplica(id, replica -> {
+            List<LocalOp> slice = replica.log().pendingBetween(rest.after(), rest.through(),
+                    UpsertBuilder.OPS_PER_MESSAGE);
+            long last = slice.isEmpty() ? rest.through() : slice.get(slice.size() - 1).seq();
+            if (last < rest.through()) {
+                laterParts.put(id, new RecordLog.ToSend(last, rest.through(), rest.count() - slice.size()));
+            }
             String name = replica.name().or(() -> vault.note(id).map(n -> n.name())).orElse("Untitled");
             UpsertBuilder.Part built = UpsertBuilder.part(id, name, replica.log().syncTime(), slice);
             request[0] = new Upsert(id, built.throughSeq(), Uncovered.of(replica));

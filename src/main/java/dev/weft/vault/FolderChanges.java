@@ -29,6 +29,9 @@ import java.util.function.Supplier;
  * operation lock.
  */
 final class FolderChanges {
+    /** UTF-16 units of a new file taken in per edit: its ops and log bytes in flight stay small. */
+    private static final int IMPORT_SLICE = 1 << 16;
+
     private final NoteTable table;
     private final Object state;
     private final Map<UUID, NoteState> notes;
@@ -356,7 +359,16 @@ final class FolderChanges {
         }
         replicas.withReplica(n, r -> replicas.ownEdits(() -> {
             r.rename(name);
-            r.insertUtf16(0, read.text());
+            String text = read.text();
+            // in slices: one edit of a big file made its ops, records and log bytes all at once
+            for (int at = 0; at < text.length(); ) {
+                int to = Math.min(text.length(), at + IMPORT_SLICE);
+                if (to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))) {
+                    to--;
+                }
+                r.insertUtf16(at, text.substring(at, to));
+                at = to;
+            }
         }));
         fileRead(n, read, false);
         synchronized (state) {

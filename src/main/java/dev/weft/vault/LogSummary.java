@@ -27,7 +27,7 @@ record LogSummary(Optional<String> name, boolean hasPending, long syncTime, long
             log = new byte[0];
         }
         PendingOps state = new PendingOps();
-        LogScanner.scan(log).records().forEach(state::apply);
+        LogScanner.scan(log).forEach(state::apply);
         return new LogSummary(state.name(), state.pendingCount() > 0, state.syncTime(structureTime(paths.structure(id))),
                 log.length);
     }

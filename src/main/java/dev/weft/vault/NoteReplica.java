@@ -533,12 +533,14 @@ public final class NoteReplica implements Closeable {
     }
 
     /**
-     * The next compaction comes once the log has grown by the threshold: a log that restarts large
-     * (many ops pending offline) is not rewritten on every append.
+     * The next compaction comes once the log has grown by the threshold, or by its own size if that
+     * is more: a log that restarts large (many ops pending offline) is not rewritten on every append,
+     * and a big file taken in slice by slice is rewritten a few times in all, not once per slice.
      */
     private void scheduleNextCompaction() {
         long size = log.sizeBytes();
-        nextCompactionAt = size > Long.MAX_VALUE - compactAtBytes ? Long.MAX_VALUE : size + compactAtBytes;
+        long growth = Math.max(compactAtBytes, size);
+        nextCompactionAt = size > Long.MAX_VALUE - growth ? Long.MAX_VALUE : size + growth;
     }
 
     /** Compacts past the threshold; a failure is logged and retried after the log grew by another threshold. */

@@ -1,12 +1,11 @@
 package dev.weft.vault;
 
 import dev.weft.crdt.Pid;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What the records of a log say, folded in file order: the pending set under the net-op rule, the
@@ -44,7 +43,7 @@ final class PendingOps {
     private boolean hasCurrentTo;
     private long currentTo;
     /** Remote inserts logged since the last "current to": atoms that may be newer than the sync time. */
-    private final Set<Pid> uncovered = new HashSet<>();
+    private final PidSet uncovered = new PidSet();
 
     /**
      * Folds one record in.
@@ -167,6 +166,26 @@ final class PendingOps {
         return pending.from(pending.indexAbove(sentThrough));
     }
 
+    /** The seqs of {@link #pending}: from 0 through the last pending op. */
+    RecordLog.ToSend pendingRange() {
+        return range(0);
+    }
+
+    /** The seqs of {@link #unsent}: after the sent mark through the last pending op. */
+    RecordLog.ToSend unsentRange() {
+        return range(sentThrough);
+    }
+
+    private RecordLog.ToSend range(long after) {
+        int count = pending.liveFrom(pending.indexAbove(after));
+        return new RecordLog.ToSend(after, count == 0 ? after : pending.lastLiveSeq(), count);
+    }
+
+    /** Pending ops with a seq in {@code (after, through]}, cut before the {@code limit + 1}-th insert or delete. */
+    List<LocalOp> between(long after, long through, int limit) {
+        return pending.between(pending.indexAbove(after), pending.indexAbove(through), limit);
+    }
+
     int pendingCount() {
         return pending.size();
     }
@@ -186,7 +205,7 @@ final class PendingOps {
     /** The last "current to" mark, or {@code fallback} (the structure file's time) if there is none. */
     /** A copy of the remote inserts logged since the last "current to". */
     Set<Pid> uncovered() {
-        return Set.copyOf(uncovered);
+        return uncovered.toSet();
     }
 
     /** Whether any remote insert was logged since the last "current to" (no copy: a big download logs millions). */
@@ -209,27 +228,29 @@ final class PendingOps {
 
     /**
      * The records a fresh log needs to rebuild this state on top of a structure file that holds
-     * every atom: header, name, marks and the pending ops with their own seqs.
+     * every atom, handed to {@code out} one at a time (a big note's pending ops are not all made
+     * into objects at once): header, name, marks and the pending ops with their own seqs.
      */
-    List<LogRecord> snapshot(UUID documentId) {
-        List<LogRecord> records = new ArrayList<>();
-        records.add(new LogRecord.Header(documentId, lastSeq));
+    void snapshot(UUID documentId, Consumer<LogRecord> out) {
+        out.accept(new LogRecord.Header(documentId, lastSeq));
         // before the pending rename also when it came after it: the name a sent rename is compared with
         if (remoteName != null) {
-            records.add(new LogRecord.RemoteName(remoteName));
+            out.accept(new LogRecord.RemoteName(remoteName));
         }
         if (ackedThrough > 0) {
-            records.add(new LogRecord.AckedThrough(ackedThrough));
+            out.accept(new LogRecord.AckedThrough(ackedThrough));
         }
         if (sentThrough > ackedThrough) {
-            records.add(new LogRecord.SentThrough(sentThrough));
+            out.accept(new LogRecord.SentThrough(sentThrough));
         }
-        for (LocalOp op : pending.from(0)) {
-            records.add(new LogRecord.Local(op));
+        for (int i = pending.indexAbove(0); i < pending.end(); i++) {
+            LocalOp op = pending.at(i);
+            if (op != null) {
+                out.accept(new LogRecord.Local(op));
+            }
         }
         if (remoteName != null && remoteNameSinceRename) {
-            records.add(new LogRecord.RemoteName(remoteName));
+            out.accept(new LogRecord.RemoteName(remoteName));
         }
-        return records;
     }
 }

@@ -35,6 +35,8 @@ import java.util.function.Consumer;
  */
 public final class RecordLog implements Closeable {
     private static final System.Logger LOG = System.getLogger(RecordLog.class.getName());
+    /** Pending ops grouped into run records at a time when a compaction writes them. */
+    private static final int SNAPSHOT_BATCH = 65_536;
 
     /** Writes the structure file for a compaction, current to the sync time given. */
     @FunctionalInterface
@@ -79,8 +81,8 @@ public final class RecordLog implements Closeable {
         boolean exists = Files.exists(file);
         byte[] bytes = exists ? Files.readAllBytes(file) : new byte[0];
         LogScanner.Result scan = LogScanner.scan(bytes);
-        if (!scan.records().isEmpty()) {
-            UUID owner = ((LogRecord.Header) scan.records().get(0)).documentId();
+        if (scan.records() > 0) {
+            UUID owner = scan.header().orElseThrow().documentId();
             if (!owner.equals(documentId)) {
                 throw new IOException(file + " is the record log of document " + owner + ", not " + documentId);
             }
@@ -92,7 +94,7 @@ public final class RecordLog implements Closeable {
             saved = Optional.of(copy);
         }
         LogRecovery recovery = new LogRecovery(scan.validEnd(), bytes.length - scan.validEnd(),
-                scan.recordsAfterDamage(), saved, exists && scan.records().isEmpty());
+                scan.recordsAfterDamage(), saved, exists && scan.records() == 0);
         if (recovery.headerLost()) {
             LOG.log(System.Logger.Level.WARNING, "{0}: no valid header in its {1} bytes: the log is lost", file,
                     bytes.length);
@@ -115,13 +117,13 @@ public final class RecordLog implements Closeable {
     }
 
     private void recover(LogScanner.Result scan, Consumer<LogRecord> replay, boolean created) throws IOException {
-        for (LogRecord record : scan.records()) {
+        scan.forEach(record -> {
             state.apply(record);
             replay.accept(record);
-        }
+        });
         state.raiseLastSeq(scan.maxSeqAfterDamage());
         List<LogRecord> fix = new ArrayList<>();
-        if (scan.records().isEmpty()) {
+        if (scan.records() == 0) {
             fix.add(new LogRecord.Header(documentId, state.lastSeq()));
         }
         if (recovery.damaged()) {
@@ -262,6 +264,40 @@ public final class RecordLog implements Closeable {
     }
 
     /**
+     * The pending ops a sync takes now, as seqs: those of {@link #takeToSend} with the same rules
+     * (marked sent and forced in one step), without reading them out; {@link #pendingBetween} reads
+     * them one part at a time, so a big note's ops are never all held as objects (issue 12 §1).
+     * Empty if there are none.
+     */
+    public Optional<ToSend> markToSend(boolean everythingPending) throws IOException {
+        ToSend range;
+        synchronized (this) {
+            range = everythingPending ? state.pendingRange() : state.unsentRange();
+            if (range.count() == 0) {
+                return Optional.empty();
+            }
+            if (range.through() <= state.sentThrough()) {
+                return Optional.of(range);
+            }
+            append(List.of(new LogRecord.SentThrough(range.through())), new ArrayList<>());
+        }
+        channel.force();
+        return Optional.of(range);
+    }
+
+    /** The pending ops with seqs in {@code (after, through]}: {@code count} of them. */
+    public record ToSend(long after, long through, int count) {
+    }
+
+    /**
+     * The pending ops with a seq in {@code (after, through]}, in seq order, cut before the
+     * {@code limit + 1}-th insert or delete: one upload part of a {@link #markToSend} range.
+     */
+    public synchronized List<LocalOp> pendingBetween(long after, long through, int limit) {
+        return state.between(after, through, limit);
+    }
+
+    /**
      * Records that every pending op up to {@code seq} is being handed to the network and forces the
      * log to disk: call it before sending them. From then on a delete of one of those inserts is
      * sent too. Does nothing if they were marked already.
@@ -372,7 +408,16 @@ public final class RecordLog implements Closeable {
         structureSyncTime = syncTime;
         hook.reached(CompactionHook.Step.STRUCTURE_WRITTEN);
         RecordBuffer fresh = new RecordBuffer();
-        RecordCodec.writeAll(state.snapshot(documentId), fresh);
+        // in batches: a big note's pending ops are never one list (issue 12 §1); runs are cut only at a batch's edge
+        List<LogRecord> batch = new ArrayList<>(SNAPSHOT_BATCH);
+        state.snapshot(documentId, record -> {
+            batch.add(record);
+            if (batch.size() == SNAPSHOT_BATCH) {
+                RecordCodec.writeAll(batch, fresh);
+                batch.clear();
+            }
+        });
+        RecordCodec.writeAll(batch, fresh);
         Path temp = AtomicFiles.writeTemp(file, fresh.asByteBuffer());
         try {
             hook.reached(CompactionHook.Step.FRESH_LOG_WRITTEN);
@@ -399,7 +444,7 @@ public final class RecordLog implements Closeable {
     /** Replays the records the file holds now, as {@link #open} did: what is saved of the note since its structure file. */
     void replaySaved(Consumer<LogRecord> replay) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
-        LogScanner.scan(Arrays.copyOf(bytes, (int) Math.min(bytes.length, channel.size()))).records().forEach(replay);
+        LogScanner.scan(Arrays.copyOf(bytes, (int) Math.min(bytes.length, channel.size()))).forEach(replay);
     }
 
     /** Every later append fails with {@code failure}: the note must be reopened. */

@@ -17,17 +17,24 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A big note end to end (issue 12 §1): {@code weft --server} as a child process with a 256 MiB heap
- * ({@link WeftChild}), two real {@link SyncClient}s in this JVM (failsafe's {@code -Xmx2g}): one
+ * ({@link WeftChild}), two real {@link SyncClient}s in this JVM, one after the other: one
  * device takes in a 5 MB (20 MB) {@code big.md} and uploads it, a fresh device downloads it, and
  * its file is byte for byte the same. Before: the device's parts came back to it in every answer
  * (a 5 MB note took 7 min and was cut off with 1008), and the download was cut off with 1008 and
- * left a partial file. Slow (5-10 min for 5 MB on a busy machine): the IT lane.
+ * left a partial file. Slow: the IT lane.
  *
- * <p>Tagged known-issue: the devices' own memory for a big note is the open defect. A device's peak
- * heap was 0.9 GB (of {@code -Xmx2g}) for 1 MB and 5.9 GB (of {@code -Xmx6g}) for 5 MB taken in
- * and uploaded (its replica and the record log's pending ops as objects; docs/benchmarks.md, "Big
- * note"): two devices of 5 MB do not fit failsafe's {@code -Xmx2g}. Run with {@code mvn -B verify -Dit.test=BigNoteSyncIT
- * -Dweft.excludedGroups= -Dsurefire.argLine=-Xmx12g} (the server runs with {@code -Xmx256m}).
+ * <p>Tagged known-issue: a device's memory for a big note. Before issue 12 §1's memory work its
+ * peak heap was 5.9 GB for 5 MB (pending ops, a log read and a download's inserts held as objects
+ * of the whole note; docs/benchmarks.md, "Big note"); after it, live heap 1.2 GB during the 5 MB
+ * upload, and {@code BigNoteMeasure} (server {@code --no-tls}) syncs the 5 MB note whole at
+ * {@code -Xmx3g} in ~6.5 min on a busy machine. This test has not passed yet: twice at
+ * {@code -Xmx3g} (before and after the log was folded as decoded) device a took the file in and
+ * paired, then sent nothing after the TLS handshake; its sync thread was idle,
+ * no replica open, {@code syncOnce} waiting. Cause not found (an error in the sync thread that
+ * nobody reports is one candidate: {@code SyncClient.execute} catches only runtime exceptions).
+ * Run with
+ * {@code mvn -B verify -Dit.test=BigNoteSyncIT -Dweft.excludedGroups= -Dsurefire.argLine=-Xmx3g}
+ * (the server runs with {@code -Xmx256m}).
  */
 @Tag("known-issue")
 class BigNoteSyncIT {

@@ -48,7 +48,7 @@ public class ServerMemoryMeasure {
             UUID id = vault.create("note", "").id();
             var r = vault.replica(id);
             for (int at = 0; at < text.length(); at += 7) r.insert(at, text.substring(at, Math.min(text.length(), at + 7)));
-            byte[] upsert = new MessageCodec().encode(List.of(UpsertBuilder.part(id, "note", 0, UpsertBuilder.split(r.log().pending()).get(0)).upsert()));
+            byte[] upsert = new MessageCodec().encode(List.of(UpsertBuilder.part(id, "note", 0, r.log().pendingBetween(0, Long.MAX_VALUE, UpsertBuilder.OPS_PER_MESSAGE)).upsert()));
             byte[] pull = new MessageCodec().encode(List.of(new SyncDocPull(id, 0)));
             ServerAddress address = ServerAddress.of(vault.device());
             Map<String, String> auth = Map.of("Authorization", "Bearer " + vault.device().deviceToken());
