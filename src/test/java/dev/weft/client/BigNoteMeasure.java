@@ -3,9 +3,7 @@ package dev.weft.client;
 import dev.weft.protocol.PairingLink;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -13,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A big note's sync, measured (docs/benchmarks.md, "Big note"): starts {@code target/weft.jar
@@ -31,41 +27,14 @@ public final class BigNoteMeasure {
         int bytes = Integer.parseInt(args[0]);
         String serverXmx = args.length > 1 ? args[1] : "256m";
         Path dir = Files.createTempDirectory("weft-bignote");
-        int port = dev.weft.testing.WeftChild.freePort();
-        Process server = new ProcessBuilder("java", "-Xmx" + serverXmx, "-jar", "target/weft.jar", "--server", "--port",
-                Integer.toString(port), "--bind", "127.0.0.1", "--no-tls", "--data", dir.resolve("s").toString())
-                .redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        List<String> links = new ArrayList<>();
-        Thread drain = new Thread(() -> {
-            try {
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (line.startsWith("pair: ")) {
-                        synchronized (links) {
-                            links.add(line.substring(6));
-                            links.notifyAll();
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // the server ended
-            }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        String link;
-        synchronized (links) {
-            while (links.isEmpty()) {
-                links.wait();
-            }
-            link = links.get(0);
-        }
+        MeasureServer started = MeasureServer.start("target/weft.jar", serverXmx, dir.resolve("s"));
+        Process server = started.process();
         try {
             Path a = Files.createDirectories(dir.resolve("a"));
             Files.writeString(a.resolve("big.md"), BigNotes.text(bytes), StandardCharsets.UTF_8);
             System.out.println("note: " + bytes + " bytes; server -Xmx" + serverXmx + ", this JVM -Xmx"
                     + Runtime.getRuntime().maxMemory() / (1 << 20) + "m");
-            run("upload (a)", a, PairingLink.parse(link), server);
+            run("upload (a)", a, started.link(), server);
             Process code = new ProcessBuilder("java", "-jar", "target/weft.jar", "pair-code", "--data",
                     dir.resolve("s").toString()).start();
             String second = new String(code.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
@@ -76,8 +45,7 @@ public final class BigNoteMeasure {
             System.out.println("files equal: " + (Files.mismatch(a.resolve("big.md"), b.resolve("big.md")) == -1));
             System.out.println("server peak RSS: " + vm(server.pid(), "VmHWM") / 1024 + " MB");
         } finally {
-            server.destroy();
-            server.waitFor();
+            started.stop();
         }
     }
 

@@ -3,15 +3,11 @@ package dev.weft.client;
 import dev.weft.protocol.PairingLink;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -30,35 +26,7 @@ public final class VaultDiskMeasure {
         String jar = args.length > 2 ? args[2] : "target/weft.jar";
         String serverXmx = "512m";
         Path dir = Files.createTempDirectory("weft-disk");
-        int port = dev.weft.testing.WeftChild.freePort();
-        Process server = new ProcessBuilder("java", "-Xmx" + serverXmx, "-jar", jar, "--server", "--port",
-                Integer.toString(port), "--bind", "127.0.0.1", "--no-tls", "--data", dir.resolve("s").toString())
-                .redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        List<String> links = new ArrayList<>();
-        Thread drain = new Thread(() -> {
-            try {
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (line.startsWith("pair: ")) {
-                        synchronized (links) {
-                            links.add(line.substring(6));
-                            links.notifyAll();
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // the server ended
-            }
-        });
-        drain.setDaemon(true);
-        drain.start();
-        String link;
-        synchronized (links) {
-            while (links.isEmpty()) {
-                links.wait();
-            }
-            link = links.get(0);
-        }
+        MeasureServer started = MeasureServer.start(jar, serverXmx, dir.resolve("s"));
         try {
             Path a = Files.createDirectories(dir.resolve("a"));
             long text = 0;
@@ -68,7 +36,7 @@ public final class VaultDiskMeasure {
                 Files.writeString(a.resolve("note-" + n + ".md"), note, StandardCharsets.UTF_8);
             }
             System.out.printf("%d notes, %,d bytes of text%n", notes, text);
-            sync("importing device (a)", a, PairingLink.parse(link), text);
+            sync("importing device (a)", a, started.link(), text);
             Process code = new ProcessBuilder("java", "-jar", jar, "pair-code", "--data", dir.resolve("s").toString())
                     .start();
             String second = new String(code.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
@@ -81,8 +49,7 @@ public final class VaultDiskMeasure {
             }
             report("second device (b), reopened", dir.resolve("b"), text);
         } finally {
-            server.destroy();
-            server.waitFor();
+            started.stop();
         }
     }
 

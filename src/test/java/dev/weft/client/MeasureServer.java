@@ -1,0 +1,45 @@
+package dev.weft.client;
+
+import dev.weft.protocol.PairingLink;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A {@code weft --server --no-tls} child on a free loopback port for the measuring programs
+ * ({@link BigNoteMeasure}, {@link VaultDiskMeasure}), started with the heap given and its output
+ * drained; {@link #link} is the first pair link it prints.
+ */
+record MeasureServer(Process process, PairingLink link) {
+    static MeasureServer start(String jar, String xmx, Path data) throws Exception {
+        int port = dev.weft.testing.WeftChild.freePort();
+        Process server = new ProcessBuilder("java", "-Xmx" + xmx, "-jar", jar, "--server", "--port",
+                Integer.toString(port), "--bind", "127.0.0.1", "--no-tls", "--data", data.toString())
+                .redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> link = new CompletableFuture<>();
+        Thread drain = new Thread(() -> {
+            try {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.startsWith("pair: ")) {
+                        link.complete(line.substring(6));
+                    }
+                }
+            } catch (IOException e) {
+                // the server ended
+            }
+            link.completeExceptionally(new IOException("the server ended before it printed a pair link"));
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return new MeasureServer(server, PairingLink.parse(link.get()));
+    }
+
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
