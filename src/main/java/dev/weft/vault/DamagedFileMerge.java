@@ -96,7 +96,9 @@ final class DamagedFileMerge {
      * Deletes the characters the replica showed when the damage was found (and shows still) that
      * the file lacks: the user deleted them. Diffed apart from the rest of the text, so a character
      * the restore brought back is never taken for one of them (a diff of the whole text may match
-     * an equal character of another device's in its place).
+     * an equal character of another device's in its place), and by line: the characters held then
+     * are often a subsequence of the file (`line 1` of `line 10`), where a shortest script by
+     * character deletes nothing.
      */
     private static void deleteWhatTheFileLost(NoteReplica r, SequenceDoc heldThen, String theirs)
             throws IOException {
@@ -119,7 +121,7 @@ final class DamagedFileMerge {
         }
         List<Pid> lost = new ArrayList<>();
         int delta = 0; // how far the edits before moved the offsets of held
-        for (TextDiff.Edit e : TextDiff.diff(held.toString(), theirs)) {
+        for (TextDiff.Edit e : TextDiff.diffByLine(held.toString(), theirs)) {
             int from = e.offset() - delta;
             for (int k = firstAtOrAfter(starts, from); k < starts.size() && starts.get(k) < from + e.deleteLength(); k++) {
                 lost.add(pids.get(k));

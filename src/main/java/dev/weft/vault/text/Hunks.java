@@ -30,16 +30,23 @@ final class Hunks {
     private final int[] a;
     private final int[] b;
     private final Myers.Budget budget;
+    private final int charactersFirst;
     private final List<Hunk> hunks = new ArrayList<>();
 
-    private Hunks(int[] a, int[] b, Myers.Budget budget) {
+    private Hunks(int[] a, int[] b, Myers.Budget budget, int charactersFirst) {
         this.a = a;
         this.b = b;
         this.budget = budget;
+        this.charactersFirst = charactersFirst;
     }
 
     static List<Hunk> between(int[] a, int[] b, Myers.Budget budget) {
-        Hunks h = new Hunks(a, b, budget);
+        return between(a, b, budget, CHARACTERS_FIRST);
+    }
+
+    /** As {@link #between(int[], int[], Myers.Budget)}, by character only in ranges of at most {@code charactersFirst}. */
+    static List<Hunk> between(int[] a, int[] b, Myers.Budget budget, int charactersFirst) {
+        Hunks h = new Hunks(a, b, budget, charactersFirst);
         h.range(0, a.length, 0, b.length, 0);
         Boundaries.align(a, b, h.hunks);
         return h.hunks;
@@ -56,7 +63,7 @@ final class Hunks {
         }
         if (aFrom == aTo || bFrom == bTo) {
             add(aFrom, aTo, bFrom, bTo);
-        } else if (level < SEPARATORS.length && (aTo - aFrom) + (bTo - bFrom) > CHARACTERS_FIRST) {
+        } else if (level < SEPARATORS.length && (aTo - aFrom) + (bTo - bFrom) > charactersFirst) {
             tokens(aFrom, aTo, bFrom, bTo, level);
         } else {
             characters(aFrom, aTo, bFrom, bTo);

@@ -45,13 +45,25 @@ public final class TextDiff {
         return diff(from, to, BUDGET);
     }
 
+    /**
+     * As {@link #diff}, but by line (then word, then character) whatever the size: where the lines
+     * are the units that matter, so that `line 1` is not found inside `line 10`.
+     */
+    public static List<Edit> diffByLine(String from, String to) {
+        return diff(from, to, BUDGET, 0);
+    }
+
     static List<Edit> diff(String from, String to, long budget) {
+        return diff(from, to, budget, Hunks.CHARACTERS_FIRST);
+    }
+
+    private static List<Edit> diff(String from, String to, long budget, int charactersFirst) {
         if (from.equals(to)) {
             return List.of();
         }
         int[] a = codePoints(from);
         int[] b = codePoints(to);
-        List<Hunks.Hunk> hunks = Hunks.between(a, b, new Myers.Budget(budget));
+        List<Hunks.Hunk> hunks = Hunks.between(a, b, new Myers.Budget(budget), charactersFirst);
         List<Edit> edits = new ArrayList<>(hunks.size());
         int bIndex = 0;
         int offset = 0;

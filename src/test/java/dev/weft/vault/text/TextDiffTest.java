@@ -10,6 +10,16 @@ import org.junit.jupiter.api.Test;
 
 class TextDiffTest {
     @Test
+    void byLineALineDeletedIsDeletedEvenWhereItsCharactersRecurInALongerLine() {
+        String held = "line 0\nline 1\nline 2\n";
+        String file = "line 0\nline 2\nline 10\nline 12\n";
+        assertThat(TextDiff.diff(held, file)).noneMatch(e -> e.deleteLength() > 0); // line 1 inside line 10
+        List<Edit> byLine = TextDiff.diffByLine(held, file);
+        assertThat(byLine.stream().mapToInt(Edit::deleteLength).sum()).isEqualTo("line 1\n".length());
+        assertThat(TextDiff.apply(held, byLine)).isEqualTo(file);
+    }
+
+    @Test
     void equalTextsNeedNoEdit() {
         assertThat(TextDiff.diff("", "")).isEmpty();
         assertThat(TextDiff.diff("same 😀", "same 😀")).isEmpty();
