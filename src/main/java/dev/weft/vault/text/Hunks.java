@@ -61,6 +61,16 @@ final class Hunks {
             aTo--;
             bTo--;
         }
+        if (level == 0 && charactersFirst == 0) { // by line: what is kept in common are whole lines
+            while (aFrom > 0 && a[aFrom - 1] != '\n') {
+                aFrom--;
+                bFrom--;
+            }
+            while (aTo < a.length && aTo > 0 && a[aTo - 1] != '\n') {
+                aTo++;
+                bTo++;
+            }
+        }
         if (aFrom == aTo || bFrom == bTo) {
             add(aFrom, aTo, bFrom, bTo);
         } else if (level < SEPARATORS.length && (aTo - aFrom) + (bTo - bFrom) > charactersFirst) {
