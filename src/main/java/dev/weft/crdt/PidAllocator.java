@@ -181,13 +181,13 @@ public final class PidAllocator {
     /**
      * A run's stride for {@code room} free idents after its last atom: {@link #RUN_STRIDE}, at most
      * 1/{@link #STRIDE_SHARE} of the room, halved for each level the run went down (see
-     * {@link #descents}), less a random part of up to half: two writers under one site (a vault
+     * {@link #descents}), less a random part of up to a quarter: two writers under one site (a vault
      * copied with its device state, protocol.md §2) that start a run at the same pid do not go on
      * making the same pids all along it.
      */
     private long strideFor(long room) {
         long most = Math.max(1, Math.min(RUN_STRIDE, room / STRIDE_SHARE) >> Math.min(descents, 12));
-        return most - random.nextLong(Math.max(1, most / 2));
+        return most - random.nextLong(Math.max(1, most / 4));
     }
 
     /** {@link #stepFor}, halved for each level the run went down (see {@link #descents}). */
