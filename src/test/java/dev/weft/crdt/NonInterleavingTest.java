@@ -1,6 +1,10 @@
 package dev.weft.crdt;
 
+import static dev.weft.crdt.ConcurrentTyping.applyAll;
+import static dev.weft.crdt.ConcurrentTyping.type;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.crdt.ConcurrentTyping.Op;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,40 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** Devices typing concurrently at the same place end with one run after the other. */
 class NonInterleavingTest {
-    private record Op(Pid pid, int codePoint) {
-    }
-
-    private static OpSink into(List<Op> ops) {
-        return new OpSink() {
-            @Override
-            public void inserted(Pid pid, int codePoint) {
-                ops.add(new Op(pid, codePoint));
-            }
-
-            @Override
-            public void deleted(Pid pid) {
-                ops.add(new Op(pid, -1));
-            }
-        };
-    }
-
-    private static void applyAll(SequenceDoc doc, List<Op> ops) {
-        for (Op op : ops) {
-            if (op.codePoint() < 0) {
-                doc.applyDelete(op.pid());
-            } else {
-                doc.applyInsert(op.pid(), op.codePoint());
-            }
-        }
-    }
-
-    /** Types text char by char at {@code at}, as a person does. */
-    private static void type(SequenceDoc doc, int at, String text, List<Op> ops) {
-        for (int i = 0; i < text.length(); i++) {
-            doc.insert(at + i, text.substring(i, i + 1), into(ops));
-        }
-    }
-
     @Test
     void twoDevicesTypingIntoAnEmptyNoteDoNotMix() {
         SequenceDoc a = new SequenceDoc(1, new SplittableRandom(1));
@@ -63,28 +33,10 @@ class NonInterleavingTest {
     void concurrentRunsAtOnePlaceStayWhole(@ForAll @IntRange(min = 2, max = 4) int devices,
             @ForAll @IntRange(min = 0, max = 40) int baseLength, @ForAll @IntRange(min = 1, max = 60) int runLength,
             @ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        SequenceDoc origin = new SequenceDoc(1 + random.nextInt(255), random.split());
-        List<Op> base = new ArrayList<>();
-        type(origin, 0, "~".repeat(baseLength), base);
-        int at = random.nextInt(baseLength + 1);
-        List<SequenceDoc> docs = new ArrayList<>();
-        List<List<Op>> runs = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        List<Integer> sites = random.ints(1, 256).distinct().limit(devices).boxed().toList();
-        for (int d = 0; d < devices; d++) {
-            SequenceDoc doc = new SequenceDoc(sites.get(d), random.split());
-            applyAll(doc, base);
-            List<Op> ops = new ArrayList<>();
-            String run = String.valueOf((char) ('A' + d)).repeat(runLength);
-            type(doc, at, run, ops);
-            docs.add(doc);
-            runs.add(ops);
-            texts.add(run);
-        }
-        for (SequenceDoc doc : docs) {
-            runs.forEach(ops -> applyAll(doc, ops));
-        }
+        ConcurrentTyping.RunsAtOnePlace typed = ConcurrentTyping.runsAtOnePlace(devices, baseLength, runLength, seed);
+        List<SequenceDoc> docs = typed.docs();
+        int at = typed.at();
+        List<String> texts = typed.runs();
         String merged = docs.get(0).text();
         docs.forEach(doc -> assertThat(doc.text()).isEqualTo(merged));
         String inserted = merged.substring(at, at + devices * runLength);

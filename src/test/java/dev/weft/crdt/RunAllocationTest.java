@@ -1,6 +1,11 @@
 package dev.weft.crdt;
 
+import static dev.weft.crdt.ConcurrentTyping.applyAll;
+import static dev.weft.crdt.ConcurrentTyping.into;
+import static dev.weft.crdt.ConcurrentTyping.type;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.crdt.ConcurrentTyping.Op;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,47 +20,12 @@ import org.junit.jupiter.api.Test;
  * stay runs after a merge (issue 14).
  */
 class RunAllocationTest {
-    private record Op(Pid pid, int codePoint) {
-    }
-
     private static List<Run> runs(SequenceDoc doc) {
         List<Run> runs = new ArrayList<>();
         RunCollector collector = new RunCollector(runs::add, Integer.MAX_VALUE);
         doc.forEachAtom(collector);
         collector.flush();
         return runs;
-    }
-
-    /** Types text code point by code point at {@code at}, as a person does. */
-    private static void type(SequenceDoc doc, int at, String text, List<Op> ops) {
-        int i = 0;
-        for (int t = 0; t < text.length(); t += Character.charCount(text.codePointAt(t))) {
-            doc.insert(at + i++, new String(Character.toChars(text.codePointAt(t))), into(ops));
-        }
-    }
-
-    private static OpSink into(List<Op> ops) {
-        return new OpSink() {
-            @Override
-            public void inserted(Pid pid, int codePoint) {
-                ops.add(new Op(pid, codePoint));
-            }
-
-            @Override
-            public void deleted(Pid pid) {
-                ops.add(new Op(pid, -1));
-            }
-        };
-    }
-
-    private static void applyAll(SequenceDoc doc, List<Op> ops) {
-        for (Op op : ops) {
-            if (op.codePoint() < 0) {
-                doc.applyDelete(op.pid());
-            } else {
-                doc.applyInsert(op.pid(), op.codePoint());
-            }
-        }
     }
 
     private static String text(int length, SplittableRandom random) {
@@ -138,28 +108,10 @@ class RunAllocationTest {
     void concurrentRunsAtOnePlaceStayRunsAfterTheMerge(@ForAll @IntRange(min = 2, max = 4) int devices,
             @ForAll @IntRange(min = 0, max = 30) int baseLength, @ForAll @IntRange(min = 2, max = 400) int runLength,
             @ForAll long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        SequenceDoc origin = new SequenceDoc(1 + random.nextInt(255), random.split());
-        List<Op> base = new ArrayList<>();
-        type(origin, 0, "~".repeat(baseLength), base);
-        int at = random.nextInt(baseLength + 1);
-        List<SequenceDoc> docs = new ArrayList<>();
-        List<List<Op>> typed = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        List<Integer> sites = random.ints(1, 256).distinct().limit(devices).boxed().toList();
-        for (int d = 0; d < devices; d++) {
-            SequenceDoc doc = new SequenceDoc(sites.get(d), random.split());
-            applyAll(doc, base);
-            List<Op> ops = new ArrayList<>();
-            String run = String.valueOf((char) ('A' + d)).repeat(runLength);
-            type(doc, at, run, ops);
-            docs.add(doc);
-            typed.add(ops);
-            texts.add(run);
-        }
-        for (SequenceDoc doc : docs) {
-            typed.forEach(ops -> applyAll(doc, ops));
-        }
+        ConcurrentTyping.RunsAtOnePlace typed = ConcurrentTyping.runsAtOnePlace(devices, baseLength, runLength, seed);
+        List<SequenceDoc> docs = typed.docs();
+        int at = typed.at();
+        List<String> texts = typed.runs();
         String merged = docs.get(0).text();
         docs.forEach(doc -> assertThat(doc.text()).isEqualTo(merged));
         String inserted = merged.substring(at, at + devices * runLength);
