@@ -31,6 +31,8 @@ final class AtomicVolume extends ForwardingVolume {
     static final int CACHED_PAGES = 8192;
 
     private final RedoLog redo;
+    /** The end MapDB has reserved ({@link #ensureAvailable}); the file may end before it. */
+    private long reserved;
     /** Checks each page loaded from the file; set once, before the first read. */
     private PageCheck check = (index, image) -> {
     };
@@ -67,8 +69,20 @@ final class AtomicVolume extends ForwardingVolume {
 
     @Override
     public synchronized long length() {
-        long written = inner.length();
+        long written = Math.max(inner.length(), reserved);
         return unwritten.isEmpty() ? written : Math.max(written, (unwritten.lastKey() + 1) * PAGE);
+    }
+
+    /**
+     * Notes how far MapDB may now write, without growing the file: the file grows as pages are
+     * written, and reads past its end see zeros. MapDB reserves its space a 1 MiB page at a time
+     * (its first page, header and index, and each data page), so a file grown to what it reserves
+     * carries up to 1 MiB of zeros at its end; this one ends at the last page written
+     * (docs/store.md, "Size").
+     */
+    @Override
+    public synchronized void ensureAvailable(long offset) {
+        reserved = Math.max(reserved, offset);
     }
 
     @Override
@@ -76,7 +90,10 @@ final class AtomicVolume extends ForwardingVolume {
         if (!held.isEmpty() || !unwritten.isEmpty()) {
             throw new IllegalStateException("truncate with unsynced writes");
         }
-        inner.truncate(size);
+        if (size < inner.length()) {
+            inner.truncate(size);
+        }
+        reserved = size;
         cache.clear();
     }
 

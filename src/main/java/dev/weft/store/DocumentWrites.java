@@ -2,7 +2,6 @@ package dev.weft.store;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
-import dev.weft.crdt.PidRange;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -46,7 +45,7 @@ final class DocumentWrites {
         String finalName = before == null ? claim(id, name) : rename(id, before, stale ? null : name);
         boolean renamed = before != null && !finalName.equals(before.name());
         long time = clock.peek();
-        List<PidRange> touched = atoms.apply(id, ins, dels, time);
+        List<HistoryEntry.Range> touched = atoms.apply(id, ins, dels, time);
         if (before != null && !renamed && touched.isEmpty()) {
             return new UpsertResult(before.state(id), false, false, false);
         }

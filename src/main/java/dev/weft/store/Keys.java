@@ -77,6 +77,11 @@ final class Keys {
                 .putLong(document.getLeastSignificantBits()).putLong(syncTime).putInt(chunk).array();
     }
 
+    /** The chunk of a history key. */
+    static int chunkOf(byte[] historyKey) {
+        return ByteBuffer.wrap(historyKey, DOCUMENT + TIME, 4).getInt();
+    }
+
     /** Pids one after the other, each as {@code depth u8 | pairs}. */
     static byte[] packPids(List<Pid> pids) {
         int size = 0;

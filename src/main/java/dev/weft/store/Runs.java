@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -34,10 +35,12 @@ final class Runs {
      * present, alive or tombstone, changes nothing; a delete of an absent pid stores a tombstone
      * never inserted. Returns the pids that changed, as ranges, inserts first.
      */
-    List<PidRange> apply(UUID document, List<Atom> inserts, List<Pid> deletes, long time) {
+    List<HistoryEntry.Range> apply(UUID document, List<Atom> inserts, List<Pid> deletes, long time) {
         byte[] doc = Keys.document(document);
-        List<PidRange> touched = new ArrayList<>();
-        RunCollector collector = new RunCollector(run -> touched.add(run.pids()), Integer.MAX_VALUE);
+        List<HistoryEntry.Range> touched = new ArrayList<>();
+        HistoryEntry.Kind[] kind = {HistoryEntry.Kind.INSERTED};
+        RunCollector collector = new RunCollector(run -> touched.add(new HistoryEntry.Range(run.pids(), kind[0], time)),
+                Integer.MAX_VALUE);
         List<Atom> sortedInserts = new ArrayList<>(inserts);
         sortedInserts.sort(Comparator.comparing(Atom::pid, PID_ORDER));
         RunEdit edit = new RunEdit(runs, doc);
@@ -48,6 +51,7 @@ final class Runs {
         }
         edit.finish();
         collector.flush();
+        kind[0] = HistoryEntry.Kind.DELETED;
         List<Pid> sortedDeletes = new ArrayList<>(deletes);
         sortedDeletes.sort(PID_ORDER);
         edit = new RunEdit(runs, doc);
@@ -61,11 +65,26 @@ final class Runs {
         return touched;
     }
 
-    /** Records that the change of {@code time} touched {@code ranges} of {@code document}. */
-    void recordHistory(UUID document, long time, List<PidRange> ranges) {
-        for (int from = 0, chunk = 0; from < ranges.size(); from += Keys.CHUNK, chunk++) {
-            List<PidRange> part = ranges.subList(from, Math.min(ranges.size(), from + Keys.CHUNK));
-            history.put(Keys.history(document, time, chunk), Keys.packRanges(part));
+    /**
+     * Records that the change of {@code time} touched {@code ranges} of {@code document}: folded
+     * into the document's last entry, then keyed by {@code time}, when that entry is of one chunk
+     * and stays small ({@link HistoryEntry#merge}); else as entries of its own.
+     */
+    void recordHistory(UUID document, long time, List<HistoryEntry.Range> ranges) {
+        byte[] prefix = Keys.document(document);
+        Map.Entry<byte[], byte[]> last = lastHistory(prefix);
+        if (last != null && Keys.chunkOf(last.getKey()) == 0) {
+            Optional<List<HistoryEntry.Range>> merged = HistoryEntry.merge(
+                    HistoryEntry.unpack(last.getValue(), Keys.timeAt(last.getKey(), Keys.DOCUMENT)), ranges);
+            if (merged.isPresent()) {
+                history.remove(last.getKey());
+                history.put(Keys.history(document, time, 0), HistoryEntry.pack(merged.get(), time));
+                return;
+            }
+        }
+        for (int from = 0, chunk = 0; from < ranges.size(); from += HistoryEntry.MAX_RANGES, chunk++) {
+            List<HistoryEntry.Range> part = ranges.subList(from, Math.min(ranges.size(), from + HistoryEntry.MAX_RANGES));
+            history.put(Keys.history(document, time, chunk), HistoryEntry.pack(part, time));
         }
     }
 
@@ -91,7 +110,9 @@ final class Runs {
             } else {
                 for (Touched t : touchedSince(prefix, id, since).values()) {
                     for (int k = t.atoms.nextSetBit(0); k >= 0; k = t.atoms.nextSetBit(k + 1)) {
-                        classify(t.run, k, since, site, inserts, deletes);
+                        if (t.changedAfter(k, since)) {
+                            classify(t.run, k, since, site, inserts, deletes);
+                        }
                     }
                 }
             }
@@ -119,7 +140,7 @@ final class Runs {
             if (since >= document.created() && historyFits(id, prefix, since, maxBytes)) {
                 for (Touched t : touchedSince(prefix, id, since).values()) {
                     for (int k = t.atoms.nextSetBit(0); k >= 0; k = t.atoms.nextSetBit(k + 1)) {
-                        if (after != null && t.run.pidAt(k).compareTo(after) <= 0) {
+                        if (after != null && t.run.pidAt(k).compareTo(after) <= 0 || !t.changedAfter(k, since)) {
                             continue;
                         }
                         if (everyDelete && !t.run.isAlive(k)) {
@@ -176,13 +197,20 @@ final class Runs {
         return new ChangesWindow(new DocumentChanges(document.state(id), inserts, deletes), last);
     }
 
+    /** The document's last history entry, or null. */
+    private Map.Entry<byte[], byte[]> lastHistory(byte[] prefix) {
+        byte[] to = Keys.afterPrefix(prefix);
+        Map.Entry<byte[], byte[]> last = to == null ? history.lastEntry() : history.lowerEntry(to);
+        return last != null && Arrays.equals(last.getKey(), 0, Keys.DOCUMENT, prefix, 0, Keys.DOCUMENT) ? last : null;
+    }
+
     /** Whether the history after {@code since} touches few enough atoms to answer in one window. */
     private boolean historyFits(UUID id, byte[] prefix, long since, int maxBytes) {
         long atoms = Math.max(Keys.CHUNK, maxBytes / 16);
         long seen = 0;
-        for (byte[] packed : historyAfter(prefix, id, since).values()) {
-            for (PidRange range : Keys.unpackRanges(packed)) {
-                seen += range.count();
+        for (Map.Entry<byte[], byte[]> e : historyAfter(prefix, id, since).entrySet()) {
+            for (HistoryEntry.Range range : HistoryEntry.unpack(e.getValue(), Keys.timeAt(e.getKey(), Keys.DOCUMENT))) {
+                seen += range.time() > since ? range.pids().count() : 0;
                 if (seen > atoms) {
                     return false;
                 }
@@ -197,23 +225,36 @@ final class Runs {
         return to == null ? history.tailMap(from, true) : history.subMap(from, true, to, false);
     }
 
-    /** A stored run and which of its atoms changed. */
-    private record Touched(StoredRun run, BitSet atoms) {
+    /**
+     * A stored run, which of its atoms changes after some time touched ({@code atoms}), and which of
+     * those only an insert range did ({@code insertedOnly}): an insert range joined over several
+     * changes holds atoms of changes before that time too.
+     */
+    private record Touched(StoredRun run, BitSet atoms, BitSet insertedOnly) {
+        /** Whether atom {@code k} changed after {@code since}: an atom only inserted, if inserted after it. */
+        boolean changedAfter(int k, long since) {
+            return !insertedOnly.get(k) || run.timeAt(k) > since;
+        }
     }
 
     /** The atoms changed after {@code since}, by run, each once, the runs in pid order. */
     private NavigableMap<byte[], Touched> touchedSince(byte[] prefix, UUID id, long since) {
         NavigableMap<byte[], Touched> touched = new TreeMap<>(Arrays::compareUnsigned);
-        for (byte[] packed : historyAfter(prefix, id, since).values()) {
-            for (PidRange range : Keys.unpackRanges(packed)) {
-                mark(prefix, range, touched);
+        for (Map.Entry<byte[], byte[]> e : historyAfter(prefix, id, since).entrySet()) {
+            for (HistoryEntry.Range range : HistoryEntry.unpack(e.getValue(), Keys.timeAt(e.getKey(), Keys.DOCUMENT))) {
+                if (range.time() > since) {
+                    mark(prefix, range.pids(), range.kind() == HistoryEntry.Kind.INSERTED, touched);
+                }
             }
         }
         return touched;
     }
 
-    /** Marks the stored atoms of {@code range}: in the runs from the one at its first pid to its last pid. */
-    private void mark(byte[] prefix, PidRange range, NavigableMap<byte[], Touched> touched) {
+    /**
+     * Marks the stored atoms of {@code range}: in the runs from the one at its first pid to its last
+     * pid; {@code inserted}: by an insert range (an atom another range marks stays marked as that).
+     */
+    private void mark(byte[] prefix, PidRange range, boolean inserted, NavigableMap<byte[], Touched> touched) {
         Pid first = range.first();
         byte[] firstKey = Keys.atom(prefix, first);
         byte[] lastKey = Keys.atom(prefix, range.last());
@@ -229,8 +270,13 @@ final class Runs {
                 }
                 if (range.contains(pid)) {
                     if (t == null) {
-                        t = new Touched(run, new BitSet(run.count()));
+                        t = new Touched(run, new BitSet(run.count()), new BitSet(run.count()));
                         touched.put(e.getKey(), t);
+                    }
+                    if (!t.atoms.get(k)) {
+                        t.insertedOnly.set(k, inserted);
+                    } else if (!inserted) {
+                        t.insertedOnly.clear(k);
                     }
                     t.atoms.set(k);
                 }

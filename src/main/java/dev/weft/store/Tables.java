@@ -43,7 +43,7 @@ final class Tables {
         names = map(db.treeMap("names", Serializer.STRING, Serializer.BYTE_ARRAY), create);
         syncIndex = make(db.treeSet("syncIndex", Serializer.BYTE_ARRAY), create);
         atoms = map(db.treeMap("atoms", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY), create);
-        runs = db.treeMap("runs", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY).createOrOpen(); // new in layout 2
+        runs = db.treeMap("runs", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen(); // new in layout 2
         history = map(db.treeMap("history", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY)
                 .valuesOutsideNodesEnable(), create);
         devices = map(db.treeMap("devices", Serializer.INTEGER, Serializer.BYTE_ARRAY), create);

@@ -42,7 +42,9 @@ class AtomicVolumeTest {
         assertThat(volume.getLong(16)).isEqualTo(0x0102030405060708L);
         assertThat(volume.getByte(AtomicVolume.PAGE - 5)).isEqualTo((byte) 7);
         assertThat(volume.getInt(2L * AtomicVolume.PAGE + 1)).isEqualTo(0x07070707);
-        assertThat(Files.readAllBytes(main())).containsOnly(0);
+        assertThat(Files.readAllBytes(main())).as("the file grows only as pages are written").isEmpty();
+        assertThat(volume.length()).isEqualTo(3 * AtomicVolume.PAGE);
+        assertThat(volume.getLong(2L * AtomicVolume.PAGE + 8)).as("zeros past the file's end").isZero();
 
         volume.sync();
         byte[] file = Files.readAllBytes(main());
@@ -51,7 +53,27 @@ class AtomicVolumeTest {
         assertThat(file[2 * AtomicVolume.PAGE + 4]).isEqualTo((byte) 7);
         assertThat(file[2 * AtomicVolume.PAGE + 5]).isEqualTo((byte) 0);
         assertThat(Files.size(redo())).as("emptied after the file is synced").isZero();
+        assertThat(file).as("it ends at the last page written").hasSize(3 * AtomicVolume.PAGE);
         volume.close();
+    }
+
+    /** MapDB reserves 1 MiB at a time; the file ends at its last page written, and reads past it are zeros. */
+    @Test
+    void aReservedEndGrowsTheFileOnlyWhereWritten() throws IOException {
+        AtomicVolume volume = open();
+        volume.ensureAvailable(256 * AtomicVolume.PAGE);
+        volume.putLong(8, 5);
+        volume.sync();
+        assertThat(Files.size(main())).isEqualTo(AtomicVolume.PAGE);
+        assertThat(volume.length()).isEqualTo(256 * AtomicVolume.PAGE);
+        volume.putLong(100L * AtomicVolume.PAGE, 6);
+        volume.sync();
+        volume.close();
+        assertThat(Files.size(main())).isEqualTo(101 * AtomicVolume.PAGE);
+        AtomicVolume again = open();
+        assertThat(again.getLong(8)).isEqualTo(5);
+        assertThat(again.getLong(200L * AtomicVolume.PAGE)).isZero();
+        again.close();
     }
 
     /**

@@ -120,4 +120,25 @@ class PullTest {
         assertThat(store.changedSince(ta2, 10)).isEmpty();
         assertThat(store.changedSince(-1, 10)).as("u64 beyond any time").isEmpty();
     }
+
+    @Test
+    void keystrokesFoldIntoOneHistoryEntryAndAPullInsideItSendsOnlyWhatCameAfter() {
+        long[] times = new long[40];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = apply(List.of(atom(1, 1 + i, (char) ('a' + i % 26))), List.of());
+        }
+        long backspace = apply(List.of(), List.of(pid(1, 40)));
+        assertThat(textOf(pull(times[29], 2))).isEqualTo("efghijklm");
+        assertThat(pull(times[29], 2).deletes()).as("inserted after the pull's time: never held").isEmpty();
+        assertThat(pull(times[39], 2).inserts()).isEmpty();
+        assertThat(pull(times[39], 2).deletes()).containsExactly(pid(1, 40));
+        assertThat(pull(backspace, 2).inserts()).isEmpty();
+        assertThat(pull(backspace, 2).deletes()).isEmpty();
+        assertThat(textOf(pull(0, 2))).hasSize(39);
+        store.close();
+        try (StoreFiles files = StoreFiles.open(dir)) {
+            assertThat(files.tables.history).as("one entry for 41 changes").hasSize(1);
+        }
+        store = Store.open(dir, new ManualClock(9_000_000));
+    }
 }
