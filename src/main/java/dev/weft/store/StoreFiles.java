@@ -55,15 +55,27 @@ final class StoreFiles implements AutoCloseable {
         return open(dir, true);
     }
 
+    /**
+     * {@link #open} for {@code weft repair-store}: a damaged file is opened if MapDB opens it, even
+     * where the first or last entry of a map does not read ({@link Salvage} reads around that).
+     */
+    static StoreFiles openToRepair(Path dir) {
+        return open(dir, true, false);
+    }
+
     /** {@link #open}; {@code migrate}: false leaves the atoms of a layout-1 store where they are (tests). */
     static StoreFiles open(Path dir, boolean migrate) {
+        return open(dir, migrate, true);
+    }
+
+    private static StoreFiles open(Path dir, boolean migrate, boolean probe) {
         DataDirLock lock = lockDir(dir);
         try {
             Path main = dir.resolve(MAIN);
             if (!Files.exists(main)) {
                 create(dir, main);
             }
-            return openLocked(dir, lock, migrate);
+            return openLocked(dir, lock, migrate, probe);
         } catch (IOException | RuntimeException e) {
             closeQuietly(lock, e);
             throw opening(dir, e);
@@ -87,19 +99,19 @@ final class StoreFiles implements AutoCloseable {
             volumes.closeMain();
         }
         try {
-            return openLocked(dir, lock, true);
+            return openLocked(dir, lock, true, true);
         } catch (IOException | RuntimeException e) {
             throw opening(dir, e);
         }
     }
 
-    private static StoreFiles openLocked(Path dir, DataDirLock lock, boolean migrate) throws IOException {
+    private static StoreFiles openLocked(Path dir, DataDirLock lock, boolean migrate, boolean probe) throws IOException {
         Path main = dir.resolve(MAIN);
         deleteScratch(dir, MAIN + SCRATCH);
         SortedMap<Long, byte[]> unwritten = finishRedo(dir.resolve(MAIN + REDO), main);
         Layout layout = PageScan.isPlain(main) ? Layout.PLAIN : Layout.SUMMED;
         if (layout == Layout.PLAIN) {
-            close(open(dir, lock, main, unwritten, Layout.PLAIN, Optional.empty())); // a Weft store: convert it
+            close(open(dir, lock, main, unwritten, Layout.PLAIN, Optional.empty(), true)); // a Weft store: convert it
             if (unwritten.isEmpty() && PlainStore.convert(main, dir.resolve(NEW))) {
                 syncDir(dir);
                 layout = Layout.SUMMED;
@@ -107,7 +119,7 @@ final class StoreFiles implements AutoCloseable {
         }
         Optional<StoreDamagedException> damage = layout == Layout.SUMMED
                 ? PageScan.damage(main, unwritten) : Optional.empty();
-        StoreFiles files = open(dir, lock, main, unwritten, layout, damage);
+        StoreFiles files = open(dir, lock, main, unwritten, layout, damage, probe || damage.isEmpty());
         if (migrate && damage.isEmpty() && unwritten.isEmpty()) { // a damaged store is read-only: weft repair-store migrates it
             try {
                 RunMigration.migrate(files.db, files.tables);
@@ -120,12 +132,14 @@ final class StoreFiles implements AutoCloseable {
     }
 
     private static StoreFiles open(Path dir, DataDirLock lock, Path main, SortedMap<Long, byte[]> unwritten,
-            Layout layout, Optional<StoreDamagedException> damage) {
+            Layout layout, Optional<StoreDamagedException> damage, boolean probe) {
         StoreVolumes volumes = new StoreVolumes(main, dir.resolve(MAIN + REDO), unwritten, layout);
         DB db = openExisting(main, volumes);
         try {
             Tables tables = Tables.open(db, main.toString());
-            probe(tables, main);
+            if (probe) {
+                probe(tables, main);
+            }
             return new StoreFiles(dir, db, tables, lock, volumes, damage);
         } catch (RuntimeException e) {
             db.close();

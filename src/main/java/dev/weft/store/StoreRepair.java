@@ -78,7 +78,7 @@ public final class StoreRepair {
         StoreFiles old;
         String unreadable = null;
         try {
-            old = StoreFiles.open(dataDir);
+            old = StoreFiles.openToRepair(dataDir);
         } catch (StoreException e) {
             if (e.getMessage().contains("in use")) {
                 throw e;

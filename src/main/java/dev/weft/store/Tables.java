@@ -23,9 +23,12 @@ final class Tables {
     final NavigableSet<byte[]> syncIndex;
     /** {@code document | pid} → {@link AtomRecord}: atoms of a store of layout 1 not yet migrated; empty after. */
     final NavigableMap<byte[], byte[]> atoms;
-    /** {@code document | first pid} → {@link StoredRun}; keys delta-compressed within a node. */
+    /**
+     * {@code document | first pid} → {@link StoredRun}; keys delta-compressed within a node, values
+     * records of their own (a store made before keeps them in the nodes: MapDB reads that from its catalog).
+     */
     final NavigableMap<byte[], byte[]> runs;
-    /** {@code document | sync time | chunk} → packed pids: the atoms each change touched. */
+    /** {@code document | sync time | chunk} → {@link HistoryEntry}: the atoms changes touched. */
     final NavigableMap<byte[], byte[]> history;
     /** Site → {@link DeviceRecord}. */
     final NavigableMap<Integer, byte[]> devices;
@@ -43,7 +46,10 @@ final class Tables {
         names = map(db.treeMap("names", Serializer.STRING, Serializer.BYTE_ARRAY), create);
         syncIndex = make(db.treeSet("syncIndex", Serializer.BYTE_ARRAY), create);
         atoms = map(db.treeMap("atoms", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY), create);
-        runs = db.treeMap("runs", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable().createOrOpen(); // new in layout 2
+        // new in layout 2; values outside the nodes: a node rewritten by every change to one of its runs
+        // left half of the file free space (docs/store.md, "Size")
+        runs = db.treeMap("runs", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
+                .createOrOpen();
         history = map(db.treeMap("history", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY)
                 .valuesOutsideNodesEnable(), create);
         devices = map(db.treeMap("devices", Serializer.INTEGER, Serializer.BYTE_ARRAY), create);

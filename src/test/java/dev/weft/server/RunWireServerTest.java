@@ -181,6 +181,17 @@ class RunWireServerTest {
         c.until(x -> x instanceof SessionReady);
         c.send(new SessionInsertRuns(other.site, List.of(typed(other.site, 1, "x"))));
         assertThat(c.awaitClose()).isEqualTo(1002);
+        // and a delete range of another site: nothing of either was stored
+        c = modern.connectWithRuns();
+        c.send(new SessionStart(0, DOC));
+        c.until(x -> x instanceof SessionReady);
+        c.sendRaw(java.util.HexFormat.of().parseHex(String.format("49%02x", other.site) + "01810801010000000302"));
+        assertThat(c.awaitClose()).isEqualTo(1002);
+        c = modern.connectWithRuns();
+        c.send(new SyncDocPull(DOC, 0));
+        assertThat(c.until(x -> x instanceof SyncDocDone))
+                .noneMatch(x -> RunForm.ops(x) > 0 || x instanceof SyncDocResponse r
+                        && !(r.inserts().isEmpty() && r.deletes().isEmpty()));
     }
 
     @Test

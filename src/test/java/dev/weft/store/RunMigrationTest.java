@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * characters typed with a stride of 1 then 40 deleted and 2 inserted among them, 2,000 emoji at
  * random steps then every seventh deleted, a delete before its insert then a trash; one device),
  * with {@code expected.txt}: that store's answer to each pull (document, since, site) of every
- * note from every time it issued by sites 1-4, and its devices.
+ * note from every time it issued by sites 1-4, and its devices. {@code layout2-store.zip}: the same
+ * notes and a fourth typed a keystroke at a time, written by the store of layout 2 at commit
+ * 41eb1ac (runs inline in the B-tree nodes, history entries without kinds) running
+ * {@code layout2-store.java.txt}.
  */
 class RunMigrationTest {
     @TempDir
@@ -29,7 +32,7 @@ class RunMigrationTest {
 
     @Test
     void aStoreOfLayout1AnswersAsBeforeOnceMigrated() throws IOException {
-        List<String> expected = unzip();
+        List<String> expected = unzip("layout1-store.zip");
         try (Store store = Store.open(dir, new ManualClock(1_000))) {
             assertThat(answers(store, expected)).isEqualTo(expected);
         }
@@ -43,7 +46,7 @@ class RunMigrationTest {
     /** Steps commit one by one: a process killed between two goes on at the next open. */
     @Test
     void aMigrationCutShortGoesOnAtTheNextOpen() throws IOException {
-        List<String> expected = unzip();
+        List<String> expected = unzip("layout1-store.zip");
         try (StoreFiles files = StoreFiles.open(dir, false)) {
             int before = files.tables.atoms.size();
             RunMigration.step(files.tables, 700);
@@ -53,6 +56,36 @@ class RunMigrationTest {
         }
         try (Store store = Store.open(dir, new ManualClock(1_000))) {
             assertThat(answers(store, expected)).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * A store written before history entries had kinds answers as it did; keystrokes typed after
+     * fold into entries of their own (never into one written before), and pulls from the old times
+     * get exactly them.
+     */
+    @Test
+    void aStoreOfLayout2AnswersAsBeforeAndFoldsNewKeystrokesOnly() throws IOException {
+        List<String> expected = unzip("layout2-store.zip");
+        UUID keys = new UUID(4, 4);
+        int entriesBefore;
+        try (StoreFiles files = StoreFiles.open(dir)) {
+            entriesBefore = files.tables.history.subMap(Keys.document(keys), Keys.afterPrefix(Keys.document(keys))).size();
+        }
+        long last;
+        try (Store store = Store.open(dir, new ManualClock(1_000))) {
+            assertThat(answers(store, expected)).isEqualTo(expected);
+            last = store.document(keys).orElseThrow().syncTime();
+            String before = Ops.textOf(store.changesSince(keys, 0, 2).orElseThrow());
+            for (int i = 0; i < 10; i++) {
+                Ops.upsert(store, keys, null, List.of(Ops.atom(1, 31 + i, (char) ('A' + i))), List.of());
+            }
+            assertThat(Ops.textOf(store.changesSince(keys, last, 2).orElseThrow())).isEqualTo("ABCDEFGHIJ");
+            assertThat(Ops.textOf(store.changesSince(keys, 0, 3).orElseThrow())).isEqualTo(before + "ABCDEFGHIJ");
+        }
+        try (StoreFiles files = StoreFiles.open(dir)) {
+            assertThat(files.tables.history.subMap(Keys.document(keys), Keys.afterPrefix(Keys.document(keys))))
+                    .as("ten keystrokes, one entry").hasSize(entriesBefore + 1);
         }
     }
 
@@ -71,8 +104,8 @@ class RunMigrationTest {
         return lines;
     }
 
-    private List<String> unzip() throws IOException {
-        try (InputStream in = RunMigrationTest.class.getResourceAsStream("layout1-store.zip");
+    private List<String> unzip(String name) throws IOException {
+        try (InputStream in = RunMigrationTest.class.getResourceAsStream(name);
                 ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 Files.copy(zip, dir.resolve(e.getName()));
