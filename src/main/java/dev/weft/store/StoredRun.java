@@ -22,10 +22,10 @@ import java.util.Arrays;
  */
 final class StoredRun {
     /**
-     * The most atoms one stored run holds: every change to a run writes its value whole (a record
-     * of its own; in a store made before that, its B-tree node of 32 runs, kept under ~9 KiB), and a
-     * run's key and times then cost ~0.15 B a character (128: the 500-note vault of StoreSizeBench
-     * took 4.3 × its text, 256 and 512 3.6 ×, with runs inside the nodes).
+     * The most atoms one stored run holds: every change to a run writes its B-tree node whole (8
+     * runs, ~2.2 KiB; 32 and ~9 KiB in a store made before), and a run's key and times then cost
+     * ~0.15 B a character (128: the 500-note vault of StoreSizeBench took 4.3 × its text, 256 and
+     * 512 3.6 ×, with nodes of 32).
      */
     static final int MAX = 256;
     static final int TOMBSTONE = AtomVisitor.TOMBSTONE;

@@ -12,6 +12,8 @@ import org.mapdb.Serializer;
 final class Tables {
     /** The layout of the file: 2 keeps atoms as runs; a file of 1 is migrated at open ({@link RunMigration}). */
     static final long SCHEMA = 2;
+    /** Runs in one B-tree node of {@code runs}: ~2.2 KiB of 256-atom runs, rewritten whole by a change to one. */
+    static final int RUNS_NODE = 8;
     /** The layout before runs: one entry of {@code atoms} per atom. */
     static final long ATOMS_SCHEMA = 1;
 
@@ -24,8 +26,8 @@ final class Tables {
     /** {@code document | pid} → {@link AtomRecord}: atoms of a store of layout 1 not yet migrated; empty after. */
     final NavigableMap<byte[], byte[]> atoms;
     /**
-     * {@code document | first pid} → {@link StoredRun}; keys delta-compressed within a node, values
-     * records of their own (a store made before keeps them in the nodes: MapDB reads that from its catalog).
+     * {@code document | first pid} → {@link StoredRun}; keys delta-compressed within a node of
+     * {@link #RUNS_NODE} runs (a store made before keeps nodes of 32: MapDB reads that from its catalog).
      */
     final NavigableMap<byte[], byte[]> runs;
     /** {@code document | sync time | chunk} → {@link HistoryEntry}: the atoms changes touched. */
@@ -46,9 +48,9 @@ final class Tables {
         names = map(db.treeMap("names", Serializer.STRING, Serializer.BYTE_ARRAY), create);
         syncIndex = make(db.treeSet("syncIndex", Serializer.BYTE_ARRAY), create);
         atoms = map(db.treeMap("atoms", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY), create);
-        // new in layout 2; values outside the nodes: a node rewritten by every change to one of its runs
-        // left half of the file free space (docs/store.md, "Size")
-        runs = db.treeMap("runs", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY).valuesOutsideNodesEnable()
+        // new in layout 2; nodes of 8 runs: every change to a run rewrites its node, and MapDB reuses
+        // freed space only for records of the same size class (docs/store.md, "Size")
+        runs = db.treeMap("runs", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY).maxNodeSize(RUNS_NODE)
                 .createOrOpen();
         history = map(db.treeMap("history", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY)
                 .valuesOutsideNodesEnable(), create);

@@ -90,7 +90,11 @@ class DiskFullTest {
         }
     }
 
-    /** Leaves 256 KiB free, then writes notes until a write fails: it must fail for lack of space. */
+    /**
+     * Leaves 256 KiB free, then writes notes until a write fails: it must fail for lack of space.
+     * Then fills the disk: the file grows only by the pages written, and a failed commit gives back
+     * what its redo log took, so the next small write may fit.
+     */
     private void upsertUntilFull(Store store) throws Exception {
         disk.fill();
         disk.leave(256 * 1024);
@@ -101,6 +105,7 @@ class DiskFullTest {
             } catch (DiskFullException e) {
                 assertThat(e).hasMessage("the server's disk is full");
                 assertThat(acknowledged).isNotEmpty();
+                disk.fill();
                 return;
             }
             acknowledged.put(doc, NOTE);
