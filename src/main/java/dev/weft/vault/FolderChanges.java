@@ -51,9 +51,16 @@ final class FolderChanges {
     private Map<NoteState, FileStamp.Read> erased;
     /** The vault folder was found gone (said once until it is back). */
     private boolean folderGone;
+    /**
+     * Notes whose files the watcher saw vanish, waiting until the deletions stop for one decision:
+     * a slow {@code rm -r} (or one on a busy machine) comes in many bursts, each under the limits.
+     */
+    private final Map<UUID, NoteState> vanished = new HashMap<>();
+    /** Asks for {@link #decideVanished} once no file has vanished for a while (restarts the wait). */
+    private final Runnable decideLater;
 
     FolderChanges(NoteTable table, VaultPaths paths, Replicas replicas, NoteFiles files, IndexKeeper index,
-            VaultEvents events, Supplier<UUID> ids, HeldChanges held, MassChangeGuard guard) {
+            VaultEvents events, Supplier<UUID> ids, HeldChanges held, MassChangeGuard guard, Runnable decideLater) {
         this.table = table;
         this.state = table.lock;
         this.notes = table.notes;
@@ -67,6 +74,7 @@ final class FolderChanges {
         this.ids = ids;
         this.held = held;
         this.guard = guard;
+        this.decideLater = decideLater;
     }
 
     /** Says once per file that it is not synced, and why (a name the rule refuses: {@code What is it?.md}). */
@@ -88,16 +96,9 @@ final class FolderChanges {
      * note whose text turns up in a new file was renamed. Runs under the operation lock.
      */
     void reconcile(Set<Path> touched, boolean opening) throws IOException {
-        if (!Files.isDirectory(paths.vault()) || !Files.isDirectory(paths.weftDir())) {
-            // an unmounted drive or a folder moved away holds every note still: nothing to trash
-            if (!folderGone) {
-                folderGone = true;
-                events.problem("The vault folder " + paths.vault() + " is gone (a drive unmounted, the folder moved"
-                        + " or deleted): nothing is trashed; Weft waits for it to come back");
-            }
+        if (folderGone()) {
             return;
         }
-        folderGone = false;
         erased = new HashMap<>();
         try {
             scan(touched, opening);
@@ -177,8 +178,17 @@ final class FolderChanges {
                 readText(p).ifPresent(read -> added.put(p, read));
             }
         }
+        if (touched == null) { // a full scan decides on every file gone, those the watcher saw included
+            vanished.values().stream().filter(n -> !missing.contains(n) && stillGone(n)).forEach(missing::add);
+            vanished.clear();
+        }
         renamedByOthers(missing, added);
-        trashOrHold(missing);
+        if (touched == null) {
+            trashOrHold(missing);
+        } else if (!missing.isEmpty()) {
+            missing.forEach(n -> vanished.put(n.id, n));
+            decideLater.run();
+        }
         Map<NoteState, FileStamp.Read> emptied = erased;
         erased = null;
         mergeOrHold(emptied);
@@ -436,6 +446,43 @@ final class FolderChanges {
         fresh.sort(Comparator.comparing(n -> n.id));
         for (NoteState n : fresh) {
             mergeExternal(n, emptied.get(n), true);
+        }
+    }
+
+    /** The deletions the watcher saw have stopped: those still gone are trashed or held, as one scan's. */
+    void decideVanished() throws IOException {
+        if (folderGone()) {
+            return;
+        }
+        List<NoteState> gone = new ArrayList<>();
+        for (NoteState n : vanished.values()) {
+            if (stillGone(n)) {
+                gone.add(n);
+            }
+        }
+        vanished.clear();
+        gone.sort(Comparator.comparing(n -> n.id));
+        trashOrHold(gone);
+    }
+
+    /** Whether the vault folder is gone (said once until it is back): an unmounted drive, a folder moved away. */
+    private boolean folderGone() {
+        if (Files.isDirectory(paths.vault()) && Files.isDirectory(paths.weftDir())) {
+            folderGone = false;
+            return false;
+        }
+        // it holds every note still: nothing to trash
+        if (!folderGone) {
+            folderGone = true;
+            events.problem("The vault folder " + paths.vault() + " is gone (a drive unmounted, the folder moved"
+                    + " or deleted): nothing is trashed; Weft waits for it to come back");
+        }
+        return true;
+    }
+
+    private boolean stillGone(NoteState n) {
+        synchronized (state) {
+            return !n.trashed && n.file != null && n.fileWritten && !Files.exists(n.file);
         }
     }
 

@@ -73,6 +73,8 @@ public final class Vault implements Closeable {
     private final DamagedFileMerge damagedFiles;
     private final HeldChanges held;
     private FolderWatcher watcher;
+    /** The pending decision on files the watcher saw vanish (guarded by the state lock). */
+    private java.util.concurrent.ScheduledFuture<?> vanishedDecision;
     private volatile boolean closed;
 
     private Vault(VaultPaths paths, VaultOptions options, DeviceState device) throws IOException {
@@ -101,7 +103,7 @@ public final class Vault implements Closeable {
                 incoming, file -> runLater(() -> filesChanged(new FolderWatcher.Batch(Set.of(file), false))));
         this.held = new HeldChanges(paths.weftDir());
         this.changes = new FolderChanges(table, paths, replicas, files, index, events, this::newId, held,
-                MassChangeGuard.read(paths.weftDir()));
+                MassChangeGuard.read(paths.weftDir()), this::decideVanishedLater);
         this.damagedFiles = new DamagedFileMerge(table, paths, replicas, files, damaged, events);
     }
 
@@ -1076,6 +1078,36 @@ public final class Vault implements Closeable {
             changes.checkFile(n, false);
         }
         files.removeFile(n);
+    }
+
+    /** Restarts the wait after which the files the watcher saw vanish are decided on together. */
+    private void decideVanishedLater() {
+        synchronized (state) {
+            if (vanishedDecision != null) {
+                vanishedDecision.cancel(false);
+            }
+            try {
+                vanishedDecision = io.schedule(this::decideVanished, options.watchSettle().toMillis() * 10,
+                        TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed: the next open finds the files gone
+            }
+        }
+    }
+
+    private void decideVanished() {
+        if (closed) {
+            return;
+        }
+        ops.lock();
+        try {
+            changes.decideVanished();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "handling deleted files in " + paths.vault(), e);
+            events.problem("Could not take in deleted files: " + Reasons.of(e));
+        } finally {
+            ops.unlock();
+        }
     }
 
     private void runLater(Runnable task) {
