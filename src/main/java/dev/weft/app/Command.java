@@ -37,9 +37,20 @@ sealed interface Command {
 
     /**
      * {@code weft sync}: headless sync of a vault, once or (with {@code watch}) until stopped;
-     * pairs first with {@code pairLink} as {@code deviceName} (default: this computer's name).
+     * pairs first with {@code pairLink} as {@code deviceName} (default: this computer's name);
+     * {@code decisions} settles changes held back by the mass-change guard first.
      */
-    record Sync(Path vault, Optional<String> pairLink, Optional<String> deviceName, boolean watch) implements Command {
+    record Sync(Path vault, Optional<String> pairLink, Optional<String> deviceName, boolean watch,
+            HeldDecisions decisions) implements Command {
+    }
+
+    /**
+     * What {@code weft sync} does with held changes: {@code --allow-deletes} trashes the gone notes
+     * everywhere, {@code --allow-erasures} sends the erased text, {@code --restore-files} writes the
+     * files of the rest again from the vault's copy.
+     */
+    record HeldDecisions(boolean allowDeletes, boolean allowErasures, boolean restoreFiles) {
+        static final HeldDecisions NONE = new HeldDecisions(false, false, false);
     }
 
     /** {@code weft trace FILE}: replay an editing trace, check it, report medians of {@code runs} runs. */

@@ -22,7 +22,7 @@ final class CommandLine {
     private static final ArgScanner REVOKE = dataOnly("weft revoke");
     private static final ArgScanner REPAIR_STORE = dataOnly("weft repair-store");
     private static final ArgScanner SYNC = new ArgScanner("weft sync",
-            Map.of("--vault", "DIR", "--pair", "LINK", "--name", "NAME"), Set.of("--watch"));
+            Map.of("--vault", "DIR", "--pair", "LINK", "--name", "NAME"), Set.of("--watch", "--allow-deletes", "--allow-erasures", "--restore-files"));
     private static final ArgScanner TRACE = new ArgScanner("weft trace",
             Map.of("--runs", "N"), Set.of("--json"));
     private static final String PAIR_LINK_PREFIX = "weft://";
@@ -70,7 +70,9 @@ final class CommandLine {
             throw new UsageException("--pair needs a pairing link " + PAIR_LINK_PREFIX
                     + "HOST:PORT/pair?code=...&fp=... (from 'weft pair-code'), not '" + link.get() + "'");
         }
-        return new Command.Sync(scanned.path("--vault", places.vault()), link, scanned.value("--name"), scanned.has("--watch"));
+        return new Command.Sync(scanned.path("--vault", places.vault()), link, scanned.value("--name"), scanned.has("--watch"),
+                new Command.HeldDecisions(scanned.has("--allow-deletes"), scanned.has("--allow-erasures"),
+                        scanned.has("--restore-files")));
     }
 
     private static Command trace(Scanned scanned) throws UsageException {

@@ -12,6 +12,11 @@ final class Launcher {
     static final int FAILED = 1;
     /** The arguments were wrong. */
     static final int USAGE = 2;
+    /**
+     * A sync ended in sync but for changes held back: too many notes' files gone or erased at once
+     * (docs/vault.md, "Mass deletes and erasures"); the user decides with a flag.
+     */
+    static final int HELD = 3;
     /** A sync ended in sync, but the server refused a rename made here (the note took its name back). */
     static final int REFUSED = 4;
 

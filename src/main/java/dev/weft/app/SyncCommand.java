@@ -7,6 +7,7 @@ import dev.weft.client.SyncOptions;
 import dev.weft.client.SyncState;
 import dev.weft.protocol.PairingLink;
 import dev.weft.vault.FileProblem;
+import dev.weft.vault.HeldChange;
 import dev.weft.vault.UnwrittenFile;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultListener;
@@ -14,6 +15,7 @@ import dev.weft.vault.VaultOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code weft sync --vault DIR [--pair LINK] [--name NAME] [--watch]}: pairs if asked, then syncs
- * the vault once and exits 0 when it is current (4 if the server refused a rename made here; 1 if it
+ * the vault once and exits 0 when it is current (3 if changes were held back: too many notes' files gone
+ * or erased at once; 4 if the server refused a rename made here; 1 if it
  * failed, or some notes' files could not be written: the rest is synced, each such note said), or with {@code --watch} keeps it in sync (edits
  * other programs make to the {@code .md} files included) until Ctrl-C or SIGTERM.
  */
@@ -43,6 +46,12 @@ final class SyncCommand {
     }
 
     int run(Command.Sync command) {
+        if (!Files.isDirectory(command.vault()) && command.pairLink().isEmpty()) {
+            // an unmounted drive: making an empty vault there would sync nothing, and hide why
+            err.println("weft: no vault at " + command.vault() + " (the folder does not exist: a drive not mounted?);"
+                    + " a new vault is not paired: pair it with --pair LINK");
+            return Launcher.FAILED;
+        }
         Vault vault;
         try {
             vault = Vault.open(command.vault(), VaultOptions.defaults());
@@ -67,6 +76,7 @@ final class SyncCommand {
             if (command.pairLink().isPresent()) {
                 pair(client, vault, command);
             }
+            decide(vault, command.decisions());
             return command.watch() ? watch(client, vault) : once(client, vault);
         } catch (SyncException e) {
             err.println("weft: " + e.getMessage());
@@ -145,6 +155,11 @@ final class SyncCommand {
                     + "): their text is safe in .weft and the next sync writes them once the problem is fixed");
             return Launcher.FAILED;
         }
+        List<String> held = HeldLines.of(vault.heldChanges(), notes, vault.folder());
+        if (!held.isEmpty()) { // the rest is in sync; the user decides on these
+            held.forEach(line -> err.println("weft: " + line));
+            return Launcher.HELD;
+        }
         out.printf("in sync: %d notes in %s (%d ms; %s)%n", notes, vault.folder(),
                 (System.nanoTime() - start) / 1_000_000, client.wireStats());
         return refused.get() == 0 ? Launcher.OK : Launcher.REFUSED;
@@ -164,11 +179,41 @@ final class SyncCommand {
                 out.println("sync: " + state.name().toLowerCase(java.util.Locale.ROOT));
             }
         });
+        Runnable sayHeld = () -> {
+            long notes = vault.notes().stream().filter(n -> !n.trashed()).count();
+            HeldLines.of(vault.heldChanges(), notes, vault.folder()).forEach(line -> err.println("weft: " + line));
+        };
+        vault.addListener(new VaultListener() {
+            @Override
+            public void heldChanged() {
+                sayHeld.run();
+            }
+        });
+        sayHeld.run(); // held at open, before anyone listened
         vault.startWatching();
         client.start();
         out.println("watching " + vault.folder() + "; Ctrl-C stops");
         stopped.await();
         return Launcher.OK;
+    }
+
+    /** Settles the changes held back from an earlier scan or this open, as the flags say. */
+    private void decide(Vault vault, Command.HeldDecisions decisions) throws IOException {
+        List<HeldChange> before = vault.heldChanges();
+        if (decisions.allowDeletes()) {
+            vault.allowHeld(HeldChange.Kind.DELETED);
+        }
+        if (decisions.allowErasures()) {
+            vault.allowHeld(HeldChange.Kind.ERASED);
+        }
+        if (decisions.restoreFiles()) {
+            vault.restoreHeld(HeldChange.Kind.DELETED);
+            vault.restoreHeld(HeldChange.Kind.ERASED);
+        }
+        List<HeldChange> after = vault.heldChanges();
+        before.stream().filter(h -> !after.contains(h))
+                .collect(Collectors.groupingBy(HeldChange::kind, Collectors.counting()))
+                .forEach((kind, count) -> out.println(HeldLines.decided(kind, count, decisions)));
     }
 
     private static SyncListener problemsTo(PrintStream err) {

@@ -32,12 +32,18 @@ final class Usage {
                                             from what still reads; says what was lost
                                             and keeps the old file beside it
               weft sync [--vault DIR] [--pair LINK] [--name NAME] [--watch]
+                        [--allow-deletes] [--allow-erasures] [--restore-files]
                                             sync a vault without the window: once (exit
                                             0 when it is current), or until stopped with
                                             --watch, edits other programs make to the .md
                                             files included; --pair first pairs, as NAME
                                             (default: this computer's name), with a link
-                                            from 'weft pair-code'
+                                            from 'weft pair-code'. Too many notes' files
+                                            gone or erased at once are held back (exit
+                                            3): --allow-deletes trashes the gone notes on
+                                            every device, --allow-erasures sends the
+                                            erased text, --restore-files writes the files
+                                            again from the vault's copy
               weft trace FILE [--runs N] [--json]
                                             replay an editing trace (josephg/editing-
                                             traces JSON, plain or gzip'd) through the
@@ -72,7 +78,8 @@ final class Usage {
             Exit status: 0 done (the server: stopped cleanly), 1 failed (the server:
             could not start; revoke: no such device; sync: the vault could not be
             brought in sync, or some notes' files could not be written; trace: also
-            a replay that does not end with endContent), 2 wrong arguments, 4 sync:
+            a replay that does not end with endContent), 2 wrong arguments, 3 sync:
+            in sync but for notes' files gone or erased at once, held back, 4 sync:
             in sync, but the server refused a rename made here (the note took back
             the server's name).
             """.formatted(TopLevelLine.DEFAULT_PORT, TopLevelLine.DEFAULT_BIND,

@@ -68,6 +68,7 @@ final class MainWindow {
     private final JPanel editorCard = new JPanel(editorCards);
     private final Runnable onClosed;
     private final LiveStatus liveStatus;
+    private final HeldPrompt heldPrompt = new HeldPrompt(this);
     private int previewDivider;
 
     MainWindow(Workspace workspace, SettingsKeeper settings, Runnable onClosed) {
@@ -133,6 +134,7 @@ final class MainWindow {
         notes.stream().filter(n -> !n.trashed() && n.id().equals(last)).findFirst()
                 .or(() -> notes.stream().filter(n -> !n.trashed()).findFirst())
                 .ifPresent(n -> openNote(n.id(), null));
+        heldPrompt.start(); // asks once the window is up
     }
 
     void openNote(UUID id, OpenNote.Selection selection) {
@@ -311,6 +313,7 @@ final class MainWindow {
         UUID last = openNote.current() != null ? openNote.current() : before.lastNote();
         settings.update(s -> s.withLayout(new Layout(box, outer.getDividerLocation(), previewAt, previewVisible(), last)));
         liveStatus.stop();
+        heldPrompt.stop();
         namer.finish();
         openNote.close();
         previewQuiet.stop();

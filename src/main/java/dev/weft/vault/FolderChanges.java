@@ -45,9 +45,22 @@ final class FolderChanges {
     private final Supplier<UUID> ids;
     /** The files said to be left out since the vault opened, each said once. */
     private final Set<Path> leftOut = new HashSet<>();
+    private final HeldChanges held;
+    private final MassChangeGuard guard;
+    /** During a scan: the notes whose file another program emptied or mostly erased, and what it holds. */
+    private Map<NoteState, FileStamp.Read> erased;
+    /** The vault folder was found gone (said once until it is back). */
+    private boolean folderGone;
+    /**
+     * Notes whose files the watcher saw vanish, waiting until the deletions stop for one decision:
+     * a slow {@code rm -r} (or one on a busy machine) comes in many bursts, each under the limits.
+     */
+    private final Map<UUID, NoteState> vanished = new HashMap<>();
+    /** Asks for {@link #decideVanished} once no file has vanished for a while (restarts the wait). */
+    private final Runnable decideLater;
 
     FolderChanges(NoteTable table, VaultPaths paths, Replicas replicas, NoteFiles files, IndexKeeper index,
-            VaultEvents events, Supplier<UUID> ids) {
+            VaultEvents events, Supplier<UUID> ids, HeldChanges held, MassChangeGuard guard, Runnable decideLater) {
         this.table = table;
         this.state = table.lock;
         this.notes = table.notes;
@@ -59,6 +72,9 @@ final class FolderChanges {
         this.index = index;
         this.events = events;
         this.ids = ids;
+        this.held = held;
+        this.guard = guard;
+        this.decideLater = decideLater;
     }
 
     /** Says once per file that it is not synced, and why (a name the rule refuses: {@code What is it?.md}). */
@@ -80,6 +96,24 @@ final class FolderChanges {
      * note whose text turns up in a new file was renamed. Runs under the operation lock.
      */
     void reconcile(Set<Path> touched, boolean opening) throws IOException {
+        if (folderGone()) {
+            return;
+        }
+        erased = new HashMap<>();
+        try {
+            scan(touched, opening);
+        } finally {
+            erased = null;
+        }
+    }
+
+    private void scan(Set<Path> touched, boolean opening) throws IOException {
+        Set<UUID> decided = new HashSet<>(); // trashed since (another device trashed it): nothing waits
+        synchronized (state) {
+            held.all().keySet().stream().filter(id -> !notes.containsKey(id) || notes.get(id).trashed)
+                    .forEach(decided::add);
+        }
+        held.release(decided);
         Set<Path> present = new HashSet<>();
         List<NoteState> candidates = new ArrayList<>();
         if (touched == null) {
@@ -116,8 +150,10 @@ final class FolderChanges {
         candidates.sort(Comparator.comparing(n -> n.id));
         List<NoteState> missing = new ArrayList<>();
         List<NoteState> unwritten = new ArrayList<>();
+        List<NoteState> there = new ArrayList<>();
         for (NoteState n : candidates) {
             if (present.contains(n.file)) {
+                there.add(n);
                 checkFile(n, touched == null);
             } else if (!Files.exists(n.file)) {
                 // a file Weft never wrote (a failed write, a crash before it) was not deleted by anyone
@@ -142,9 +178,29 @@ final class FolderChanges {
                 readText(p).ifPresent(read -> added.put(p, read));
             }
         }
+        if (touched == null) { // a full scan decides on every file gone, those the watcher saw included
+            vanished.values().stream().filter(n -> !missing.contains(n) && stillGone(n)).forEach(missing::add);
+            vanished.clear();
+        }
         renamedByOthers(missing, added);
-        for (NoteState n : missing) {
-            trashedByOthers(n);
+        if (touched == null) {
+            trashOrHold(missing);
+        } else if (!missing.isEmpty()) {
+            missing.forEach(n -> vanished.put(n.id, n));
+            decideLater.run();
+        }
+        Map<NoteState, FileStamp.Read> emptied = erased;
+        erased = null;
+        mergeOrHold(emptied);
+        Set<UUID> back = new HashSet<>();
+        for (NoteState n : there) {
+            if (held.kind(n.id) != null && !emptied.containsKey(n)) {
+                back.add(n.id); // its file is back, or holds text again (merged above): nothing waits
+            }
+        }
+        if (!back.isEmpty()) {
+            held.release(back);
+            events.fire(VaultListener::heldChanged);
         }
         if (touched == null) {
             for (NoteState n : unwritten) {
@@ -208,11 +264,15 @@ final class FolderChanges {
             }
             return;
         }
-        mergeExternal(n, read.get());
+        mergeExternal(n, read.get(), false);
     }
 
-    /** Merges {@code read}, the text another program left in the note's file, as local ops. */
-    private void mergeExternal(NoteState n, FileStamp.Read read) throws IOException {
+    /**
+     * Merges {@code read}, the text another program left in the note's file, as local ops; unless it
+     * erases the note and is not {@code allowed}: then a scan collects it for the guard, and a note
+     * held already waits for the user.
+     */
+    private void mergeExternal(NoteState n, FileStamp.Read read, boolean allowed) throws IOException {
         synchronized (state) {
             if (n.logDamaged) {
                 return; // merged once the server's copy is back (DamagedFileMerge): now it could duplicate text
@@ -229,6 +289,15 @@ final class FolderChanges {
                 // a crash came between an edit here and saving what the file held: the file may be
                 // an older write of ours, so its missing text is not a deletion to make
                 edits = ThreeWayMerge.insertionsOnly(TextDiff.diff(ours, theirs));
+            }
+            if (!allowed && edits.stream().anyMatch(e -> e.deleteLength() > 0) && MassChangeGuard.erases(ours, theirs)) {
+                if (erased != null) {
+                    erased.put(n, read);
+                    return;
+                }
+                if (held.kind(n.id) != null) {
+                    return;
+                }
             }
             replicas.ownEdits(() -> {
                 for (TextDiff.Edit e : edits) {
@@ -315,7 +384,7 @@ final class FolderChanges {
                     n.hasPending = true;
                 }
                 if (!r.text().equals(read.text())) {
-                    mergeExternal(n, read);
+                    mergeExternal(n, read, false);
                 } else {
                     fileRead(n, read, table.isCached(n));
                 }
@@ -324,6 +393,164 @@ final class FolderChanges {
             events.fire(VaultListener::notesChanged);
             events.fire(l -> l.pendingWork(n.id));
         }
+    }
+
+    /**
+     * The notes whose files one scan found gone: trashed, unless the guard holds them back (too many
+     * at once: docs/vault.md, "Mass deletes and erasures"). A note held already stays held.
+     */
+    private void trashOrHold(List<NoteState> missing) throws IOException {
+        List<NoteState> fresh = new ArrayList<>();
+        Set<UUID> nowGone = new HashSet<>();
+        for (NoteState n : missing) {
+            HeldChange.Kind kind = held.kind(n.id);
+            if (kind == null) {
+                fresh.add(n);
+            } else if (kind == HeldChange.Kind.ERASED) {
+                nowGone.add(n.id);
+            }
+        }
+        if (!fresh.isEmpty() && guard.holds(fresh.size(), liveNotes())) {
+            fresh.forEach(n -> nowGone.add(n.id));
+            fresh.clear();
+        }
+        if (!nowGone.isEmpty()) {
+            held.hold(nowGone, HeldChange.Kind.DELETED);
+            events.fire(VaultListener::heldChanged);
+        }
+        for (NoteState n : fresh) {
+            trashedByOthers(n);
+        }
+    }
+
+    /** The files one scan found emptied or mostly erased: merged, unless the guard holds them back. */
+    private void mergeOrHold(Map<NoteState, FileStamp.Read> emptied) throws IOException {
+        List<NoteState> fresh = new ArrayList<>();
+        Set<UUID> nowErased = new HashSet<>();
+        for (NoteState n : emptied.keySet()) {
+            HeldChange.Kind kind = held.kind(n.id);
+            if (kind == null) {
+                fresh.add(n);
+            } else if (kind == HeldChange.Kind.DELETED) {
+                nowErased.add(n.id);
+            }
+        }
+        if (!fresh.isEmpty() && guard.holds(fresh.size(), liveNotes())) {
+            fresh.forEach(n -> nowErased.add(n.id));
+            fresh.clear();
+        }
+        if (!nowErased.isEmpty()) {
+            held.hold(nowErased, HeldChange.Kind.ERASED);
+            events.fire(VaultListener::heldChanged);
+        }
+        fresh.sort(Comparator.comparing(n -> n.id));
+        for (NoteState n : fresh) {
+            mergeExternal(n, emptied.get(n), true);
+        }
+    }
+
+    /** The deletions the watcher saw have stopped: those still gone are trashed or held, as one scan's. */
+    void decideVanished() throws IOException {
+        if (folderGone()) {
+            return;
+        }
+        List<NoteState> gone = new ArrayList<>();
+        for (NoteState n : vanished.values()) {
+            if (stillGone(n)) {
+                gone.add(n);
+            }
+        }
+        vanished.clear();
+        gone.sort(Comparator.comparing(n -> n.id));
+        trashOrHold(gone);
+    }
+
+    /** Whether the vault folder is gone (said once until it is back): an unmounted drive, a folder moved away. */
+    private boolean folderGone() {
+        if (Files.isDirectory(paths.vault()) && Files.isDirectory(paths.weftDir())) {
+            folderGone = false;
+            return false;
+        }
+        // it holds every note still: nothing to trash
+        if (!folderGone) {
+            folderGone = true;
+            events.problem("The vault folder " + paths.vault() + " is gone (a drive unmounted, the folder moved"
+                    + " or deleted): nothing is trashed; Weft waits for it to come back");
+        }
+        return true;
+    }
+
+    private boolean stillGone(NoteState n) {
+        synchronized (state) {
+            return !n.trashed && n.file != null && n.fileWritten && !Files.exists(n.file);
+        }
+    }
+
+    private int liveNotes() {
+        synchronized (state) {
+            return (int) notes.values().stream().filter(n -> !n.trashed).count();
+        }
+    }
+
+    /** The user decided: held notes of {@code kind} are trashed or merged (sent from now on). */
+    void allowHeld(HeldChange.Kind kind) throws IOException {
+        for (NoteState n : heldNotes(kind)) {
+            Path file;
+            synchronized (state) {
+                file = n.file;
+            }
+            if (file == null || !Files.exists(file)) {
+                trashedByOthers(n);
+            } else {
+                Optional<FileStamp.Read> read = readText(file);
+                if (read.isPresent() && !DebouncedWriter.hashOf(read.get().text()).equals(n.baseHash)) {
+                    mergeExternal(n, read.get(), true);
+                }
+            }
+            held.release(Set.of(n.id));
+        }
+        events.fire(VaultListener::heldChanged);
+    }
+
+    /** The user decided: held notes of {@code kind} get their files written again from this device's text. */
+    void restoreHeld(HeldChange.Kind kind) throws IOException {
+        for (NoteState n : heldNotes(kind)) {
+            Path file;
+            synchronized (state) {
+                file = n.file;
+            }
+            if (file == null) {
+                continue;
+            }
+            Optional<FileStamp.Read> read = Files.exists(file) ? readText(file) : Optional.empty();
+            synchronized (state) {
+                if (read.isPresent()) {
+                    n.baseHash = DebouncedWriter.hashOf(read.get().text()); // the writer may replace it
+                    n.fileMayLag = true;
+                } else {
+                    n.fileWritten = false; // the writer writes a file that is not there
+                }
+            }
+            replicas.withReplica(n, r -> files.scheduleWrite(n, r));
+            held.release(Set.of(n.id));
+        }
+        index.schedule();
+        events.fire(VaultListener::heldChanged);
+    }
+
+    private List<NoteState> heldNotes(HeldChange.Kind kind) {
+        List<NoteState> result = new ArrayList<>();
+        Map<UUID, HeldChange.Kind> all = held.all();
+        synchronized (state) {
+            all.forEach((id, k) -> {
+                NoteState n = notes.get(id);
+                if (k == kind && n != null && !n.trashed) {
+                    result.add(n);
+                }
+            });
+        }
+        result.sort(Comparator.comparing(n -> n.id));
+        return result;
     }
 
     /** The user deleted the note's file: to the trash, restorable, pending like a trash made in Weft. */

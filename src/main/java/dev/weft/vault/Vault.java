@@ -71,7 +71,10 @@ public final class Vault implements Closeable {
     private final IncomingNotes incoming;
     private final FolderChanges changes;
     private final DamagedFileMerge damagedFiles;
+    private final HeldChanges held;
     private FolderWatcher watcher;
+    /** The pending decision on files the watcher saw vanish (guarded by the state lock). */
+    private java.util.concurrent.ScheduledFuture<?> vanishedDecision;
     private volatile boolean closed;
 
     private Vault(VaultPaths paths, VaultOptions options, DeviceState device) throws IOException {
@@ -98,7 +101,9 @@ public final class Vault implements Closeable {
         this.incoming = new IncomingNotes(new IdFolder(paths.weftDir().resolve("incoming")));
         this.files = new NoteFiles(table, paths, options, io, replicas, index, events, baseCopies, movingAside,
                 incoming, file -> runLater(() -> filesChanged(new FolderWatcher.Batch(Set.of(file), false))));
-        this.changes = new FolderChanges(table, paths, replicas, files, index, events, this::newId);
+        this.held = new HeldChanges(paths.weftDir());
+        this.changes = new FolderChanges(table, paths, replicas, files, index, events, this::newId, held,
+                MassChangeGuard.read(paths.weftDir()), this::decideVanishedLater);
         this.damagedFiles = new DamagedFileMerge(table, paths, replicas, files, damaged, events);
     }
 
@@ -313,7 +318,7 @@ public final class Vault implements Closeable {
     public List<UnwrittenFile> unwrittenFiles() {
         Map<UUID, String> problems = files.unwritten();
         synchronized (state) {
-            return problems.entrySet().stream().filter(e -> notes.containsKey(e.getKey()))
+            return problems.entrySet().stream().filter(e -> notes.containsKey(e.getKey()) && !notes.get(e.getKey()).trashed)
                     .map(e -> new UnwrittenFile(e.getKey(), notes.get(e.getKey()).name, e.getValue()))
                     .sorted(Comparator.comparing(UnwrittenFile::name)).toList();
         }
@@ -853,6 +858,41 @@ public final class Vault implements Closeable {
         index.schedule();
     }
 
+    /**
+     * The changes other programs made to the files that wait for the user's decision, by name: a
+     * scan found too many notes' files gone or erased at once ({@link MassChangeGuard}). None of
+     * them is sent until {@link #allowHeld} or {@link #restoreHeld}; a restart keeps them held.
+     */
+    public List<HeldChange> heldChanges() {
+        Map<UUID, HeldChange.Kind> all = held.all();
+        synchronized (state) {
+            return all.entrySet().stream().filter(e -> notes.containsKey(e.getKey()) && !notes.get(e.getKey()).trashed)
+                    .map(e -> new HeldChange(e.getKey(), notes.get(e.getKey()).name, e.getValue()))
+                    .sorted(Comparator.comparing(HeldChange::name).thenComparing(HeldChange::id)).toList();
+        }
+    }
+
+    /** Sends the held changes of {@code kind}: the gone notes go to the trash everywhere, the erased text is erased. */
+    public void allowHeld(HeldChange.Kind kind) throws IOException {
+        ops.lock();
+        try {
+            changes.allowHeld(kind);
+        } finally {
+            ops.unlock();
+        }
+    }
+
+    /** Drops the held changes of {@code kind}: their files are written again from this device's text. */
+    public void restoreHeld(HeldChange.Kind kind) throws IOException {
+        ops.lock();
+        try {
+            changes.restoreHeld(kind);
+        } finally {
+            ops.unlock();
+        }
+        files.flush();
+    }
+
     /** Adds a listener; it hears at once of the problems found while opening (a damaged index, files left out). */
     public void addListener(VaultListener listener) {
         events.add(listener);
@@ -1038,6 +1078,36 @@ public final class Vault implements Closeable {
             changes.checkFile(n, false);
         }
         files.removeFile(n);
+    }
+
+    /** Restarts the wait after which the files the watcher saw vanish are decided on together. */
+    private void decideVanishedLater() {
+        synchronized (state) {
+            if (vanishedDecision != null) {
+                vanishedDecision.cancel(false);
+            }
+            try {
+                vanishedDecision = io.schedule(this::decideVanished, options.watchSettle().toMillis() * 10,
+                        TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed: the next open finds the files gone
+            }
+        }
+    }
+
+    private void decideVanished() {
+        if (closed) {
+            return;
+        }
+        ops.lock();
+        try {
+            changes.decideVanished();
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "handling deleted files in " + paths.vault(), e);
+            events.problem("Could not take in deleted files: " + Reasons.of(e));
+        } finally {
+            ops.unlock();
+        }
     }
 
     private void runLater(Runnable task) {

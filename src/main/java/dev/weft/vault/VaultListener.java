@@ -29,6 +29,13 @@ public interface VaultListener {
     default void pendingWork(UUID id) {
     }
 
+    /**
+     * The changes held back for the user's decision ({@link Vault#heldChanges}) changed: a scan held
+     * a mass delete or erasure, or one was decided or undone by the files coming back.
+     */
+    default void heldChanged() {
+    }
+
     /** A one-line message for the user: an unreadable file, a corrupt structure, a failed write. */
     default void problem(String message) {
     }

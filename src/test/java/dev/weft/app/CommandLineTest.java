@@ -78,10 +78,12 @@ class CommandLineTest {
 
     @Test
     void syncTakesAVaultAPairingLinkAndWatch() throws UsageException {
-        assertThat(parse("sync")).isEqualTo(new Command.Sync(PLACES.vault(), Optional.empty(), Optional.empty(), false));
+        assertThat(parse("sync")).isEqualTo(new Command.Sync(PLACES.vault(), Optional.empty(), Optional.empty(), false,
+                Command.HeldDecisions.NONE));
         String link = "weft://home.example:8443/pair?code=abc&fp=0123";
         assertThat(parse("sync", "--vault", "v", "--pair", link, "--watch"))
-                .isEqualTo(new Command.Sync(Path.of("v"), Optional.of(link), Optional.empty(), true));
+                .isEqualTo(new Command.Sync(Path.of("v"), Optional.of(link), Optional.empty(), true,
+                        Command.HeldDecisions.NONE));
     }
 
     @Test

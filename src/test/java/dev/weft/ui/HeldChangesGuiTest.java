@@ -1,0 +1,116 @@
+package dev.weft.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.vault.HeldChange;
+import dev.weft.vault.NoteInfo;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.DialogFixture;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 16 §1 in the window: every note's file deleted (or emptied) by another program while the
+ * window watches brings up the dialog listing them; its answers trash them everywhere or restore
+ * the files. A screenshot of the dialog goes to {@code target/held-dialog.png}.
+ */
+class HeldChangesGuiTest extends WindowTestBase {
+    private Path folder() {
+        return vault.folder();
+    }
+
+    private Map<String, String> files() throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(folder())) {
+            for (Path f : all.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".md")).toList()) {
+                if (!folder().relativize(f).startsWith(".weft")) {
+                    files.put(folder().relativize(f).toString(), Files.readString(f));
+                }
+            }
+        }
+        return files;
+    }
+
+    private DialogFixture deleteAllAndAwaitTheDialog() throws IOException {
+        for (String file : files().keySet()) {
+            Files.delete(folder().resolve(file));
+        }
+        return dialog("held");
+    }
+
+    @Test
+    void deletedFilesAreListedAndRestoredHere() throws Exception {
+        vault.startWatching();
+        Map<String, String> before = files();
+        DialogFixture held = deleteAllAndAwaitTheDialog();
+        int n = before.size();
+        assertThat(held.button("held.allow").text()).isEqualTo("Move " + n + " notes to the trash on every device");
+        assertThat(held.button("held.restore").text()).isEqualTo("Restore the files here");
+        assertThat(held.list("held.list").contents()).hasSize(n).contains("Journal/2026-11-24", "Reading list");
+        save(held, Path.of("target", "held-dialog.png"));
+        press(held.button("held.restore"));
+        waitFor("the files back", () -> {
+            try {
+                return files().equals(before);
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertThat(vault.heldChanges()).isEmpty();
+        assertThat(vault.notes()).noneMatch(NoteInfo::trashed);
+        assertThat(vault.pendingTrashChanges()).isEmpty();
+    }
+
+    @Test
+    void deletedFilesAllowedGoToTheTrash() throws Exception {
+        vault.startWatching();
+        int n = files().size();
+        DialogFixture held = deleteAllAndAwaitTheDialog();
+        press(held.button("held.allow"));
+        waitFor("all in the trash", () -> vault.notes().stream().filter(NoteInfo::trashed).count() == n);
+        assertThat(vault.pendingTrashChanges()).hasSize(n);
+        assertThat(vault.heldChanges()).isEmpty();
+    }
+
+    @Test
+    void emptiedFilesAreAskedAboutAndTheirTextRestored() throws Exception {
+        vault.startWatching();
+        Map<String, String> before = files();
+        for (String file : before.keySet()) {
+            Files.write(folder().resolve(file), new byte[0]);
+        }
+        DialogFixture held = dialog("held");
+        assertThat(held.button("held.allow").text()).isEqualTo("Erase the text of " + before.size() + " notes on every device");
+        save(held, Path.of("target", "held-erased-dialog.png"));
+        press(held.button("held.later"));
+        assertThat(vault.heldChanges()).hasSize(before.size()).allMatch(h -> h.kind() == HeldChange.Kind.ERASED);
+        vault.restoreHeld(HeldChange.Kind.ERASED);
+        assertThat(files()).isEqualTo(before);
+        List<String> texts = vault.notes().stream().map(note -> text(note.id())).toList();
+        assertThat(texts).noneMatch(String::isEmpty);
+    }
+
+    private static void save(DialogFixture dialog, Path file) {
+        GuiActionRunner.execute(() -> {
+            var root = ((javax.swing.JDialog) dialog.target()).getRootPane();
+            BufferedImage image = new BufferedImage(root.getWidth(), root.getHeight(), BufferedImage.TYPE_INT_RGB);
+            var g = image.createGraphics();
+            root.printAll(g);
+            g.dispose();
+            try {
+                Files.createDirectories(file.getParent());
+                ImageIO.write(image, "png", file.toFile());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+}
