@@ -2,6 +2,8 @@ package dev.weft.app;
 
 import dev.weft.server.BackupRestore;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import dev.weft.protocol.Limits;
 import dev.weft.protocol.PairingLink;
 import dev.weft.server.ServerConfig;
@@ -84,9 +86,10 @@ final class ServerCommand {
             err.println("weft: " + e.getMessage());
             return Launcher.FAILED;
         }
-        out.println("restored " + backup + " (made " + restored.made() + ", changes up to sync time "
-                + restored.lastSyncTime() + ") into " + command.data() + "; devices that hold later changes upload"
-                + " them again when they connect");
+        Instant through = Instant.EPOCH.plus(restored.lastSyncTime(), ChronoUnit.MICROS).truncatedTo(ChronoUnit.SECONDS);
+        out.println("restored " + backup + " (made " + restored.made().truncatedTo(ChronoUnit.SECONDS) + ", changes up to "
+                + through + ") into " + command.data() + "; devices that hold later changes upload them again when they"
+                + " connect");
         return run(command);
     }
 

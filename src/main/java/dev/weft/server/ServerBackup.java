@@ -17,6 +17,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -26,8 +28,9 @@ import java.util.zip.ZipOutputStream;
  * A backup of a running server in one file (docs/server.md, "Backups"): a zip of the store as of one
  * commit ({@link Store#snapshot}: its files as they are, whatever their layout), the TLS identity
  * ({@code tls/}: devices pin its certificate, so a restored server must show the same one) and
- * {@value #MANIFEST} (format, when, store, run, last sync time). Written as a hidden file beside the
- * target, synced, then renamed over it: a failure leaves no file and an older backup as it was. Made
+ * {@value #MANIFEST} (format, when, store, run, last sync time). The store's files are copied raw beside
+ * the target while writes wait (a file copy, not compression), then zipped as a hidden file there,
+ * synced and renamed over the target: a failure leaves no file and an older backup as it was. Made
  * {@code 0600}: it holds every note and the TLS key.
  */
 final class ServerBackup {
@@ -35,8 +38,8 @@ final class ServerBackup {
     static final String FORMAT = "1";
     static final String TLS = CertificateStore.DIRECTORY + "/";
 
-    /** A backup written: where, its size, and the last sync time of the changes it holds. */
-    record Made(Path file, long bytes, long lastSyncTime) {
+    /** A backup written: where, its size, the last sync time of the changes it holds, how long writes waited. */
+    record Made(Path file, long bytes, long lastSyncTime, long writesWaitedMillis) {
     }
 
     private ServerBackup() {
@@ -49,12 +52,22 @@ final class ServerBackup {
             throw new IOException(target + " is a folder: name the backup file");
         }
         Path temp = createPrivate(parent, "." + target.getFileName() + ".");
+        Map<String, Path> copies = new LinkedHashMap<>();
         try {
-            Store.Snapshot snapshot;
+            // the store's files are copied as they are while writes wait, then compressed while they go on
+            long start = System.nanoTime();
+            Store.Snapshot snapshot = store.snapshot((name, path) -> {
+                Path copy = createPrivate(parent, "." + target.getFileName() + "." + name + ".");
+                copies.put(name, copy);
+                Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+            });
+            long waited = (System.nanoTime() - start) / 1_000_000;
             try (OutputStream file = Files.newOutputStream(temp, StandardOpenOption.WRITE);
                     ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(file, 1 << 16))) {
-                zip.setLevel(Deflater.BEST_SPEED); // writes wait while the store's files are copied
-                snapshot = store.snapshot((name, path) -> add(zip, name, path));
+                zip.setLevel(Deflater.BEST_SPEED);
+                for (Map.Entry<String, Path> copy : copies.entrySet()) {
+                    add(zip, copy.getKey(), copy.getValue());
+                }
                 Path tls = dataDir.resolve(CertificateStore.DIRECTORY);
                 if (Files.isDirectory(tls)) {
                     try (DirectoryStream<Path> files = Files.newDirectoryStream(tls, Files::isRegularFile)) {
@@ -72,9 +85,12 @@ final class ServerBackup {
             }
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDir(parent);
-            return new Made(target, Files.size(target), snapshot.lastSyncTime());
+            return new Made(target, Files.size(target), snapshot.lastSyncTime(), waited);
         } finally {
             Files.deleteIfExists(temp);
+            for (Path copy : copies.values()) {
+                Files.deleteIfExists(copy);
+            }
         }
     }
 

@@ -268,7 +268,8 @@ public final class WeftServer implements AutoCloseable {
      */
     ServerBackup.Made backup(Path file) throws IOException {
         ServerBackup.Made made = ServerBackup.write(store, config.dataDir(), file);
-        log.info("backed up the store (changes up to sync time " + made.lastSyncTime() + ") to " + file);
+        log.info("backed up the store (changes up to sync time " + made.lastSyncTime() + ") to " + file + ", "
+                + made.bytes() + " bytes; writes waited " + made.writesWaitedMillis() + " ms for the copy");
         return made;
     }
 
