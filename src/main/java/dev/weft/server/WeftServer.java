@@ -262,7 +262,7 @@ public final class WeftServer implements AutoCloseable {
     /**
      * Writes a backup of this server to {@code file} (absolute) without stopping it: the store as of
      * one commit, its TLS identity and what it holds (docs/server.md, "Backups"). Writes wait while
-     * the store's files are copied; reads and connections go on.
+     * the store's files are copied (a file copy; the compression comes after); connections stay up.
      *
      * @throws IOException if the file cannot be written (nothing is left then, an older file stays)
      */

@@ -316,8 +316,8 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Hands {@code sink} the store's files as of its last commit, while no commit runs: reads go on,
-     * writes wait until the sink is done (a backup: docs/store.md, "Backups"). The files are copied as
+     * Hands {@code sink} the store's files as of its last commit, while no commit runs: writes wait
+     * until the sink is done, and so do reads that come after a waiting write (the lock is fair) (a backup: docs/store.md, "Backups"). The files are copied as
      * they are, so a snapshot holds whatever the file's layout is; opened elsewhere it is a copy put
      * back, which begins a run of its own (store.md, "Identity").
      *
