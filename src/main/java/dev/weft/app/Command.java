@@ -19,6 +19,17 @@ sealed interface Command {
     record Server(int port, Path data, String bind, Tls tls) implements Command {
     }
 
+    /**
+     * {@code weft --server --restore FILE ...}: makes the new data dir of {@code server} from the
+     * backup {@code backup}, then runs the server on it.
+     */
+    record RestoredServer(Path backup, Server server) implements Command {
+    }
+
+    /** {@code weft backup FILE}: a backup of the server whose data is in {@code data}, written by it to {@code file}. */
+    record Backup(Path file, Path data) implements Command {
+    }
+
     /** {@code weft pair-code}: a fresh pairing link from the server whose data is in {@code data}. */
     record PairCode(Path data) implements Command {
     }

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Parses {@code weft}'s arguments into one {@link Command}: the subcommands ({@code pair-code},
- * {@code devices}, {@code revoke}, {@code sync}, {@code trace}) here, the option-only forms (the
+ * {@code devices}, {@code revoke}, {@code backup}, {@code sync}, {@code trace}) here, the option-only forms (the
  * desktop app, {@code --server}, {@code --version}) in {@link TopLevelLine}. {@code --help} or
  * {@code -h} anywhere asks for help.
  */
@@ -21,6 +21,7 @@ final class CommandLine {
     private static final ArgScanner DEVICES = dataOnly("weft devices");
     private static final ArgScanner REVOKE = dataOnly("weft revoke");
     private static final ArgScanner REPAIR_STORE = dataOnly("weft repair-store");
+    private static final ArgScanner BACKUP = dataOnly("weft backup");
     private static final ArgScanner SYNC = new ArgScanner("weft sync",
             Map.of("--vault", "DIR", "--pair", "LINK", "--name", "NAME"), Set.of("--watch", "--allow-deletes", "--allow-erasures", "--restore-files"));
     private static final ArgScanner TRACE = new ArgScanner("weft trace",
@@ -43,6 +44,7 @@ final class CommandLine {
             case "devices" -> new Command.Devices(data(DEVICES.scan(rest), places));
             case "revoke" -> revoke(REVOKE.scan(rest), places);
             case "repair-store" -> new Command.RepairStore(data(REPAIR_STORE.scan(rest), places));
+            case "backup" -> backup(BACKUP.scan(rest), places);
             case "sync" -> sync(SYNC.scan(rest), places);
             case "trace" -> trace(TRACE.scan(rest));
             default -> throw new UsageException("unknown command '" + args.get(0) + "'");
@@ -61,6 +63,11 @@ final class CommandLine {
     private static Command revoke(Scanned scanned, Places places) throws UsageException {
         String device = scanned.onlyWord("weft revoke", "the NAME of a device (see 'weft devices')");
         return new Command.Revoke(device, scanned.path("--data", places.serverData()));
+    }
+
+    private static Command backup(Scanned scanned, Places places) throws UsageException {
+        String file = scanned.onlyWord("weft backup", "the backup FILE to write");
+        return new Command.Backup(Scanned.toPath("backup FILE", file), scanned.path("--data", places.serverData()));
     }
 
     private static Command sync(Scanned scanned, Places places) throws UsageException {

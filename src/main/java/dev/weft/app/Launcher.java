@@ -59,6 +59,9 @@ final class Launcher {
         if (command instanceof Command.Server server) {
             return new ServerCommand(out, err, hooks).run(server);
         }
+        if (command instanceof Command.RestoredServer restored) {
+            return new ServerCommand(out, err, hooks).restoreThenRun(restored.backup(), restored.server());
+        }
         if (command instanceof Command.RepairStore repair) {
             return new RepairStoreCommand(out, err).run(repair.data());
         }
@@ -71,6 +74,9 @@ final class Launcher {
         }
         if (command instanceof Command.Devices devices) {
             return admin.devices(devices.data());
+        }
+        if (command instanceof Command.Backup backup) {
+            return admin.backup(backup.file(), backup.data());
         }
         if (command instanceof Command.Revoke revoke) {
             return admin.revoke(revoke.device(), revoke.data());

@@ -79,7 +79,7 @@ final class ProgressLine implements SyncListener {
         return "syncing: " + (total == 0 ? "" : done + " of " + total + " notes, ") + size(bytes) + ", " + size(rate) + "/s";
     }
 
-    private static String size(long bytes) {
+    static String size(long bytes) {
         if (bytes < 1000) {
             return bytes + " B";
         }

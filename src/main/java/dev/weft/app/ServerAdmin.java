@@ -6,11 +6,13 @@ import dev.weft.server.security.PairingCodes;
 import dev.weft.store.Device;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * {@code weft pair-code}, {@code weft devices} and {@code weft revoke NAME}: ask the server running
+ * {@code weft pair-code}, {@code weft devices}, {@code weft revoke NAME} and {@code weft backup FILE}: ask the server running
  * with a data dir, through its control socket, and print the answer. A server that is not running,
  * or a device that has no access to revoke, fails with one line.
  */
@@ -48,6 +50,16 @@ final class ServerAdmin {
             Device device = client.revoke(name);
             out.println("revoked device '" + device.name() + "' (site " + device.site()
                     + "): its connections are closed and its token no longer works");
+        });
+    }
+
+    int backup(Path file, Path data) {
+        return ask(data, client -> {
+            ControlClient.Backup made = client.backup(file);
+            out.println("backed up the server to " + made.file() + " (" + ProgressLine.size(made.bytes())
+                    + ", changes up to " + Instant.EPOCH.plus(made.lastSyncTime(), ChronoUnit.MICROS).atZone(zone)
+                            .toLocalDateTime().truncatedTo(ChronoUnit.SECONDS) + ")");
+            out.println("restore it with: weft --server --restore " + made.file() + " --data NEWDIR");
         });
     }
 

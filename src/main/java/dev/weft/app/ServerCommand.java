@@ -1,5 +1,9 @@
 package dev.weft.app;
 
+import dev.weft.server.BackupRestore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import dev.weft.protocol.Limits;
 import dev.weft.protocol.PairingLink;
 import dev.weft.server.ServerConfig;
@@ -68,6 +72,25 @@ final class ServerCommand {
             out.println("no pairing link: " + e.getMessage() + "; once space is freed, 'weft pair-code' prints one");
         }
         return Launcher.OK;
+    }
+
+    /**
+     * {@code --restore FILE}: makes the data dir from the backup (changing nothing if it cannot), says
+     * what it holds, then runs the server on it.
+     */
+    int restoreThenRun(Path backup, Command.Server command) {
+        BackupRestore.Restored restored;
+        try {
+            restored = BackupRestore.restore(backup, command.data());
+        } catch (ServerStartException e) {
+            err.println("weft: " + e.getMessage());
+            return Launcher.FAILED;
+        }
+        Instant through = Instant.EPOCH.plus(restored.lastSyncTime(), ChronoUnit.MICROS).truncatedTo(ChronoUnit.SECONDS);
+        out.println("restored " + backup + " (made " + restored.made().truncatedTo(ChronoUnit.SECONDS) + ", changes up to "
+                + through + ") into " + command.data() + "; devices that hold later changes upload them again when they"
+                + " connect");
+        return run(command);
     }
 
     /** Undertow and XNIO log warnings only: the server logs its own events. */

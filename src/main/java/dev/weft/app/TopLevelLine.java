@@ -20,10 +20,10 @@ final class TopLevelLine {
     static final String DEFAULT_BIND = "0.0.0.0";
 
     private static final List<String> SERVER_ONLY =
-            List.of("--port", "--data", "--bind", "--tls-cert", "--tls-key", "--no-tls", "--insecure-no-tls");
+            List.of("--port", "--data", "--bind", "--tls-cert", "--tls-key", "--no-tls", "--insecure-no-tls", "--restore");
     private static final ArgScanner SCANNER = new ArgScanner("weft",
             Map.of("--vault", "DIR", "--port", "N", "--data", "DIR", "--bind", "ADDR",
-                    "--tls-cert", "FILE", "--tls-key", "FILE"),
+                    "--tls-cert", "FILE", "--tls-key", "FILE", "--restore", "FILE"),
             Set.of("--server", "--no-tls", "--insecure-no-tls", "--version"));
 
     private TopLevelLine() {
@@ -54,11 +54,18 @@ final class TopLevelLine {
             throw new UsageException("--vault does not apply to --server (its folder is --data DIR)");
         }
         String bind = scanned.value("--bind").orElse(DEFAULT_BIND);
-        return new Command.Server(
+        Command.Server server = new Command.Server(
                 scanned.number("--port", DEFAULT_PORT, 1, 65535),
                 scanned.path("--data", places.serverData()),
                 bind,
                 tls(scanned, bind));
+        if (!scanned.has("--restore")) {
+            return server;
+        }
+        if (!scanned.has("--data")) {
+            throw new UsageException("--restore needs --data NEWDIR: the new data dir to make from the backup");
+        }
+        return new Command.RestoredServer(scanned.path("--restore", null), server);
     }
 
     private static Tls tls(Scanned scanned, String bind) throws UsageException {

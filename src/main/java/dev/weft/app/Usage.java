@@ -22,11 +22,16 @@ final class Usage {
                                             (behind a TLS-terminating proxy)
                   --insecure-no-tls         plain ws:// on any --bind: pairing codes,
                                             tokens and notes cross the network in clear
+                  --restore FILE            first make the new --data DIR from a backup
+                                            that 'weft backup' wrote, then run on it
               weft pair-code [--data DIR]   print a fresh pairing link from the running
                                             server (one device, within %d minutes)
               weft devices [--data DIR]     list the devices paired with the server
               weft revoke NAME [--data DIR] withdraw the access of paired device NAME
                                             and close its connections
+              weft backup FILE [--data DIR] write a backup of the running server (notes,
+                                            devices, TLS identity) to FILE, without
+                                            stopping it
               weft repair-store [--data DIR]
                                             rebuild the stopped server's damaged store
                                             from what still reads; says what was lost
@@ -60,9 +65,9 @@ final class Usage {
             The server prints where it listens and its certificate fingerprint;
             while no device has access, also a line 'pair: weft://...' with a
             pairing link (after that only pair-code prints one). pair-code,
-            devices and revoke ask the server running on that --data folder,
-            through the socket control.sock in it, which only the user running
-            the server can reach.
+            devices, revoke and backup ask the server running on that --data
+            folder, through the socket control.sock in it, which only the user
+            running the server can reach.
 
             Default places:
               vault        ~/Weft (the first start asks; the settings remember)

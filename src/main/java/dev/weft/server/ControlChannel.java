@@ -103,6 +103,7 @@ final class ControlChannel implements AutoCloseable {
         try (client) {
             InputStream in = Channels.newInputStream(client);
             Optional<String> request = ControlProtocol.readLine(in);
+            timeout.cancel(false); // the limit is for the request; a backup's answer takes as long as its copy
             List<String> answer;
             try {
                 answer = request.map(requests::answer).orElse(List.of(ControlProtocol.ERROR

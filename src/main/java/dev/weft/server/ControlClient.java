@@ -21,11 +21,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Asks the server running with a data dir, through its control socket ({@link ControlProtocol}),
- * for a pairing link, its devices, or to revoke one: what {@code weft pair-code},
- * {@code weft devices} and {@code weft revoke} do. Each call is one short connection.
+ * for a pairing link, its devices, to revoke one, or for a backup: what {@code weft pair-code},
+ * {@code weft devices}, {@code weft revoke} and {@code weft backup} do. Each call is one short connection.
  */
 public final class ControlClient {
     private static final long ANSWER_SECONDS = 30;
+    /** A backup's answer comes once the copy is written: allow for a big store on a slow disk. */
+    private static final long BACKUP_SECONDS = 3600;
 
     private final Path dataDir;
 
@@ -67,7 +69,35 @@ public final class ControlClient {
         return device(only(ask(ControlProtocol.REVOKE + name)));
     }
 
+    /** A backup written by the server: its file, size in bytes, and the last sync time of the changes it holds. */
+    public record Backup(Path file, long bytes, long lastSyncTime) {
+    }
+
+    /**
+     * Has the server write a backup of itself to {@code file} (docs/server.md, "Backups"), without
+     * stopping it; waits as long as the copy takes (up to {@value #BACKUP_SECONDS} s).
+     *
+     * @throws ControlException also if the file cannot be written (then nothing was)
+     */
+    public Backup backup(Path file) throws ControlException {
+        Path target = file.toAbsolutePath().normalize();
+        String line = only(ask(ControlProtocol.BACKUP + target, BACKUP_SECONDS));
+        String[] fields = line.split("\t");
+        try {
+            if (fields.length != 2) {
+                throw new IllegalArgumentException("not a backup line: " + line);
+            }
+            return new Backup(target, Long.parseLong(fields[0]), Long.parseLong(fields[1]));
+        } catch (IllegalArgumentException e) {
+            throw garbled(e);
+        }
+    }
+
     private List<String> ask(String request) throws ControlException {
+        return ask(request, ANSWER_SECONDS);
+    }
+
+    private List<String> ask(String request, long answerSeconds) throws ControlException {
         Path socket = dataDir.resolve(ControlProtocol.SOCKET_FILE);
         if (!Files.exists(socket)) {
             if (Files.isDirectory(dataDir) && !Files.isExecutable(dataDir)) {
@@ -78,7 +108,7 @@ public final class ControlClient {
         }
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
             CompletableFuture<Void> timeout = CompletableFuture.runAsync(() -> close(channel),
-                    CompletableFuture.delayedExecutor(ANSWER_SECONDS, TimeUnit.SECONDS));
+                    CompletableFuture.delayedExecutor(answerSeconds, TimeUnit.SECONDS));
             try {
                 ByteBuffer out = ByteBuffer.wrap((request + "\n").getBytes(StandardCharsets.UTF_8));
                 while (out.hasRemaining()) {
@@ -92,7 +122,7 @@ public final class ControlClient {
             throw notRunning(e);
         } catch (AsynchronousCloseException e) {
             throw new ControlException("the Weft server with data dir " + dataDir + " did not answer within "
-                    + ANSWER_SECONDS + " s", e);
+                    + answerSeconds + " s", e);
         } catch (IOException e) {
             throw new ControlException("cannot reach the Weft server with data dir " + dataDir + " through "
                     + socket + ": " + e.getMessage(), e);

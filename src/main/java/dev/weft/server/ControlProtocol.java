@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The line protocol of the control socket, {@value #SOCKET_FILE} in the data dir. A client sends
- * one request line, {@value #PAIR_CODE}, {@value #DEVICES} or {@code revoke NAME}; the server
+ * one request line, {@value #PAIR_CODE}, {@value #DEVICES}, {@code revoke NAME} or {@code backup FILE}
+ * (an absolute path; answered with {@code BYTES<TAB>LAST_SYNC_TIME}, however long the copy takes); the server
  * answers with lines of text and then {@value #END}, or with one line that starts with
  * {@value #ERROR}, and closes. Lines are UTF-8 ending in {@code \n}, at most
  * {@value #MAX_LINE_BYTES} bytes. A device is one line: site, {@code active} or {@code revoked},
@@ -21,6 +22,7 @@ final class ControlProtocol {
     static final String PAIR_CODE = "pair-code";
     static final String DEVICES = "devices";
     static final String REVOKE = "revoke ";
+    static final String BACKUP = "backup ";
     static final String END = "end";
     static final String ERROR = "error: ";
     static final int MAX_LINE_BYTES = 4096;

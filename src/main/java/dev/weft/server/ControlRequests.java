@@ -1,5 +1,9 @@
 package dev.weft.server;
 
+import dev.weft.store.StoreException;
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +39,30 @@ final class ControlRequests {
                     .orElse(List.of(ControlProtocol.ERROR + "no device named '" + name
                             + "' has access (see 'weft devices')"));
         }
+        if (request.startsWith(ControlProtocol.BACKUP)) {
+            return backup(request.substring(ControlProtocol.BACKUP.length()));
+        }
         return List.of(ControlProtocol.ERROR + "unknown request '" + request + "'");
+    }
+
+    private List<String> backup(String file) {
+        Path target;
+        try {
+            target = Path.of(file);
+        } catch (InvalidPathException e) {
+            return List.of(ControlProtocol.ERROR + "'" + file + "' is not a file name here");
+        }
+        if (!target.isAbsolute()) {
+            return List.of(ControlProtocol.ERROR + "the backup file must be named by an absolute path");
+        }
+        try {
+            ServerBackup.Made made = server.backup(target);
+            return List.of(made.bytes() + "\t" + made.lastSyncTime(), ControlProtocol.END);
+        } catch (StoreException e) { // damaged, or a full disk where the run must be recorded first
+            return List.of(ControlProtocol.ERROR + "cannot back up the store: " + e.getMessage() + "; nothing was written");
+        } catch (IOException e) {
+            return List.of(ControlProtocol.ERROR + "cannot write the backup " + target + ": " + ServerBackup.why(e)
+                    + "; nothing was written");
+        }
     }
 }

@@ -17,6 +17,7 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.PathHandler;
 import java.net.BindException;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -256,6 +257,20 @@ public final class WeftServer implements AutoCloseable {
             hub.disconnect(d.site(), Failures.POLICY, "device revoked");
         });
         return device;
+    }
+
+    /**
+     * Writes a backup of this server to {@code file} (absolute) without stopping it: the store as of
+     * one commit, its TLS identity and what it holds (docs/server.md, "Backups"). Writes wait while
+     * the store's files are copied (a file copy; the compression comes after); connections stay up.
+     *
+     * @throws IOException if the file cannot be written (nothing is left then, an older file stays)
+     */
+    ServerBackup.Made backup(Path file) throws IOException {
+        ServerBackup.Made made = ServerBackup.write(store, config.dataDir(), file);
+        log.info("backed up the store (changes up to sync time " + made.lastSyncTime() + ") to " + file + ", "
+                + made.bytes() + " bytes; writes waited " + made.writesWaitedMillis() + " ms for the copy");
+        return made;
     }
 
     /**

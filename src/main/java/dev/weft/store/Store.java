@@ -308,6 +308,45 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** Takes the files of a snapshot, in the order given (see {@link #snapshot}). */
+    @FunctionalInterface
+    public interface SnapshotSink {
+        /** Copies {@code file} of the data dir, which holds the store as of a commit, under the name {@code name}. */
+        void copy(String name, Path file) throws java.io.IOException;
+    }
+
+    /**
+     * Hands {@code sink} the store's files as of its last commit, while no commit runs: writes wait
+     * until the sink is done, and so do reads that come after a waiting write (the lock is fair) (a backup: docs/store.md, "Backups"). The files are copied as
+     * they are, so a snapshot holds whatever the file's layout is; opened elsewhere it is a copy put
+     * back, which begins a run of its own (store.md, "Identity").
+     *
+     * @return the store's run and the last sync time the snapshot holds
+     * @throws StoreException if the store is damaged (a copy would be too: repair it first)
+     */
+    public Snapshot snapshot(SnapshotSink sink) throws java.io.IOException {
+        StoreRun current = run();
+        Lock readLock = lock.readLock();
+        readLock.lock();
+        try {
+            Optional<StoreDamagedException> found = damage.found();
+            if (found.isPresent()) {
+                throw new StoreException(found.get().getMessage() + ": a copy would be damaged too; repair the store"
+                        + " first (weft repair-store)", found.get());
+            }
+            for (Path file : open.files.committed()) {
+                sink.copy(file.getFileName().toString(), file);
+            }
+            return new Snapshot(current, lastCommitted);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** What a {@link #snapshot} holds: the store and run it was taken in, and changes up to {@code lastSyncTime}. */
+    public record Snapshot(StoreRun run, long lastSyncTime) {
+    }
+
     /** The last sync time issued. */
     public long lastSyncTime() {
         return lastCommitted;

@@ -83,6 +83,16 @@ final class StoreFiles implements AutoCloseable {
     }
 
     /**
+     * The files that hold the store as of its last commit, for a backup: {@code weft.db}, and
+     * {@code weft.db.redo} while it holds a commit a full disk kept from the file (opening finishes
+     * it). Stable only while no commit runs (the caller holds the store's read lock).
+     */
+    List<Path> committed() throws IOException {
+        Path redo = dir.resolve(MAIN + REDO);
+        return Files.exists(redo) && Files.size(redo) > 0 ? List.of(dir.resolve(MAIN), redo) : List.of(dir.resolve(MAIN));
+    }
+
+    /**
      * Closes the file, dropping whatever a failed commit left in memory, and opens it again under
      * the same lock: the redo log's commit is finished if it is whole, dropped if torn. On a full
      * disk a whole log that cannot be written to the file yet stays, and its pages are read from it

@@ -5,6 +5,7 @@ import java.awt.BorderLayout;
 import java.awt.GridLayout;
 import java.awt.Toolkit;
 import java.awt.datatransfer.StringSelection;
+import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import javax.swing.JButton;
 import javax.swing.JDialog;
@@ -12,6 +13,7 @@ import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JProgressBar;
 import javax.swing.JTextField;
+import javax.swing.SwingUtilities;
 import javax.swing.SwingWorker;
 
 /**
@@ -77,8 +79,16 @@ final class ConnectActions {
             String device = name.getText().isBlank() ? "device" : name.getText().strip();
             new SwingWorker<String, Void>() {
                 @Override
-                protected String doInBackground() throws ConnectFailure {
+                protected String doInBackground() throws ConnectFailure, IOException {
+                    JoiningWelcome welcome = JoiningWelcome.before(window);
                     String given = connector.pair(linkText, device);
+                    try {
+                        welcome.setAside();
+                    } catch (IOException | RuntimeException e) { // then it syncs as any note: no reason to stop
+                        SwingUtilities.invokeLater(() -> window.status.problem(
+                                "Could not set the welcome note aside: " + Jobs.describe(e)));
+                    }
+                    welcome.afterFirstSync(sync);
                     sync.start();
                     return given;
                 }

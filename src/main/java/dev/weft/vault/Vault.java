@@ -426,6 +426,41 @@ public final class Vault implements Closeable {
         events.fire(l -> l.pendingWork(id));
     }
 
+    /**
+     * Removes a note the server never had (made here and never synced: its time is 0) without a
+     * trace: its {@code .md}, its replica and its {@code .weft} files go, nothing goes to the trash
+     * and nothing is sent. For a note made for this device alone (the desktop app's welcome note
+     * when the device joins an account); an editor on it must be closed first.
+     *
+     * @throws IllegalStateException if the note has been synced
+     */
+    public void discard(UUID id) throws IOException {
+        ops.lock();
+        try {
+            NoteState n = table.require(id);
+            if (syncTime(id) != 0) {
+                throw new IllegalStateException("note " + id + " has been synced: trash it instead");
+            }
+            NoteReplica r;
+            synchronized (state) {
+                r = open.remove(id);
+            }
+            if (r != null) {
+                r.close();
+            }
+            files.removeFile(n);
+            synchronized (state) {
+                notes.remove(id);
+            }
+            Files.deleteIfExists(paths.structure(id));
+            Files.deleteIfExists(paths.latestOps(id));
+            index.write();
+        } finally {
+            ops.unlock();
+        }
+        events.fire(VaultListener::notesChanged);
+    }
+
     /** Brings a note back from the trash here (renamed if its name is taken) and writes its {@code .md}; durable. */
     public void restore(UUID id) throws IOException {
         ops.lock();

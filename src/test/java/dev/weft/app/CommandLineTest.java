@@ -74,6 +74,15 @@ class CommandLineTest {
                 .isEqualTo(new Command.Revoke("old-phone", Path.of("d")));
         assertThat(parse("repair-store")).isEqualTo(new Command.RepairStore(PLACES.serverData()));
         assertThat(parse("repair-store", "--data", "d")).isEqualTo(new Command.RepairStore(Path.of("d")));
+        assertThat(parse("backup", "b.zip")).isEqualTo(new Command.Backup(Path.of("b.zip"), PLACES.serverData()));
+        assertThat(parse("backup", "--data", "d", "b.zip")).isEqualTo(new Command.Backup(Path.of("b.zip"), Path.of("d")));
+    }
+
+    @Test
+    void restoreStartsTheServerOnTheNewDataDirItMakes() throws UsageException {
+        assertThat(parse("--server", "--restore", "b.zip", "--data", "new", "--port", "9000"))
+                .isEqualTo(new Command.RestoredServer(Path.of("b.zip"), new Command.Server(9000, Path.of("new"),
+                        TopLevelLine.DEFAULT_BIND, new Tls.SelfSigned())));
     }
 
     @Test
@@ -126,6 +135,9 @@ class CommandLineTest {
             --tls-cert c                          | --tls-cert only applies to --server
             --tls-key k                           | --tls-key only applies to --server
             --no-tls                              | --no-tls only applies to --server
+            --restore b.zip                       | --restore only applies to --server
+            --server --restore b.zip              | --restore needs --data NEWDIR: the new data dir to make from the backup
+            backup                                | 'weft backup' needs the backup FILE to write
             --server --server                     | --server is given more than once
             --server --vault v                    | --vault does not apply to --server
             --server --port                       | --port needs a value (N)
