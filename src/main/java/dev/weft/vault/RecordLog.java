@@ -169,8 +169,9 @@ public final class RecordLog implements Closeable {
             long micros = micros(clock.instant());
             long seq = state.lastSeq();
             List<LogRecord> records = new ArrayList<>(batch.size());
+            state.reserve(batch.size(), batch.keys());
             for (int i = 0; i < batch.size(); i++) {
-                int codePoint = batch.codePoints.get(i);
+                int codePoint = batch.codePoint(i);
                 LocalOp op = codePoint == EditBatch.DELETE
                         ? new LocalOp.Delete(++seq, micros, batch.pids.get(i))
                         : new LocalOp.Insert(++seq, micros, new Atom(batch.pids.get(i), codePoint));
