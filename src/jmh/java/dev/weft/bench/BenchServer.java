@@ -72,6 +72,11 @@ final class BenchServer implements AutoCloseable {
 
     /** Starts the child JVM with {@code jvmArgs} on this JVM's class path and waits until it listens. */
     static BenchServer launch(Path dataDir, boolean tls, List<String> jvmArgs) throws IOException {
+        return launch(dataDir, tls, true, jvmArgs);
+    }
+
+    /** {@link #launch}, with permessage-deflate on or off. */
+    static BenchServer launch(Path dataDir, boolean tls, boolean deflate, List<String> jvmArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
@@ -80,6 +85,7 @@ final class BenchServer implements AutoCloseable {
         command.add(BenchServer.class.getName());
         command.add(dataDir.toString());
         command.add(tls ? "tls" : "plain");
+        command.add(deflate ? "deflate" : "no-deflate");
         Process process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
@@ -224,7 +230,8 @@ final class BenchServer implements AutoCloseable {
         PrintStream logFile = new PrintStream(Files.newOutputStream(data.resolve("server.log")), true,
                 StandardCharsets.UTF_8);
         ServerConfig config = new ServerConfig("127.0.0.1", 0, data.resolve("store"),
-                tls ? new ServerConfig.TlsSetting.SelfSigned() : new ServerConfig.TlsSetting.None(), Limits.DEFAULT);
+                tls ? new ServerConfig.TlsSetting.SelfSigned() : new ServerConfig.TlsSetting.None(), Limits.DEFAULT)
+                .withDeflate(args.length < 3 || !args[2].equals("no-deflate"));
         WeftServer server = WeftServer.start(config, new ServerLog(logFile));
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         out.println("ready " + server.port() + " " + server.fingerprint());

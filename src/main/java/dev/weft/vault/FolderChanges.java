@@ -31,6 +31,8 @@ import java.util.function.Supplier;
 final class FolderChanges {
     /** UTF-16 units of a new file taken in per edit: its ops and log bytes in flight stay small. */
     private static final int IMPORT_SLICE = 1 << 16;
+    /** New files taken in before their logs are forced together and the notes appear. */
+    private static final int IMPORT_BATCH = 256;
 
     private final NoteTable table;
     private final Object state;
@@ -213,9 +215,50 @@ final class FolderChanges {
                 notes.values().stream().filter(n -> !n.trashed)
                         .forEach(n -> takenNames.put(NotePaths.collisionKey(n.name), n.name));
             }
-            for (Map.Entry<Path, FileStamp.Read> e : added.entrySet()) {
-                importFile(e.getKey(), e.getValue(), takenNames);
+            List<Map.Entry<Path, FileStamp.Read>> files = new ArrayList<>(added.entrySet());
+            for (int from = 0; from < files.size(); from += IMPORT_BATCH) {
+                importFiles(files.subList(from, Math.min(files.size(), from + IMPORT_BATCH)), takenNames);
             }
+        }
+    }
+
+    /**
+     * New {@code .md} files taken in as notes: each log written unforced, then all forced at once
+     * ({@link BatchedForce}), and only then the notes enter the table, so no index names a note
+     * whose log is not on disk. If forcing fails the logs are deleted and none of the notes is made.
+     */
+    private void importFiles(List<Map.Entry<Path, FileStamp.Read>> files, Map<String, String> takenNames)
+            throws IOException {
+        BatchedForce force = new BatchedForce();
+        List<NoteState> made = new ArrayList<>(files.size());
+        try {
+            for (Map.Entry<Path, FileStamp.Read> e : files) {
+                importFile(e.getKey(), e.getValue(), takenNames, force).ifPresent(made::add);
+            }
+            force.forceAll();
+        } catch (IOException | RuntimeException e) {
+            for (Path log : force.files()) {
+                try {
+                    Files.deleteIfExists(log);
+                } catch (IOException again) {
+                    e.addSuppressed(again);
+                }
+            }
+            throw e;
+        }
+        if (made.isEmpty()) {
+            return;
+        }
+        synchronized (state) {
+            for (NoteState n : made) {
+                notes.put(n.id, n);
+                table.setFile(n, n.file);
+            }
+        }
+        index.schedule();
+        events.fire(VaultListener::notesChanged);
+        for (NoteState n : made) {
+            events.fire(l -> l.pendingWork(n.id));
         }
     }
 
@@ -569,22 +612,23 @@ final class FolderChanges {
         events.fire(l -> l.pendingWork(n.id));
     }
 
-    /** A new {@code .md} file: a new note holding its text, its ops pending so the first sync uploads them. */
-    private void importFile(Path file, FileStamp.Read read, Map<String, String> takenNames) throws IOException {
+    /**
+     * A new {@code .md} file: a new note holding its text, its ops pending so the first sync uploads
+     * them; its log goes to {@code force}, and the caller puts the note in the table once it is forced.
+     */
+    private Optional<NoteState> importFile(Path file, FileStamp.Read read, Map<String, String> takenNames,
+            BatchedForce force) throws IOException {
         String name = notePaths.nameOf(file);
         String other = takenNames.putIfAbsent(NotePaths.collisionKey(name), name);
         if (other != null) {
             events.problem("Not imported: " + paths.vault().relativize(file) + " (the note " + other
                     + " has the same name but for case)");
-            return;
+            return Optional.empty();
         }
         NoteState n = new NoteState(ids.get());
         n.name = name;
-        synchronized (state) {
-            notes.put(n.id, n);
-            table.setFile(n, file);
-        }
-        replicas.withReplica(n, r -> replicas.ownEdits(() -> {
+        n.file = file;
+        replicas.withNewReplica(n, force, r -> replicas.ownEdits(() -> {
             r.rename(name);
             String text = read.text();
             // in slices: one edit of a big file made its ops, records and log bytes all at once
@@ -601,9 +645,7 @@ final class FolderChanges {
         synchronized (state) {
             n.hasPending = true;
         }
-        index.schedule();
-        events.fire(VaultListener::notesChanged);
-        events.fire(l -> l.pendingWork(n.id));
+        return Optional.of(n);
     }
 
     private Optional<FileStamp.Read> readText(Path file) {

@@ -254,6 +254,15 @@ final class LogChannel implements Closeable {
         }
     }
 
+    /** Closes the file unforced: its writer forces it later ({@link BatchedForce}), before anything names it. */
+    synchronized void closeUnforced() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        channel.close();
+    }
+
     /** Forces what was appended (unless the channel failed) and closes the file. */
     @Override
     public synchronized void close() throws IOException {

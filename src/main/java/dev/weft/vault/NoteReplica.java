@@ -97,6 +97,15 @@ public final class NoteReplica implements Closeable {
      */
     static NoteReplica open(VaultPaths paths, UUID documentId, ReplicaOptions options, CompactionHook hook,
             boolean sweepTemps) throws IOException {
+        return open(paths, documentId, options, hook, sweepTemps, false);
+    }
+
+    /**
+     * {@link #open}; with {@code forceLater} a log it creates is left unforced, for the caller to
+     * close with {@link #closeUnforced} and force with others ({@link BatchedForce}): an import.
+     */
+    static NoteReplica open(VaultPaths paths, UUID documentId, ReplicaOptions options, CompactionHook hook,
+            boolean sweepTemps, boolean forceLater) throws IOException {
         Files.createDirectories(paths.docsDir());
         Path structure = paths.structure(documentId);
         Path logFile = paths.latestOps(documentId);
@@ -120,7 +129,8 @@ public final class NoteReplica implements Closeable {
             structureTime[0] = 0;
         }
         SequenceDoc doc = read;
-        RecordLog log = RecordLog.open(logFile, documentId, structureTime[0], record -> replay(doc, record), options, hook);
+        RecordLog log = RecordLog.open(logFile, documentId, structureTime[0], record -> replay(doc, record), options, hook,
+                forceLater);
         NoteReplica replica = new NoteReplica(documentId, structure, doc, log, options);
         replica.structureBytes = Math.abs(structureTime[1]);
         replica.seedLayout = structureTime[1] < 0;
@@ -501,6 +511,11 @@ public final class NoteReplica implements Closeable {
     /** Writes what the document holds now to {@code file}, in the structure file's format, atomically. */
     synchronized void saveCopy(Path file) throws IOException {
         StructureFile.writeAtomically(file, documentId, log.syncTime(), doc);
+    }
+
+    /** Closes the log unforced: the caller forces it ({@link #open} with {@code forceLater}). */
+    synchronized void closeUnforced() throws IOException {
+        log.closeUnforced();
     }
 
     /** Forces the log to disk and closes it. */

@@ -45,6 +45,11 @@ final class PendingOps {
     /** Remote inserts logged since the last "current to": atoms that may be newer than the sync time. */
     private final PidSet uncovered = new PidSet();
 
+    /** Makes room for {@code ops} more pending ops with {@code keys} pid keys in all: a big edit grows the slots once. */
+    void reserve(int ops, int keys) {
+        pending.reserve(ops, keys);
+    }
+
     /**
      * Folds one record in.
      *

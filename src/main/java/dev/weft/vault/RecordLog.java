@@ -78,6 +78,15 @@ public final class RecordLog implements Closeable {
      */
     static RecordLog open(Path file, UUID documentId, long structureSyncTime, Consumer<LogRecord> replay,
             ReplicaOptions options, CompactionHook hook) throws IOException {
+        return open(file, documentId, structureSyncTime, replay, options, hook, false);
+    }
+
+    /**
+     * {@link #open}; with {@code forceLater} a log it creates is not forced (nor its folder): the
+     * caller closes it with {@link #closeUnforced} and forces it before anything names the note.
+     */
+    static RecordLog open(Path file, UUID documentId, long structureSyncTime, Consumer<LogRecord> replay,
+            ReplicaOptions options, CompactionHook hook, boolean forceLater) throws IOException {
         boolean exists = Files.exists(file);
         byte[] bytes = exists ? Files.readAllBytes(file) : new byte[0];
         LogScanner.Result scan = LogScanner.scan(bytes);
@@ -108,7 +117,7 @@ public final class RecordLog implements Closeable {
         LogChannel channel = LogChannel.open(file, scan.validEnd(), options.fsyncInterval());
         RecordLog log = new RecordLog(file, documentId, structureSyncTime, options.clock(), hook, recovery, channel);
         try {
-            log.recover(scan, replay, !exists);
+            log.recover(scan, replay, !exists, forceLater);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -116,7 +125,8 @@ public final class RecordLog implements Closeable {
         return log;
     }
 
-    private void recover(LogScanner.Result scan, Consumer<LogRecord> replay, boolean created) throws IOException {
+    private void recover(LogScanner.Result scan, Consumer<LogRecord> replay, boolean created, boolean forceLater)
+            throws IOException {
         scan.forEach(record -> {
             state.apply(record);
             replay.accept(record);
@@ -132,6 +142,9 @@ public final class RecordLog implements Closeable {
         if (!fix.isEmpty()) {
             channel.append(encode(fix));
             fix.forEach(state::apply);
+        }
+        if (created && forceLater) {
+            return;
         }
         if (!recovery.clean() || !fix.isEmpty()) {
             channel.forceNow();
@@ -156,8 +169,9 @@ public final class RecordLog implements Closeable {
             long micros = micros(clock.instant());
             long seq = state.lastSeq();
             List<LogRecord> records = new ArrayList<>(batch.size());
+            state.reserve(batch.size(), batch.keys());
             for (int i = 0; i < batch.size(); i++) {
-                int codePoint = batch.codePoints.get(i);
+                int codePoint = batch.codePoint(i);
                 LocalOp op = codePoint == EditBatch.DELETE
                         ? new LocalOp.Delete(++seq, micros, batch.pids.get(i))
                         : new LocalOp.Insert(++seq, micros, new Atom(batch.pids.get(i), codePoint));
@@ -433,6 +447,11 @@ public final class RecordLog implements Closeable {
             channel.fail(e);
             throw e;
         }
+    }
+
+    /** Closes the log without forcing it (see {@link #open} with {@code forceLater}); later appends throw. */
+    synchronized void closeUnforced() throws IOException {
+        channel.closeUnforced();
     }
 
     /** Forces the log to disk and closes it; later appends throw. */

@@ -94,22 +94,53 @@ final class Replicas {
         try {
             work.run(r);
         } finally {
-            synchronized (state) {
-                borrowed.remove(n.id);
-            }
-            long time = r.log().syncTime();
-            boolean pending = r.log().pendingCount() > 0;
+            giveBack(n, r, false);
+        }
+    }
+
+    /**
+     * Runs {@code work} on the replica of note {@code n}, new and not in the table yet (an import),
+     * and closes it with its log unforced: the log is added to {@code force}, which the caller runs
+     * before the note enters the table (and so the index).
+     */
+    void withNewReplica(NoteState n, BatchedForce force, ReplicaWork work) throws IOException {
+        NoteReplica r = openReplica(n, true);
+        synchronized (state) {
+            borrowed.put(n.id, r);
+        }
+        force.add(paths.latestOps(n.id));
+        try {
+            work.run(r);
+        } finally {
+            giveBack(n, r, true);
+        }
+    }
+
+    /** Closes a replica borrowed for one job, its time, pending flag and log size copied to the note. */
+    private void giveBack(NoteState n, NoteReplica r, boolean forceLater) throws IOException {
+        synchronized (state) {
+            borrowed.remove(n.id);
+        }
+        long time = r.log().syncTime();
+        boolean pending = r.log().pendingCount() > 0;
+        if (forceLater) {
+            r.closeUnforced();
+        } else {
             r.close();
-            long size = logSize(n.id);
-            synchronized (state) {
-                n.syncTime = time;
-                n.hasPending = pending;
-                n.logSize = size;
-            }
+        }
+        long size = logSize(n.id);
+        synchronized (state) {
+            n.syncTime = time;
+            n.hasPending = pending;
+            n.logSize = size;
         }
     }
 
     NoteReplica openReplica(NoteState n) throws IOException {
+        return openReplica(n, false);
+    }
+
+    private NoteReplica openReplica(NoteState n, boolean forceLater) throws IOException {
         synchronized (state) {
             if (open.containsKey(n.id) || borrowed.containsKey(n.id)) {
                 // two replicas appending to one log would overwrite each other's records
@@ -117,7 +148,8 @@ final class Replicas {
             }
         }
         int site = this.site.getAsInt();
-        NoteReplica r = NoteReplica.open(paths, n.id, options.replicaOptions().apply(site), CompactionHook.NONE, false);
+        NoteReplica r = NoteReplica.open(paths, n.id, options.replicaOptions().apply(site), CompactionHook.NONE, false,
+                forceLater);
         replicaOpens.incrementAndGet();
         try {
             checkDamage(n, r);

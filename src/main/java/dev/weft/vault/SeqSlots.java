@@ -73,6 +73,19 @@ final class SeqSlots {
     }
 
     /**
+     * Makes room for {@code ops} more slots after the last and {@code keyCount} more pid keys, in
+     * one step: appending them one by one would lay the slots out again at each doubling.
+     */
+    void reserve(int ops, int keyCount) {
+        if (end + ops > seqs.length) {
+            relayout(Math.max(size + ops, seqs.length));
+        }
+        if (keysEnd + keyCount > keys.length) {
+            compactKeys(keyCount);
+        }
+    }
+
+    /**
      * Adds {@code op} after the others if its seq is above every slot's.
      *
      * @return false (nothing done) if it is not
