@@ -57,10 +57,10 @@ final class StepBudget {
         int d = p.depth();
         boolean goesOn = false;
         if (inRun > 0 && d == depth && samePrefix(p, d - 1)) {
-            long head = last[d - 1];
+            long previous = last[d - 1];
             long key = p.keyAt(d - 1);
-            long step = Pid.identOf(key) - Pid.identOf(head);
-            goesOn = Pid.siteOf(key) == Pid.siteOf(head) && step > 0 && (inRun == 1 || step == stride);
+            long step = Pid.identOf(key) - Pid.identOf(previous);
+            goesOn = Pid.siteOf(key) == Pid.siteOf(previous) && step > 0 && (inRun == 1 || step == stride);
             if (goesOn) {
                 stride = step;
             }
