@@ -547,9 +547,8 @@ public final class SyncClient implements AutoCloseable {
             thread.execute(() -> {
                 try {
                     task.run();
-                } catch (RuntimeException e) {
-                    fanOut.problem("sync failed: " + e);
-                    System.getLogger(SyncClient.class.getName()).log(System.Logger.Level.ERROR, "sync failed", e);
+                } catch (RuntimeException | Error e) {
+                    crashed(e);
                 }
             });
         }
@@ -562,9 +561,28 @@ public final class SyncClient implements AutoCloseable {
                 result.complete(task.call());
             } catch (Exception e) {
                 result.completeExceptionally(e);
+            } catch (Error e) {
+                result.completeExceptionally(e);
+                throw e;
             }
         });
         return result;
+    }
+
+    /**
+     * A task of the sync thread failed with an unexpected exception or an error (an
+     * {@link OutOfMemoryError} taking a big note in, say): the connection's state is unknown, so it
+     * goes, and a one-shot sync ends with the cause. Left to the executor, an {@link Error} vanished
+     * in its future: the thread went idle and {@link #syncOnce} waited for its whole timeout.
+     */
+    private void crashed(Throwable e) {
+        System.getLogger(SyncClient.class.getName()).log(System.Logger.Level.ERROR, "sync failed", e);
+        String problem = "sync failed: " + e;
+        if (!keepConnected && !nextCurrent.isDone()) {
+            endOnce(problem);
+        } else {
+            drop(problem);
+        }
     }
 
     /** One connection's events: those of a connection that is no longer the current one change nothing. */
@@ -596,6 +614,8 @@ public final class SyncClient implements AutoCloseable {
                 // the procedure's state is unknown now: start over on a new connection
                 drop("sync failed: " + e);
                 System.getLogger(SyncClient.class.getName()).log(System.Logger.Level.ERROR, "sync failed", e);
+            } catch (Error e) {
+                crashed(e);
             }
         }
 

@@ -20,8 +20,8 @@ import java.util.concurrent.CompletionException;
 import java.util.function.IntConsumer;
 
 /**
- * One {@code sync_doc_upsert} with more than {@link #STEP_OPS} ops, applied as a run of store works
- * of at most that many ops each (docs/server.md, "Big uploads"). Each step is its own transaction
+ * One {@code sync_doc_upsert} too big for one store work, applied as a run of store works of at
+ * most a {@link StepBudget} each (docs/server.md, "Big uploads"). Each step is its own transaction
  * with its own sync time, and the next step is queued only after the last one committed, so every
  * other connection's reads, writes and upgrades get the store between two steps: one device's
  * upload delays the others by one step, not by the whole upload.
@@ -36,8 +36,6 @@ import java.util.function.IntConsumer;
  * after the last step: everything up to that time is the device's own or in the {@code 33}.
  */
 final class ChunkedUpsert {
-    /** The most ops (inserts plus deletes) one step writes: tens of milliseconds of the writer. */
-    static final int STEP_OPS = 1_024;
     /** Test seam: told the number (from 0) of each step before it is queued. */
     static volatile IntConsumer beforeStep = step -> { };
 
@@ -77,17 +75,19 @@ final class ChunkedUpsert {
         this.submitted = submitted;
     }
 
-    /** True for an upsert too big for one step. */
+    /** True for an upsert too big for one step ({@link StepBudget}). */
     static boolean needed(SyncDocUpsert upsert) {
-        return (long) upsert.inserts().size() + upsert.deletes().size() > STEP_OPS;
+        int[] first = StepBudget.step(upsert.inserts(), 0, upsert.deletes(), 0);
+        return first[0] < upsert.inserts().size() || first[1] < upsert.deletes().size();
     }
 
     /** Queues the next step; on the connection's executor. */
     void next() {
         beforeStep.accept(step);
         boolean first = step == 0;
-        int insertTo = Math.min(upsert.inserts().size(), nextInsert + STEP_OPS);
-        int deleteTo = Math.min(upsert.deletes().size(), nextDelete + STEP_OPS - (insertTo - nextInsert));
+        int[] ends = StepBudget.step(upsert.inserts(), nextInsert, upsert.deletes(), nextDelete);
+        int insertTo = ends[0];
+        int deleteTo = ends[1];
         List<Atom> inserts = upsert.inserts().subList(nextInsert, insertTo);
         List<Pid> deletes = upsert.deletes().subList(nextDelete, deleteTo);
         boolean last = insertTo == upsert.inserts().size() && deleteTo == upsert.deletes().size();

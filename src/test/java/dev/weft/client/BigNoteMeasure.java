@@ -53,11 +53,15 @@ public final class BigNoteMeasure {
         System.gc();
         resetPeaks();
         long start = System.nanoTime();
+        long cpu = cpuMillis(ProcessHandle.current().pid());
+        long serverCpu = cpuMillis(server.pid());
         try (Vault vault = Vault.open(folder, VaultOptions.defaults());
                 SyncClient client = new SyncClient(vault, SyncOptions.defaults())) {
             System.out.printf("%s: vault open (a file taken in: its ops made) after %.1f s%n", what,
                     (System.nanoTime() - start) / 1e9);
             start = System.nanoTime();
+            cpu = cpuMillis(ProcessHandle.current().pid());
+            serverCpu = cpuMillis(server.pid());
             client.pair(link, what);
             String outcome = "in sync";
             try {
@@ -68,6 +72,8 @@ public final class BigNoteMeasure {
             vault.flush();
             long ms = (System.nanoTime() - start) / 1_000_000;
             WireStats wire = client.wireStats();
+            System.out.printf("%s: CPU time during the sync: this JVM %.1f s, server %.1f s%n", what,
+                    (cpuMillis(ProcessHandle.current().pid()) - cpu) / 1000.0, (cpuMillis(server.pid()) - serverCpu) / 1000.0);
             System.out.printf("%s: %s after %.1f s; sent %.2f MB, received %.2f MB (on the wire); peak heap %d MB,"
                     + " peak RSS %d MB (this JVM); server RSS now %d MB%n", what, outcome, ms / 1000.0,
                     wire.wireBytesSent() / 1e6, wire.wireBytesReceived() / 1e6, peakHeap() >> 20,
@@ -90,6 +96,13 @@ public final class BigNoteMeasure {
             }
         }
         return sum;
+    }
+
+    /** User plus system CPU time of a process (all its threads, GC included), from /proc/PID/stat. */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10; // clock ticks of 10 ms
     }
 
     private static long vm(long pid, String field) throws IOException {

@@ -16,9 +16,14 @@ import java.util.concurrent.CompletableFuture;
 record MeasureServer(Process process, PairingLink link) {
     static MeasureServer start(String jar, String xmx, Path data) throws Exception {
         int port = dev.weft.testing.WeftChild.freePort();
-        Process server = new ProcessBuilder("java", "-Xmx" + xmx, "-jar", jar, "--server", "--port",
-                Integer.toString(port), "--bind", "127.0.0.1", "--no-tls", "--data", data.toString())
-                .redirectErrorStream(true).start();
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("java", "-Xmx" + xmx));
+        String jvm = System.getProperty("weft.serverJvm", ""); // e.g. -XX:StartFlightRecording=filename=server.jfr
+        if (!jvm.isBlank()) {
+            command.addAll(java.util.List.of(jvm.trim().split("\\s+")));
+        }
+        command.addAll(java.util.List.of("-jar", jar, "--server", "--port", Integer.toString(port), "--bind",
+                "127.0.0.1", "--no-tls", "--data", data.toString()));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> link = new CompletableFuture<>();
         Thread drain = new Thread(() -> {

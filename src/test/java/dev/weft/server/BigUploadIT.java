@@ -3,7 +3,6 @@ package dev.weft.server;
 import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import dev.weft.protocol.Message;
 import dev.weft.protocol.PairingLink;
@@ -14,7 +13,6 @@ import dev.weft.protocol.SyncDocUpsert;
 import dev.weft.protocol.SynclistResponse;
 import dev.weft.testing.WeftChild;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,11 +45,8 @@ class BigUploadIT {
     }
 
     private static SyncDocUpsert upload(UUID doc, int site, int count) {
-        List<Atom> atoms = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            atoms.add(new Atom(Pid.single(site, i + 1), 'a' + i % 26));
-        }
-        return new SyncDocUpsert(doc, "import " + doc, 0, atoms, List.of());
+        // atoms that form no runs: steps of StepBudget.RUNS each (one level, one ident apart, they would go in a few)
+        return new SyncDocUpsert(doc, "import " + doc, 0, ScatteredAtoms.of(site, 1, count), List.of());
     }
 
     private static Set<Pid> pids(SyncDocUpsert upsert) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BigUploadTest {
     /** Enough ops for five steps. */
-    private static final int BIG = 5 * ChunkedUpsert.STEP_OPS - 7;
+    private static final int BIG = 5 * StepBudget.RUNS - 7;
 
     @TempDir
     Path data;
@@ -74,11 +74,7 @@ class BigUploadTest {
     }
 
     private static List<Atom> atoms(int site, int from, int count) {
-        List<Atom> atoms = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            atoms.add(new Atom(Pid.single(site, from + i), 'a' + i % 26));
-        }
-        return atoms;
+        return ScatteredAtoms.of(site, from, count);
     }
 
     /** Every alive pid of {@code doc} as a pull from 0 answers it. */
@@ -142,7 +138,7 @@ class BigUploadTest {
             hold.awaitReached();
             // between steps: the other device inserts, and deletes one of the uploader's atoms it was sent
             Set<Pid> forwarded = new HashSet<>();
-            while (forwarded.size() < 3 * ChunkedUpsert.STEP_OPS) {
+            while (forwarded.size() < 3 * StepBudget.RUNS) {
                 if (session.next() instanceof SessionInsert i && i.site() == uploader.site) {
                     forwarded.add(i.atom().pid());
                 }
@@ -190,7 +186,7 @@ class BigUploadTest {
         TestDevice uploader = TestDevice.pair(server.pairingLink(), "uploader");
         Hold hold = new Hold(1);
         TestDevice.Connection u = uploader.connect();
-        u.send(new SyncDocUpsert(UUID.randomUUID(), "big", 0, atoms(uploader.site, 1, 40 * ChunkedUpsert.STEP_OPS),
+        u.send(new SyncDocUpsert(UUID.randomUUID(), "big", 0, atoms(uploader.site, 1, 40 * StepBudget.RUNS),
                 List.of()));
         hold.awaitReached();
         Thread closing = new Thread(server::close);
@@ -235,8 +231,8 @@ class BigUploadTest {
             for (int i = 0; i < BIG; i += 2) {
                 deletes.add(inserts.get(i).pid()); // deletes of atoms inserted steps earlier
             }
-            for (int i = 0; i < 2_000; i++) {
-                deletes.add(Pid.single(uploader.site, BIG + 10 + i)); // and of atoms never inserted
+            for (Atom never : atoms(uploader.site, BIG + 10, 2_000)) {
+                deletes.add(never.pid()); // and of atoms never inserted
             }
             u.send(new SyncDocUpsert(big, "big", 0, inserts, deletes));
             u.done();

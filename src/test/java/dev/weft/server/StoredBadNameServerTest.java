@@ -16,7 +16,6 @@ import dev.weft.store.DocumentState;
 import dev.weft.store.Store;
 import dev.weft.testing.LongNames;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -81,10 +80,7 @@ class StoredBadNameServerTest {
         g.send(new SyncDocUpsert(longName, "was long", 0, List.of(atom(device.site, 2, '+')), List.of()));
         assertThat(g.expect(SyncDocResponse.class).name()).isEqualTo("was long");
         g.done();
-        List<Atom> many = new ArrayList<>();
-        for (int i = 1; i <= ChunkedUpsert.STEP_OPS + 5; i++) {
-            many.add(atom(device.site, 10 + i, 'b'));
-        }
+        List<Atom> many = ScatteredAtoms.of(device.site, 11, StepBudget.RUNS + 5); // more than one step
         g.send(new SyncDocUpsert(big, "was big", 0, many, List.of()));
         assertThat(g.expect(SyncDocResponse.class).name()).isEqualTo("was big");
         g.done();
