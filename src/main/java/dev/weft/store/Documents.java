@@ -17,9 +17,36 @@ final class Documents {
         this.t = tables;
     }
 
+    /** The document, unless unknown or deleted forever. */
     Optional<DocumentRecord> get(UUID id) {
+        return raw(id).filter(record -> !record.purged());
+    }
+
+    /** The document's record, a purged one's tombstone included. */
+    Optional<DocumentRecord> raw(UUID id) {
         byte[] bytes = t.documents.get(Keys.document(id));
         return bytes == null ? Optional.empty() : Optional.of(DocumentRecord.decode(bytes));
+    }
+
+    /** Whether the document was deleted forever. */
+    boolean purged(UUID id) {
+        return raw(id).map(DocumentRecord::purged).orElse(false);
+    }
+
+    /** The documents in the trash (not purged) whose trash (or, if unknown, last change) is at or before {@code time}. */
+    List<UUID> trashedBefore(long time) {
+        List<UUID> out = new ArrayList<>();
+        for (var e : t.documents.entrySet()) {
+            DocumentRecord r = DocumentRecord.decode(e.getValue());
+            if (r.trashed() && !r.purged() && Long.compareUnsigned(trashTime(r), time) <= 0) {
+                out.add(Keys.documentAt(e.getKey(), 0));
+            }
+        }
+        return out;
+    }
+
+    static long trashTime(DocumentRecord r) {
+        return r.trash().at() != 0 ? r.trash().at() : r.syncTime();
     }
 
     /** Stores {@code now} for {@code id} and moves its sync index entry from {@code before}'s time. */
