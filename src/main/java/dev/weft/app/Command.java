@@ -16,7 +16,13 @@ sealed interface Command {
     }
 
     /** {@code weft --server ...}: the sync server. */
-    record Server(int port, Path data, String bind, Tls tls) implements Command {
+    record Server(int port, Path data, String bind, Tls tls, int trashDays) implements Command {
+        /** Notes stay in the trash {@value #DEFAULT_TRASH_DAYS} days. */
+        Server(int port, Path data, String bind, Tls tls) {
+            this(port, data, bind, tls, DEFAULT_TRASH_DAYS);
+        }
+
+        static final int DEFAULT_TRASH_DAYS = 30;
     }
 
     /** {@code weft pair-code}: a fresh pairing link from the server whose data is in {@code data}. */

@@ -22,6 +22,8 @@ final class Usage {
                                             (behind a TLS-terminating proxy)
                   --insecure-no-tls         plain ws:// on any --bind: pairing codes,
                                             tokens and notes cross the network in clear
+                  --trash-days N            delete notes in the trash for more than N
+                                            days forever (default 30; 0: never)
               weft pair-code [--data DIR]   print a fresh pairing link from the running
                                             server (one device, within %d minutes)
               weft devices [--data DIR]     list the devices paired with the server

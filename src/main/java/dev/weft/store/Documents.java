@@ -2,7 +2,9 @@ package dev.weft.store;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,13 +35,13 @@ final class Documents {
         return raw(id).map(DocumentRecord::purged).orElse(false);
     }
 
-    /** The documents in the trash (not purged) whose trash (or, if unknown, last change) is at or before {@code time}. */
-    List<UUID> trashedBefore(long time) {
-        List<UUID> out = new ArrayList<>();
+    /** Every document in the trash (not purged) with the time of its trash (or, if unknown, of its last change). */
+    Map<UUID, Long> trashTimes() {
+        Map<UUID, Long> out = new LinkedHashMap<>();
         for (var e : t.documents.entrySet()) {
             DocumentRecord r = DocumentRecord.decode(e.getValue());
-            if (r.trashed() && !r.purged() && Long.compareUnsigned(trashTime(r), time) <= 0) {
-                out.add(Keys.documentAt(e.getKey(), 0));
+            if (r.trashed() && !r.purged()) {
+                out.put(Keys.documentAt(e.getKey(), 0), trashTime(r));
             }
         }
         return out;

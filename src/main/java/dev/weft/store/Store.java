@@ -239,11 +239,11 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * The documents in the trash whose trash (its last change, for a trash made before trash times
-     * were kept) is at or before {@code time}: those a {@code --trash-days} rule deletes. O(documents).
+     * Every document in the trash with the sync time of its trash (of its last change, for a trash
+     * made before trash times were kept): what a {@code --trash-days} rule looks at. O(documents).
      */
-    public List<UUID> trashedBefore(long time) {
-        return read(o -> o.documents.trashedBefore(time));
+    public Map<UUID, Long> trashTimes() {
+        return read(o -> o.documents.trashTimes());
     }
 
     /**
