@@ -33,6 +33,18 @@ final class Usage {
                                             rebuild the stopped server's damaged store
                                             from what still reads; says what was lost
                                             and keeps the old file beside it
+              weft compact-store [--data DIR]
+                                            rewrite the stopped server's store file with
+                                            only what it holds now: the text of notes
+                                            deleted forever leaves the file's free space
+              weft trash [--vault DIR]      list the trash: when, by which device, the
+                                            batch (one action or one sync), the note
+              weft trash restore NOTE... | --batch B | --all [--vault DIR]
+                                            bring notes back from the trash
+              weft trash purge NOTE... | --batch B | --all [--vault DIR]
+                                            delete notes in the trash forever: the next
+                                            sync removes their text and history from the
+                                            server and every device
               weft sync [--vault DIR] [--pair LINK] [--name NAME] [--watch]
                                             sync a vault without the window: once (exit
                                             0 when it is current), or until stopped with
