@@ -86,6 +86,10 @@ final class TrashCommand {
             return Launcher.USAGE;
         }
         int asked = vault.askPurge(ids.get());
+        if (!vault.device().isPaired()) {
+            out.println("deleted " + count(asked) + " forever"); // no server: gone at once
+            return Launcher.OK;
+        }
         out.println("deleting " + count(asked) + " forever: the next sync removes " + them(asked)
                 + " from the server (text and history) and from every device");
         return Launcher.OK;
