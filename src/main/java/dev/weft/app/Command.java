@@ -1,6 +1,7 @@
 package dev.weft.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +17,13 @@ sealed interface Command {
     }
 
     /** {@code weft --server ...}: the sync server. */
-    record Server(int port, Path data, String bind, Tls tls) implements Command {
+    record Server(int port, Path data, String bind, Tls tls, int trashDays) implements Command {
+        /** Notes stay in the trash {@value #DEFAULT_TRASH_DAYS} days. */
+        Server(int port, Path data, String bind, Tls tls) {
+            this(port, data, bind, tls, DEFAULT_TRASH_DAYS);
+        }
+
+        static final int DEFAULT_TRASH_DAYS = 30;
     }
 
     /**
@@ -40,6 +47,17 @@ sealed interface Command {
 
     /** {@code weft revoke NAME}: withdraws a paired device's access. */
     record Revoke(String device, Path data) implements Command {
+    }
+
+    /**
+     * {@code weft trash}: lists the vault's trash ({@code action} empty), or restores or deletes
+     * forever the notes named, a batch, or all of them.
+     */
+    record Trash(Path vault, String action, List<String> notes, Optional<String> batch, boolean all) implements Command {
+    }
+
+    /** {@code weft compact-store}: rewrites the stopped server's store file with only what it holds now. */
+    record CompactStore(Path data) implements Command {
     }
 
     /** {@code weft repair-store}: rebuilds the stopped server's damaged store from what reads. */

@@ -22,6 +22,9 @@ final class CommandLine {
     private static final ArgScanner REVOKE = dataOnly("weft revoke");
     private static final ArgScanner REPAIR_STORE = dataOnly("weft repair-store");
     private static final ArgScanner BACKUP = dataOnly("weft backup");
+    private static final ArgScanner COMPACT_STORE = dataOnly("weft compact-store");
+    private static final ArgScanner TRASH = new ArgScanner("weft trash", Map.of("--vault", "DIR", "--batch", "B"),
+            Set.of("--all"));
     private static final ArgScanner SYNC = new ArgScanner("weft sync",
             Map.of("--vault", "DIR", "--pair", "LINK", "--name", "NAME"), Set.of("--watch", "--allow-deletes", "--allow-erasures", "--restore-files"));
     private static final ArgScanner TRACE = new ArgScanner("weft trace",
@@ -45,6 +48,8 @@ final class CommandLine {
             case "revoke" -> revoke(REVOKE.scan(rest), places);
             case "repair-store" -> new Command.RepairStore(data(REPAIR_STORE.scan(rest), places));
             case "backup" -> backup(BACKUP.scan(rest), places);
+            case "compact-store" -> new Command.CompactStore(data(COMPACT_STORE.scan(rest), places));
+            case "trash" -> trash(TRASH.scan(rest), places);
             case "sync" -> sync(SYNC.scan(rest), places);
             case "trace" -> trace(TRACE.scan(rest));
             default -> throw new UsageException("unknown command '" + args.get(0) + "'");
@@ -80,6 +85,25 @@ final class CommandLine {
         return new Command.Sync(scanned.path("--vault", places.vault()), link, scanned.value("--name"), scanned.has("--watch"),
                 new Command.HeldDecisions(scanned.has("--allow-deletes"), scanned.has("--allow-erasures"),
                         scanned.has("--restore-files")));
+    }
+
+    private static Command trash(Scanned scanned, Places places) throws UsageException {
+        List<String> words = scanned.words();
+        String action = words.isEmpty() ? "" : words.get(0);
+        List<String> notes = words.isEmpty() ? List.of() : words.subList(1, words.size());
+        boolean all = scanned.has("--all");
+        var batch = scanned.value("--batch");
+        if (action.isEmpty()) {
+            if (all || batch.isPresent()) {
+                throw new UsageException("--all and --batch go with 'weft trash restore' or 'weft trash purge'");
+            }
+        } else if (!action.equals("restore") && !action.equals("purge")) {
+            throw new UsageException("'weft trash' lists the trash; 'weft trash restore' or 'weft trash purge' change it,"
+                    + " not '" + action + "'");
+        } else if ((notes.isEmpty() ? 0 : 1) + (all ? 1 : 0) + (batch.isPresent() ? 1 : 0) != 1) {
+            throw new UsageException("'weft trash " + action + "' needs the NOTEs, --batch B or --all (one of them)");
+        }
+        return new Command.Trash(scanned.path("--vault", places.vault()), action, List.copyOf(notes), batch, all);
     }
 
     private static Command trace(Scanned scanned) throws UsageException {

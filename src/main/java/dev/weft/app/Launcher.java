@@ -65,6 +65,12 @@ final class Launcher {
         if (command instanceof Command.RepairStore repair) {
             return new RepairStoreCommand(out, err).run(repair.data());
         }
+        if (command instanceof Command.Trash trash) {
+            return new TrashCommand(out, err, ZoneId.systemDefault()).run(trash);
+        }
+        if (command instanceof Command.CompactStore compact) {
+            return new CompactStoreCommand(out, err).run(compact.data());
+        }
         if (command instanceof Command.Sync sync) {
             return new SyncCommand(out, err, hooks).run(sync);
         }

@@ -53,6 +53,7 @@ final class ServerCommand {
             return Launcher.FAILED;
         }
         hooks.onStop(server::close);
+        server.keepTrash(command.trashDays());
         boolean tls = !server.fingerprint().equals(PairingLink.PLAIN);
         out.println("listening on " + address(command.bind(), server.port()) + (tls ? " (TLS)" : " (no TLS: ws://)"));
         out.println("fingerprint: " + (tls ? server.fingerprint() : "none"));

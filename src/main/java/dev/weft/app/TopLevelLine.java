@@ -20,10 +20,11 @@ final class TopLevelLine {
     static final String DEFAULT_BIND = "0.0.0.0";
 
     private static final List<String> SERVER_ONLY =
-            List.of("--port", "--data", "--bind", "--tls-cert", "--tls-key", "--no-tls", "--insecure-no-tls", "--restore");
+            List.of("--port", "--data", "--bind", "--tls-cert", "--tls-key", "--no-tls", "--insecure-no-tls", "--restore",
+                    "--trash-days");
     private static final ArgScanner SCANNER = new ArgScanner("weft",
             Map.of("--vault", "DIR", "--port", "N", "--data", "DIR", "--bind", "ADDR",
-                    "--tls-cert", "FILE", "--tls-key", "FILE", "--restore", "FILE"),
+                    "--tls-cert", "FILE", "--tls-key", "FILE", "--restore", "FILE", "--trash-days", "N"),
             Set.of("--server", "--no-tls", "--insecure-no-tls", "--version"));
 
     private TopLevelLine() {
@@ -58,7 +59,8 @@ final class TopLevelLine {
                 scanned.number("--port", DEFAULT_PORT, 1, 65535),
                 scanned.path("--data", places.serverData()),
                 bind,
-                tls(scanned, bind));
+                tls(scanned, bind),
+                scanned.number("--trash-days", Command.Server.DEFAULT_TRASH_DAYS, 0, 36_500));
         if (!scanned.has("--restore")) {
             return server;
         }

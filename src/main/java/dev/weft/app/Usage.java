@@ -24,6 +24,8 @@ final class Usage {
                                             tokens and notes cross the network in clear
                   --restore FILE            first make the new --data DIR from a backup
                                             that 'weft backup' wrote, then run on it
+                  --trash-days N            delete notes in the trash for more than N
+                                            days forever (default 30; 0: never)
               weft pair-code [--data DIR]   print a fresh pairing link from the running
                                             server (one device, within %d minutes)
               weft devices [--data DIR]     list the devices paired with the server
@@ -36,6 +38,18 @@ final class Usage {
                                             rebuild the stopped server's damaged store
                                             from what still reads; says what was lost
                                             and keeps the old file beside it
+              weft compact-store [--data DIR]
+                                            rewrite the stopped server's store file with
+                                            only what it holds now: the text of notes
+                                            deleted forever leaves the file's free space
+              weft trash [--vault DIR]      list the trash: when, by which device, the
+                                            batch (one action or one sync), the note
+              weft trash restore NOTE... | --batch B | --all [--vault DIR]
+                                            bring notes back from the trash
+              weft trash purge NOTE... | --batch B | --all [--vault DIR]
+                                            delete notes in the trash forever: the next
+                                            sync removes their text and history from the
+                                            server and every device
               weft sync [--vault DIR] [--pair LINK] [--name NAME] [--watch]
                         [--allow-deletes] [--allow-erasures] [--restore-files]
                                             sync a vault without the window: once (exit

@@ -4,8 +4,12 @@ import dev.weft.protocol.Message;
 import dev.weft.protocol.SyncDocDone;
 import dev.weft.protocol.SyncDocPull;
 import dev.weft.protocol.SyncDocResponse;
+import dev.weft.protocol.SyncDocPurge;
+import dev.weft.protocol.SyncDocPurged;
 import dev.weft.protocol.SyncDocRestore;
 import dev.weft.protocol.SyncDocTrash;
+import dev.weft.protocol.SyncDocTrashBatch;
+import dev.weft.protocol.SyncDocTrashInfo;
 import dev.weft.protocol.SyncDocUpsert;
 import dev.weft.protocol.SyncError;
 import dev.weft.protocol.Synclist;
@@ -55,6 +59,9 @@ final class GlobalProcedure {
     private record Trash(UUID document, boolean trashed) implements Request {
     }
 
+    private record Purge(UUID document) implements Request {
+    }
+
     /**
      * A pull of the nil document sent right after each synclist: its {@code 36} (404) comes after
      * the synclist's answer (answers keep request order), so it tells that the answer is in. A
@@ -101,6 +108,9 @@ final class GlobalProcedure {
     /** Notes uploaded whole to a store that had lost changes, to pull from 0 (see {@link #reupload}). */
     private final Set<UUID> settleFromZero = new HashSet<>();
     private final Set<UUID> trashInFlight = new HashSet<>();
+    private final Set<UUID> purgeInFlight = new HashSet<>();
+    /** Both ends announced the trash messages (docs/protocol.md §9): batches, edits that win, purge. */
+    private boolean trashMessages;
     /**
      * Notes with an upsert or pull in flight, and how many. One request per note at a time: an answer
      * from time L is applied after an earlier answer may have moved the note past L, and then it
@@ -149,6 +159,11 @@ final class GlobalProcedure {
         this.listener = listener;
         this.inSession = inSession;
         this.afterSession = afterSession;
+    }
+
+    /** Whether the server answered {@code Weft-Trash: 1}; before {@link #start}. */
+    void speaksTrash(boolean speaks) {
+        trashMessages = speaks;
     }
 
     /**
@@ -266,7 +281,7 @@ final class GlobalProcedure {
     /** True when nothing is awaited, queued or pending: the vault holds what the server has. */
     boolean isCurrent() {
         return awaiting.isEmpty() && toPull.isEmpty() && synclistsAwaited == 0 && vault.withPendingOps().isEmpty()
-                && vault.pendingTrashChanges().isEmpty();
+                && vault.pendingTrashChanges().isEmpty() && (!trashMessages || vault.pendingPurges().isEmpty());
     }
 
     /** What the procedure waits for, in words (for a sync that does not finish). */
@@ -287,6 +302,10 @@ final class GlobalProcedure {
                 done(done);
             } else if (message instanceof SyncError error) {
                 failed(error);
+            } else if (message instanceof SyncDocTrashInfo info) {
+                trashNews(info);
+            } else if (message instanceof SyncDocPurged purged) {
+                purged(purged);
             } else {
                 throw new ProtocolViolation("a global connection got " + message.getClass().getSimpleName());
             }
@@ -341,15 +360,89 @@ final class GlobalProcedure {
         outbox.send(List.of(part.upsert()));
     }
 
+    /**
+     * Sends the trash changes not in flight, and the purges asked for. Trashes of no batch sent here
+     * together (one sync's, the vault's scan's) share one (docs/protocol.md §9).
+     */
     private void sendTrashChanges() {
         List<Message> requests = new ArrayList<>();
+        long syncBatch = 0;
         for (TrashChange change : vault.pendingTrashChanges()) {
-            if (trashInFlight.add(change.id())) {
-                awaiting.add(new Trash(change.id(), change.trashed()));
-                requests.add(change.trashed() ? new SyncDocTrash(change.id()) : new SyncDocRestore(change.id()));
+            UUID id = change.id();
+            if (!trashInFlight.add(id)) {
+                continue;
+            }
+            awaiting.add(new Trash(id, change.trashed()));
+            if (!change.trashed()) {
+                requests.add(new SyncDocRestore(id));
+            } else if (trashMessages) {
+                if (change.batch() == 0 && syncBatch == 0) {
+                    syncBatch = TrashBatches.next();
+                }
+                requests.add(new SyncDocTrashBatch(id, vault.syncTime(id), change.batch() != 0 ? change.batch() : syncBatch));
+            } else {
+                requests.add(new SyncDocTrash(id));
+            }
+        }
+        if (trashMessages) {
+            for (UUID id : vault.pendingPurges()) {
+                if (purgeInFlight.add(id)) {
+                    awaiting.add(new Purge(id));
+                    requests.add(new SyncDocPurge(id));
+                }
             }
         }
         outbox.send(requests);
+    }
+
+    /** {@code 38}: when and by whom the note was trashed; a line if an edit took it out of the trash. */
+    private void trashNews(SyncDocTrashInfo info) throws IOException, ProtocolViolation {
+        Request head = awaiting.peek();
+        UUID id = info.documentId();
+        if (!(head instanceof Upsert u && u.document().equals(id) || head instanceof Pull p && p.document().equals(id)
+                || head instanceof Trash t && t.document().equals(id))) {
+            throw new ProtocolViolation("a 38 for " + id + " that no request asked for");
+        }
+        if (info.undoneByEdit()) {
+            vault.trashNewsUndone(id);
+            String name = vault.note(id).map(n -> "“" + n.name() + "”").orElse("a note");
+            listener.notice("restored " + name + ": edited on " + info.editedBy() + " after " + info.trashedBy()
+                    + " trashed it");
+        } else {
+            vault.trashNews(id, info.trashedAt(), info.batch(), info.trashedBy());
+        }
+    }
+
+    /** {@code 39}: the note was deleted forever; it ends the request about it, and goes here too. */
+    private void purged(SyncDocPurged purged) throws IOException, ProtocolViolation {
+        Request head = awaiting.poll();
+        UUID id = purged.documentId();
+        incoming = null;
+        Optional<String> name = vault.note(id).map(n -> n.name());
+        if (head instanceof Upsert u && u.document().equals(id)) {
+            laterParts.remove(id);
+            uploadAfter.remove(id);
+            resendAfter.remove(id);
+            uploadEnded(id);
+            answered(id);
+        } else if (head instanceof Pull p && p.document().equals(id)) {
+            pullsInFlight--;
+            pullsDone++;
+            afterSession.remove(id);
+            uploadAfter.remove(id);
+            answered(id);
+            reportProgress();
+        } else if (head instanceof Trash t && t.document().equals(id)) {
+            trashInFlight.remove(id);
+        } else if (head instanceof Purge p && p.document().equals(id)) {
+            purgeInFlight.remove(id);
+        } else {
+            throw new ProtocolViolation("a 39 for " + id + " that no request asked for");
+        }
+        vault.purge(id);
+        if (name.isPresent() && !(head instanceof Purge)) {
+            listener.notice("deleted forever on another device: “" + name.get() + "”");
+        }
     }
 
     /** Asks the server again what changed (a "sync now" on a live connection): current once answered. */
@@ -547,6 +640,14 @@ final class GlobalProcedure {
             }
             serverDiskFull = true;
             serverDiskFullNews = true;
+        } else if (head instanceof Purge p) {
+            purgeInFlight.remove(p.document());
+            if (error.code() == 404) {
+                vault.purge(p.document()); // the server never had it: nothing to wait for
+            } else {
+                vault.purgeRefused(p.document());
+                listener.problem("the server did not delete a note forever: " + error.message());
+            }
         } else if (head instanceof Trash t) {
             trashInFlight.remove(t.document());
             // 404: the server never had the note, so there is nothing to trash there

@@ -279,6 +279,7 @@ public final class SyncClient implements AutoCloseable {
         connection = opened;
         connectedOnce = true;
         procedure = new GlobalProcedure(vault, this::send, fanOut, this::inLiveSession, pullAfterSession);
+        procedure.speaksTrash(opened.speaksTrash());
         setState(SyncState.SYNCING);
         try {
             Optional<ReuploadRule.Plan> lost = recovery.opened(opened.upgradeHeader(StoreHeader.NAME));
@@ -677,6 +678,11 @@ public final class SyncClient implements AutoCloseable {
         @Override
         public void storeRecovery(String message) {
             listeners.forEach(l -> l.storeRecovery(message));
+        }
+
+        @Override
+        public void notice(String message) {
+            listeners.forEach(l -> l.notice(message));
         }
     }
 

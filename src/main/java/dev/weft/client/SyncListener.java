@@ -39,4 +39,12 @@ public interface SyncListener {
     /** Something the user should know, in one sentence. */
     default void problem(String message) {
     }
+
+    /**
+     * News worth a line that is no failure: a note an edit took out of the trash, one deleted forever
+     * elsewhere (docs/protocol.md §9). Shown as a problem unless the listener shows it otherwise.
+     */
+    default void notice(String message) {
+        problem(message);
+    }
 }

@@ -9,6 +9,7 @@ import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.ProtocolException;
 import dev.weft.protocol.RunForm;
 import dev.weft.protocol.StoreHeader;
+import dev.weft.protocol.TrashForm;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +77,7 @@ final class WireConnection {
         if (announceRuns) {
             headers.put(RunForm.HEADER, RunForm.VERSION);
         }
+        headers.put(TrashForm.HEADER, TrashForm.VERSION);
         return WebSocketClient.connect(server.uri("ws", "/v1/sync"), headers,
                 tls, connection.new WireListener(), o)
                 .thenApply(ws -> {
@@ -121,6 +123,11 @@ final class WireConnection {
         if (socket != null) {
             socket.abort();
         }
+    }
+
+    /** Whether the server answered {@code Weft-Trash: 1}: the trash messages of docs/protocol.md §9 go. */
+    boolean speaksTrash() {
+        return TrashForm.VERSION.equals(upgradeHeader(TrashForm.HEADER));
     }
 
     /** A header of the server's {@code 101}, or null. */

@@ -11,7 +11,8 @@ public sealed interface Message
                 SynclistResponse, SyncDocResponse, SyncDocDone, SyncError,
                 SessionStart, SessionInsert, SessionDelete, NameChange,
                 SessionReady, SessionAck, SessionPeer, SessionCursor,
-                SyncDocUpsertRuns, SyncDocResponseRuns, SessionInsertRuns, SessionDeleteRanges {
+                SyncDocUpsertRuns, SyncDocResponseRuns, SessionInsertRuns, SessionDeleteRanges,
+                SyncDocTrashBatch, SyncDocPurge, SyncDocTrashInfo, SyncDocPurged {
 
     /** The header byte that starts this message on the wire. */
     int type();

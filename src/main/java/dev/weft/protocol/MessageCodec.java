@@ -151,6 +151,10 @@ public final class MessageCodec {
             case SyncDocResponseRuns.TYPE -> readSyncDocResponseRuns(r, keys, ops);
             case SessionInsertRuns.TYPE -> readSessionInsertRuns(r, keys, ops);
             case SessionDeleteRanges.TYPE -> readSessionDeleteRanges(r, keys, ops);
+            case SyncDocTrashBatch.TYPE -> new SyncDocTrashBatch(r.uuid("document_id"), r.u64("known_at"), r.u64("batch"));
+            case SyncDocPurge.TYPE -> new SyncDocPurge(r.uuid("document_id"));
+            case SyncDocTrashInfo.TYPE -> readSyncDocTrashInfo(r);
+            case SyncDocPurged.TYPE -> new SyncDocPurged(r.uuid("document_id"), r.u64("sync_time"));
             default -> throw r.errorAt(r.offset() - 1, "unknown message type " + type);
         };
     }
@@ -179,6 +183,16 @@ public final class MessageCodec {
             case SyncDocResponseRuns.TYPE -> writeSyncDocResponseRuns(w, (SyncDocResponseRuns) m);
             case SessionInsertRuns.TYPE -> writeSessionInsertRuns(w, (SessionInsertRuns) m);
             case SessionDeleteRanges.TYPE -> writeSessionDeleteRanges(w, (SessionDeleteRanges) m);
+            case SyncDocTrashBatch.TYPE -> {
+                SyncDocTrashBatch t = (SyncDocTrashBatch) m;
+                w.uuid(t.documentId()).u64(t.knownAt()).u64(t.batch());
+            }
+            case SyncDocPurge.TYPE -> w.uuid(((SyncDocPurge) m).documentId());
+            case SyncDocTrashInfo.TYPE -> {
+                SyncDocTrashInfo i = (SyncDocTrashInfo) m;
+                w.uuid(i.documentId()).u64(i.trashedAt()).u64(i.batch()).line(i.trashedBy()).line(i.editedBy());
+            }
+            case SyncDocPurged.TYPE -> w.uuid(((SyncDocPurged) m).documentId()).u64(((SyncDocPurged) m).syncTime());
             default -> throw new IllegalStateException("no writer for message type " + m.type());
         }
     }
@@ -276,6 +290,15 @@ public final class MessageCodec {
 
     private static void writeSyncDocDone(ByteWriter w, SyncDocDone m) {
         w.uuid(m.documentId()).u64(m.syncTime()).u8(m.trashed() ? SyncDocDone.FLAG_TRASHED : 0);
+    }
+
+    private static SyncDocTrashInfo readSyncDocTrashInfo(ByteReader r) throws ProtocolException {
+        UUID id = r.uuid("document_id");
+        long trashedAt = r.u64("trashed_at");
+        long batch = r.u64("batch");
+        String trashedBy = WireFields.readText(r, 1, SessionPeer.MAX_DEVICE_NAME_BYTES, "trashed_by");
+        return new SyncDocTrashInfo(id, trashedAt, batch, trashedBy,
+                WireFields.readText(r, 0, SessionPeer.MAX_DEVICE_NAME_BYTES, "edited_by"));
     }
 
     private SyncError readSyncError(ByteReader r) throws ProtocolException {

@@ -9,6 +9,7 @@ import dev.weft.protocol.SessionCursor;
 import dev.weft.protocol.SessionDelete;
 import dev.weft.protocol.SessionInsert;
 import dev.weft.protocol.SessionStart;
+import dev.weft.protocol.TrashForm;
 import dev.weft.store.Store;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,13 +31,15 @@ final class ConnectionLogic {
     private final SessionSync session;
     /** Both ends announced run messages (docs/protocol.md §8): they are read as the seed's they stand for. */
     private final boolean runs;
+    /** Both ends announced the trash messages (docs/protocol.md §9). */
+    private final boolean trash;
     private Kind kind = Kind.NEW;
     /** What the connection is, as its open and close log lines say. */
     private String what = "before its first message";
 
     /** {@code restoring}: see {@link StoreCheck#restoring()}. */
     ConnectionLogic(Store store, Hub hub, PeerLink peer, MessageCodec codec, Failures failures, ServerLog log,
-            boolean restoring, boolean runs) {
+            boolean restoring, boolean runs, boolean trash) {
         this.codec = codec;
         this.runs = runs;
         this.hub = hub;
@@ -44,7 +47,8 @@ final class ConnectionLogic {
         this.failures = failures;
         this.log = log;
         Replies replies = new Replies(codec.limits().maxMessageBytes());
-        this.global = new GlobalSync(store, hub, peer, replies, failures, restoring);
+        this.trash = trash;
+        this.global = new GlobalSync(store, hub, peer, replies, failures, restoring, new TrashReplies(trash));
         this.session = new SessionSync(store, hub, peer, replies, failures);
     }
 
@@ -65,6 +69,12 @@ final class ConnectionLogic {
             kind = Kind.CLOSED; // as a server before runs: a type it does not know
             failures.closeWith(peer, Failures.PROTOCOL_ERROR, "run messages need " + RunForm.HEADER + ": "
                     + RunForm.VERSION + " at the upgrade");
+            return;
+        }
+        if (!trash && messages.stream().anyMatch(TrashForm::isTrash)) {
+            kind = Kind.CLOSED; // as a server before them: a type it does not know
+            failures.closeWith(peer, Failures.PROTOCOL_ERROR, "trash messages need " + TrashForm.HEADER + ": "
+                    + TrashForm.VERSION + " at the upgrade");
             return;
         }
         if (!handle(RunForm.expand(messages))) {

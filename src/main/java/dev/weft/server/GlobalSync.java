@@ -8,14 +8,17 @@ import dev.weft.protocol.NoteNames;
 import dev.weft.protocol.SessionDelete;
 import dev.weft.protocol.SessionInsert;
 import dev.weft.protocol.SyncDocPull;
+import dev.weft.protocol.SyncDocPurge;
 import dev.weft.protocol.SyncDocRestore;
 import dev.weft.protocol.SyncDocTrash;
+import dev.weft.protocol.SyncDocTrashBatch;
 import dev.weft.protocol.SyncDocUpsert;
 import dev.weft.protocol.SyncError;
 import dev.weft.protocol.Synclist;
 import dev.weft.protocol.SynclistResponse;
 import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
+import dev.weft.store.PurgedException;
 import dev.weft.store.Store;
 import dev.weft.store.StoreDamagedException;
 import dev.weft.store.SyncEntry;
@@ -49,6 +52,7 @@ final class GlobalSync {
     private final PeerLink peer;
     private final Replies replies;
     private final Failures failures;
+    private final TrashReplies trash;
     /** The device holds changes this store lost: its upserts may carry the atoms of any site (StoreCheck). */
     private final boolean restoring;
     /** Completes once the answer to this connection's last request is queued (on its executor only). */
@@ -59,8 +63,10 @@ final class GlobalSync {
      */
     private CompletableFuture<?> lastSubmitted = CompletableFuture.completedFuture(null);
 
-    GlobalSync(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures, boolean restoring) {
+    GlobalSync(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures, boolean restoring,
+            TrashReplies trash) {
         this.restoring = restoring;
+        this.trash = trash;
         this.store = store;
         this.hub = hub;
         this.peer = peer;
@@ -77,17 +83,31 @@ final class GlobalSync {
         } else if (message instanceof SyncDocUpsert u) {
             return upsert(u);
         } else if (message instanceof SyncDocTrash t) {
-            answer(batch -> trashed(t.documentId(), batch.trash(t.documentId())));
+            UUID doc = t.documentId();
+            answer(batch -> trashed(batch, doc, batch.trash(doc, site(), NO_CHECK, 0), NO_CHECK));
+        } else if (message instanceof SyncDocTrashBatch t) {
+            UUID doc = t.documentId();
+            answer(batch -> trashed(batch, doc, batch.trash(doc, site(), t.knownAt(), t.batch()), 0), doc, 1);
         } else if (message instanceof SyncDocRestore r) {
             // a restored name may have to be numbered: refused (36, 409) if that breaks the name rule
-            answer(batch -> trashed(r.documentId(), batch.restore(r.documentId()).map(Replies::sendable)
-                    .map(doc -> Replies.placeable(batch, doc))),
+            answer(batch -> trashed(batch, r.documentId(), batch.restore(r.documentId()).map(Replies::sendable)
+                    .map(doc -> Replies.placeable(batch, doc)), NO_CHECK),
                     r.documentId(), 1);
+        } else if (message instanceof SyncDocPurge p) {
+            // refused (36, 409) for a note out of the trash
+            answer(batch -> trashed(batch, p.documentId(), batch.purge(p.documentId()), NO_CHECK), p.documentId(), 1);
         } else {
             failures.protocol(peer, "message " + message.type() + " on a global sync connection");
             return false;
         }
         return true;
+    }
+
+    /** A device time after every time: no trash is news to it. */
+    private static final long NO_CHECK = -1L;
+
+    private int site() {
+        return peer.device().site();
     }
 
     /**
@@ -116,7 +136,7 @@ final class GlobalSync {
     private void pull(SyncDocPull p) {
         CompletableFuture<Void> answered = new CompletableFuture<>();
         lastWrite.whenComplete((ignored, error) -> peer.serially(
-                new PullStream(store, peer, replies, failures, p, answered)::next));
+                new PullStream(store, peer, replies, trash, failures, p, answered)::next));
         lastWrite = answered;
     }
 
@@ -182,19 +202,25 @@ final class GlobalSync {
             long knownAt = Replies.nameKnownAt(before.map(DocumentChanges::document), u.lastSyncTime());
             UpsertResult result = batch.upsert(u.documentId(), u.name(), knownAt, u.inserts(), u.deletes());
             DocumentState doc = Replies.sendable(result.document());
-            if (result.created() || result.renamed()) {
+            boolean restored = false;
+            if (result.changed()) { // an edit wins over a trash this device had not seen (protocol.md §9)
+                doc = Replies.sendable(batch.edited(doc.id(), site, u.lastSyncTime()).orElseThrow());
+                restored = result.document().trashed() && !doc.trashed();
+            }
+            if (result.created() || result.renamed() || restored) {
                 Replies.placeable(batch, doc);
             }
             List<Message> out = new ArrayList<>(replies.responses(doc.id(), doc.name(),
                     before.map(DocumentChanges::inserts).orElse(List.of()),
                     before.map(DocumentChanges::deletes).orElse(List.of())));
-            out.add(Replies.done(doc));
+            out.addAll(trash.done(batch, doc, u.lastSyncTime()));
             if (!result.changed()) {
                 return new Answer(out, Optional.empty());
             }
-            boolean renamed = before.map(b -> !b.document().name().equals(doc.name())).orElse(true);
+            DocumentState sent = doc;
+            boolean renamed = before.map(b -> !b.document().name().equals(sent.name())).orElse(true);
             return new Answer(out, Optional.of(entry(doc)),
-                    forSessions(site, u.inserts(), u.deletes(), renamed ? doc.name() : null));
+                    forSessions(site, u.inserts(), u.deletes(), renamed ? sent.name() : null));
         }, u.documentId(), u.inserts().size() + u.deletes().size());
         return true;
     }
@@ -214,11 +240,16 @@ final class GlobalSync {
         return ops;
     }
 
-    private Answer trashed(UUID document, Optional<DocumentState> state) {
+    /** The answer to a trash, restore or purge: {@code 38} if due, {@code 34}; {@code 39} once purged. */
+    private Answer trashed(WriteBatch batch, UUID document, Optional<DocumentState> state, long since) {
+        Optional<Long> purgedAt = batch.purgedAt(document);
+        if (purgedAt.isPresent()) {
+            return new Answer(List.of(trash.gone(document, purgedAt.get())), state.map(GlobalSync::entry));
+        }
         if (state.isEmpty()) {
             return notFound(document);
         }
-        return new Answer(List.of(Replies.done(state.get())), Optional.of(entry(state.get())));
+        return new Answer(trash.done(batch, state.get(), since), Optional.of(entry(state.get())));
     }
 
     private static Answer notFound(UUID document) {
@@ -294,6 +325,9 @@ final class GlobalSync {
     private List<Message> committed(Answer answer, Throwable error, UUID document) {
         if (error != null) {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            if (cause instanceof PurgedException) {
+                return List.of(trash.gone(document, store.purgedAt(document).orElse(0L)));
+            }
             Optional<SyncError> refusal = Replies.refusal(document, cause);
             if (refusal.isEmpty()) {
                 failures.fault(peer, cause);

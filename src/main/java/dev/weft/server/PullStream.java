@@ -31,6 +31,7 @@ final class PullStream {
     private final Store store;
     private final PeerLink peer;
     private final Replies replies;
+    private final TrashReplies trash;
     private final Failures failures;
     private final SyncDocPull pull;
     private final int site;
@@ -45,9 +46,10 @@ final class PullStream {
     private long passStart;
     private int windows;
 
-    PullStream(Store store, PeerLink peer, Replies replies, Failures failures, SyncDocPull pull,
+    PullStream(Store store, PeerLink peer, Replies replies, TrashReplies trash, Failures failures, SyncDocPull pull,
             CompletableFuture<Void> answered) {
         this.store = store;
+        this.trash = trash;
         this.peer = peer;
         this.replies = replies;
         this.failures = failures;
@@ -72,8 +74,10 @@ final class PullStream {
             answered.complete(null);
             return;
         }
-        if (read.isEmpty()) { // documents are never removed: only a first read finds none
-            finish(List.of(Replies.error(pull.documentId(), Replies.NOT_FOUND, "no such document")));
+        if (read.isEmpty()) { // unknown, or deleted forever (before or during this answer: protocol.md §9)
+            Optional<Long> purgedAt = store.purgedAt(pull.documentId());
+            finish(List.of(purgedAt.isPresent() ? trash.gone(pull.documentId(), purgedAt.get())
+                    : Replies.error(pull.documentId(), Replies.NOT_FOUND, "no such document")));
             return;
         }
         ChangesWindow window = read.get();
@@ -93,6 +97,8 @@ final class PullStream {
         List<Message> out = new ArrayList<>(replies.responses(doc.id(), doc.name(), window.changes().inserts(),
                 window.changes().deletes()));
         if (window.last() == null && doc.syncTime() == passStart) {
+            store.trashRecord(doc.id()).flatMap(t -> trash.info(doc, t, pull.lastSyncTime(), store::deviceName))
+                    .ifPresent(out::add);
             out.add(Replies.done(doc));
             finish(out);
             return;

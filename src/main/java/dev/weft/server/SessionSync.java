@@ -15,6 +15,7 @@ import dev.weft.protocol.SyncError;
 import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
 import dev.weft.store.RefusedException;
+import dev.weft.store.PurgedException;
 import dev.weft.store.Store;
 import dev.weft.store.SyncEntry;
 import dev.weft.store.UpsertResult;
@@ -88,6 +89,10 @@ final class SessionSync {
             }
             return new CatchUp(batch.changesSince(document, start.lastSyncTime(), site).orElseThrow(), created);
         }, 1, (catchUp, error) -> { // on the writer, in commit order: the join follows the catch-up read
+            if (error != null && unwrap(error) instanceof PurgedException) {
+                send(List.of(Replies.error(start.documentId(), Replies.NOT_FOUND, "no such document"))); // no 68
+                return;
+            }
             if (error != null) {
                 failures.fault(peer, unwrap(error));
                 return;
@@ -151,7 +156,12 @@ final class SessionSync {
         }
         store.submit(batch -> {
             List<OpBatch.Part> parts = hub.seal(fresh);
-            return new Applied(parts, batch.upsert(doc, null, OpBatch.inserts(parts), OpBatch.deletes(parts)));
+            UpsertResult result = batch.upsert(doc, null, OpBatch.inserts(parts), OpBatch.deletes(parts));
+            if (result.changed()) { // who edited, for a trash that comes later (protocol.md §9)
+                parts.stream().mapToInt(part -> part.session().site()).distinct()
+                        .forEach(editor -> batch.edited(doc, editor, -1L));
+            }
+            return new Applied(parts, result);
         }, inserts.size() + deletes.size(), (done, error) -> {
             if (error != null) {
                 fresh.close().stream().map(OpBatch.Part::session).distinct().forEach(s -> s.failures.fault(s.peer, unwrap(error)));

@@ -2,6 +2,7 @@ package dev.weft.server;
 
 import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.RunForm;
+import dev.weft.protocol.TrashForm;
 import dev.weft.server.security.Secrets;
 import dev.weft.store.Device;
 import dev.weft.store.Store;
@@ -26,6 +27,7 @@ final class SyncEndpoint implements HttpHandler {
     private static final AttachmentKey<Device> DEVICE = AttachmentKey.create(Device.class);
     private static final AttachmentKey<StoreCheck> STORE_CHECK = AttachmentKey.create(StoreCheck.class);
     private static final AttachmentKey<Boolean> RUNS = AttachmentKey.create(Boolean.class);
+    private static final AttachmentKey<Boolean> TRASH = AttachmentKey.create(Boolean.class);
     private static final String BEARER = "Bearer ";
 
     private final Store store;
@@ -97,6 +99,10 @@ final class SyncEndpoint implements HttpHandler {
             exchange.getResponseHeaders().put(new HttpString(RunForm.HEADER), RunForm.VERSION); // both announce runs
             exchange.putAttachment(RUNS, Boolean.TRUE);
         }
+        if (TrashForm.VERSION.equals(exchange.getRequestHeaders().getFirst(TrashForm.HEADER))) {
+            exchange.getResponseHeaders().put(new HttpString(TrashForm.HEADER), TrashForm.VERSION); // protocol.md §9
+            exchange.putAttachment(TRASH, Boolean.TRUE);
+        }
         upgrade.handleRequest(exchange);
     }
 
@@ -141,7 +147,7 @@ final class SyncEndpoint implements HttpHandler {
                 budget, receive, runs ? new RunForm(codec.limits()) : null);
         boolean serving = hub.opened(peer);
         peer.attach(new ConnectionLogic(store, hub, peer, codec, failures, log,
-                exchange.getAttachment(STORE_CHECK).restoring(), runs));
+                exchange.getAttachment(STORE_CHECK).restoring(), runs, exchange.getAttachment(TRASH) != null));
         if (!serving) {
             peer.close(Failures.GOING_AWAY, "server shutting down");
         }

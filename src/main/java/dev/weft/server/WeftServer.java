@@ -55,6 +55,8 @@ public final class WeftServer implements AutoCloseable {
     private final ControlChannel control;
     private final ReceiveBudget receiveBudget;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<TrashExpiry> trashExpiry =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     private WeftServer(ServerConfig config, Store store, Hub hub, Undertow undertow, ExecutorService pool,
             PairingCodes pairingCodes, String fingerprint, ServerLog log, ControlChannel control,
@@ -285,6 +287,10 @@ public final class WeftServer implements AutoCloseable {
             return;
         }
         control.close();
+        TrashExpiry expiry = trashExpiry.getAndSet(null);
+        if (expiry != null) {
+            expiry.close();
+        }
         boolean interrupted = false;
         try {
             if (!hub.shutdown(Failures.GOING_AWAY, "server shutting down", SHUTDOWN_GRACE_MILLIS)) {
@@ -307,6 +313,24 @@ public final class WeftServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         log.info("stopped");
+    }
+
+    /**
+     * Deletes forever the notes in the trash for more than {@code days} days ({@code --trash-days}; 0
+     * keeps them): now, then every hour.
+     */
+    public void keepTrash(int days) {
+        TrashExpiry expiry = new TrashExpiry(store, hub, log, days);
+        TrashExpiry before = trashExpiry.getAndSet(expiry);
+        if (before != null) {
+            before.close();
+        }
+        expiry.start();
+    }
+
+    /** Runs the {@code --trash-days} rule once as if it were {@code nowMicros} (tests); returns how many it deleted. */
+    int expireTrashAt(long nowMicros, int days) {
+        return new TrashExpiry(store, hub, log, days).runAt(nowMicros);
     }
 
     /** The bytes of incoming messages held now (tests). */

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The document changes of docs/protocol.md §4: upsert, trash, restore. Each change that has an effect
+ * The document changes of docs/protocol.md §4 and §9: upsert, trash, restore, purge. Each change that has an effect
  * takes one new sync time, stamps the document with it and moves it in the sync index.
  */
 final class DocumentWrites {
@@ -21,6 +21,9 @@ final class DocumentWrites {
         this.atoms = atoms;
         this.clock = clock;
     }
+
+    /** A trash request that says nothing of what its device knew: no change wins over it. */
+    static final long NO_CHECK = -1L;
 
     UpsertResult upsert(UUID id, String name, List<Atom> inserts, List<Pid> deletes) {
         return upsert(id, name, Long.MAX_VALUE, inserts, deletes);
@@ -38,6 +41,9 @@ final class DocumentWrites {
         List<Atom> ins = List.copyOf(inserts);
         List<Pid> dels = List.copyOf(deletes);
         DocumentRecord before = documents.get(id).orElse(null);
+        if (before == null && documents.purged(id)) {
+            throw new PurgedException(id);
+        }
         if (before == null && name == null) {
             throw new RefusedException("document " + id + " does not exist and the request names none");
         }
@@ -53,18 +59,30 @@ final class DocumentWrites {
         atoms.recordHistory(id, time, touched);
         DocumentRecord now = before == null
                 ? new DocumentRecord(finalName, false, time, time, time)
-                : new DocumentRecord(finalName, before.trashed(), time, before.created(), renamed ? time : before.nameTime());
+                : before.with(finalName, before.trashed(), time, renamed ? time : before.nameTime());
         documents.put(id, before, now);
         return new UpsertResult(now.state(id), before == null, renamed, true);
     }
 
-    Optional<DocumentState> trash(UUID id) {
+    /**
+     * Puts the document in the trash for {@code site}, whose device knew it as of {@code knownAt}
+     * ({@link #NO_CHECK}: a trash that says nothing of it), in {@code batch}. A change another device
+     * made after {@code knownAt} wins (docs/protocol.md §9): the document stays out, and the trash is
+     * recorded as undone by that change, with a new sync time so that every device hears of it.
+     */
+    Optional<DocumentState> trash(UUID id, int site, long knownAt, long batch) {
         return documents.get(id).map(before -> {
             if (before.trashed()) {
                 return before.state(id);
             }
+            long time = clock.next();
+            if (TrashRules.editWins(before.edits().lastByOtherThan(site), knownAt)) {
+                TrashRecord undone = new TrashRecord(time, site, batch, before.edits().lastEditorOtherThan(site), time);
+                return store(id, before, before.with(before.name(), false, time, before.nameTime()).with(undone));
+            }
             documents.releaseName(id, before.name());
-            return store(id, before, new DocumentRecord(before.name(), true, clock.next(), before.created(), before.nameTime()));
+            return store(id, before, before.with(before.name(), true, time, before.nameTime())
+                    .with(new TrashRecord(time, site, batch, 0, 0)));
         });
     }
 
@@ -73,10 +91,48 @@ final class DocumentWrites {
             if (!before.trashed()) {
                 return before.state(id);
             }
-            String name = claim(id, before.name());
+            return restored(id, before, before, clock.next(), before.trash().undoneBy(0, 0));
+        });
+    }
+
+    /**
+     * Notes that {@code site} changed the document, in the change just made; a device that did not
+     * know of its trash ({@code deviceTime} before it) and did not make it takes it out of the trash
+     * (docs/protocol.md §9). Returns the document as it is now.
+     */
+    Optional<DocumentState> edited(UUID id, int site, long deviceTime) {
+        return documents.get(id).map(before -> {
+            DocumentRecord noted = before.editedBy(site, before.syncTime());
+            if (!TrashRules.editUndoesTrash(before.trashed(), before.trash(), site, deviceTime)) {
+                return store(id, before, noted);
+            }
             long time = clock.next();
-            return store(id, before, new DocumentRecord(name, false, time, before.created(),
-                    name.equals(before.name()) ? before.nameTime() : time));
+            return restored(id, before, noted, time, before.trash().undoneBy(site, time));
+        });
+    }
+
+    private DocumentState restored(UUID id, DocumentRecord before, DocumentRecord base, long time, TrashRecord trash) {
+        String name = claim(id, before.name());
+        return store(id, before, base.with(name, false, time, name.equals(before.name()) ? before.nameTime() : time)
+                .with(trash));
+    }
+
+    /**
+     * Deletes a document in the trash forever: its runs and history go, a tombstone with a new sync
+     * time stays (docs/protocol.md §9). Empty if unknown.
+     *
+     * @throws RefusedException if the document is not in the trash
+     */
+    Optional<DocumentState> purge(UUID id) {
+        if (documents.purged(id)) {
+            return documents.raw(id).map(record -> record.state(id));
+        }
+        return documents.get(id).map(before -> {
+            if (!before.trashed()) {
+                throw new RefusedException("only a note in the trash can be deleted forever");
+            }
+            atoms.purge(id);
+            return store(id, before, before.purge(clock.next()));
         });
     }
 

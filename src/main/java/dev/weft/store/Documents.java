@@ -2,7 +2,9 @@ package dev.weft.store;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,9 +19,36 @@ final class Documents {
         this.t = tables;
     }
 
+    /** The document, unless unknown or deleted forever. */
     Optional<DocumentRecord> get(UUID id) {
+        return raw(id).filter(record -> !record.purged());
+    }
+
+    /** The document's record, a purged one's tombstone included. */
+    Optional<DocumentRecord> raw(UUID id) {
         byte[] bytes = t.documents.get(Keys.document(id));
         return bytes == null ? Optional.empty() : Optional.of(DocumentRecord.decode(bytes));
+    }
+
+    /** Whether the document was deleted forever. */
+    boolean purged(UUID id) {
+        return raw(id).map(DocumentRecord::purged).orElse(false);
+    }
+
+    /** Every document in the trash (not purged) with the time of its trash (or, if unknown, of its last change). */
+    Map<UUID, Long> trashTimes() {
+        Map<UUID, Long> out = new LinkedHashMap<>();
+        for (var e : t.documents.entrySet()) {
+            DocumentRecord r = DocumentRecord.decode(e.getValue());
+            if (r.trashed() && !r.purged()) {
+                out.put(Keys.documentAt(e.getKey(), 0), trashTime(r));
+            }
+        }
+        return out;
+    }
+
+    static long trashTime(DocumentRecord r) {
+        return r.trash().at() != 0 ? r.trash().at() : r.syncTime();
     }
 
     /** Stores {@code now} for {@code id} and moves its sync index entry from {@code before}'s time. */

@@ -24,10 +24,21 @@ final class Runs {
     private static final Comparator<Pid> PID_ORDER = Comparator.naturalOrder();
     private final NavigableMap<byte[], byte[]> runs;
     private final NavigableMap<byte[], byte[]> history;
+    /** Layout 1's atoms not migrated yet: a purge removes them too. */
+    private final NavigableMap<byte[], byte[]> unmigrated;
 
     Runs(Tables tables) {
         this.runs = tables.runs;
         this.history = tables.history;
+        this.unmigrated = tables.atoms;
+    }
+
+    /** Removes every atom, run and history entry of {@code document}: its text and history are gone. */
+    void purge(UUID document) {
+        byte[] doc = Keys.document(document);
+        range(runs, doc).clear();
+        range(history, doc).clear();
+        range(unmigrated, doc).clear();
     }
 
     /**

@@ -223,6 +223,29 @@ public final class Store implements AutoCloseable {
         return read(o -> o.documents.get(id).map(record -> record.state(id)));
     }
 
+    /** The sync time at which the document was deleted forever, if it was (docs/protocol.md §9). */
+    public Optional<Long> purgedAt(UUID id) {
+        return read(o -> o.documents.raw(id).filter(DocumentRecord::purged).map(DocumentRecord::syncTime));
+    }
+
+    /** The document's last trash ({@link TrashRecord#NONE} if none); empty if unknown or purged. */
+    public Optional<TrashRecord> trashRecord(UUID id) {
+        return read(o -> o.documents.get(id).map(DocumentRecord::trash));
+    }
+
+    /** The name of the device of {@code site}, if the store knows it (revoked or not). */
+    public Optional<String> deviceName(int site) {
+        return read(o -> o.devices.bySite(site).map(Device::name));
+    }
+
+    /**
+     * Every document in the trash with the sync time of its trash (of its last change, for a trash
+     * made before trash times were kept): what a {@code --trash-days} rule looks at. O(documents).
+     */
+    public Map<UUID, Long> trashTimes() {
+        return read(o -> o.documents.trashTimes());
+    }
+
     /**
      * Up to {@code limit} documents changed after {@code since}, oldest first (a synclist answer,
      * docs/protocol.md §4). O(answer · log n).

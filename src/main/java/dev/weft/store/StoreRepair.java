@@ -236,7 +236,7 @@ public final class StoreRepair {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (!Files.isDirectory(dir)) {
             return;
         }

@@ -59,8 +59,57 @@ public final class WriteBatch {
 
     /** Puts the document in the trash with a new sync time; its name is free for others. Empty if unknown. */
     public Optional<DocumentState> trash(UUID document) {
+        return trash(document, 0, DocumentWrites.NO_CHECK, 0);
+    }
+
+    /**
+     * Puts the document in the trash for the device of {@code site}, which knew it as of {@code knownAt}
+     * ({@code -1}: says nothing), in {@code batch}, unless another device changed it after that: then
+     * it stays out of the trash and the trash is recorded as undone by that change (docs/protocol.md
+     * §9). Empty if unknown.
+     */
+    public Optional<DocumentState> trash(UUID document, int site, long knownAt, long batch) {
         check();
-        return documentWrites.trash(document);
+        return documentWrites.trash(document, site, knownAt, batch);
+    }
+
+    /**
+     * Notes that the change just made to the document came from {@code site}, current to
+     * {@code deviceTime}; if that device had not seen its trash (made by another), the document
+     * comes out of the trash (docs/protocol.md §9). The document as it is now; empty if unknown.
+     */
+    public Optional<DocumentState> edited(UUID document, int site, long deviceTime) {
+        check();
+        return documentWrites.edited(document, site, deviceTime);
+    }
+
+    /**
+     * Deletes a document in the trash forever: its text, history and name are removed; a tombstone
+     * with a new sync time stays. Empty if unknown; a document purged before is answered as it is.
+     *
+     * @throws RefusedException if it is not in the trash
+     */
+    public Optional<DocumentState> purge(UUID document) {
+        check();
+        return documentWrites.purge(document);
+    }
+
+    /** The document's last trash ({@link TrashRecord#NONE} if none); empty if unknown or purged. */
+    public Optional<TrashRecord> trashRecord(UUID document) {
+        check();
+        return documents.get(document).map(DocumentRecord::trash);
+    }
+
+    /** The sync time at which the document was deleted forever, if it was. */
+    public Optional<Long> purgedAt(UUID document) {
+        check();
+        return documents.raw(document).filter(DocumentRecord::purged).map(DocumentRecord::syncTime);
+    }
+
+    /** The name of the device of {@code site}, if the store knows it (revoked or not). */
+    public Optional<String> deviceName(int site) {
+        check();
+        return devices.bySite(site).map(Device::name);
     }
 
     /** Takes the document out of the trash with a new sync time, renamed if its name is taken. Empty if unknown. */

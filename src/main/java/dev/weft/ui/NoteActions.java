@@ -1,5 +1,6 @@
 package dev.weft.ui;
 
+import dev.weft.client.TrashBatches;
 import dev.weft.ui.notes.TreeItem;
 import dev.weft.ui.settings.Preferences;
 import dev.weft.ui.settings.Theme;
@@ -115,9 +116,7 @@ final class NoteActions {
             return;
         }
         window.jobs.run("Could not move the folder “" + folder + "” to the trash", () -> {
-            for (NoteInfo note : inside) {
-                vault.trash(note.id());
-            }
+            vault.trash(inside.stream().map(NoteInfo::id).toList(), TrashBatches.next()); // one batch
             return count;
         }, done -> window.status.info("Moved " + done + " in “" + folder + "” to the trash (File › Trash… brings them back)"));
     }
@@ -140,13 +139,24 @@ final class NoteActions {
     }
 
     void showTrash() {
-        new TrashDialog(window.frame, vault, id -> window.jobs.run("Could not restore the note", () -> {
-            vault.restore(id);
-            return vault.note(id).map(NoteInfo::name).orElse("the note");
-        }, name -> {
-            window.status.info("Restored “" + name + "”");
-            window.openNote(id, null);
-        })).show();
+        TrashDialog[] shown = new TrashDialog[1];
+        shown[0] = new TrashDialog(window.frame, vault, "this device", ids -> window.jobs.run("Could not restore the notes",
+                () -> {
+                    vault.restore(ids); // one action: one index write, the server hears of all at once
+                    return ids.size() == 1 ? vault.note(ids.get(0)).map(n -> "“" + n.name() + "”").orElse("the note")
+                            : ids.size() + " notes";
+                }, what -> {
+                    window.status.info("Restored " + what);
+                    shown[0].reload();
+                    if (ids.size() == 1) {
+                        window.openNote(ids.get(0), null);
+                    }
+                }), ids -> window.jobs.run("Could not delete the notes forever", () -> vault.askPurge(ids), count -> {
+                    window.status.info("Deleting " + count + (count == 1 ? " note" : " notes")
+                            + " forever (on the server and every device)");
+                    shown[0].reload();
+                }));
+        shown[0].show();
     }
 
     void quickOpen() {

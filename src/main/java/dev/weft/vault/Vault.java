@@ -72,6 +72,7 @@ public final class Vault implements Closeable {
     private final FolderChanges changes;
     private final DamagedFileMerge damagedFiles;
     private final HeldChanges held;
+    private final TrashBook trashBook;
     private FolderWatcher watcher;
     /** The pending decision on files the watcher saw vanish (guarded by the state lock). */
     private java.util.concurrent.ScheduledFuture<?> vanishedDecision;
@@ -98,6 +99,7 @@ public final class Vault implements Closeable {
         this.replicas = new Replicas(table, paths, options, events, damaged, this::site, this::localEdit,
                 this::damageFound);
         this.index = new IndexKeeper(table, paths, options, io, events, replicas, baseCopies, movingAside, damaged);
+        this.trashBook = TrashBook.load(paths.weftDir().resolve("trash"), events);
         this.incoming = new IncomingNotes(new IdFolder(paths.weftDir().resolve("incoming")));
         this.files = new NoteFiles(table, paths, options, io, replicas, index, events, baseCopies, movingAside,
                 incoming, file -> runLater(() -> filesChanged(new FolderWatcher.Batch(Set.of(file), false))));
@@ -406,16 +408,29 @@ public final class Vault implements Closeable {
 
     /** Moves a note to the trash here: its {@code .md} goes, its text stays; durable before this returns. */
     public void trash(UUID id) throws IOException {
+        trash(List.of(id), 0);
+    }
+
+    /**
+     * Moves notes to the trash here as one user action: {@code batch} (non-zero) goes to the server
+     * with each trash, so they can be restored together (docs/protocol.md §9); one index write.
+     */
+    public void trash(Collection<UUID> ids, long batch) throws IOException {
+        List<UUID> trashed = new ArrayList<>();
         ops.lock();
         try {
-            NoteState n = table.require(id);
-            if (n.trashed) {
-                return;
-            }
-            deleteFile(n);
-            synchronized (state) {
-                n.trashed = true;
-                n.pendingTrash = Boolean.TRUE;
+            for (UUID id : ids) {
+                NoteState n = table.require(id);
+                if (n.trashed) {
+                    continue;
+                }
+                deleteFile(n);
+                synchronized (state) {
+                    n.trashed = true;
+                    n.pendingTrash = Boolean.TRUE;
+                }
+                trashBook.put(id, new TrashInfo(System.currentTimeMillis() * 1000, batch, "", true, false));
+                trashed.add(id);
             }
             files.settle();
             index.write();
@@ -423,7 +438,7 @@ public final class Vault implements Closeable {
             ops.unlock();
         }
         events.fire(VaultListener::notesChanged);
-        events.fire(l -> l.pendingWork(id));
+        trashed.forEach(id -> events.fire(l -> l.pendingWork(id)));
     }
 
     /**
@@ -463,30 +478,137 @@ public final class Vault implements Closeable {
 
     /** Brings a note back from the trash here (renamed if its name is taken) and writes its {@code .md}; durable. */
     public void restore(UUID id) throws IOException {
+        restore(List.of(id));
+    }
+
+    /**
+     * Brings notes back from the trash here as one action (each renamed if its name is taken) and
+     * writes their {@code .md}; one index write, durable before this returns.
+     */
+    public void restore(Collection<UUID> ids) throws IOException {
+        List<UUID> restored = new ArrayList<>();
         ops.lock();
         try {
-            NoteState n = table.require(id);
-            if (!n.trashed) {
-                return;
+            for (UUID id : ids) {
+                NoteState n = table.require(id);
+                if (!n.trashed) {
+                    continue;
+                }
+                String name = uniqueName(n.name, n);
+                replicas.withReplica(n, r -> {
+                    if (!name.equals(n.name)) {
+                        replicas.ownEdits(() -> r.rename(name));
+                    }
+                    synchronized (state) {
+                        n.name = name;
+                        n.trashed = false;
+                        n.pendingTrash = Boolean.FALSE;
+                    }
+                    files.placeFile(n, r);
+                });
+                trashBook.remove(id);
+                restored.add(id);
             }
-            String name = uniqueName(n.name, n);
-            replicas.withReplica(n, r -> {
-                if (!name.equals(n.name)) {
-                    replicas.ownEdits(() -> r.rename(name));
-                }
-                synchronized (state) {
-                    n.name = name;
-                    n.trashed = false;
-                    n.pendingTrash = Boolean.FALSE;
-                }
-                files.placeFile(n, r);
-            });
             index.write();
         } finally {
             ops.unlock();
         }
         events.fire(VaultListener::notesChanged);
-        events.fire(l -> l.pendingWork(id));
+        restored.forEach(id -> events.fire(l -> l.pendingWork(id)));
+    }
+
+    /** What this device knows of each trash: when, by which device, which batch (docs/vault.md, "The trash"). */
+    public Map<UUID, TrashInfo> trashInfo() {
+        return trashBook.all();
+    }
+
+    /**
+     * The server's word on a note's trash ({@code 38}): when, by which device, in which batch; kept
+     * for the trash view. Nothing changes in the note itself (the {@code 34} after it does that).
+     */
+    public void trashNews(UUID id, long at, long batch, String device) throws IOException {
+        boolean asked = trashBook.get(id).map(TrashInfo::purgeAsked).orElse(false);
+        trashBook.put(id, new TrashInfo(at, batch, device, false, asked));
+    }
+
+    /** The server says an edit took the note out of its trash: what was known of that trash is dropped. */
+    public void trashNewsUndone(UUID id) throws IOException {
+        trashBook.remove(id);
+    }
+
+    /**
+     * Asks to delete notes in the trash forever: a note the server never had goes at once, the others
+     * at the next sync, once the server confirms ({@link #purge}); notes out of the trash are left.
+     * Returns how many were asked.
+     */
+    public int askPurge(Collection<UUID> ids) throws IOException {
+        int asked = 0;
+        for (UUID id : ids) {
+            Optional<NoteInfo> note = note(id).filter(NoteInfo::trashed);
+            if (note.isEmpty()) {
+                continue;
+            }
+            asked++;
+            if (syncTime(id) == 0 && !device().isPaired()) {
+                purge(id); // never on a server: nothing to wait for
+                continue;
+            }
+            TrashInfo info = trashBook.get(id).orElse(new TrashInfo(0, 0, "", false, false));
+            trashBook.put(id, info.withPurgeAsked(true));
+        }
+        if (asked > 0) {
+            ids.forEach(id -> events.fire(l -> l.pendingWork(id)));
+            events.fire(VaultListener::notesChanged);
+        }
+        return asked;
+    }
+
+    /** The notes the user asked to delete forever that the server has not confirmed yet. */
+    public List<UUID> pendingPurges() {
+        return trashBook.all().entrySet().stream().filter(e -> e.getValue().purgeAsked())
+                .filter(e -> note(e.getKey()).isPresent()).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** The server refused to delete a note forever (it is out of the trash there): the request is dropped. */
+    public void purgeRefused(UUID id) throws IOException {
+        Optional<TrashInfo> info = trashBook.get(id);
+        if (info.isPresent() && info.get().purgeAsked()) {
+            trashBook.put(id, info.get().withPurgeAsked(false));
+        }
+    }
+
+    /**
+     * The note was deleted forever (the server's {@code 39}, docs/protocol.md §9): its file, if it has
+     * one, and every file of it under {@code .weft/} are removed, unsent ops included; it leaves the
+     * list. Nothing for an unknown note.
+     */
+    public void purge(UUID id) throws IOException {
+        ops.lock();
+        try {
+            NoteState n;
+            NoteReplica r;
+            synchronized (state) {
+                n = notes.get(id);
+                r = open.remove(id);
+            }
+            if (r != null) {
+                r.close();
+            }
+            if (n != null) {
+                files.removeFile(n);
+                synchronized (state) {
+                    notes.remove(id);
+                }
+            }
+            NotePurge.deleteFiles(paths.weftDir(), id);
+            trashBook.remove(id);
+            if (n != null) {
+                index.write();
+            }
+        } finally {
+            ops.unlock();
+        }
+        events.fire(VaultListener::notesChanged);
     }
 
     /**
@@ -861,7 +983,9 @@ public final class Vault implements Closeable {
     public List<TrashChange> pendingTrashChanges() {
         synchronized (state) {
             return notes.values().stream().filter(n -> n.pendingTrash != null)
-                    .map(n -> new TrashChange(n.id, n.pendingTrash)).sorted(Comparator.comparing(TrashChange::id))
+                    .map(n -> new TrashChange(n.id, n.pendingTrash, n.pendingTrash
+                            ? trashBook.get(n.id).filter(TrashInfo::local).map(TrashInfo::batch).orElse(0L) : 0L))
+                    .sorted(Comparator.comparing(TrashChange::id))
                     .toList();
         }
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Offline changes that meet: each kind resolves the same way on every device, files included, and
- * no text is lost (a trashed note keeps it for a restore).
+ * no text is lost (an edit wins over a trash).
  */
 class ConflictsTest extends LiveServerTest {
     static final Duration TIMEOUT = PATIENCE;
@@ -116,24 +116,20 @@ class ConflictsTest extends LiveServerTest {
     }
 
     @Test
-    void trashVersusEditTrashesItEverywhereWithTheEditKeptForARestore() throws Exception {
+    void trashVersusEditBringsItBackEverywhereWithTheEdit() throws Exception {
         Device a = device("a");
         Device b = device("b");
         UUID id = a.vault.create("old", "keep me").id();
         syncAll(a, b);
         a.vault.trash(id);
         b.vault.replica(id).insertUtf16(7, ", edited");
-        syncAll(a, b);
-        assertThat(b.vault.note(id).orElseThrow().trashed()).isTrue();
-        assertThat(b.file("old")).doesNotExist();
-        b.vault.restore(id);
-        syncAll(a, b);
+        syncAll(a, b); // the edit wins (docs/protocol.md §9; TrashSyncTest for both orders)
         assertThat(a.vault.note(id).orElseThrow().trashed()).isFalse();
         assertThat(MarkdownFiles.read(a.file("old"))).isEqualTo("keep me, edited");
     }
 
     @Test
-    void deletingTheFileVersusAnEditTrashesItWithTheEditKept() throws Exception {
+    void deletingTheFileVersusAnEditBringsItBackWithTheEdit() throws Exception {
         Device a = device("a");
         Device b = device("b");
         UUID id = a.vault.create("gone", "was here").id();
@@ -143,8 +139,8 @@ class ConflictsTest extends LiveServerTest {
         a.reopen();
         b.vault.replica(id).insertUtf16(8, " and edited");
         syncAll(a, b);
-        assertThat(a.vault.note(id).orElseThrow().trashed()).isTrue();
-        assertThat(a.text(id)).isEqualTo("was here and edited");
+        assertThat(a.vault.note(id).orElseThrow().trashed()).isFalse();
+        assertThat(MarkdownFiles.read(a.file("gone"))).isEqualTo("was here and edited");
     }
 
     @Test

@@ -141,7 +141,7 @@ class MainWindowTest extends WindowTestBase {
 
         frame.menuItemWithPath("File", "Trash…").click();
         DialogFixture trash = dialog("trash");
-        trash.list("trash.list").pressAndReleaseKeys(KeyEvent.VK_DOWN); // the first (only) note
+        trash.table("trash.table").selectRows(0); // the first (only) note
         press(trash.button("trash.restore"));
         waitFor("the note restored", () -> !info(list).trashed());
         waitFor("and open again", () -> list.equals(onEdt(() -> window.openNote.current())));

@@ -1,0 +1,197 @@
+package dev.weft.client;
+
+import static dev.weft.testing.Eventually.PATIENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weft.vault.NoteInfo;
+import dev.weft.vault.TrashInfo;
+import dev.weft.vault.Vault;
+import dev.weft.vault.VaultOptions;
+import dev.weft.vault.text.MarkdownFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The trash in bulk through a real server and real devices (docs/protocol.md §9): an edit wins over
+ * a trash in either order, a batch is restored as one, a purge reaches a device that was offline.
+ * Devices sync one at a time with {@code syncOnce}: between two syncs each is offline.
+ */
+class TrashSyncTest extends LiveServerTest {
+    final class Device {
+        final String name;
+        final List<String> notices = Collections.synchronizedList(new ArrayList<>());
+        Vault vault;
+        SyncClient client;
+
+        Device(String name) throws Exception {
+            this.name = name;
+            open();
+            client.pair(server.pairingLink(), name);
+        }
+
+        void open() throws Exception {
+            vault = Vault.open(dir.resolve(name), VaultOptions.defaults());
+            client = new SyncClient(vault, SyncOptions.defaults());
+            client.addListener(new SyncListener() {
+                @Override
+                public void notice(String message) {
+                    notices.add(message);
+                }
+            });
+        }
+
+        void close() throws Exception {
+            client.close();
+            vault.close();
+        }
+
+        void sync() throws Exception {
+            client.syncOnce(PATIENCE);
+            vault.flush();
+        }
+
+        Path file(String note) {
+            return dir.resolve(name).resolve(note + ".md");
+        }
+
+        NoteInfo note(UUID id) {
+            return vault.note(id).orElseThrow();
+        }
+
+        /** Files under {@code .weft/} named after {@code id}. */
+        List<Path> weftFiles(UUID id) throws Exception {
+            try (Stream<Path> files = Files.walk(dir.resolve(name).resolve(".weft"))) {
+                return files.filter(f -> f.getFileName().toString().startsWith(id.toString())).toList();
+            }
+        }
+    }
+
+    Device device(String name) throws Exception {
+        Device d = new Device(name);
+        open.add(d::close);
+        return d;
+    }
+
+    void syncAll(Device... devices) throws Exception {
+        for (int round = 0; round < 2; round++) {
+            for (Device d : devices) {
+                d.sync();
+            }
+        }
+    }
+
+    @Test
+    void anEditWinsOverATrashWhenTheTrashArrivesFirst() throws Exception {
+        Device laptop = device("laptop");
+        Device phone = device("phone");
+        UUID id = laptop.vault.create("plans", "keep me").id();
+        syncAll(laptop, phone);
+        phone.vault.trash(id); // both offline: the phone trashes, the laptop edits
+        laptop.vault.replica(id).insertUtf16(7, ", edited");
+        phone.sync();
+        assertThat(phone.note(id).trashed()).isTrue();
+        laptop.sync();
+        syncAll(phone, laptop);
+        restoredEverywhereWithTheEdit(id, laptop, phone);
+    }
+
+    @Test
+    void anEditWinsOverATrashWhenTheEditArrivesFirst() throws Exception {
+        Device laptop = device("laptop");
+        Device phone = device("phone");
+        Device desk = device("desk");
+        UUID id = laptop.vault.create("plans", "keep me").id();
+        syncAll(laptop, phone, desk);
+        phone.vault.trash(id);
+        laptop.vault.replica(id).insertUtf16(7, ", edited");
+        laptop.sync();
+        phone.sync(); // its trash meets an edit it had not seen: refused, and the note comes back here
+        syncAll(laptop, phone, desk);
+        restoredEverywhereWithTheEdit(id, laptop, phone, desk);
+    }
+
+    private void restoredEverywhereWithTheEdit(UUID id, Device... devices) throws Exception {
+        for (Device d : devices) {
+            assertThat(d.note(id).trashed()).as(d.name).isFalse();
+            assertThat(MarkdownFiles.read(d.file("plans"))).as(d.name).isEqualTo("keep me, edited");
+        }
+        for (Device d : List.of(devices[0], devices[1])) {
+            assertThat(d.notices).as(d.name + "'s status line")
+                    .contains("restored “plans”: edited on laptop after phone trashed it");
+        }
+    }
+
+    @Test
+    void aBatchTrashedTogetherIsListedAndRestoredTogether() throws Exception {
+        Device a = device("a");
+        Device b = device("b");
+        List<UUID> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            batch.add(a.vault.create("old/note " + i, "text " + i).id());
+        }
+        UUID alone = a.vault.create("alone", "x").id();
+        syncAll(a, b);
+        a.vault.trash(batch, TrashBatches.next());
+        a.vault.trash(alone);
+        syncAll(a, b);
+        Map<UUID, TrashInfo> seen = b.vault.trashInfo();
+        long id = seen.get(batch.get(0)).batch();
+        assertThat(id).isNotZero();
+        assertThat(batch).allSatisfy(n -> {
+            assertThat(b.note(n).trashed()).isTrue();
+            assertThat(seen.get(n).batch()).isEqualTo(id);
+            assertThat(seen.get(n).device()).isEqualTo("a");
+            assertThat(seen.get(n).at()).isPositive();
+        });
+        assertThat(seen.get(alone).batch()).isNotEqualTo(id);
+        List<UUID> sameBatch = seen.entrySet().stream().filter(e -> e.getValue().batch() == id)
+                .map(Map.Entry::getKey).toList();
+        b.vault.restore(sameBatch); // one action
+        syncAll(b, a);
+        for (UUID n : batch) {
+            assertThat(a.note(n).trashed()).isFalse();
+        }
+        assertThat(MarkdownFiles.read(a.file("old/note 29"))).isEqualTo("text 29");
+        assertThat(a.note(alone).trashed()).isTrue();
+    }
+
+    @Test
+    void aPurgeReachesADeviceThatWasOfflineAndRemovesItsCopy() throws Exception {
+        Device a = device("a");
+        Device b = device("b");
+        Device offline = device("offline");
+        UUID id = a.vault.create("password", "hunter2").id();
+        UUID kept = a.vault.create("kept", "still here").id();
+        syncAll(a, b, offline);
+        offline.close();
+        a.vault.trash(id);
+        a.sync();
+        assertThat(a.vault.askPurge(List.of(id, kept))).as("only notes in the trash").isEqualTo(1);
+        a.sync();
+        assertThat(a.vault.note(id)).isEmpty();
+        assertThat(a.weftFiles(id)).isEmpty();
+        Device fresh = device("fresh");
+        fresh.sync();
+        assertThat(fresh.vault.note(id)).as("a device paired after the purge").isEmpty();
+        assertThat(fresh.vault.note(kept)).isPresent();
+        b.sync();
+        assertThat(b.vault.note(id)).isEmpty();
+        assertThat(b.weftFiles(id)).isEmpty();
+        assertThat(b.notices).contains("deleted forever on another device: “password”");
+        offline.open();
+        assertThat(offline.file("password")).exists();
+        offline.sync();
+        assertThat(offline.vault.note(id)).isEmpty();
+        assertThat(offline.file("password")).doesNotExist();
+        assertThat(offline.weftFiles(id)).isEmpty();
+        assertThat(MarkdownFiles.read(offline.file("kept"))).isEqualTo("still here");
+        assertThat(offline.vault.note(kept)).isPresent();
+    }
+}
