@@ -20,8 +20,9 @@ import java.util.concurrent.CompletionException;
 import java.util.function.IntConsumer;
 
 /**
- * One {@code sync_doc_upsert} with more than {@link #STEP_OPS} ops, applied as a run of store works
- * of at most that many ops each (docs/server.md, "Big uploads"). Each step is its own transaction
+ * One {@code sync_doc_upsert} that costs more than {@link #STEP_OPS} units ({@link UpsertCost}: a
+ * run of inserts is a unit or a few, an atom in no run is one), applied as a run of store works of
+ * at most that many units each (docs/server.md, "Big uploads"). Each step is its own transaction
  * with its own sync time, and the next step is queued only after the last one committed, so every
  * other connection's reads, writes and upgrades get the store between two steps: one device's
  * upload delays the others by one step, not by the whole upload.
@@ -36,7 +37,7 @@ import java.util.function.IntConsumer;
  * after the last step: everything up to that time is the device's own or in the {@code 33}.
  */
 final class ChunkedUpsert {
-    /** The most ops (inserts plus deletes) one step writes: tens of milliseconds of the writer. */
+    /** The most units ({@link UpsertCost}) one step writes: tens of milliseconds of the writer. */
     static final int STEP_OPS = 1_024;
     /** Test seam: told the number (from 0) of each step before it is queued. */
     static volatile IntConsumer beforeStep = step -> { };
@@ -79,15 +80,18 @@ final class ChunkedUpsert {
 
     /** True for an upsert too big for one step. */
     static boolean needed(SyncDocUpsert upsert) {
-        return (long) upsert.inserts().size() + upsert.deletes().size() > STEP_OPS;
+        return (long) upsert.inserts().size() + upsert.deletes().size() > STEP_OPS
+                && UpsertCost.of(upsert.inserts(), upsert.deletes()) > STEP_OPS;
     }
 
     /** Queues the next step; on the connection's executor. */
     void next() {
         beforeStep.accept(step);
         boolean first = step == 0;
-        int insertTo = Math.min(upsert.inserts().size(), nextInsert + STEP_OPS);
-        int deleteTo = Math.min(upsert.deletes().size(), nextDelete + STEP_OPS - (insertTo - nextInsert));
+        int[] fit = UpsertCost.insertsWithin(upsert.inserts(), nextInsert, STEP_OPS);
+        int insertTo = fit[0];
+        int units = Math.min(fit[1], STEP_OPS);
+        int deleteTo = Math.min(upsert.deletes().size(), nextDelete + STEP_OPS - units);
         List<Atom> inserts = upsert.inserts().subList(nextInsert, insertTo);
         List<Pid> deletes = upsert.deletes().subList(nextDelete, deleteTo);
         boolean last = insertTo == upsert.inserts().size() && deleteTo == upsert.deletes().size();
@@ -108,7 +112,7 @@ final class ChunkedUpsert {
                 Replies.placeable(batch, result.document());
             }
             return new Step(others, result);
-        }, inserts.size() + deletes.size(), (done, error) -> committed(done, error, inserts, deletes, last));
+        }, units + deletes.size(), (done, error) -> committed(done, error, inserts, deletes, last));
         if (last) {
             submitted.complete(null);
         }

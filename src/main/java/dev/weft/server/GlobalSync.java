@@ -195,7 +195,7 @@ final class GlobalSync {
             boolean renamed = before.map(b -> !b.document().name().equals(doc.name())).orElse(true);
             return new Answer(out, Optional.of(entry(doc)),
                     forSessions(site, u.inserts(), u.deletes(), renamed ? doc.name() : null));
-        }, u.documentId(), u.inserts().size() + u.deletes().size());
+        }, u.documentId(), UpsertCost.of(u.inserts(), u.deletes()));
         return true;
     }
 

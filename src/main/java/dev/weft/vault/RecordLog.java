@@ -270,6 +270,18 @@ public final class RecordLog implements Closeable {
      * Empty if there are none.
      */
     public Optional<ToSend> markToSend(boolean everythingPending) throws IOException {
+        Optional<ToSend> range = markToSendUnforced(everythingPending);
+        if (range.isPresent()) {
+            channel.force();
+        }
+        return range;
+    }
+
+    /**
+     * {@link #markToSend} without the fsync: the caller forces the log ({@link #force}, or
+     * {@link Vault#forceLogs} for many notes side by side) before any of these ops leaves.
+     */
+    public Optional<ToSend> markToSendUnforced(boolean everythingPending) throws IOException {
         ToSend range;
         synchronized (this) {
             range = everythingPending ? state.pendingRange() : state.unsentRange();
@@ -281,7 +293,6 @@ public final class RecordLog implements Closeable {
             }
             append(List.of(new LogRecord.SentThrough(range.through())), new ArrayList<>());
         }
-        channel.force();
         return Optional.of(range);
     }
 

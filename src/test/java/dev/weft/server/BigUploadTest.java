@@ -73,10 +73,12 @@ class BigUploadTest {
         }
     }
 
+    /** Atoms that form no runs (every other one a level deeper): each costs a step one unit (UpsertCost). */
     private static List<Atom> atoms(int site, int from, int count) {
         List<Atom> atoms = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            atoms.add(new Atom(Pid.single(site, from + i), 'a' + i % 26));
+            Pid pid = i % 2 == 0 ? Pid.single(site, from + i) : Pid.of(Pid.key(site, from + i), Pid.key(site, 1));
+            atoms.add(new Atom(pid, 'a' + i % 26));
         }
         return atoms;
     }
@@ -246,7 +248,11 @@ class BigUploadTest {
             }
             assertThat(alive(u, big)).isEqualTo(expected);
             // a late insert of a pid deleted before it arrived stays dead
-            u.send(new SyncDocUpsert(big, "big", Long.MAX_VALUE >>> 1, atoms(uploader.site, BIG + 10, 5), List.of()));
+            List<Atom> late = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                late.add(new Atom(Pid.single(uploader.site, BIG + 10 + i), 'z'));
+            }
+            u.send(new SyncDocUpsert(big, "big", Long.MAX_VALUE >>> 1, late, List.of()));
             u.done();
             assertThat(alive(u, big)).isEqualTo(expected);
         }

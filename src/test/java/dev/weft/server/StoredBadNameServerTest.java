@@ -4,6 +4,7 @@ import static dev.weft.server.ServerEndToEndTest.atom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
 import dev.weft.protocol.SessionStart;
 import dev.weft.protocol.SyncDocDone;
 import dev.weft.protocol.SyncDocPull;
@@ -83,7 +84,9 @@ class StoredBadNameServerTest {
         g.done();
         List<Atom> many = new ArrayList<>();
         for (int i = 1; i <= ChunkedUpsert.STEP_OPS + 5; i++) {
-            many.add(atom(device.site, 10 + i, 'b'));
+            // every other one a level deeper: no runs, one unit each (UpsertCost), so the upload goes in steps
+            many.add(new Atom(i % 2 == 0 ? Pid.single(device.site, 10 + i)
+                    : Pid.of(Pid.key(device.site, 10 + i), Pid.key(device.site, 1)), 'b'));
         }
         g.send(new SyncDocUpsert(big, "was big", 0, many, List.of()));
         assertThat(g.expect(SyncDocResponse.class).name()).isEqualTo("was big");
