@@ -97,6 +97,12 @@ public final class NoteReplica implements Closeable {
      */
     static NoteReplica open(VaultPaths paths, UUID documentId, ReplicaOptions options, CompactionHook hook,
             boolean sweepTemps) throws IOException {
+        return open(paths, documentId, options, hook, sweepTemps, false);
+    }
+
+    /** {@link #open}; {@code deferCreation} as for {@link RecordLog#open}. */
+    static NoteReplica open(VaultPaths paths, UUID documentId, ReplicaOptions options, CompactionHook hook,
+            boolean sweepTemps, boolean deferCreation) throws IOException {
         Files.createDirectories(paths.docsDir());
         Path structure = paths.structure(documentId);
         Path logFile = paths.latestOps(documentId);
@@ -120,7 +126,8 @@ public final class NoteReplica implements Closeable {
             structureTime[0] = 0;
         }
         SequenceDoc doc = read;
-        RecordLog log = RecordLog.open(logFile, documentId, structureTime[0], record -> replay(doc, record), options, hook);
+        RecordLog log = RecordLog.open(logFile, documentId, structureTime[0], record -> replay(doc, record), options, hook,
+                deferCreation);
         NoteReplica replica = new NoteReplica(documentId, structure, doc, log, options);
         replica.structureBytes = Math.abs(structureTime[1]);
         replica.seedLayout = structureTime[1] < 0;

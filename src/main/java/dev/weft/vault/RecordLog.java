@@ -54,6 +54,8 @@ public final class RecordLog implements Closeable {
     private final RecordBuffer out = new RecordBuffer();
     private final List<LocalOpListener> listeners = new CopyOnWriteArrayList<>();
     private long structureSyncTime;
+    /** Created with {@code deferCreation}: its folder is not forced yet (guarded by this). */
+    private boolean creationUnforced;
 
     private RecordLog(Path file, UUID documentId, long structureSyncTime, InstantSource clock, CompactionHook hook,
             LogRecovery recovery, LogChannel channel) {
@@ -78,6 +80,17 @@ public final class RecordLog implements Closeable {
      */
     static RecordLog open(Path file, UUID documentId, long structureSyncTime, Consumer<LogRecord> replay,
             ReplicaOptions options, CompactionHook hook) throws IOException {
+        return open(file, documentId, structureSyncTime, replay, options, hook, false);
+    }
+
+    /**
+     * {@link #open}; with {@code deferCreation} a log this call creates is forced, and its folder,
+     * at the next {@link #force} or at {@link #close} instead of now (a burst of notes pulled while
+     * the vault holds replicas: docs/client.md, "Many notes"). A kill loses nothing by it (the header
+     * is written); a power loss before then can lose the new file, as if it had never been made.
+     */
+    static RecordLog open(Path file, UUID documentId, long structureSyncTime, Consumer<LogRecord> replay,
+            ReplicaOptions options, CompactionHook hook, boolean deferCreation) throws IOException {
         boolean exists = Files.exists(file);
         byte[] bytes = exists ? Files.readAllBytes(file) : new byte[0];
         LogScanner.Result scan = LogScanner.scan(bytes);
@@ -108,7 +121,7 @@ public final class RecordLog implements Closeable {
         LogChannel channel = LogChannel.open(file, scan.validEnd(), options.fsyncInterval());
         RecordLog log = new RecordLog(file, documentId, structureSyncTime, options.clock(), hook, recovery, channel);
         try {
-            log.recover(scan, replay, !exists);
+            log.recover(scan, replay, !exists, deferCreation);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -116,7 +129,8 @@ public final class RecordLog implements Closeable {
         return log;
     }
 
-    private void recover(LogScanner.Result scan, Consumer<LogRecord> replay, boolean created) throws IOException {
+    private void recover(LogScanner.Result scan, Consumer<LogRecord> replay, boolean created, boolean deferCreation)
+            throws IOException {
         scan.forEach(record -> {
             state.apply(record);
             replay.accept(record);
@@ -133,10 +147,25 @@ public final class RecordLog implements Closeable {
             channel.append(encode(fix));
             fix.forEach(state::apply);
         }
-        if (!recovery.clean() || !fix.isEmpty()) {
+        boolean defer = deferCreation && created && recovery.clean();
+        if (!recovery.clean() || (!fix.isEmpty() && !defer)) {
             channel.forceNow();
         }
-        if (created) {
+        if (defer) {
+            creationUnforced = true;
+        } else if (created) {
+            AtomicFiles.forceDirectory(file.toAbsolutePath().getParent());
+        }
+    }
+
+    /** A log created with its fsyncs deferred: forces its folder once (its file is forced by the caller). */
+    private void forceCreation() throws IOException {
+        boolean due;
+        synchronized (this) {
+            due = creationUnforced;
+            creationUnforced = false;
+        }
+        if (due) {
             AtomicFiles.forceDirectory(file.toAbsolutePath().getParent());
         }
     }
@@ -404,6 +433,7 @@ public final class RecordLog implements Closeable {
     /** Forces every record appended so far to disk now. */
     public void force() throws IOException {
         channel.force();
+        forceCreation();
     }
 
     /**
@@ -450,6 +480,7 @@ public final class RecordLog implements Closeable {
     @Override
     public synchronized void close() throws IOException {
         channel.close();
+        forceCreation();
     }
 
     /** Replays the records the file holds now, as {@link #open} did: what is saved of the note since its structure file. */

@@ -107,7 +107,7 @@ final class Replicas {
             return;
         }
         if (r == null) {
-            r = openReplica(n);
+            r = openReplica(n, holds > 0);
             synchronized (state) {
                 borrowed.put(n.id, r);
             }
@@ -187,6 +187,11 @@ final class Replicas {
     }
 
     NoteReplica openReplica(NoteState n) throws IOException {
+        return openReplica(n, false);
+    }
+
+    /** {@link #openReplica}; {@code toHold}: it will be held, so a new note's log is forced with the others at the hold's end. */
+    private NoteReplica openReplica(NoteState n, boolean toHold) throws IOException {
         synchronized (state) {
             if (open.containsKey(n.id) || borrowed.containsKey(n.id) || held.containsKey(n.id)) {
                 // two replicas appending to one log would overwrite each other's records
@@ -194,7 +199,8 @@ final class Replicas {
             }
         }
         int site = this.site.getAsInt();
-        NoteReplica r = NoteReplica.open(paths, n.id, options.replicaOptions().apply(site), CompactionHook.NONE, false);
+        NoteReplica r = NoteReplica.open(paths, n.id, options.replicaOptions().apply(site), CompactionHook.NONE, false,
+                toHold);
         replicaOpens.incrementAndGet();
         try {
             checkDamage(n, r);

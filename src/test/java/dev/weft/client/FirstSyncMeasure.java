@@ -54,8 +54,19 @@ public final class FirstSyncMeasure {
             Path a = Files.createDirectories(dir.resolve("a"));
             long text = writeNotes(a, notes, noteBytes);
             System.out.printf("%d notes, %,d B of text, server on 127.0.0.1 %s%n", notes, text, tls ? "TLS" : "no TLS");
-            sync("upload (device a)", jar, jfr, a, link.get(), text);
-            sync("download (device b)", jar, jfr, dir.resolve("b"), pairCode(jar, dir.resolve("s")), text);
+            String first = link.get();
+            double cpu = cpuSeconds(serverProcess.pid());
+            sync("upload (device a)", jar, jfr, a, first, text);
+            double afterUpload = cpuSeconds(serverProcess.pid());
+            System.out.printf("  server CPU during the upload %.2f s%n", afterUpload - cpu);
+            String second = pairCode(jar, dir.resolve("s"));
+            double beforeDownload = cpuSeconds(serverProcess.pid());
+            sync("download (device b)", jar, jfr, dir.resolve("b"), second, text);
+            System.out.printf("  server CPU during the download %.2f s%n", cpuSeconds(serverProcess.pid()) - beforeDownload);
+            if (jfr != null) {
+                new ProcessBuilder("jcmd", Long.toString(serverProcess.pid()), "JFR.dump",
+                        "filename=" + jfr.resolve("server.jfr")).redirectErrorStream(true).start().waitFor();
+            }
         } finally {
             serverProcess.destroy();
             serverProcess.waitFor();
@@ -95,8 +106,21 @@ public final class FirstSyncMeasure {
         command.addAll(List.of("sync", "--vault", folder.toString(), "--pair", link, "--name", what.substring(0, 3)));
         long start = System.nanoTime();
         Process device = new ProcessBuilder(command).redirectErrorStream(true).start();
+        double[] cpu = new double[1];
+        Thread sampler = new Thread(() -> { // the child's CPU, read until it ends (its /proc entry goes then)
+            try {
+                while (device.isAlive()) {
+                    cpu[0] = cpuSeconds(device.pid());
+                    Thread.sleep(20);
+                }
+            } catch (IOException | InterruptedException e) {
+                // ended
+            }
+        });
+        sampler.start();
         String out = new String(device.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int status = device.waitFor();
+        sampler.join();
         double whole = (System.nanoTime() - start) / 1e9;
         String line = out.lines().filter(l -> l.startsWith("in sync:")).findFirst()
                 .orElseThrow(() -> new IOException(what + " ended " + status + ":\n" + out));
@@ -106,9 +130,16 @@ public final class FirstSyncMeasure {
         long sentWire = Long.parseLong(line.replaceAll(".*sent \\d+ B \\((\\d+) B on the wire.*", "$1"));
         long received = Long.parseLong(line.replaceAll(".*received (\\d+) B.*", "$1"));
         long receivedWire = Long.parseLong(line.replaceAll(".*received \\d+ B \\((\\d+) B on the wire.*", "$1"));
-        System.out.printf("%s: sync %.2f s (process %.2f s); sent %,d B (%.2fx, %,d on the wire), received %,d B"
-                + " (%.2fx, %,d on the wire)%n", what, ms / 1e3, whole, sent, sent / (double) text, sentWire, received,
+        System.out.printf("%s: sync %.2f s (process %.2f s, CPU %.1f s); sent %,d B (%.2fx, %,d on the wire), received %,d B"
+                + " (%.2fx, %,d on the wire)%n", what, ms / 1e3, whole, cpu[0], sent, sent / (double) text, sentWire, received,
                 received / (double) text, receivedWire);
+    }
+
+    /** User and system CPU of process {@code pid} so far (Linux {@code /proc}), in seconds. */
+    static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in clock ticks
     }
 
     private static CompletableFuture<String> firstPairLink(Process server) {
