@@ -45,6 +45,8 @@ import java.util.function.Predicate;
 final class GlobalProcedure {
     /** Pulls in flight at once: enough to hide the round trip, few enough to keep answers small. */
     static final int PULL_WINDOW = 32;
+    /** Notes whose uploads are marked, forced and sent together ({@link #uploadAll}). */
+    static final int UPLOAD_BATCH = 64;
 
     private sealed interface Request {
     }
@@ -175,9 +177,7 @@ final class GlobalProcedure {
         if (uploading.addAll(pending)) {
             reportProgress(); // the whole count at once: sending them all takes a while
         }
-        for (UUID id : pending) {
-            upload(id, true);
-        }
+        uploadAll(pending);
         sendTrashChanges();
         requestSynclist(vault.device().lastSyncTime());
         for (UUID id : afterSession) {
@@ -227,11 +227,9 @@ final class GlobalProcedure {
      * (those not in flight), as at {@link #start}.
      */
     void resendPending() throws IOException {
-        for (UUID id : vault.withPendingOps()) {
-            if (!inSession.test(id)) {
-                upload(id, true);
-            }
-        }
+        List<UUID> pending = new ArrayList<>(vault.withPendingOps());
+        pending.removeIf(inSession);
+        uploadAll(pending);
         sendTrashChanges();
     }
 
@@ -314,16 +312,48 @@ final class GlobalProcedure {
         advanceLastSyncTime();
     }
 
+    /**
+     * Every pending op of each of {@code ids}, {@link #UPLOAD_BATCH} notes at a time: the batch's
+     * logs are marked, forced side by side, then its first parts leave together (docs/client.md,
+     * "Many notes"), so the server takes them in one transaction.
+     */
+    private void uploadAll(List<UUID> ids) throws IOException {
+        for (int from = 0; from < ids.size(); from += UPLOAD_BATCH) {
+            List<UUID> marked = new ArrayList<>();
+            for (UUID id : ids.subList(from, Math.min(ids.size(), from + UPLOAD_BATCH))) {
+                if (prepareUpload(id, true, false)) {
+                    marked.add(id);
+                }
+            }
+            vault.forceLogs(marked); // on disk before any of them leaves
+            for (UUID id : marked) {
+                sendNextPart(id);
+            }
+        }
+    }
+
     private void upload(UUID id, boolean everythingPending) throws IOException {
+        if (prepareUpload(id, everythingPending, true)) {
+            sendNextPart(id);
+        }
+    }
+
+    /**
+     * Marks what {@code id} sends now in its log ({@code force}d there, else the caller forces it
+     * before sending); true if there is a part to send, false if nothing is to go or an answer is
+     * in flight (then it goes after that answer).
+     */
+    private boolean prepareUpload(UUID id, boolean everythingPending, boolean force) throws IOException {
         if (inFlight.containsKey(id)) {
             uploadAfter.add(id); // sent once the answer in flight is in (see inFlight)
-            return;
+            return false;
         }
         // marked sent in the same step as taken, on disk before it leaves (record-log.md)
-        Optional<RecordLog.ToSend> toSend = vault.withReplica(id, replica -> replica.log().markToSend(everythingPending));
+        Optional<RecordLog.ToSend> toSend = vault.withReplica(id, replica -> force
+                ? replica.log().markToSend(everythingPending) : replica.log().markToSendUnforced(everythingPending));
         if (toSend.isEmpty()) {
             uploading.remove(id); // counted at start, nothing to send after all
-            return;
+            return false;
         }
         partRefused.remove(id);
         if (uploading.add(id)) {
@@ -333,7 +363,7 @@ final class GlobalProcedure {
             vault.replica(id); // kept open, not opened (its whole log read) again for every part and answer
         }
         laterParts.put(id, toSend.get());
-        sendNextPart(id);
+        return true;
     }
 
     /**

@@ -70,6 +70,8 @@ public final class SyncClient implements AutoCloseable {
     private SSLContext tls;
     private boolean connecting;
     private GlobalProcedure procedure;
+    /** The vault's replicas held through the burst of work queued on this thread (see {@link #holdForBurst}). */
+    private dev.weft.vault.ReplicaHold hold;
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> flush;
     /** A session was closed for lack of space on the server (1013), and none has been answered since. */
@@ -286,6 +288,7 @@ public final class SyncClient implements AutoCloseable {
             if (lost.isPresent() && !procedure.reupload(lost.get())) {
                 recovery.leftOut();
             }
+            holdForBurst();
             procedure.start();
             checkCurrent();
         } catch (IOException e) {
@@ -543,6 +546,32 @@ public final class SyncClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Keeps the replicas the procedure's jobs open until the tasks queued on this thread by now
+     * (answers read meanwhile) are done: each note's jobs in a burst (its upload marked and sent,
+     * its answer applied, acknowledged, made current) open its files once and force its log once,
+     * side by side with the other notes' (docs/client.md, "Many notes").
+     */
+    private void holdForBurst() {
+        if (hold != null) {
+            return;
+        }
+        hold = vault.holdReplicas();
+        execute(() -> {
+            dev.weft.vault.ReplicaHold ending = hold;
+            hold = null;
+            try {
+                ending.close();
+            } catch (IOException e) {
+                if (procedure != null) {
+                    vaultNotWritten(e);
+                } else {
+                    fanOut.problem("the vault could not be written: " + e.getMessage());
+                }
+            }
+        });
+    }
+
     private void execute(Runnable task) {
         if (!thread.isShutdown()) {
             thread.execute(() -> {
@@ -601,6 +630,7 @@ public final class SyncClient implements AutoCloseable {
                 return;
             }
             try {
+                holdForBurst();
                 procedure.received(messages);
                 if (procedure.takeServerDiskFull()) {
                     serverDiskFull();

@@ -108,7 +108,7 @@ final class ChunkedUpsert {
                 Replies.placeable(batch, result.document());
             }
             return new Step(others, result);
-        }, inserts.size() + deletes.size(), (done, error) -> committed(done, error, inserts, deletes, last));
+        }, UpsertCost.of(inserts, deletes), (done, error) -> committed(done, error, inserts, deletes, last));
         if (last) {
             submitted.complete(null);
         }

@@ -221,7 +221,7 @@ final class GlobalSync {
             boolean renamed = before.map(b -> !b.document().name().equals(sent.name())).orElse(true);
             return new Answer(out, Optional.of(entry(doc)),
                     forSessions(site, u.inserts(), u.deletes(), renamed ? sent.name() : null));
-        }, u.documentId(), u.inserts().size() + u.deletes().size());
+        }, u.documentId(), UpsertCost.of(u.inserts(), u.deletes()));
         return true;
     }
 

@@ -36,6 +36,7 @@ final class IndexKeeper {
     private final Object state;
     private final Map<UUID, NoteState> notes;
     private final Map<UUID, NoteReplica> open;
+    private final Map<UUID, NoteReplica> held;
     private final VaultPaths paths;
     private final NotePaths notePaths;
     private final VaultOptions options;
@@ -55,6 +56,7 @@ final class IndexKeeper {
         this.state = table.lock;
         this.notes = table.notes;
         this.open = table.open;
+        this.held = table.held;
         this.paths = paths;
         this.notePaths = new NotePaths(paths.vault());
         this.options = options;
@@ -272,6 +274,7 @@ final class IndexKeeper {
             synchronized (state) {
                 indexScheduled = false;
                 replicas = new HashMap<>(open);
+                replicas.putAll(held); // a held log may hold a time the note has now: forced like an open one
             }
             Map<UUID, long[]> live = new HashMap<>();
             for (Map.Entry<UUID, NoteReplica> e : replicas.entrySet()) {

@@ -34,8 +34,9 @@ final class LogChannel implements Closeable {
     private FileChannel channel;
     private long size;
     private boolean dirty;
-    /** Something was written or cut through this channel: closing must force it (a read-only use need not). */
-    private boolean changed;
+    /** Writes and cuts through this channel so far, and how many of them a force covered: closing forces the rest. */
+    private long changes;
+    private long forcedChanges;
     private boolean flushScheduled;
     private boolean closed;
     private IOException failure;
@@ -64,7 +65,7 @@ final class LogChannel implements Closeable {
             throw e;
         }
         LogChannel log = new LogChannel(file, fsyncInterval, channel, keepBytes);
-        log.changed = truncated;
+        log.changes = truncated ? 1 : 0;
         return log;
     }
 
@@ -87,6 +88,7 @@ final class LogChannel implements Closeable {
         write(bytes);
         if (fsyncInterval.isZero()) {
             channel.force(false);
+            forcedChanges = changes;
             return;
         }
         dirty = true;
@@ -108,7 +110,7 @@ final class LogChannel implements Closeable {
                         at += channel.write(pass, at);
                     }
                     size = at;
-                    changed = true;
+                    changes++;
                     return;
                 } catch (ClosedChannelException e) {
                     if (attempt > 0) {
@@ -135,6 +137,7 @@ final class LogChannel implements Closeable {
     private boolean cutBack() {
         try {
             channel.truncate(size);
+            changes++;
             return true;
         } catch (IOException e) {
             return false;
@@ -151,6 +154,7 @@ final class LogChannel implements Closeable {
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
             channel.truncate(size);
+            changes++;
         } catch (IOException e) {
             failure = e;
             throw e;
@@ -160,12 +164,22 @@ final class LogChannel implements Closeable {
     /** Forces every append so far to disk, without holding the lock while the disk works. */
     void force() throws IOException {
         FileChannel target;
+        long through;
         synchronized (this) {
             checkUsable();
             dirty = false;
             target = channel;
+            through = changes;
         }
         forceOutsideLock(target);
+        forced(target, through);
+    }
+
+    /** A force of {@code target} that began after {@code through} changes returned. */
+    private synchronized void forced(FileChannel target, long through) {
+        if (target == channel && through > forcedChanges) {
+            forcedChanges = through;
+        }
     }
 
     /** Forces under the lock: for compaction, which holds everything still anyway. */
@@ -173,10 +187,12 @@ final class LogChannel implements Closeable {
         checkUsable();
         channel.force(false);
         dirty = false;
+        forcedChanges = changes;
     }
 
     private void backgroundForce() {
         FileChannel target;
+        long through;
         synchronized (this) {
             flushScheduled = false;
             if (!dirty || closed || failure != null) {
@@ -184,9 +200,11 @@ final class LogChannel implements Closeable {
             }
             dirty = false;
             target = channel;
+            through = changes;
         }
         try {
             forceOutsideLock(target);
+            forced(target, through);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.ERROR, "fsync of " + file + " failed; the log refuses appends", e);
         }
@@ -245,6 +263,7 @@ final class LogChannel implements Closeable {
         old.close();
         size = newSize;
         dirty = false;
+        forcedChanges = changes; // the moved file was forced whole before it was moved
     }
 
     /** Refuses every later call: the file and the caller's state may no longer agree. */
@@ -263,7 +282,7 @@ final class LogChannel implements Closeable {
         channel.close();
     }
 
-    /** Forces what was appended (unless the channel failed) and closes the file. */
+    /** Forces what was appended since the last force (unless the channel failed) and closes the file. */
     @Override
     public synchronized void close() throws IOException {
         if (closed) {
@@ -271,7 +290,7 @@ final class LogChannel implements Closeable {
         }
         closed = true;
         try (FileChannel c = channel) {
-            if (failure == null && changed) {
+            if (failure == null && changes > forcedChanges) {
                 c.force(false);
             }
         }

@@ -100,12 +100,9 @@ public final class NoteReplica implements Closeable {
         return open(paths, documentId, options, hook, sweepTemps, false);
     }
 
-    /**
-     * {@link #open}; with {@code forceLater} a log it creates is left unforced, for the caller to
-     * close with {@link #closeUnforced} and force with others ({@link BatchedForce}): an import.
-     */
+    /** {@link #open}; {@code deferCreation} as for {@link RecordLog#open}. */
     static NoteReplica open(VaultPaths paths, UUID documentId, ReplicaOptions options, CompactionHook hook,
-            boolean sweepTemps, boolean forceLater) throws IOException {
+            boolean sweepTemps, boolean deferCreation) throws IOException {
         Files.createDirectories(paths.docsDir());
         Path structure = paths.structure(documentId);
         Path logFile = paths.latestOps(documentId);
@@ -130,7 +127,7 @@ public final class NoteReplica implements Closeable {
         }
         SequenceDoc doc = read;
         RecordLog log = RecordLog.open(logFile, documentId, structureTime[0], record -> replay(doc, record), options, hook,
-                forceLater);
+                deferCreation);
         NoteReplica replica = new NoteReplica(documentId, structure, doc, log, options);
         replica.structureBytes = Math.abs(structureTime[1]);
         replica.seedLayout = structureTime[1] < 0;
@@ -513,7 +510,7 @@ public final class NoteReplica implements Closeable {
         StructureFile.writeAtomically(file, documentId, log.syncTime(), doc);
     }
 
-    /** Closes the log unforced: the caller forces it ({@link #open} with {@code forceLater}). */
+    /** Closes the log unforced: the caller forces it ({@link #open} with {@code deferCreation}). */
     synchronized void closeUnforced() throws IOException {
         log.closeUnforced();
     }

@@ -16,6 +16,8 @@ final class NoteTable {
     final Object lock = new Object();
     final Map<UUID, NoteState> notes = new HashMap<>();
     final Map<UUID, NoteReplica> open = new HashMap<>();
+    /** Replicas the sync engine keeps open between its jobs while a hold is on ({@link Replicas#hold}). */
+    final Map<UUID, NoteReplica> held = new java.util.LinkedHashMap<>();
     /** Read only: change it through {@link #setFile}. */
     final Map<Path, NoteState> byFile = new HashMap<>();
     /** The same by {@link NotePaths#collisionKey} of the path: a file another file's name differs from only in case. */

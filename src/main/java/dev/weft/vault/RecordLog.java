@@ -54,6 +54,8 @@ public final class RecordLog implements Closeable {
     private final RecordBuffer out = new RecordBuffer();
     private final List<LocalOpListener> listeners = new CopyOnWriteArrayList<>();
     private long structureSyncTime;
+    /** Created with {@code deferCreation}: its folder is not forced yet (guarded by this). */
+    private boolean creationUnforced;
 
     private RecordLog(Path file, UUID documentId, long structureSyncTime, InstantSource clock, CompactionHook hook,
             LogRecovery recovery, LogChannel channel) {
@@ -82,11 +84,14 @@ public final class RecordLog implements Closeable {
     }
 
     /**
-     * {@link #open}; with {@code forceLater} a log it creates is not forced (nor its folder): the
-     * caller closes it with {@link #closeUnforced} and forces it before anything names the note.
+     * {@link #open}; with {@code deferCreation} a log this call creates is forced, and its folder,
+     * at the next {@link #force} or at {@link #close} instead of now (a burst of notes pulled while
+     * the vault holds replicas: docs/client.md, "Many notes"), or by the caller after
+     * {@link #closeUnforced} (an import's {@link BatchedForce}). A kill loses nothing by it (the header
+     * is written); a power loss before then can lose the new file, as if it had never been made.
      */
     static RecordLog open(Path file, UUID documentId, long structureSyncTime, Consumer<LogRecord> replay,
-            ReplicaOptions options, CompactionHook hook, boolean forceLater) throws IOException {
+            ReplicaOptions options, CompactionHook hook, boolean deferCreation) throws IOException {
         boolean exists = Files.exists(file);
         byte[] bytes = exists ? Files.readAllBytes(file) : new byte[0];
         LogScanner.Result scan = LogScanner.scan(bytes);
@@ -117,7 +122,7 @@ public final class RecordLog implements Closeable {
         LogChannel channel = LogChannel.open(file, scan.validEnd(), options.fsyncInterval());
         RecordLog log = new RecordLog(file, documentId, structureSyncTime, options.clock(), hook, recovery, channel);
         try {
-            log.recover(scan, replay, !exists, forceLater);
+            log.recover(scan, replay, !exists, deferCreation);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -125,7 +130,7 @@ public final class RecordLog implements Closeable {
         return log;
     }
 
-    private void recover(LogScanner.Result scan, Consumer<LogRecord> replay, boolean created, boolean forceLater)
+    private void recover(LogScanner.Result scan, Consumer<LogRecord> replay, boolean created, boolean deferCreation)
             throws IOException {
         scan.forEach(record -> {
             state.apply(record);
@@ -143,13 +148,25 @@ public final class RecordLog implements Closeable {
             channel.append(encode(fix));
             fix.forEach(state::apply);
         }
-        if (created && forceLater) {
-            return;
-        }
-        if (!recovery.clean() || !fix.isEmpty()) {
+        boolean defer = deferCreation && created && recovery.clean();
+        if (!recovery.clean() || (!fix.isEmpty() && !defer)) {
             channel.forceNow();
         }
-        if (created) {
+        if (defer) {
+            creationUnforced = true;
+        } else if (created) {
+            AtomicFiles.forceDirectory(file.toAbsolutePath().getParent());
+        }
+    }
+
+    /** A log created with its fsyncs deferred: forces its folder once (its file is forced by the caller). */
+    private void forceCreation() throws IOException {
+        boolean due;
+        synchronized (this) {
+            due = creationUnforced;
+            creationUnforced = false;
+        }
+        if (due) {
             AtomicFiles.forceDirectory(file.toAbsolutePath().getParent());
         }
     }
@@ -284,6 +301,18 @@ public final class RecordLog implements Closeable {
      * Empty if there are none.
      */
     public Optional<ToSend> markToSend(boolean everythingPending) throws IOException {
+        Optional<ToSend> range = markToSendUnforced(everythingPending);
+        if (range.isPresent()) {
+            channel.force();
+        }
+        return range;
+    }
+
+    /**
+     * {@link #markToSend} without the fsync: the caller forces the log ({@link #force}, or
+     * {@link Vault#forceLogs} for many notes side by side) before any of these ops leaves.
+     */
+    public Optional<ToSend> markToSendUnforced(boolean everythingPending) throws IOException {
         ToSend range;
         synchronized (this) {
             range = everythingPending ? state.pendingRange() : state.unsentRange();
@@ -295,7 +324,6 @@ public final class RecordLog implements Closeable {
             }
             append(List.of(new LogRecord.SentThrough(range.through())), new ArrayList<>());
         }
-        channel.force();
         return Optional.of(range);
     }
 
@@ -407,6 +435,7 @@ public final class RecordLog implements Closeable {
     /** Forces every record appended so far to disk now. */
     public void force() throws IOException {
         channel.force();
+        forceCreation();
     }
 
     /**
@@ -449,7 +478,7 @@ public final class RecordLog implements Closeable {
         }
     }
 
-    /** Closes the log without forcing it (see {@link #open} with {@code forceLater}); later appends throw. */
+    /** Closes the log without forcing it (see {@link #open} with {@code deferCreation}); later appends throw. */
     synchronized void closeUnforced() throws IOException {
         channel.closeUnforced();
     }
@@ -458,6 +487,7 @@ public final class RecordLog implements Closeable {
     @Override
     public synchronized void close() throws IOException {
         channel.close();
+        forceCreation();
     }
 
     /** Replays the records the file holds now, as {@link #open} did: what is saved of the note since its structure file. */

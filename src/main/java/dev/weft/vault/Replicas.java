@@ -14,8 +14,12 @@ import java.util.function.IntSupplier;
 /**
  * Opens the vault's replicas: the cached ones that {@link Vault#replica} hands out, and replicas
  * opened for one job (a remote answer, a merge, an import) and closed right after, their time,
- * pending flag and log size copied to the note first. Each hears of local edits through the
- * listener given here, except those the vault makes itself ({@link #ownEdits}).
+ * pending flag and log size copied to the note first. While a {@link #hold} is on (the sync engine
+ * handling a burst of answers or uploads), a replica opened for a job stays open for the next job on
+ * its note and is closed with the others at the hold's end (at most {@link #MAX_HELD} at a time),
+ * their logs forced side by side: one open and one fsync per note instead of one per job. Each
+ * hears of local edits through the listener given here, except those the vault makes itself
+ * ({@link #ownEdits}).
  */
 final class Replicas {
     /** Work on a replica. */
@@ -36,8 +40,14 @@ final class Replicas {
         void run() throws IOException;
     }
 
+    /** The most replicas a hold keeps open: beyond, they are all closed and the hold goes on. */
+    static final int MAX_HELD = 64;
+
     private final Object state;
     private final Map<UUID, NoteReplica> open;
+    private final Map<UUID, NoteReplica> held;
+    /** Holds on now (under the operation lock). */
+    private int holds;
     /** Replicas opened for the job running now (under the operation lock), closed when it ends. */
     private final Map<UUID, NoteReplica> borrowed = new HashMap<>();
     private final VaultPaths paths;
@@ -55,6 +65,7 @@ final class Replicas {
             IntSupplier site, BiConsumer<NoteState, List<LocalOp>> localEdits, DamageFound damageFound) {
         this.state = table.lock;
         this.open = table.open;
+        this.held = table.held;
         this.paths = paths;
         this.options = options;
         this.events = events;
@@ -77,24 +88,39 @@ final class Replicas {
     /** Runs {@code work} with the note's replica: the cached one, else one opened for it and closed after. */
     void withReplica(NoteState n, ReplicaWork work) throws IOException {
         NoteReplica r;
+        boolean fromHold = false;
         synchronized (state) {
             r = open.get(n.id);
             if (r == null) {
                 r = borrowed.get(n.id);
             }
+            if (r == null) {
+                r = held.remove(n.id);
+                fromHold = r != null;
+                if (fromHold) {
+                    borrowed.put(n.id, r);
+                }
+            }
         }
-        if (r != null) {
+        if (r != null && !fromHold) {
             work.run(r); // never a second replica on one log: a nested call gets the one open already
             return;
         }
-        r = openReplica(n);
-        synchronized (state) {
-            borrowed.put(n.id, r);
+        if (r == null) {
+            r = openReplica(n, holds > 0);
+            synchronized (state) {
+                borrowed.put(n.id, r);
+            }
         }
+        boolean keep = false;
         try {
             work.run(r);
+            keep = holds > 0;
         } finally {
-            giveBack(n, r, false);
+            giveBack(n, r, keep ? GiveBack.HOLD : GiveBack.CLOSE);
+        }
+        if (keep && heldCount() > MAX_HELD) {
+            closeHeld();
         }
     }
 
@@ -112,23 +138,29 @@ final class Replicas {
         try {
             work.run(r);
         } finally {
-            giveBack(n, r, true);
+            giveBack(n, r, GiveBack.CLOSE_UNFORCED);
         }
     }
 
-    /** Closes a replica borrowed for one job, its time, pending flag and log size copied to the note. */
-    private void giveBack(NoteState n, NoteReplica r, boolean forceLater) throws IOException {
+    /** What becomes of a replica borrowed for one job. */
+    private enum GiveBack { CLOSE, CLOSE_UNFORCED, HOLD }
+
+    /** Takes back a replica borrowed for one job, its time, pending flag and log size copied to the note. */
+    private void giveBack(NoteState n, NoteReplica r, GiveBack how) throws IOException {
         synchronized (state) {
             borrowed.remove(n.id);
+            if (how == GiveBack.HOLD) {
+                held.put(n.id, r);
+            }
         }
         long time = r.log().syncTime();
         boolean pending = r.log().pendingCount() > 0;
-        if (forceLater) {
-            r.closeUnforced();
-        } else {
-            r.close();
+        switch (how) {
+            case CLOSE -> r.close();
+            case CLOSE_UNFORCED -> r.closeUnforced();
+            case HOLD -> { }
         }
-        long size = logSize(n.id);
+        long size = how == GiveBack.HOLD ? r.log().sizeBytes() : logSize(n.id);
         synchronized (state) {
             n.syncTime = time;
             n.hasPending = pending;
@@ -136,20 +168,70 @@ final class Replicas {
         }
     }
 
+    /** Starts a hold (under the operation lock): replicas opened for a job stay open until its {@link #release}. */
+    void hold() {
+        holds++;
+    }
+
+    /** Ends a hold (under the operation lock); the last one closes the replicas held. */
+    void release() throws IOException {
+        if (holds > 0 && --holds == 0) {
+            closeHeld();
+        }
+    }
+
+    /** Ends every hold and closes what they held (the vault is closing; under the operation lock). */
+    void endHolds() throws IOException {
+        holds = 0;
+        closeHeld();
+    }
+
+    /**
+     * Closes every replica held (under the operation lock), their logs forced side by side: a
+     * journaling file system commits the fsyncs of many files that wait together at once.
+     */
+    void closeHeld() throws IOException {
+        List<NoteReplica> closing;
+        synchronized (state) {
+            closing = new java.util.ArrayList<>(held.values());
+            held.clear();
+        }
+        if (!closing.isEmpty()) {
+            ParallelClose.closeAll(closing);
+        }
+    }
+
+    private int heldCount() {
+        synchronized (state) {
+            return held.size();
+        }
+    }
+
+    /** The held replica of {@code n}, taken out of the hold (to be kept open for an editor), else null. */
+    NoteReplica takeHeld(NoteState n) {
+        synchronized (state) {
+            return held.remove(n.id);
+        }
+    }
+
     NoteReplica openReplica(NoteState n) throws IOException {
         return openReplica(n, false);
     }
 
-    private NoteReplica openReplica(NoteState n, boolean forceLater) throws IOException {
+    /**
+     * {@link #openReplica}; {@code deferCreation}: a new note's log is forced later, with others (at
+     * a hold's end, or by an import's {@link BatchedForce}).
+     */
+    private NoteReplica openReplica(NoteState n, boolean deferCreation) throws IOException {
         synchronized (state) {
-            if (open.containsKey(n.id) || borrowed.containsKey(n.id)) {
+            if (open.containsKey(n.id) || borrowed.containsKey(n.id) || held.containsKey(n.id)) {
                 // two replicas appending to one log would overwrite each other's records
                 throw new IllegalStateException("the replica of " + n.id + " is open already");
             }
         }
         int site = this.site.getAsInt();
         NoteReplica r = NoteReplica.open(paths, n.id, options.replicaOptions().apply(site), CompactionHook.NONE, false,
-                forceLater);
+                deferCreation);
         replicaOpens.incrementAndGet();
         try {
             checkDamage(n, r);

@@ -627,7 +627,10 @@ public final class Vault implements Closeable {
                     return cached;
                 }
             }
-            NoteReplica r = replicas.openReplica(n);
+            NoteReplica r = replicas.takeHeld(n);
+            if (r == null) {
+                r = replicas.openReplica(n);
+            }
             String base = n.baseSaved ? files.baseCopy(n) : null;
             synchronized (state) {
                 // the replica's text is the file's only if it is the text last written: typing
@@ -665,6 +668,57 @@ public final class Vault implements Closeable {
         }
         index.schedule();
         return result.get(0);
+    }
+
+    /**
+     * Keeps the replicas that jobs open ({@link #withReplica}, {@link #applyRemote}, {@link #currentTo},
+     * …) open until the hold is closed, a bounded number at a time, and closes them together: the sync
+     * engine's jobs on one note in a burst (mark sent, send, acknowledge, apply, current to) then open
+     * its files once and force its log once, side by side with the other notes' (docs/client.md,
+     * "Many notes"). What each job wrote is in the log when it returns, as without a hold.
+     */
+    public ReplicaHold holdReplicas() {
+        ops.lock();
+        try {
+            replicas.hold();
+        } finally {
+            ops.unlock();
+        }
+        return new ReplicaHold(this);
+    }
+
+    /**
+     * Forces the record logs of {@code ids} to disk, side by side (a journaling file system commits
+     * fsyncs that wait together at once): after {@link RecordLog#markToSendUnforced} on many notes,
+     * before their ops leave. A note whose replica is not open (closed since: forced then) is skipped.
+     */
+    public void forceLogs(Collection<UUID> ids) throws IOException {
+        List<NoteReplica> logs = new ArrayList<>();
+        ops.lock();
+        try {
+            synchronized (state) {
+                for (UUID id : ids) {
+                    NoteReplica r = open.containsKey(id) ? open.get(id) : table.held.get(id);
+                    if (r != null) {
+                        logs.add(r);
+                    }
+                }
+            }
+            ParallelClose.forceAll(logs);
+        } finally {
+            ops.unlock();
+        }
+    }
+
+    /** Ends a hold of {@link #holdReplicas}. */
+    void releaseHold() throws IOException {
+        ops.lock();
+        try {
+            replicas.release();
+        } finally {
+            ops.unlock();
+        }
+        index.schedule();
     }
 
     /**
@@ -1078,8 +1132,18 @@ public final class Vault implements Closeable {
 
     /** Writes every pending {@code .md} and the index now. */
     public void flush() throws IOException {
+        closeHeld();
         files.flush();
         index.write();
+    }
+
+    private void closeHeld() throws IOException {
+        ops.lock();
+        try {
+            replicas.closeHeld();
+        } finally {
+            ops.unlock();
+        }
     }
 
     /** Stops watching, writes every pending {@code .md} and the index, closes every replica. */
@@ -1095,6 +1159,14 @@ public final class Vault implements Closeable {
         index.stop();
         files.close();
         IOException failure = null;
+        ops.lock();
+        try {
+            replicas.endHolds();
+        } catch (IOException e) {
+            failure = e;
+        } finally {
+            ops.unlock();
+        }
         try {
             index.write();
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import static dev.weft.server.ServerEndToEndTest.atom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.crdt.Atom;
+import dev.weft.crdt.Pid;
 import dev.weft.protocol.SessionStart;
 import dev.weft.protocol.SyncDocDone;
 import dev.weft.protocol.SyncDocPull;
