@@ -85,6 +85,11 @@ public final class PidAllocator {
     private int descents;
     /** The current run's step between last idents, fixed until it no longer fits; 0 before one is chosen. */
     private long stride;
+    /** This insert follows the site's own tombstone: a new run, {@link #JUMP} on (docs/crdt.md, "Anchor order"). */
+    private boolean retype;
+    /** The gap's end past any groups (SequenceDoc.groupFrame) and its depth; -1: the right neighbour's. */
+    private long[] frame;
+    private int frameDepth;
 
     /**
      * @param site the site written into the last pair of every pid made, 1..255
@@ -119,7 +124,19 @@ public final class PidAllocator {
      * @throws NoRoomException if no pid of depth at most 255 fits (never between pids made here)
      */
     public int allocate(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out) {
-        int depth = continueRun(l, lo, ll, r, ro, rl, out);
+        return allocate(l, lo, ll, r, ro, rl, out, false);
+    }
+
+    int allocate(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out, boolean retype) {
+        return allocate(l, lo, ll, r, ro, rl, out, retype, null, -1);
+    }
+
+    int allocate(long[] l, int lo, int ll, long[] r, int ro, int rl, long[] out, boolean retype,
+            long[] frame, int frameDepth) {
+        this.retype = retype;
+        this.frame = frame;
+        this.frameDepth = frameDepth;
+        int depth = retype ? 0 : continueRun(l, lo, ll, r, ro, rl, out);
         if (depth == 0) {
             descents = 0;
             stride = 0;
@@ -225,16 +242,46 @@ public final class PidAllocator {
             }
             int above = d == 0 ? 0 : Pid.siteOf(out[d - 1]);
             long min = Math.max(minIdent, regionLow(above));
-            long max = Math.min(maxIdent, regionHigh(above));
+            // The top idents below the right neighbour are where groups open (see zone).
+            long max = Math.min(maxIdent - (tightR ? ZONE : 0), regionHigh(above));
             long ident;
             if (!tightL || d >= ll) {
                 ident = pickOpen(min, max, maxIdent <= regionHigh(above), regionLow(above));
+            } else if (!ownLeft && d < ll - 1) {
+                // After another site's atom: never above its level (its author's retypes there).
+                out[d] = l[lo + d];
+                tightR = tightR && out[d] == r[ro + d];
+                continue;
+            } else if (!ownLeft) {
+                // A group beneath a slot just below the right neighbour (or the level's end): the
+                // larger the room after the atom, the nearer, so inserts after atoms retyped in
+                // place of this one come first.
+                long below = zone(l, lo, ll, r, ro, rl, d, tightR, room(l[lo + d], maxIdent, above));
+                if (below <= l[lo + d]) {
+                    out[d] = l[lo + d]; // no pair between: beneath the atom
+                    tightR = tightR && out[d] == r[ro + d];
+                    continue;
+                }
+                out[d] = below;
+                tightL = false;
+                tightR = tightR && below == r[ro + d];
+                continue;
             } else if (backwards && tightR && (d < ll - 1 || ownLeft)) {
                 ident = pickBeforeOwn(min, max);
             } else {
+                if (retype) {
+                    long delta = room(l[lo + d], maxIdent, above);
+                    min = Math.max(min, Pid.identOf(l[lo + d]) + Math.max(1, delta / JUMP));
+                }
                 ident = pickAfter(min, max);
                 long below = tightR ? predecessor(r[ro + d]) : TOP;
                 if (ident < 0 && !ownLeft && below > l[lo + d]) {
+                    below = zone(l, lo, ll, r, ro, rl, d, tightR, room(l[lo + d], maxIdent, above));
+                    if (tightR && below == r[ro + d]) {
+                        out[d] = below;
+                        tightL = false;
+                        continue;
+                    }
                     // No room in this site's region after another site's atom: a fresh level
                     // beneath the largest pair below the right neighbour (or of the level), after
                     // everything the atom's author may add on its level (never beneath the atom,
@@ -269,6 +316,41 @@ public final class PidAllocator {
             }
         }
         throw new NoRoomException("no pid of depth <= " + Pid.MAX_DEPTH + " fits between the neighbours");
+    }
+
+    /** A retype starts at least 1/JUMP of its room on, so retyped text has a smaller room by more than a slot. */
+    static final long JUMP = 32;
+    /** The pairs below a gap's end that groups open beneath: one slot per 32/SLOTS of log2(room). */
+    static final int SLOTS = 15 * 255;
+    /** The idents below a right neighbour that hold the slots, never taken by an own pair. */
+    static final long ZONE = 15;
+
+    /** Idents from the pair {@code left} to the end of its author's region or {@code maxIdent}. */
+    private static long room(long left, long maxIdent, int above) {
+        int a = Pid.siteOf(left);
+        long end = ((a - above) & 255) * REGION + REGION - 1;
+        return Math.max(1, Math.min(maxIdent, end) - Pid.identOf(left));
+    }
+
+    /**
+     * The pair a group opens beneath after another site's atom {@code l}: a slot in the 15 idents
+     * just below the right neighbour's pair (or the level's end), nearer it for a larger room.
+     */
+    private long zone(long[] l, int lo, int ll, long[] r, int ro, int rl, int d, boolean tightR, long room) {
+        long left = l[lo + d];
+        long old = tightR ? predecessor(r[ro + d]) : TOP;
+        long bound = tightR ? r[ro + d] : -1;
+        if (frameDepth >= 0) {
+            bound = frameDepth > d ? frame[d] : -1;
+        }
+        long lin = bound < 0 ? (Pid.MAX_IDENT + 1) * 255 : Pid.identOf(bound) * 255 + Pid.siteOf(bound) - 1;
+        int slot = (int) Math.min(SLOTS - 1, Math.floor(Math.log(room) / Math.log(2) * SLOTS / 32.0));
+        long m = lin - (SLOTS - slot);
+        long key = m < 0 ? -1 : Pid.key((int) (m % 255) + 1, m / 255);
+        if (key <= left || (tightR && key > r[ro + d])) {
+            return old;
+        }
+        return key;
     }
 
     /** The largest pair there is. */

@@ -201,7 +201,48 @@ public final class SequenceDoc implements AtomSource {
             ro = leaf.off[i];
             rDepth = leaf.depth(i);
         }
-        return allocator.allocate(ll.keys, lo, lDepth, leaf.keys, ro, rDepth, scratch);
+        boolean retype = li >= 0 && !ll.alive(li) && Pid.siteOf(ll.keys[lo + lDepth - 1]) == allocator.site();
+        int frameDepth = -1;
+        if (li >= 0 && Pid.siteOf(ll.keys[lo + lDepth - 1]) != allocator.site()) {
+            frameDepth = groupFrame(ll.keys, lo, lDepth, leaf.keys, ro, rDepth);
+        }
+        return allocator.allocate(ll.keys, lo, lDepth, leaf.keys, ro, rDepth, scratch, retype, frame, frameDepth);
+    }
+
+    private final long[] frame = new long[Pid.MAX_DEPTH];
+    private final AtomTree.Cursor probe = new AtomTree.Cursor();
+
+    /**
+     * The first atom after the left one's level-{@code d} gap that is not in a group (a subtree
+     * beneath a pair that is no atom), copied to {@link #frame}: its depth, or 0 for the level's
+     * end. Groups below the right neighbour take their slots in the frame of that atom.
+     */
+    private int groupFrame(long[] l, int lo, int ll, long[] r, int ro, int rl) {
+        int d = ll - 1;
+        if (rl <= d || Pid.compare(l, lo, d, r, ro, d) != 0) {
+            return 0;
+        }
+        System.arraycopy(r, ro, frame, 0, rl);
+        int depth = rl;
+        while (depth > d + 1 && !tree.seekPid(frame, 0, d + 1, probe)) {
+            frame[d]++;
+            tree.seekPid(frame, 0, d + 1, probe);
+            Leaf leaf = probe.leaf;
+            int i = probe.i;
+            if (i == leaf.n) {
+                leaf = leaf.next;
+                i = 0;
+            }
+            if (leaf == null || leaf.n == 0) {
+                return 0;
+            }
+            depth = leaf.depth(i);
+            System.arraycopy(leaf.keys, leaf.off[i], frame, 0, depth);
+            if (depth <= d || Pid.compare(l, lo, d, frame, 0, d) != 0) {
+                return 0;
+            }
+        }
+        return depth;
     }
 
     /** Deletes {@code count} visible code points from {@code index} and reports each delete. */

@@ -113,12 +113,22 @@ class TraceCommandTest {
     void textTypedInOneGoIsOneRun() throws IOException {
         String file = write("""
                 {"endContent": "hello", "txns": [{"patches": [[0, 0, "h"]]}, {"patches": [[1, 0, "e"]]},
+                 {"patches": [[2, 0, "l"]]}, {"patches": [[3, 0, "l"]]}, {"patches": [[4, 0, "o"]]}]}""");
+        assertThat(run("trace", file, "--json", "--runs", "1")).isEqualTo(Launcher.OK);
+        assertThat(json()).containsEntry("pid_runs", 1).containsEntry("atoms_per_run", 5.0)
+                .containsEntry("longest_run", 5);
+    }
+
+    @Test
+    void aCorrectionStartsANewRunThatTypingContinues() throws IOException {
+        String file = write("""
+                {"endContent": "hello", "txns": [{"patches": [[0, 0, "h"]]}, {"patches": [[1, 0, "e"]]},
                  {"patches": [[2, 0, "l"]]}, {"patches": [[3, 0, "x"]]}, {"patches": [[3, 1, "l"]]},
                  {"patches": [[4, 0, "o"]]}]}""");
         assertThat(run("trace", file, "--json", "--runs", "1")).isEqualTo(Launcher.OK);
-        // Six atoms, the corrected x among them as a tombstone, in one run.
-        assertThat(json()).containsEntry("pid_runs", 1).containsEntry("atoms_per_run", 6.0)
-                .containsEntry("longest_run", 6);
+        // "hel" and the corrected x as a tombstone, then "lo" typed after the backspace: two runs.
+        assertThat(json()).containsEntry("pid_runs", 2).containsEntry("atoms_per_run", 3.0)
+                .containsEntry("longest_run", 4);
     }
 
     @Test

@@ -81,14 +81,18 @@ class RunAllocationTest {
     }
 
     @Test
-    void correctionsWhileTypingStayInTheRun() {
+    void aCorrectionStartsOneNewRunThatTypingThenContinues() {
         SequenceDoc doc = new SequenceDoc(4, new SplittableRandom(6));
         type(doc, 0, "The quick brwn", new ArrayList<>());
+        assertThat(runs(doc)).hasSize(1);
         doc.delete(12, 2, OpSink.NONE); // backspace twice: "The quick br"
         type(doc, 12, "own fox", new ArrayList<>());
         assertThat(doc.text()).isEqualTo("The quick brown fox");
-        // The deleted atoms stay in the sequence as tombstones, inside the run.
-        assertThat(runs(doc)).hasSize(1);
+        // Typed after its own tombstone the correction jumps ahead (room for inserts after the
+        // retyped atoms), so it is a second run, and the rest of the typing continues that one.
+        List<Run> runs = runs(doc);
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(1).pids().count()).isEqualTo(7);
     }
 
     @Test
