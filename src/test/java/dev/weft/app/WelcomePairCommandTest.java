@@ -1,5 +1,6 @@
 package dev.weft.app;
 
+import static dev.weft.testing.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.protocol.Limits;
@@ -17,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +113,36 @@ class WelcomePairCommandTest {
 
         assertThat(run("sync", "--vault", laptop.toString())).isZero();
         assertThat(names(laptop)).as("sent by the same --pair run").containsExactly("Ideas", "Journal", WelcomeNote.NAME);
+    }
+
+    @Test
+    void watchTakesItsOwnBackWhenTheAccountHasNone() throws Exception {
+        Path laptop = dir.resolve("laptop");
+        Files.createDirectories(laptop);
+        Files.writeString(laptop.resolve("Journal.md"), "# Journal\n");
+        assertThat(pair(laptop, "laptop")).isZero();
+
+        Path desk = startedAlone("desk", "Ideas");
+        List<Runnable> stops = new CopyOnWriteArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        Launcher launcher = new Launcher(print, print, new Places(dir.resolve("Weft"), dir.resolve("data"), dir.resolve("config")),
+                stops::add);
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread watching = new Thread(() -> exit.set(launcher.run(new String[] {"sync", "--vault", desk.toString(),
+                "--pair", server.pairingLink().toString(), "--name", "desk", "--watch"})));
+        watching.start();
+        try {
+            eventually(() -> {
+                assertThat(run("sync", "--vault", laptop.toString())).isZero();
+                assertThat(names(laptop)).as("the desk's welcome note in the account")
+                        .containsExactly("Ideas", "Journal", WelcomeNote.NAME);
+            });
+        } finally {
+            stops.forEach(Runnable::run);
+            watching.join(60_000);
+        }
+        assertThat(exit.get()).as(out.toString(StandardCharsets.UTF_8)).isZero();
     }
 
     @Test
