@@ -12,13 +12,17 @@ import dev.weft.vault.UnwrittenFile;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultListener;
 import dev.weft.vault.VaultOptions;
+import dev.weft.vault.WelcomeNote;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -73,11 +77,16 @@ final class SyncCommand {
         });
         SyncClient client = new SyncClient(vault, SyncOptions.defaults());
         try {
+            Optional<UUID> welcome = Optional.empty(); // set aside: the account's comes instead, if it has one
             if (command.pairLink().isPresent()) {
+                welcome = WelcomeNote.broughtAlong(vault);
                 pair(client, vault, command);
+                if (welcome.isPresent()) {
+                    WelcomeNote.setAside(vault, welcome.get());
+                }
             }
             decide(vault, command.decisions());
-            return command.watch() ? watch(client, vault) : once(client, vault);
+            return command.watch() ? watch(client, vault, welcome.isPresent()) : once(client, vault, welcome.isPresent());
         } catch (SyncException e) {
             err.println("weft: " + e.getMessage());
             return Launcher.FAILED;
@@ -106,7 +115,7 @@ final class SyncCommand {
         out.println("paired with " + link.host() + ":" + link.port() + " as " + name + " (site " + vault.device().site() + ")");
     }
 
-    private int once(SyncClient client, Vault vault) throws SyncException, InterruptedException, IOException {
+    private int once(SyncClient client, Vault vault, boolean welcomeSetAside) throws SyncException, InterruptedException, IOException {
         long start = System.nanoTime();
         int copiedSite = vault.awaitingIdentity() ? vault.device().site() : 0;
         AtomicInteger refused = new AtomicInteger(); // each said on stderr by the vault's report
@@ -133,6 +142,9 @@ final class SyncCommand {
         }
         try {
             client.syncOnce(ONCE_TIMEOUT); // a failure's message is the exception's: printed once, by run()
+            if (welcomeSetAside && WelcomeNote.ifTheAccountHasNone(vault).isPresent()) {
+                client.syncOnce(ONCE_TIMEOUT);
+            }
         } finally {
             if (progress != null) {
                 client.removeListener(progress);
@@ -165,7 +177,7 @@ final class SyncCommand {
         return refused.get() == 0 ? Launcher.OK : Launcher.REFUSED;
     }
 
-    private int watch(SyncClient client, Vault vault) throws IOException, InterruptedException {
+    private int watch(SyncClient client, Vault vault, boolean welcomeSetAside) throws IOException, InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         hooks.onStop(() -> {
             client.close();
@@ -179,6 +191,23 @@ final class SyncCommand {
                 out.println("sync: " + state.name().toLowerCase(java.util.Locale.ROOT));
             }
         });
+        if (welcomeSetAside) {
+            client.addListener(new SyncListener() {
+                @Override
+                public void stateChanged(SyncState state) {
+                    if (state == SyncState.SYNCED) {
+                        client.removeListener(this);
+                        CompletableFuture.runAsync(() -> { // off the client's thread: the new note goes to it
+                            try {
+                                WelcomeNote.ifTheAccountHasNone(vault);
+                            } catch (IOException e) {
+                                err.println("weft: could not add the welcome note: " + FileProblem.describe(e));
+                            }
+                        });
+                    }
+                }
+            });
+        }
         Runnable sayHeld = () -> {
             long notes = vault.notes().stream().filter(n -> !n.trashed()).count();
             HeldLines.of(vault.heldChanges(), notes, vault.folder()).forEach(line -> err.println("weft: " + line));

@@ -4,6 +4,7 @@ import dev.weft.client.SyncClient;
 import dev.weft.client.SyncListener;
 import dev.weft.client.SyncState;
 import dev.weft.vault.Vault;
+import dev.weft.vault.WelcomeNote;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Optional;
@@ -12,9 +13,8 @@ import javax.swing.SwingUtilities;
 
 /**
  * A vault that began alone ("Start Writing", so it got the welcome note) and joins an account from
- * the Sync menu: its welcome note, if unchanged and never sent, is set aside before the first sync
- * instead of going up as {@code Welcome to Weft (2)}, and comes back after that sync only if the
- * account has no welcome note of its own (issue 13). An edited welcome note is the user's: it syncs.
+ * the Sync menu: {@link WelcomeNote}'s rule, plus the editor, which closes the note set aside and
+ * shows the welcome note that stands after the first sync.
  */
 final class JoiningWelcome {
     private final MainWindow window;
@@ -30,7 +30,7 @@ final class JoiningWelcome {
     /** Looks before pairing (off the event thread): only a vault not paired yet brings its own welcome note. */
     static JoiningWelcome before(MainWindow window) throws IOException {
         Vault vault = window.workspace.vault();
-        return new JoiningWelcome(window, vault.device().isPaired() ? Optional.empty() : Welcome.untouched(vault));
+        return new JoiningWelcome(window, WelcomeNote.broughtAlong(vault));
     }
 
     /**
@@ -55,17 +55,14 @@ final class JoiningWelcome {
         } catch (InvocationTargetException e) {
             throw new IllegalStateException(e.getCause());
         }
-        Vault vault = window.workspace.vault();
-        if (Welcome.untouched(vault).equals(untouched)) {
-            vault.discard(id);
-        }
+        WelcomeNote.setAside(window.workspace.vault(), id);
     }
 
     /** The account's welcome note, or this device's made again if the account has none. */
     private Optional<UUID> welcomeNote() throws IOException {
         Vault vault = window.workspace.vault();
-        Welcome.ifTheAccountHasNone(vault);
-        return vault.notes().stream().filter(n -> !n.trashed() && n.name().equals(Welcome.NAME)).map(n -> n.id())
+        WelcomeNote.ifTheAccountHasNone(vault);
+        return vault.notes().stream().filter(n -> !n.trashed() && n.name().equals(WelcomeNote.NAME)).map(n -> n.id())
                 .findFirst();
     }
 

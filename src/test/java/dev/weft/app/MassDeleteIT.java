@@ -22,9 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 16 §1 with the built program as a user has it: a server and two devices synced with
  * {@code weft sync}; files deleted or emptied by other programs while Weft is closed, the vault
  * folder gone, and {@code weft sync --watch} running while files vanish. Nothing of a mass delete
- * or erasure reaches the other device until the user says so.
+ * or erasure reaches the other device until the user says so. The vault is as small as still proves
+ * it: 60 notes, so the guard's two limits ({@code MassChangeGuard.DEFAULT}: more than 20 notes and
+ * more than 10 % of the vault) both count (each run of the jar is a JVM start; a bigger vault only
+ * made every one slower).
  */
 class MassDeleteIT {
+    private static final int NOTES = 60;
+    /** Notes 0 to 23 are in the folder {@code old/}: more than the guard's 20 notes, and 40 % of the vault. */
+    private static final int OLD = 24;
     @TempDir
     Path dir;
     private Path logs;
@@ -41,14 +47,14 @@ class MassDeleteIT {
         WeftChild server = WeftChild.startServer(logs, data, WeftChild.freePort());
         children.add(server);
         String link = server.awaitLine("pair: ");
-        for (int i = 0; i < 250; i++) {
-            write(laptop, (i < 100 ? "old/" : "") + "note " + i + ".md", "text of note " + i + "\n");
+        for (int i = 0; i < NOTES; i++) {
+            write(laptop, name(i), "text of note " + i + "\n");
         }
         weft("sync", "--vault", laptop.toString(), "--pair", link, "--name", "laptop").ok();
         String phoneLink = weft("pair-code", "--data", data.toString()).ok().out().lines()
                 .filter(l -> l.startsWith("pair: ")).findFirst().orElseThrow().substring("pair: ".length());
         weft("sync", "--vault", phone.toString(), "--pair", phoneLink, "--name", "phone").ok();
-        assertThat(files(phone)).hasSize(250).isEqualTo(files(laptop));
+        assertThat(files(phone)).hasSize(NOTES).isEqualTo(files(laptop));
     }
 
     @AfterEach
@@ -59,13 +65,13 @@ class MassDeleteIT {
     @Test
     void deletesWhileClosedAreHeldThenRestoredThenAllowed() throws Exception {
         Map<String, String> all = files(laptop);
-        for (int i = 0; i < 199; i++) {
-            Files.delete(laptop.resolve((i < 100 ? "old/" : "") + "note " + i + ".md"));
+        for (int i = 0; i < 45; i++) {
+            Files.delete(laptop.resolve(name(i)));
         }
         WeftChild.Finished held = sync(laptop);
         assertThat(held.status()).as(held.err()).isEqualTo(Launcher.HELD);
         assertThat(held.err().lines()).singleElement().asString()
-                .startsWith("weft: held back: 199 of 250 notes' files are gone from " + laptop)
+                .startsWith("weft: held back: 45 of 60 notes' files are gone from " + laptop)
                 .contains("weft sync --allow-deletes").contains("--restore-files");
         assertThat(sync(phone).status()).isZero();
         assertThat(files(phone)).isEqualTo(all); // nothing trashed there
@@ -74,30 +80,30 @@ class MassDeleteIT {
 
         WeftChild.Finished restored = sync(laptop, "--restore-files");
         assertThat(restored.status()).as(restored.err()).isZero();
-        assertThat(restored.out()).contains("199 notes' files written again from the vault's copy");
+        assertThat(restored.out()).contains("45 notes' files written again from the vault's copy");
         assertThat(files(laptop)).isEqualTo(all);
         assertThat(sync(phone).status()).isZero();
         assertThat(files(phone)).isEqualTo(all);
 
-        for (int i = 0; i < 199; i++) {
-            Files.delete(laptop.resolve((i < 100 ? "old/" : "") + "note " + i + ".md"));
+        for (int i = 0; i < 45; i++) {
+            Files.delete(laptop.resolve(name(i)));
         }
         assertThat(sync(laptop).status()).isEqualTo(Launcher.HELD);
         WeftChild.Finished allowed = sync(laptop, "--allow-deletes");
         assertThat(allowed.status()).as(allowed.err()).isZero();
-        assertThat(allowed.out()).contains("199 notes whose files are gone go to the trash on every device");
+        assertThat(allowed.out()).contains("45 notes whose files are gone go to the trash on every device");
         assertThat(sync(phone).status()).isZero();
-        assertThat(files(phone)).hasSize(51).isEqualTo(files(laptop));
+        assertThat(files(phone)).hasSize(15).isEqualTo(files(laptop));
     }
 
     @Test
     void belowTheThresholdDeletesPassAsBefore() throws Exception {
-        for (int i = 0; i < 20; i++) {
-            Files.delete(laptop.resolve("old/note " + i + ".md"));
+        for (int i = 0; i < 20; i++) { // a third of the vault, but not more than 20 notes
+            Files.delete(laptop.resolve(name(i)));
         }
         assertThat(sync(laptop).status()).isZero();
         assertThat(sync(phone).status()).isZero();
-        assertThat(files(phone)).hasSize(230).isEqualTo(files(laptop));
+        assertThat(files(phone)).hasSize(40).isEqualTo(files(laptop));
     }
 
     @Test
@@ -105,9 +111,9 @@ class MassDeleteIT {
         Files.move(laptop.resolve("old"), dir.resolve("elsewhere"));
         WeftChild.Finished held = sync(laptop);
         assertThat(held.status()).isEqualTo(Launcher.HELD);
-        assertThat(held.err()).contains("held back: 100 of 250 notes' files are gone");
+        assertThat(held.err()).contains("held back: 24 of 60 notes' files are gone");
         assertThat(sync(phone).status()).isZero();
-        assertThat(files(phone)).hasSize(250);
+        assertThat(files(phone)).hasSize(NOTES);
     }
 
     @Test
@@ -120,19 +126,19 @@ class MassDeleteIT {
         Files.createDirectories(laptop); // an empty mount point: the folder, nothing in it
         assertThat(sync(laptop).status()).isEqualTo(Launcher.FAILED); // not paired: nothing sent
         assertThat(sync(phone).status()).isZero();
-        assertThat(files(phone)).hasSize(250);
+        assertThat(files(phone)).hasSize(NOTES);
     }
 
     @Test
     void notesEmptiedByAnotherProgramAreHeldAndTheOtherDeviceKeepsTheText() throws Exception {
         Map<String, String> all = files(laptop);
-        for (int i = 100; i < 130; i++) {
-            Files.write(laptop.resolve("note " + i + ".md"), new byte[0]);
+        for (int i = OLD; i < OLD + 30; i++) {
+            Files.write(laptop.resolve(name(i)), new byte[0]);
         }
         WeftChild.Finished held = sync(laptop);
         assertThat(held.status()).as(held.err()).isEqualTo(Launcher.HELD);
         assertThat(held.err().lines()).singleElement().asString()
-                .startsWith("weft: held back: 30 of 250 notes' files in " + laptop + " were emptied or mostly erased")
+                .startsWith("weft: held back: 30 of 60 notes' files in " + laptop + " were emptied or mostly erased")
                 .contains("weft sync --allow-erasures").contains("--restore-files");
         assertThat(sync(phone).status()).isZero();
         assertThat(files(phone)).isEqualTo(all);
@@ -145,11 +151,11 @@ class MassDeleteIT {
         WeftChild watching = WeftChild.start(logs, "sync", "--vault", laptop.toString(), "--watch");
         children.add(watching);
         watching.awaitLine("watching ");
-        for (int i = 0; i < 100; i++) {
-            Files.delete(laptop.resolve("old/note " + i + ".md"));
+        for (int i = 0; i < OLD; i++) {
+            Files.delete(laptop.resolve(name(i)));
         }
-        eventually("the held line", () -> watching.err().contains("held back: 100 of 250 notes' files are gone"));
-        write(laptop, "new.md", "written while 100 are held\n");
+        eventually("the held line", () -> watching.err().contains("held back: 24 of 60 notes' files are gone"));
+        write(laptop, "new.md", "written while 24 are held\n");
         eventually("the new note on the phone", () -> {
             try {
                 sync(phone);
@@ -158,7 +164,11 @@ class MassDeleteIT {
                 throw new AssertionError(e);
             }
         });
-        assertThat(files(phone)).hasSize(251);
+        assertThat(files(phone)).hasSize(NOTES + 1);
+    }
+
+    private static String name(int note) {
+        return (note < OLD ? "old/" : "") + "note " + note + ".md";
     }
 
     private WeftChild.Finished weft(String... args) throws Exception {

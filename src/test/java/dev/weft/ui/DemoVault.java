@@ -3,6 +3,7 @@ package dev.weft.ui;
 import dev.weft.vault.NoteInfo;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
+import dev.weft.vault.WelcomeNote;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -15,7 +16,7 @@ final class DemoVault {
 
     static Vault create(Path folder) throws IOException {
         Vault vault = Vault.open(folder, VaultOptions.defaults());
-        vault.create("Welcome to Weft", Welcome.text());
+        vault.create("Welcome to Weft", WelcomeNote.text());
         vault.create("Journal/2026-11-24", "# Tuesday\n\nLong walk by the river. Ideas for the garden.\n");
         vault.create("Journal/2026-11-25", "# Wednesday\n\nCalled Ana about the **launch**.\n");
         vault.create("Recipes/Lentil soup", "# Lentil soup\n\n1. Onions, carrots, celery\n2. Lentils, stock\n3. Lemon\n");

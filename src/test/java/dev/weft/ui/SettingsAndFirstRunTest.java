@@ -8,6 +8,7 @@ import dev.weft.ui.settings.Theme;
 import dev.weft.vault.NoteInfo;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
+import dev.weft.vault.WelcomeNote;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -65,7 +66,7 @@ class SettingsAndFirstRunTest extends WindowTestBase {
 
         try (Vault fresh = Vault.open(chosen, VaultOptions.defaults())) {
             Optional<NoteInfo> welcome = Welcome.addTo(fresh, FirstRunDialog.Then.NOTHING);
-            assertThat(welcome).map(NoteInfo::name).contains(Welcome.NAME);
+            assertThat(welcome).map(NoteInfo::name).contains(WelcomeNote.NAME);
             assertThat(fresh.withReplica(welcome.get().id(), dev.weft.vault.NoteReplica::text)).startsWith("# Welcome to Weft");
             assertThat(Welcome.addTo(fresh, FirstRunDialog.Then.NOTHING)).as("only into an empty vault").isEmpty();
         }

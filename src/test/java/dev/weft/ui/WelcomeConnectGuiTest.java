@@ -18,6 +18,7 @@ import dev.weft.vault.NoteInfo;
 import dev.weft.vault.NoteReplica;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
+import dev.weft.vault.WelcomeNote;
 import java.awt.Component;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -92,17 +93,17 @@ class WelcomeConnectGuiTest {
         laptopSync.syncOnce(PATIENCE);
 
         Vault desk = firstRunThenWrite("desk", "Ideas", "# Ideas\n\nWritten on the desk before connecting.\n");
-        UUID own = Welcome.untouched(desk).orElseThrow();
+        UUID own = WelcomeNote.untouched(desk).orElseThrow();
         connect(desk);
 
         eventually("the account's notes here, the desk's own welcome note gone", () -> names(desk)
-                .equals(List.of("Ideas", "Journal/Monday", Welcome.NAME)));
+                .equals(List.of("Ideas", "Journal/Monday", WelcomeNote.NAME)));
         assertThat(desk.note(own)).isEmpty();
-        assertThat(desk.notes().stream().filter(n -> n.name().equals(Welcome.NAME)).findFirst().orElseThrow().id())
+        assertThat(desk.notes().stream().filter(n -> n.name().equals(WelcomeNote.NAME)).findFirst().orElseThrow().id())
                 .isEqualTo(accounts);
         assertThat(Files.exists(desk.folder().resolve(".weft/docs/" + own + ".md.latest_ops"))).isFalse();
         laptopSync.syncOnce(PATIENCE);
-        assertThat(names(laptop)).as("nothing went up twice").containsExactly("Ideas", "Journal/Monday", Welcome.NAME);
+        assertThat(names(laptop)).as("nothing went up twice").containsExactly("Ideas", "Journal/Monday", WelcomeNote.NAME);
         eventually("the account's welcome note in the editor in place of the one set aside",
                 () -> accounts.equals(onEdt(window.openNote::current)));
         save(window.frame.getRootPane(), Path.of("target", "welcome-joined.png"));
@@ -119,10 +120,10 @@ class WelcomeConnectGuiTest {
         Vault desk = vault("desk");
         UUID own = Welcome.addTo(desk, FirstRunDialog.Then.NOTHING).orElseThrow().id();
         desk.replica(own).insertUtf16(0, "My own notes on Weft.\n\n");
-        assertThat(Welcome.untouched(desk)).isEmpty();
+        assertThat(WelcomeNote.untouched(desk)).isEmpty();
         connect(desk);
 
-        eventually("both welcome notes here", () -> names(desk).equals(List.of(Welcome.NAME, Welcome.NAME + " (2)")));
+        eventually("both welcome notes here", () -> names(desk).equals(List.of(WelcomeNote.NAME, WelcomeNote.NAME + " (2)")));
         laptopSync.syncOnce(PATIENCE);
         NoteInfo edited = laptop.notes().stream().filter(n -> n.id().equals(own)).findFirst().orElseThrow();
         assertThat(laptop.withReplica(edited.id(), NoteReplica::text)).startsWith("My own notes on Weft.");
@@ -140,10 +141,10 @@ class WelcomeConnectGuiTest {
         connect(desk);
 
         eventually("the welcome note back after the first sync", () -> names(desk)
-                .equals(List.of("Ideas", "Journal/Monday", Welcome.NAME)));
+                .equals(List.of("Ideas", "Journal/Monday", WelcomeNote.NAME)));
         eventually(() -> {
             laptopSync.syncOnce(PATIENCE);
-            assertThat(names(laptop)).as("in the account").containsExactly("Ideas", "Journal/Monday", Welcome.NAME);
+            assertThat(names(laptop)).as("in the account").containsExactly("Ideas", "Journal/Monday", WelcomeNote.NAME);
         });
     }
 
@@ -159,7 +160,7 @@ class WelcomeConnectGuiTest {
     private void connect(Vault vault) throws Exception {
         SyncClient client = client(vault);
         window = window(vault, client);
-        UUID welcome = vault.notes().stream().filter(n -> n.name().equals(Welcome.NAME)).findFirst().orElseThrow().id();
+        UUID welcome = vault.notes().stream().filter(n -> n.name().equals(WelcomeNote.NAME)).findFirst().orElseThrow().id();
         GuiActionRunner.execute(() -> window.openNote(welcome, null));
         eventually("the welcome note open", () -> welcome.equals(onEdt(window.openNote::current)));
         // what Sync → Connect to Server… runs (the menu's pop-up is flaky under a bare Xvfb; the dialog is driven)

@@ -12,6 +12,7 @@ import dev.weft.server.WeftServer;
 import dev.weft.vault.NoteInfo;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
+import dev.weft.vault.WelcomeNote;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,7 @@ class WelcomeSyncTest {
 
         for (Vault vault : List.of(laptop, desk, phone)) {
             assertThat(vault.notes()).as(vault.folder().getFileName().toString()).extracting(NoteInfo::name)
-                    .containsExactly(Welcome.NAME);
+                    .containsExactly(WelcomeNote.NAME);
         }
         assertThat(desk.notes().get(0).id()).isEqualTo(laptop.notes().get(0).id()).isEqualTo(phone.notes().get(0).id());
     }
