@@ -242,11 +242,7 @@ class BigUploadTest {
             }
             assertThat(alive(u, big)).isEqualTo(expected);
             // a late insert of a pid deleted before it arrived stays dead
-            List<Atom> late = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                late.add(new Atom(Pid.single(uploader.site, BIG + 10 + i), 'z'));
-            }
-            u.send(new SyncDocUpsert(big, "big", Long.MAX_VALUE >>> 1, late, List.of()));
+            u.send(new SyncDocUpsert(big, "big", Long.MAX_VALUE >>> 1, atoms(uploader.site, BIG + 10, 5), List.of()));
             u.done();
             assertThat(alive(u, big)).isEqualTo(expected);
         }
