@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Random concurrent histories replayed through the CRDT and through {@link HistoryModel}, which
@@ -43,16 +44,37 @@ class RandomHistoriesTest {
         check(5, 4000);
     }
 
+    /**
+     * Opt-in ({@code -Dweft.crdt.gap=N}, N histories of 2-4 agents): histories biased toward the
+     * shape of docs/crdt.md's checked gap: agents delete and retype in place, insert after others'
+     * atoms (so their own atoms lie inside retyped text) and then after their own atoms there,
+     * retyping those too, merging often.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "weft.crdt.gap", matches = "\\d+")
+    void retypeShapesEveryReplicaShowsTheModelsText() {
+        biased = true;
+        check(4, Integer.getInteger("weft.crdt.gap"));
+    }
+
+    /** Inserts made after an own atom (their model anchor) on a level above that atom's (the gap's shape). */
+    private long above;
+
+    /** Whether steps follow the retype shape ({@link #retypeShapesEveryReplicaShowsTheModelsText}). */
+    private boolean biased;
+
     private void check(int maxAgents, int defaultCases) {
         String one = System.getProperty("weft.crdt.seed");
         if (one != null) {
             assertThat(run(Long.parseLong(one), maxAgents)).isNotNull();
             return;
         }
-        int cases = Integer.getInteger("weft.crdt.cases", defaultCases);
-        SplittableRandom seeds = new SplittableRandom(0x11_03L);
+        int cases = biased ? defaultCases : Integer.getInteger("weft.crdt.cases", defaultCases);
+        SplittableRandom seeds = new SplittableRandom(biased ? 0x11_33L : 0x11_03L);
         int complete = 0;
+        int failed = 0;
         long steps = 0;
+        above = 0;
         for (int c = 0; c < cases; c++) {
             long seed = seeds.nextLong();
             Outcome outcome;
@@ -61,6 +83,7 @@ class RandomHistoriesTest {
                     outcome = run(seed, maxAgents);
                 } catch (AssertionError e) {
                     System.out.println("FAILED " + seed + " " + e.getMessage().lines().findFirst().orElse(""));
+                    failed++;
                     continue;
                 }
             } else {
@@ -68,6 +91,10 @@ class RandomHistoriesTest {
             }
             complete += outcome.complete() ? 1 : 0;
             steps += outcome.steps();
+        }
+        if (biased || Boolean.getBoolean("weft.crdt.count")) {
+            System.out.printf("%d histories of up to %d agents: %d determined to the end, %d steps, %d failed,"
+                    + " %d inserts after an own atom above its level%n", cases, maxAgents, complete, steps, failed, above);
         }
         // The histories must mostly be determined, or the check says little.
         assertThat(complete).as("determined histories of %d (%d steps)", cases, steps).isGreaterThan(cases * 6 / 10);
@@ -92,7 +119,8 @@ class RandomHistoriesTest {
         if (agents > maxAgents) {
             agents = 2 + (agents - 2) % (maxAgents - 1);
         }
-        int mergeOneIn = random.nextBoolean() ? 2 + random.nextInt(3) : 10 + random.nextInt(20);
+        int mergeOneIn = biased ? 2 + random.nextInt(3)
+                : random.nextBoolean() ? 2 + random.nextInt(3) : 10 + random.nextInt(20);
         int length = 20 + random.nextInt(60);
         HistoryModel model = new HistoryModel(agents);
         List<SequenceDoc> docs = new ArrayList<>();
@@ -135,7 +163,9 @@ class RandomHistoriesTest {
             assertThat(doc.text()).as("agent %d's replica before step %d", agent, step).isEqualTo(view.text(model.ops));
             int visible = doc.length();
             int kind = random.nextInt(10);
-            if (kind < 6) { // a run of keystrokes, often where this agent typed last
+            if (biased) {
+                retypeShapeStep(model, doc, agent, random);
+            } else if (kind < 6) { // a run of keystrokes, often where this agent typed last
                 int at = cursor[agent] >= 0 && cursor[agent] <= visible && random.nextInt(3) > 0
                         ? cursor[agent] : random.nextInt(visible + 1);
                 int run = 0;
@@ -201,6 +231,42 @@ class RandomHistoriesTest {
         return new Outcome(true, step);
     }
 
+    /**
+     * One step of the retype shape: delete and retype in place; type after another agent's atom;
+     * or type after (or delete and retype) one of this agent's own atoms, preferring one that
+     * follows another agent's atom (so it lies inside text someone else typed or retyped).
+     */
+    private void retypeShapeStep(HistoryModel model, SequenceDoc doc, int agent, SplittableRandom random) {
+        int[] visible = model.view(agent, 0).visible();
+        List<Integer> own = new ArrayList<>();
+        List<Integer> inside = new ArrayList<>();
+        for (int j = 0; j < visible.length; j++) {
+            if (model.ops.get(visible[j]).agent() == agent) {
+                own.add(j);
+                if (j > 0 && model.ops.get(visible[j - 1]).agent() != agent) {
+                    inside.add(j);
+                }
+            }
+        }
+        int kind = random.nextInt(10);
+        if (visible.length > 0 && (kind < 3 || own.isEmpty() && kind < 6)) { // delete and retype in place
+            int at = random.nextInt(visible.length);
+            delete(model, doc, agent, at, 1 + random.nextInt(Math.min(visible.length - at, 4)));
+            insert(model, doc, agent, at, randomText(random, 1 + random.nextInt(5)));
+        } else if (own.isEmpty() || kind < 6) { // after another agent's atom (or anywhere)
+            insert(model, doc, agent, random.nextInt(visible.length + 1), randomText(random, 1 + random.nextInt(3)));
+        } else {
+            List<Integer> from = !inside.isEmpty() && random.nextBoolean() ? inside : own;
+            int j = from.get(random.nextInt(from.size()));
+            if (random.nextBoolean()) { // after the own atom
+                insert(model, doc, agent, j + 1, randomText(random, 1 + random.nextInt(3)));
+            } else { // the own atom deleted and retyped
+                delete(model, doc, agent, j, 1);
+                insert(model, doc, agent, j, randomText(random, 1 + random.nextInt(3)));
+            }
+        }
+    }
+
     /** Whether every view of {@code agent} is the same whichever way undefined pairs go. */
     private static boolean determined(HistoryModel model, int agent) {
         return model.view(agent, 0).text(model.ops).equals(model.view(agent, 1).text(model.ops));
@@ -237,7 +303,12 @@ class RandomHistoriesTest {
         int k = 0;
         for (int i = 0; i < text.length(); k++) {
             int cp = text.codePointAt(i);
-            model.insert(agent, model.anchor(agent, model.view(agent, 0), index + k), cp);
+            int anchor = model.anchor(agent, model.view(agent, 0), index + k);
+            if (anchor >= 0 && model.ops.get(anchor).agent() == agent
+                    && made.get(k).depth() < pids.get(anchor).depth()) {
+                above++;
+            }
+            model.insert(agent, anchor, cp);
             pids.add(made.get(k));
             i += Character.charCount(cp);
         }
