@@ -247,8 +247,10 @@ public final class PidAllocator {
             long ident;
             if (!tightL || d >= ll) {
                 ident = pickOpen(min, max, maxIdent <= regionHigh(above), regionLow(above));
-            } else if (!ownLeft && d < ll - 1) {
-                // After another site's atom: never above its level (its author's retypes there).
+            } else if (d < ll - 1) {
+                // Never above the left atom's level: what another site types after that atom
+                // lands on its level or beneath, and an insert above would sort after it (an own
+                // retype there too, docs/crdt.md "Anchor order").
                 out[d] = l[lo + d];
                 tightR = tightR && out[d] == r[ro + d];
                 continue;
