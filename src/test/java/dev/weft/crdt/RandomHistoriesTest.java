@@ -21,7 +21,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * 2-5 agents, ~33 s, on a busy machine); {@code -Dweft.crdt.seed=S}
  * replays the history of one seed, as a failure prints it ({@code -Dweft.crdt.debug=true} also
  * dumps the model's view with pids); {@code -Dweft.crdt.count=true} lists every failing seed
- * instead of stopping at the first.
+ * instead of stopping at the first; {@code -Dweft.crdt.gap=N} runs N histories biased toward the
+ * retype gap's shape (docs/crdt.md, "Anchor order"). Every insert must lie on its anchor's level
+ * or beneath.
  *
  * <p>With up to five agents it found the anchor-order defect of docs/crdt.md ("Anchor order") in
  * about 1 of 1,000 histories before slots by room (seeds -9004847360134966378,
