@@ -141,7 +141,10 @@ class MainWindowTest extends WindowTestBase {
 
         frame.menuItemWithPath("File", "Trash…").click();
         DialogFixture trash = dialog("trash");
-        trash.table("trash.table").selectRows(0); // the first (only) note
+        javax.swing.JTable rows = trash.table("trash.table").target();
+        // on the event thread: the robot's click on a dialog just shown is now and then lost under load
+        GuiActionRunner.execute(() -> rows.setRowSelectionInterval(0, 0)); // the first (only) note
+        waitFor("restore enabled", () -> onEdt(() -> trash.button("trash.restore").target().isEnabled()));
         press(trash.button("trash.restore"));
         waitFor("the note restored", () -> !info(list).trashed());
         waitFor("and open again", () -> list.equals(onEdt(() -> window.openNote.current())));
