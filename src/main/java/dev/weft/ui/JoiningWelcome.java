@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.swing.SwingUtilities;
 
 /**
@@ -74,17 +75,29 @@ final class JoiningWelcome {
         if (untouched.isEmpty()) {
             return;
         }
-        sync.addListener(new SyncListener() {
+        AtomicBoolean handled = new AtomicBoolean();
+        SyncListener listener = new SyncListener() {
             @Override
             public void stateChanged(SyncState state) {
                 if (state == SyncState.SYNCED) {
-                    sync.removeListener(this);
-                    window.jobs.run("Could not add the welcome note", () -> welcomeNote(), standing -> {
-                        if (wasOpen && window.openNote.current() == null) {
-                            standing.ifPresent(id -> window.openNote(id, null));
-                        }
-                    });
+                    synced(sync, this, handled);
                 }
+            }
+        };
+        sync.addListener(listener);
+        if (sync.state() == SyncState.SYNCED) { // a client already running may have synced before the listener came
+            synced(sync, listener, handled);
+        }
+    }
+
+    private void synced(SyncClient sync, SyncListener listener, AtomicBoolean handled) {
+        if (!handled.compareAndSet(false, true)) {
+            return;
+        }
+        sync.removeListener(listener);
+        window.jobs.run("Could not add the welcome note", () -> welcomeNote(), standing -> {
+            if (wasOpen && window.openNote.current() == null) {
+                standing.ifPresent(id -> window.openNote(id, null));
             }
         });
     }
