@@ -47,17 +47,17 @@ class TrashGuiTest extends WindowTestBase {
         org.assertj.swing.edt.GuiActionRunner.execute(() -> search.setText(""));
         waitFor("all five again", () -> rows(table).size() == 5);
 
-        table.selectRows(rows(table).indexOf("Lentil soup"), rows(table).indexOf("Reading list"));
+        select(table, rows(table).indexOf("Lentil soup"), rows(table).indexOf("Reading list"));
         press(trash.button("trash.restore"));
         waitFor("both restored in one action", () -> !info(soup).trashed() && !info(reading).trashed());
         waitFor("three left", () -> rows(table).size() == 3);
 
-        table.selectRows(rows(table).indexOf("2026-11-25"));
+        select(table, rows(table).indexOf("2026-11-25"));
         press(trash.button("trash.restoreBatch"));
         waitFor("the whole batch restored", () -> !info(tuesday).trashed() && !info(wednesday).trashed());
         waitFor("one left", () -> rows(table).equals(List.of("Welcome to Weft")));
 
-        table.selectRows(0);
+        select(table, 0);
         javax.swing.JButton purge = trash.button("trash.purge").target();
         javax.swing.SwingUtilities.invokeLater(purge::doClick); // its question is modal: pressed without waiting
         JOptionPaneFixture confirm = JOptionPaneFinder.findOptionPane().withTimeout(PATIENCE.duration()).using(robot);
@@ -67,6 +67,21 @@ class TrashGuiTest extends WindowTestBase {
         waitFor("the note deleted forever", () -> vault.note(welcome).isEmpty());
         waitFor("the trash empty", () -> rows(table).isEmpty());
         press(trash.button("trash.close"));
+    }
+
+    /**
+     * Selects rows on the event thread and waits until the selection holds: the robot's clicks on a
+     * dialog are now and then lost under load, and a button pressed with no row chosen does nothing.
+     */
+    private void select(JTableFixture table, int... rows) {
+        javax.swing.JTable target = table.target();
+        org.assertj.swing.edt.GuiActionRunner.execute(() -> {
+            target.clearSelection();
+            for (int row : rows) {
+                target.addRowSelectionInterval(row, row);
+            }
+        });
+        waitFor("rows chosen", () -> onEdt(() -> target.getSelectedRowCount()) == rows.length);
     }
 
     private static List<String> rows(JTableFixture table) {
