@@ -106,7 +106,7 @@ final class HistoryEntry {
         for (Range range : ranges) {
             PidRange pids = range.pids();
             out.write(range.kind().ordinal());
-            varint(out, time - range.time());
+            Varints.put(out, time - range.time());
             Pid first = pids.first();
             out.write(first.depth());
             for (int level = 0; level < first.depth(); level++) {
@@ -117,9 +117,9 @@ final class HistoryEntry {
                 out.write((int) ident);
                 out.write(first.siteAt(level));
             }
-            varint(out, pids.count());
+            Varints.put(out, pids.count());
             if (pids.count() > 1) {
-                varint(out, pids.stride());
+                Varints.put(out, pids.stride());
             }
         }
         return out.toByteArray();
@@ -141,7 +141,7 @@ final class HistoryEntry {
             if (kind < 0 || kind >= kinds.length) {
                 throw new IllegalStateException("history range of kind " + kind);
             }
-            long rangeTime = time - varint(value, at);
+            long rangeTime = time - Varints.read(value, at, "a history entry");
             int depth = value[at[0]++] & 0xFF;
             long[] keys = new long[depth];
             for (int i = 0; i < depth; i++) {
@@ -150,30 +150,10 @@ final class HistoryEntry {
                 keys[i] = Pid.key(value[at[0] + 4] & 0xFF, ident);
                 at[0] += Keys.PAIR;
             }
-            int count = Math.toIntExact(varint(value, at));
-            long stride = count > 1 ? varint(value, at) : 1;
+            int count = Math.toIntExact(Varints.read(value, at, "a history entry"));
+            long stride = count > 1 ? Varints.read(value, at, "a history entry") : 1;
             ranges.add(new Range(new PidRange(Pid.of(keys), stride, count), kinds[kind], rangeTime));
         }
         return ranges;
-    }
-
-    private static void varint(ByteArrayOutputStream out, long v) {
-        while ((v & ~0x7FL) != 0) {
-            out.write((int) (v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.write((int) v);
-    }
-
-    private static long varint(byte[] in, int[] at) {
-        long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            byte b = in[at[0]++];
-            v |= (long) (b & 0x7F) << shift;
-            if (b >= 0) {
-                return v;
-            }
-        }
-        throw new IllegalStateException("varint too long in a history entry");
     }
 }

@@ -192,12 +192,12 @@ final class StoredRun {
 
     byte[] encode() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8 + 2 * count);
-        putVarint(out, count);
+        Varints.put(out, count);
         if (count > 1) {
-            putVarint(out, stride);
+            Varints.put(out, stride);
         }
         for (int k = 0; k < count; k++) {
-            putVarint(out, codePoints[k] == TOMBSTONE ? 0 : codePoints[k] + 1L);
+            Varints.put(out, codePoints[k] == TOMBSTONE ? 0 : codePoints[k] + 1L);
         }
         long previous = 0;
         for (int k = 0; k < count; ) {
@@ -206,10 +206,10 @@ final class StoredRun {
                 end++;
             }
             if (end < count) { // the last segment's length is what is left
-                putVarint(out, end - k);
+                Varints.put(out, end - k);
             }
             long delta = times[k] - previous;
-            putVarint(out, (delta << 1) ^ (delta >> 63));
+            Varints.put(out, (delta << 1) ^ (delta >> 63));
             previous = times[k];
             k = end;
         }
@@ -220,22 +220,22 @@ final class StoredRun {
     static StoredRun decode(byte[] key, byte[] value) {
         Pid first = Keys.pidAt(key, Keys.DOCUMENT);
         int[] at = {0};
-        int count = (int) varint(value, at);
+        int count = (int) Varints.read(value, at, "a stored run");
         if (count < 1 || count > MAX) {
             throw new IllegalStateException("stored run of " + count + " atoms");
         }
-        long stride = count > 1 ? varint(value, at) : 0;
+        long stride = count > 1 ? Varints.read(value, at, "a stored run") : 0;
         int[] codePoints = new int[count];
         for (int k = 0; k < count; k++) {
-            codePoints[k] = (int) varint(value, at) - 1;
+            codePoints[k] = (int) Varints.read(value, at, "a stored run") - 1;
         }
         long[] times = new long[count];
         long previous = 0;
         for (int k = 0; k < count; ) {
-            long zigzag = varint(value, at);
+            long zigzag = Varints.read(value, at, "a stored run");
             int length = at[0] < value.length ? (int) zigzag : count - k;
             if (at[0] < value.length) {
-                zigzag = varint(value, at);
+                zigzag = Varints.read(value, at, "a stored run");
             }
             long time = previous + ((zigzag >>> 1) ^ -(zigzag & 1));
             if (length < 1 || k + length > count) {
@@ -246,25 +246,5 @@ final class StoredRun {
             k += length;
         }
         return new StoredRun(first.keys(), stride, count, codePoints, times);
-    }
-
-    private static void putVarint(ByteArrayOutputStream out, long v) {
-        while ((v & ~0x7FL) != 0) {
-            out.write((int) (v & 0x7F) | 0x80);
-            v >>>= 7;
-        }
-        out.write((int) v);
-    }
-
-    private static long varint(byte[] in, int[] at) {
-        long v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            byte b = in[at[0]++];
-            v |= (long) (b & 0x7F) << shift;
-            if (b >= 0) {
-                return v;
-            }
-        }
-        throw new IllegalStateException("varint too long in a stored run");
     }
 }
