@@ -89,6 +89,13 @@ final class SessionRunner implements EditingSession {
         if (closed || connection != null || !vault.device().isPaired()) {
             return;
         }
+        if (vault.syncTime(document) == 0) {
+            // never sent: a session would make the server create it as "Untitled" and the upload's
+            // name would lose to that (docs/client.md, "A session on a new note"); it goes up first
+            wiring.uploadFirst(document);
+            scheduleRetry(DEFERRED_RETRY_MS);
+            return;
+        }
         int thisAttempt = ++attempt;
         boolean[] gone = new boolean[1];
         wiring.open(new WireConnection.Handler() {
