@@ -194,4 +194,36 @@ class TrashSyncTest extends LiveServerTest {
         assertThat(MarkdownFiles.read(offline.file("kept"))).isEqualTo("still here");
         assertThat(offline.vault.note(kept)).isPresent();
     }
+
+    @Test
+    void theServerDeletesForeverOnEveryDeviceWhatIsInTheTrashLongerThanItsTrashDays() throws Exception {
+        Device a = device("a");
+        Device b = device("b");
+        UUID old = a.vault.create("old", "trashed long ago").id();
+        UUID recent = a.vault.create("recent", "trashed yesterday").id();
+        UUID kept = a.vault.create("kept", "not in the trash").id();
+        syncAll(a, b);
+        a.vault.trash(old);
+        a.sync();
+        a.vault.trash(recent);
+        syncAll(a, b);
+        long oldAt = b.vault.trashInfo().get(old).at();
+        long recentAt = b.vault.trashInfo().get(recent).at();
+        assertThat(recentAt).as("server times of the two trashes").isGreaterThan(oldAt);
+        // the server's clock 30 days after the first trash: only that one has been there 30 days
+        long now = oldAt + java.util.concurrent.TimeUnit.DAYS.toMicros(30);
+        server.keepTrash(30, java.time.Clock.fixed(java.time.Instant.EPOCH.plus(now, java.time.temporal.ChronoUnit.MICROS),
+                java.time.ZoneOffset.UTC));
+        dev.weft.testing.Eventually.eventually(() -> {
+            syncAll(a, b);
+            assertThat(a.vault.note(old)).isEmpty();
+            assertThat(b.vault.note(old)).isEmpty();
+        });
+        for (Device d : List.of(a, b)) {
+            assertThat(d.weftFiles(old)).as(d.name).isEmpty();
+            assertThat(d.note(recent).trashed()).as(d.name).isTrue();
+            assertThat(d.note(kept).trashed()).as(d.name).isFalse();
+        }
+        assertThat(b.notices).contains("deleted forever on another device: “old”");
+    }
 }
