@@ -226,4 +226,23 @@ class TrashSyncTest extends LiveServerTest {
         }
         assertThat(b.notices).contains("deleted forever on another device: “old”");
     }
+
+    @Test
+    void anEditInALiveSessionWinsOverATrashFromAnotherDevice() throws Exception {
+        Device laptop = device("laptop");
+        Device phone = device("phone");
+        UUID id = laptop.vault.create("plans", "keep me").id();
+        syncAll(laptop, phone);
+        EditingSession live = laptop.client.openSession(id, new SessionListener() {
+        });
+        dev.weft.testing.Eventually.eventually("the laptop's session live", live::isLive);
+        phone.vault.trash(id);
+        phone.sync();
+        laptop.vault.replica(id).insertUtf16(7, ", edited");
+        dev.weft.testing.Eventually.eventually( // the laptop's edit acknowledged
+                () -> assertThat(laptop.vault.replica(id).log().pendingCount()).isZero());
+        live.close();
+        syncAll(phone, laptop);
+        restoredEverywhereWithTheEdit(id, laptop, phone);
+    }
 }
