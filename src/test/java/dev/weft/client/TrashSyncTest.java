@@ -245,4 +245,29 @@ class TrashSyncTest extends LiveServerTest {
         syncAll(phone, laptop);
         restoredEverywhereWithTheEdit(id, laptop, phone);
     }
+
+    @Test
+    void editsNotSentYetOnANoteDeletedForeverElsewhereAreKeptAsANewNote() throws Exception {
+        Device a = device("a");
+        Device b = device("b");
+        UUID id = a.vault.create("plans", "keep me").id();
+        syncAll(a, b);
+        a.vault.trash(id);
+        a.sync();
+        a.vault.askPurge(List.of(id));
+        a.sync(); // deleted forever while b, offline, edits it
+        assertThat(a.vault.note(id)).isEmpty();
+        b.vault.replica(id).insertUtf16(7, ", edited offline");
+        b.sync();
+        assertThat(b.vault.note(id)).isEmpty();
+        assertThat(b.weftFiles(id)).isEmpty();
+        assertThat(b.notices).contains("kept “plans” as a new note: edited here after another device deleted it forever");
+        syncAll(b, a);
+        for (Device d : List.of(a, b)) {
+            NoteInfo kept = d.vault.notes().stream().filter(n -> n.name().equals("plans")).findFirst().orElseThrow();
+            assertThat(kept.id()).as(d.name).isNotEqualTo(id);
+            assertThat(kept.trashed()).as(d.name).isFalse();
+            assertThat(MarkdownFiles.read(d.file("plans"))).as(d.name).isEqualTo("keep me, edited offline");
+        }
+    }
 }
