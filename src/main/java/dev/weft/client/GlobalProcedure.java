@@ -15,6 +15,7 @@ import dev.weft.protocol.SyncError;
 import dev.weft.protocol.Synclist;
 import dev.weft.protocol.SynclistResponse;
 import dev.weft.vault.LocalOp;
+import dev.weft.vault.NoteInfo;
 import dev.weft.vault.NoteReplica;
 import dev.weft.vault.NoteSetAside;
 import dev.weft.vault.RecordLog;
@@ -270,7 +271,9 @@ final class GlobalProcedure {
 
     /** New local work on {@code id} while connected: its unsent ops, and any trash change. */
     void localWork(UUID id) throws IOException {
-        if (!inSession.test(id)) {
+        // a note deleted forever since its edit (a 39) has nothing to send: reading it would throw and
+        // stop the notes queued after it (a note kept in its place among them)
+        if (!inSession.test(id) && vault.note(id).isPresent()) {
             upload(id, false);
         }
         sendTrashChanges();
@@ -469,8 +472,15 @@ final class GlobalProcedure {
         } else {
             throw new ProtocolViolation("a 39 for " + id + " that no request asked for");
         }
-        vault.purge(id);
-        if (name.isPresent() && !(head instanceof Purge)) {
+        if (head instanceof Purge) {
+            vault.purge(id);
+            return;
+        }
+        Optional<NoteInfo> kept = vault.purgedElsewhere(id); // unsent edits win (docs/vault.md)
+        if (kept.isPresent()) {
+            listener.notice("kept “" + kept.get().name() + "” as a new note: edited here after another device"
+                    + " deleted it forever");
+        } else if (name.isPresent()) {
             listener.notice("deleted forever on another device: “" + name.get() + "”");
         }
     }

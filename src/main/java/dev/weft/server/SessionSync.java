@@ -157,11 +157,14 @@ final class SessionSync {
         store.submit(batch -> {
             List<OpBatch.Part> parts = hub.seal(fresh);
             UpsertResult result = batch.upsert(doc, null, OpBatch.inserts(parts), OpBatch.deletes(parts));
-            if (result.changed()) { // who edited, for a trash that comes later (protocol.md §9)
-                parts.stream().mapToInt(part -> part.session().site()).distinct()
-                        .forEach(editor -> batch.edited(doc, editor, -1L));
+            long syncTime = result.document().syncTime();
+            if (result.changed()) { // who edited, for a trash that comes later, and edits that win over one (protocol.md §9)
+                for (int editor : parts.stream().mapToInt(part -> part.session().site()).distinct().toArray()) {
+                    // a session carries no trash news: its device edits as one that never saw the trash
+                    syncTime = batch.edited(doc, editor, 0L).map(DocumentState::syncTime).orElse(syncTime);
+                }
             }
-            return new Applied(parts, result);
+            return new Applied(parts, result, syncTime);
         }, inserts.size() + deletes.size(), (done, error) -> {
             if (error != null) {
                 fresh.close().stream().map(OpBatch.Part::session).distinct().forEach(s -> s.failures.fault(s.peer, unwrap(error)));
@@ -171,7 +174,7 @@ final class SessionSync {
                 part.session().applied += part.ops().size();
             }
             if (done.result().changed()) {
-                hub.changed(new SyncEntry(done.result().document().syncTime(), doc), peer);
+                hub.changed(new SyncEntry(done.syncTime(), doc), peer);
             }
             // the room as it is now, in commit order: a session that joined after this write's
             // catch-up read gets these ops, even if the author has left and its room is gone
@@ -183,7 +186,8 @@ final class SessionSync {
         return true;
     }
 
-    private record Applied(List<OpBatch.Part> parts, UpsertResult result) {
+    /** {@code syncTime}: the document's after the write, later than the upsert's if an edit took it out of the trash. */
+    private record Applied(List<OpBatch.Part> parts, UpsertResult result, long syncTime) {
     }
 
     /**

@@ -5,6 +5,8 @@ import dev.weft.store.RefusedException;
 import dev.weft.store.Store;
 import dev.weft.store.SyncEntry;
 import dev.weft.store.TrashRules;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code --trash-days N}: notes in the trash longer than N days are deleted forever, as a device's
  * purge would (docs/protocol.md §9), and every device hears of it. Runs at start and every hour; the
- * rule itself is {@link TrashRules#purgeDue}, a function of the time it is given.
+ * rule itself is {@link TrashRules#purgeDue}, a function of the time it is given; the time is the
+ * clock's (tests give one that runs ahead).
  */
 final class TrashExpiry implements AutoCloseable {
     /** Days a note stays in the trash unless the server is told otherwise. */
@@ -25,9 +28,10 @@ final class TrashExpiry implements AutoCloseable {
     private final Hub hub;
     private final ServerLog log;
     private final int days;
+    private final Clock clock;
     private ScheduledExecutorService timer;
 
-    TrashExpiry(Store store, Hub hub, ServerLog log, int days) {
+    TrashExpiry(Store store, Hub hub, ServerLog log, int days, Clock clock) {
         if (days < 0) {
             throw new IllegalArgumentException("trash days " + days + " below 0");
         }
@@ -35,6 +39,7 @@ final class TrashExpiry implements AutoCloseable {
         this.hub = hub;
         this.log = log;
         this.days = days;
+        this.clock = clock;
     }
 
     /** Deletes forever every note due at {@code nowMicros}; returns how many. */
@@ -75,7 +80,8 @@ final class TrashExpiry implements AutoCloseable {
 
     private void runNow() {
         try {
-            runAt(System.currentTimeMillis() * 1000);
+            Instant now = clock.instant();
+            runAt(now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000);
         } catch (RuntimeException e) {
             log.error("could not delete old notes in the trash", e); // tried again in an hour
         }

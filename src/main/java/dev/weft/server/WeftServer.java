@@ -320,17 +320,17 @@ public final class WeftServer implements AutoCloseable {
      * keeps them): now, then every hour.
      */
     public void keepTrash(int days) {
-        TrashExpiry expiry = new TrashExpiry(store, hub, log, days);
+        keepTrash(days, java.time.Clock.systemUTC());
+    }
+
+    /** {@link #keepTrash(int)} on the time of {@code clock} (tests move it days ahead). */
+    public void keepTrash(int days, java.time.Clock clock) {
+        TrashExpiry expiry = new TrashExpiry(store, hub, log, days, clock);
         TrashExpiry before = trashExpiry.getAndSet(expiry);
         if (before != null) {
             before.close();
         }
         expiry.start();
-    }
-
-    /** Runs the {@code --trash-days} rule once as if it were {@code nowMicros} (tests); returns how many it deleted. */
-    int expireTrashAt(long nowMicros, int days) {
-        return new TrashExpiry(store, hub, log, days).runAt(nowMicros);
     }
 
     /** The bytes of incoming messages held now (tests). */

@@ -12,7 +12,8 @@ import javax.swing.SwingUtilities;
 /**
  * Shows {@link HeldChangesDialog} when the vault holds back a mass delete or erasure (at open, or
  * when the watcher sees one), one kind at a time, and carries out the answer on the worker thread.
- * Notes the user put off are not asked about again in this window until more are held.
+ * Notes the user put off ("Decide later") are not asked about again by a dialog in this window until
+ * more are held, but the status bar keeps offering the decision while any note is held.
  */
 final class HeldPrompt {
     private final MainWindow window;
@@ -43,8 +44,18 @@ final class HeldPrompt {
         window.jobs.run("Could not read the held changes", vault::heldChanges, this::ask);
     }
 
+    /** The status bar's offer: asks again about everything held, put off or not. */
+    private void decideNow() {
+        putOff.clear();
+        check();
+    }
+
     private void ask(List<HeldChange> held) {
-        if (asking || !window.frame.isDisplayable()) {
+        if (!window.frame.isDisplayable()) {
+            return;
+        }
+        window.status.showHeld(held.size(), this::decideNow);
+        if (asking) {
             return;
         }
         for (HeldChange.Kind kind : HeldChange.Kind.values()) {

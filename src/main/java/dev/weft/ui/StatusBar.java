@@ -6,6 +6,7 @@ import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.util.Collection;
 import javax.swing.BorderFactory;
+import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JProgressBar;
@@ -25,6 +26,8 @@ final class StatusBar {
     private final JLabel peers = new JLabel();
     private final JLabel pending = new JLabel();
     private final JLabel connection = new JLabel();
+    private final JButton held = new JButton();
+    private Runnable onHeld = () -> { };
     private final JProgressBar progress = new JProgressBar();
     private final JLabel progressText = new JLabel();
     private final JProgressBar busy = new JProgressBar();
@@ -45,8 +48,13 @@ final class StatusBar {
         busy.setVisible(false);
         busy.setPreferredSize(new Dimension(80, 10));
         clear.setRepeats(false);
+        held.setName("status.held");
+        held.setVisible(false);
+        held.putClientProperty("JButton.buttonType", "toolBarButton");
+        held.addActionListener(e -> onHeld.run());
         JPanel right = new JPanel(new FlowLayout(FlowLayout.RIGHT, 14, 0)); // hgap also ends the row
         right.setOpaque(false);
+        right.add(held);
         right.add(busy);
         right.add(peers);
         right.add(pending);
@@ -136,5 +144,16 @@ final class StatusBar {
     void showPeers(Collection<String> names) {
         peers.setVisible(!names.isEmpty());
         peers.setText(names.isEmpty() ? "" : "Here too: " + String.join(", ", names));
+    }
+
+    /**
+     * Keeps offering the decision on notes the vault holds back ({@code notes} of them; 0 hides it)
+     * until the user makes it: a "Decide later" is never the last word.
+     */
+    void showHeld(int notes, Runnable decide) {
+        held.setVisible(notes > 0);
+        held.setText(notes == 1 ? "1 note held back: decide…" : notes + " notes held back: decide…");
+        held.setToolTipText("Notes deleted or erased outside Weft at once: nothing of them is sent until you decide");
+        onHeld = decide;
     }
 }

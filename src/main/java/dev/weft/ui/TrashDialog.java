@@ -2,12 +2,15 @@ package dev.weft.ui;
 
 import dev.weft.ui.TrashRows.Row;
 import dev.weft.vault.Vault;
+import dev.weft.vault.VaultListener;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Window;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.swing.JButton;
@@ -17,6 +20,7 @@ import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.table.AbstractTableModel;
@@ -25,6 +29,8 @@ import javax.swing.table.AbstractTableModel;
  * The trash: every note in it with when, by which device and its folder, a search, several rows
  * chosen at once; Restore (the rows chosen), Restore Batch (everything trashed with them in one
  * action or one sync), Delete Forever and Empty Trash (the server removes the text and its history).
+ * While open it follows the vault: a sync that trashes, restores or deletes notes forever shows at
+ * once, and the rows chosen stay chosen.
  */
 final class TrashDialog {
     static final String PURGE_WARNING = "Their text and history are removed from the server and from every device."
@@ -37,6 +43,16 @@ final class TrashDialog {
     private final JTextField search = new JTextField(24);
     private final Model model = new Model();
     private List<Row> all = List.of();
+    private final VaultListener news = new VaultListener() {
+        @Override
+        public void notesChanged() {
+            SwingUtilities.invokeLater(() -> {
+                if (dialog.isDisplayable()) {
+                    reload();
+                }
+            });
+        }
+    };
 
     /** {@code restore} and {@code purge} get the notes chosen; each runs off the event thread and says when done. */
     TrashDialog(Window owner, Vault vault, String thisDevice, Consumer<List<UUID>> restore, Consumer<List<UUID>> purge) {
@@ -101,6 +117,13 @@ final class TrashDialog {
         scroll.setPreferredSize(new Dimension(680, 300));
         body.add(scroll, BorderLayout.CENTER);
         reload();
+        vault.addListener(news);
+        dialog.addWindowListener(new java.awt.event.WindowAdapter() {
+            @Override
+            public void windowClosed(java.awt.event.WindowEvent e) {
+                vault.removeListener(news);
+            }
+        });
         Dialogs.frame(dialog, body, restoreButton, batchButton, purgeButton, emptyButton,
                 Dialogs.button("trash.close", "Close", dialog::dispose));
     }
@@ -109,10 +132,16 @@ final class TrashDialog {
         dialog.setVisible(true);
     }
 
-    /** Reads the trash again (after a restore or purge, or news from the server). */
+    /** Reads the trash again (after a restore or purge, or news from the server), keeping the rows chosen. */
     void reload() {
+        Set<UUID> chosen = new HashSet<>(chosen());
         all = TrashRows.of(vault.notes(), vault.trashInfo(), thisDevice);
         filter();
+        for (int i = 0; i < model.rows.size(); i++) {
+            if (chosen.contains(model.rows.get(i).id())) {
+                table.addRowSelectionInterval(i, i);
+            }
+        }
     }
 
     private boolean confirmPurge(int count) {

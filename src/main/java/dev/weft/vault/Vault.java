@@ -578,6 +578,40 @@ public final class Vault implements Closeable {
     }
 
     /**
+     * Another device deleted the note forever (a {@code 39} this device did not ask for). If this
+     * device still wants it, not in the trash here and with edits or a restore not sent yet, its text
+     * is kept as a new note of the same name before the note goes (docs/vault.md, "The trash"): an edit
+     * wins over a purge as over a trash, while the purged note, its id and its history stay gone on
+     * the server. Returns the new note, or empty if nothing was kept.
+     */
+    public Optional<NoteInfo> purgedElsewhere(UUID id) throws IOException {
+        ops.lock();
+        try {
+            NoteState n;
+            boolean restoring;
+            synchronized (state) {
+                n = notes.get(id);
+                restoring = n != null && Boolean.FALSE.equals(n.pendingTrash);
+            }
+            String name = null;
+            String text = null;
+            if (n != null && !n.trashed) {
+                String now = withReplica(id, r -> r.log().pendingCount() > 0 || restoring ? r.text() : null);
+                if (now != null) {
+                    synchronized (state) {
+                        name = n.name;
+                    }
+                    text = now;
+                }
+            }
+            purge(id);
+            return text == null ? Optional.empty() : Optional.of(create(name, text));
+        } finally {
+            ops.unlock();
+        }
+    }
+
+    /**
      * The note was deleted forever (the server's {@code 39}, docs/protocol.md §9): its file, if it has
      * one, and every file of it under {@code .weft/} are removed, unsent ops included; it leaves the
      * list. Nothing for an unknown note.

@@ -194,4 +194,80 @@ class TrashSyncTest extends LiveServerTest {
         assertThat(MarkdownFiles.read(offline.file("kept"))).isEqualTo("still here");
         assertThat(offline.vault.note(kept)).isPresent();
     }
+
+    @Test
+    void theServerDeletesForeverOnEveryDeviceWhatIsInTheTrashLongerThanItsTrashDays() throws Exception {
+        Device a = device("a");
+        Device b = device("b");
+        UUID old = a.vault.create("old", "trashed long ago").id();
+        UUID recent = a.vault.create("recent", "trashed yesterday").id();
+        UUID kept = a.vault.create("kept", "not in the trash").id();
+        syncAll(a, b);
+        a.vault.trash(old);
+        a.sync();
+        a.vault.trash(recent);
+        syncAll(a, b);
+        long oldAt = b.vault.trashInfo().get(old).at();
+        long recentAt = b.vault.trashInfo().get(recent).at();
+        assertThat(recentAt).as("server times of the two trashes").isGreaterThan(oldAt);
+        // the server's clock 30 days after the first trash: only that one has been there 30 days
+        long now = oldAt + java.util.concurrent.TimeUnit.DAYS.toMicros(30);
+        server.keepTrash(30, java.time.Clock.fixed(java.time.Instant.EPOCH.plus(now, java.time.temporal.ChronoUnit.MICROS),
+                java.time.ZoneOffset.UTC));
+        dev.weft.testing.Eventually.eventually(() -> {
+            syncAll(a, b);
+            assertThat(a.vault.note(old)).isEmpty();
+            assertThat(b.vault.note(old)).isEmpty();
+        });
+        for (Device d : List.of(a, b)) {
+            assertThat(d.weftFiles(old)).as(d.name).isEmpty();
+            assertThat(d.note(recent).trashed()).as(d.name).isTrue();
+            assertThat(d.note(kept).trashed()).as(d.name).isFalse();
+        }
+        assertThat(b.notices).contains("deleted forever on another device: “old”");
+    }
+
+    @Test
+    void anEditInALiveSessionWinsOverATrashFromAnotherDevice() throws Exception {
+        Device laptop = device("laptop");
+        Device phone = device("phone");
+        UUID id = laptop.vault.create("plans", "keep me").id();
+        syncAll(laptop, phone);
+        EditingSession live = laptop.client.openSession(id, new SessionListener() {
+        });
+        dev.weft.testing.Eventually.eventually("the laptop's session live", live::isLive);
+        phone.vault.trash(id);
+        phone.sync();
+        laptop.vault.replica(id).insertUtf16(7, ", edited");
+        dev.weft.testing.Eventually.eventually( // the laptop's edit acknowledged
+                () -> assertThat(laptop.vault.replica(id).log().pendingCount()).isZero());
+        live.close();
+        syncAll(phone, laptop);
+        restoredEverywhereWithTheEdit(id, laptop, phone);
+    }
+
+    @Test
+    void editsNotSentYetOnANoteDeletedForeverElsewhereAreKeptAsANewNote() throws Exception {
+        Device a = device("a");
+        Device b = device("b");
+        UUID id = a.vault.create("plans", "keep me").id();
+        syncAll(a, b);
+        a.vault.trash(id);
+        a.sync();
+        a.vault.askPurge(List.of(id));
+        a.sync(); // deleted forever while b, offline, edits it
+        assertThat(a.vault.note(id)).isEmpty();
+        b.vault.replica(id).insertUtf16(7, ", edited offline");
+        b.sync();
+        assertThat(b.vault.note(id)).isEmpty();
+        assertThat(b.weftFiles(id)).isEmpty();
+        assertThat(b.notices).contains("kept “plans” as a new note: edited here after another device deleted it forever");
+        syncAll(b, a);
+        for (Device d : List.of(a, b)) {
+            NoteInfo kept = d.vault.notes().stream().filter(n -> n.name().equals("plans")).findFirst().orElseThrow();
+            assertThat(kept.id()).as(d.name).isNotEqualTo(id);
+            assertThat(kept.trashed()).as(d.name).isFalse();
+            assertThat(MarkdownFiles.read(d.file("plans"))).as(d.name).isEqualTo("keep me, edited offline");
+        }
+    }
 }

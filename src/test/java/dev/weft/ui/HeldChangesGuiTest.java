@@ -15,18 +15,27 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.DialogFixture;
-import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 16 §1 in the window: every note's file deleted (or emptied) by another program while the
  * window watches brings up the dialog listing them; its answers trash them everywhere or restore
- * the files. A screenshot of the dialog goes to {@code target/held-dialog.png}. Tagged
- * {@code known-issue}: each test passes alone, but in one JVM only the first sees the dialog (the
- * others time out waiting for it; found in the merge run of 2026-12-07, cause not found yet).
+ * the files; "Decide later" leaves them held and the status bar offering the decision. A
+ * screenshot of the dialog goes to {@code target/held-dialog.png}.
  */
-@Tag("known-issue")
 class HeldChangesGuiTest extends WindowTestBase {
+    /**
+     * Every demo note's file on disk before a test lists and deletes "all" of them. DemoVault's files
+     * come from the debounced writer (300 ms after): a test that listed them sooner deleted only some,
+     * no mass delete, and the notes went to the trash with no dialog. The first test of a JVM opened
+     * its window slowly enough; the next ones timed out waiting for the dialog (the known issue).
+     */
+    @BeforeEach
+    void everyNoteOnDisk() throws IOException {
+        vault.flush();
+    }
+
     private Path folder() {
         return vault.folder();
     }
@@ -95,11 +104,26 @@ class HeldChangesGuiTest extends WindowTestBase {
         assertThat(held.button("held.allow").text()).isEqualTo("Erase the text of " + before.size() + " notes on every device");
         save(held, Path.of("target", "held-erased-dialog.png"));
         press(held.button("held.later"));
+        waitFor("the dialog gone", () -> !onEdt(() -> held.target().isShowing()));
         assertThat(vault.heldChanges()).hasSize(before.size()).allMatch(h -> h.kind() == HeldChange.Kind.ERASED);
-        vault.restoreHeld(HeldChange.Kind.ERASED);
-        assertThat(files()).isEqualTo(before);
+        // "Decide later" is not the last word: the status bar keeps offering the decision
+        javax.swing.JButton offer = frame.button("status.held").target();
+        waitFor("the status bar's offer", () -> onEdt(offer::isShowing));
+        assertThat(onEdt(offer::getText)).isEqualTo(before.size() + " notes held back: decide…");
+        GuiActionRunner.execute(() -> offer.doClick());
+        DialogFixture again = dialog("held");
+        press(again.button("held.restore"));
+        waitFor("the text back", () -> {
+            try {
+                return files().equals(before);
+            } catch (IOException e) {
+                return false;
+            }
+        });
+        assertThat(vault.heldChanges()).isEmpty();
         List<String> texts = vault.notes().stream().map(note -> text(note.id())).toList();
         assertThat(texts).noneMatch(String::isEmpty);
+        waitFor("the offer gone", () -> !onEdt(offer::isShowing));
     }
 
     private static void save(DialogFixture dialog, Path file) {

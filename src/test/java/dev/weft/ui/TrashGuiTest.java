@@ -70,6 +70,37 @@ class TrashGuiTest extends WindowTestBase {
     }
 
     /**
+     * While the trash is open, news a sync brings shows at once, through the vault calls the sync
+     * engine makes for it: another device's trash ({@code 34} in the trash, {@code 38}), restore and
+     * delete forever ({@code 39}); the row chosen stays chosen.
+     */
+    @Test
+    void theOpenTrashFollowsWhatSyncBrings() throws Exception {
+        UUID soup = DemoVault.note(vault, "Recipes/Lentil soup").id();
+        UUID reading = DemoVault.note(vault, "Reading list").id();
+        UUID welcome = DemoVault.note(vault, "Welcome to Weft").id();
+        vault.trash(welcome);
+        frame.menuItemWithPath("File", "Trash…").click();
+        DialogFixture trash = dialog("trash");
+        JTableFixture table = trash.table("trash.table");
+        waitFor("one note in the trash", () -> rows(table).size() == 1);
+        select(table, 0);
+
+        for (UUID id : List.of(soup, reading)) {
+            vault.trashNews(id, 1_700_000_000_000_000L, 7, "phone");
+            vault.applyRemoteTrashed(id, true);
+        }
+        waitFor("another device's trash shown", () -> rows(table).containsAll(List.of("Lentil soup", "Reading list")));
+        assertThat(column(table, 3).get(rows(table).indexOf("Lentil soup"))).isEqualTo("phone");
+        vault.applyRemoteTrashed(reading, false);
+        waitFor("another device's restore shown", () -> !rows(table).contains("Reading list"));
+        vault.purge(soup);
+        waitFor("another device's delete forever shown", () -> rows(table).equals(List.of("Welcome to Weft")));
+        assertThat(onEdt(() -> table.target().getSelectedRowCount())).as("the row chosen stays chosen").isEqualTo(1);
+        press(trash.button("trash.close"));
+    }
+
+    /**
      * Selects rows on the event thread and waits until the selection holds: the robot's clicks on a
      * dialog are now and then lost under load, and a button pressed with no row chosen does nothing.
      */
