@@ -1,6 +1,6 @@
 package dev.weft.store;
 
-import kotlin.collections.LongIterator;
+import java.util.Iterator;
 import org.mapdb.DB;
 import org.mapdb.Serializer;
 import org.mapdb.Store;
@@ -25,9 +25,9 @@ final class StoreSpace {
     static long recordBytes(DB db) {
         Store store = db.getStore();
         long bytes = 0;
-        LongIterator recids = store.getAllRecids();
+        Iterator<Long> recids = store.getAllRecids(); // Kotlin's LongIterator, read as Java's: store uses MapDB only
         while (recids.hasNext()) {
-            byte[] record = store.get(recids.nextLong(), Serializer.BYTE_ARRAY_NOSIZE);
+            byte[] record = store.get(recids.next(), Serializer.BYTE_ARRAY_NOSIZE);
             bytes += 8 + (record == null ? 0 : (record.length + 15) & ~15L);
         }
         return bytes;
