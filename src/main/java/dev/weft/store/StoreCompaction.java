@@ -50,8 +50,13 @@ public final class StoreCompaction {
      * @throws StoreException if the data dir is in use or the files cannot be written
      */
     public static Optional<long[]> compactIfWasteful(Path dataDir) {
-        if (!Files.exists(dataDir.resolve(StoreFiles.MAIN))) {
-            return Optional.empty();
+        Path main = dataDir.resolve(StoreFiles.MAIN);
+        try {
+            if (!Files.exists(main) || !StoreSpace.wasteful(Files.size(main), 0)) { // too small to be worth opening twice
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot read the size of " + main + ": " + e, e);
         }
         return run(dataDir, true);
     }

@@ -53,8 +53,13 @@ class StoreCompactionTest {
 
     @Test
     void aStoreWithLittleFreeSpaceIsLeftAsItIs() throws IOException {
-        fill(dir, 200);
+        try (Store store = Store.open(dir)) { // pasted notes: big enough to be looked at, mostly records
+            for (int i = 0; i < 14; i++) {
+                upsert(store, new UUID(8, i), "pasted " + i, text(2, 1, ("Pasted " + i + ". ").repeat(12_500)), List.of());
+            }
+        }
         byte[] file = Files.readAllBytes(dir.resolve(StoreFiles.MAIN));
+        assertThat((long) file.length).as("control: a file worth opening").isGreaterThan(3L << 20);
 
         assertThat(StoreCompaction.compactIfWasteful(dir)).isEmpty();
 
