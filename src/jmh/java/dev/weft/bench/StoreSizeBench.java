@@ -8,6 +8,7 @@ import dev.weft.crdt.OpSink;
 import dev.weft.crdt.Pid;
 import dev.weft.crdt.SequenceDoc;
 import dev.weft.store.Store;
+import dev.weft.store.StoreCompaction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -149,6 +150,11 @@ public final class StoreSizeBench {
             long size = Files.size(dir.resolve("weft.db"));
             System.out.printf("%s: %,d text bytes; weft.db %,d B = %.1f x the text; written in %.1f s%n", what,
                     textBytes, size, size / (double) textBytes, (System.nanoTime() - t0) / 1e9);
+            long start = System.nanoTime();
+            StoreCompaction.compactIfWasteful(dir).ifPresentOrElse(sizes -> System.out.printf(
+                    "  compacted as at the server's start: weft.db %,d B = %.1f x the text, in %.1f s%n", sizes[1],
+                    sizes[1] / (double) textBytes, (System.nanoTime() - start) / 1e9),
+                    () -> System.out.println("  not compacted at the server's start (little free space)"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

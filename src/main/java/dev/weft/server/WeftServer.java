@@ -12,6 +12,7 @@ import dev.weft.server.security.ServerTls;
 import dev.weft.server.security.SubjectNames;
 import dev.weft.store.Device;
 import dev.weft.store.Store;
+import dev.weft.store.StoreCompaction;
 import dev.weft.store.StoreException;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -81,6 +82,7 @@ public final class WeftServer implements AutoCloseable {
      */
     public static WeftServer start(ServerConfig config, ServerLog log) throws ServerStartException {
         PrivateDataDir.prepare(config.dataDir());
+        compactStore(config, log);
         Store store;
         try {
             store = Store.open(config.dataDir());
@@ -107,6 +109,19 @@ public final class WeftServer implements AutoCloseable {
             control.close();
             store.close();
             throw e;
+        }
+    }
+
+    /**
+     * Rewrites a store whose file is mostly free space before opening it (docs/store.md, "Size"); a
+     * compaction that fails leaves the old file as it was, and the server opens that.
+     */
+    private static void compactStore(ServerConfig config, ServerLog log) {
+        try {
+            StoreCompaction.compactIfWasteful(config.dataDir()).ifPresent(sizes -> log.info(
+                    "compacted the store: " + sizes[0] + " bytes before, " + sizes[1] + " after"));
+        } catch (StoreException e) {
+            log.error("could not compact the store, opening it as it is: " + e.getMessage(), null);
         }
     }
 

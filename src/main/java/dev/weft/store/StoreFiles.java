@@ -83,6 +83,23 @@ final class StoreFiles implements AutoCloseable {
     }
 
     /**
+     * {@link #open} under a lock the caller holds and keeps ({@link StoreCompaction}): {@link
+     * #closeKeepingLock} closes these files and leaves it held.
+     */
+    static StoreFiles openHeld(Path dir, DataDirLock lock) {
+        try {
+            return openLocked(dir, lock, true, true);
+        } catch (IOException | RuntimeException e) {
+            throw opening(dir, e);
+        }
+    }
+
+    /** Closes the file of files opened by {@link #openHeld}; the caller releases the lock. */
+    void closeKeepingLock() {
+        close(this);
+    }
+
+    /**
      * The files that hold the store as of its last commit, for a backup: {@code weft.db}, and
      * {@code weft.db.redo} while it holds a commit a full disk kept from the file (opening finishes
      * it). Stable only while no commit runs (the caller holds the store's read lock).
@@ -302,7 +319,7 @@ final class StoreFiles implements AutoCloseable {
         }
     }
 
-    private static void syncDir(Path dir) {
+    static void syncDir(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException e) {

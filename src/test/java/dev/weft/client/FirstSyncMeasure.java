@@ -63,6 +63,7 @@ public final class FirstSyncMeasure {
             double beforeDownload = cpuSeconds(serverProcess.pid());
             sync("download (device b)", jar, jfr, dir.resolve("b"), second, text);
             System.out.printf("  server CPU during the download %.2f s%n", cpuSeconds(serverProcess.pid()) - beforeDownload);
+            sizes(dir, text);
             if (jfr != null) {
                 new ProcessBuilder("jcmd", Long.toString(serverProcess.pid()), "JFR.dump",
                         "filename=" + jfr.resolve("server.jfr")).redirectErrorStream(true).start().waitFor();
@@ -133,6 +134,24 @@ public final class FirstSyncMeasure {
         System.out.printf("%s: sync %.2f s (process %.2f s, CPU %.1f s); sent %,d B (%.2fx, %,d on the wire), received %,d B"
                 + " (%.2fx, %,d on the wire)%n", what, ms / 1e3, whole, cpu[0], sent, sent / (double) text, sentWire, received,
                 received / (double) text, receivedWire);
+    }
+
+    /** The server's {@code weft.db} and each device's {@code .weft}, whole and by kind of file. */
+    private static void sizes(Path dir, long text) throws IOException {
+        long db = Files.size(dir.resolve("s").resolve("weft.db"));
+        System.out.printf("server weft.db %,d B (%.2fx)  [%s]%n", db, db / (double) text, dir);
+        for (String device : List.of("a", "b")) {
+            java.util.Map<String, Long> kinds = new java.util.TreeMap<>();
+            try (var files = Files.walk(dir.resolve(device).resolve(".weft"))) {
+                for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    String name = f.getFileName().toString();
+                    String kind = name.contains(".md.") ? name.substring(name.indexOf(".md.") + 4) : name;
+                    kinds.merge(kind, Files.size(f), Long::sum);
+                }
+            }
+            long all = kinds.values().stream().mapToLong(Long::longValue).sum();
+            System.out.printf("device %s .weft %,d B (%.2fx): %s%n", device, all, all / (double) text, kinds);
+        }
     }
 
     /** User and system CPU of process {@code pid} so far (Linux {@code /proc}), in seconds. */
