@@ -586,6 +586,10 @@ public final class SyncClient implements AutoCloseable {
 
     private <T> CompletableFuture<T> submit(java.util.concurrent.Callable<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
+        if (thread.isShutdown()) { // closed: nothing will ever run the task, so the caller must not wait for it
+            result.completeExceptionally(new SyncException("this sync client is closed"));
+            return result;
+        }
         execute(() -> {
             try {
                 result.complete(task.call());

@@ -28,6 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  * reach it as a forward, so each joiner ends with every atom, none lost in between.
  */
 class SessionCatchUpRaceTest {
+    /**
+     * Inserts a writer has sent that the server has not acknowledged yet, at most twice this: writes
+     * go on while every joiner catches up, at the pace the server commits them. Unpaced writers sent
+     * ~550,000 atoms while the joiners connected, which took minutes on a busy machine and could keep
+     * the next writer's session from starting within 60 s.
+     */
+    private static final int IN_FLIGHT = 20;
+
     @TempDir
     Path data;
 
@@ -55,9 +63,10 @@ class SessionCatchUpRaceTest {
                         n++;
                         c.send(new SessionInsert(w.site, new dev.weft.crdt.Atom(Pid.single(w.site, n), 'x')));
                         inserts.incrementAndGet();
-                        if (n % 20 == 0) {
+                        if (n % IN_FLIGHT == 0) {
                             try {
-                                Thread.sleep(1);
+                                long acked = n - IN_FLIGHT;
+                                c.until(m -> m instanceof SessionAck a && a.applied() >= acked);
                             } catch (InterruptedException e) {
                                 return;
                             }
