@@ -4,6 +4,7 @@ import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import dev.weft.crdt.PidRange;
 import dev.weft.crdt.RunCollector;
+import dev.weft.crdt.TextHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -67,7 +68,7 @@ final class Runs {
         sortedDeletes.sort(PID_ORDER);
         edit = new RunEdit(runs, doc);
         for (Pid pid : sortedDeletes) {
-            if (edit.delete(pid)) {
+            if (edit.delete(pid, time)) {
                 collector.add(pid, 0);
             }
         }
@@ -206,6 +207,21 @@ final class Runs {
             }
         }
         return new ChangesWindow(new DocumentChanges(document.state(id), inserts, deletes), last);
+    }
+
+    /** Every atom of {@code document} in pid order with its times: what its history is rebuilt from. */
+    TextHistory textHistory(UUID document) {
+        TextHistory.Builder history = TextHistory.builder();
+        for (Map.Entry<byte[], byte[]> e : range(runs, Keys.document(document)).entrySet()) {
+            StoredRun run = StoredRun.decode(e.getKey(), e.getValue());
+            int site = run.first().site();
+            for (int k = 0; k < run.count(); k++) {
+                long deleted = run.deleteTimeAt(k);
+                history.add(run.codePointAt(k), site, run.timeAt(k),
+                        deleted == StoredRun.DELETED_UNKNOWN ? TextHistory.UNKNOWN : deleted);
+            }
+        }
+        return history.build();
     }
 
     /** The document's last history entry, or null. */

@@ -1,6 +1,7 @@
 package dev.weft.store;
 
 import dev.weft.crdt.Pid;
+import dev.weft.crdt.TextHistory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -278,6 +279,14 @@ public final class Store implements AutoCloseable {
             int maxBytes, boolean everyDelete) {
         return read(o -> o.documents.get(document)
                 .map(record -> o.atoms.window(document, record, since, requestingSite, after, maxBytes, everyDelete)));
+    }
+
+    /**
+     * The document's atoms with their insert and delete times, from which its versions and its text
+     * as of any time are rebuilt (issue 16 §3). O(document). Empty if unknown or purged.
+     */
+    public Optional<TextHistory> textHistory(UUID document) {
+        return read(o -> o.documents.get(document).map(record -> o.atoms.textHistory(document)));
     }
 
     /** The device whose token has this SHA-256 hash, revoked or not. */
