@@ -56,6 +56,13 @@ sealed interface Command {
     record Trash(Path vault, String action, List<String> notes, Optional<String> batch, boolean all) implements Command {
     }
 
+    /**
+     * {@code weft history NOTE}: lists the note's versions as the server keeps them, or with
+     * {@code at} (ISO-8601 or a version number) prints its text as of then.
+     */
+    record History(Path vault, String note, Optional<String> at) implements Command {
+    }
+
     /** {@code weft compact-store}: rewrites the stopped server's store file with only what it holds now. */
     record CompactStore(Path data) implements Command {
     }

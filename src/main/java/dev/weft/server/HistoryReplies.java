@@ -19,6 +19,8 @@ import java.util.UUID;
  * versions and its text as of a time, the devices named by the server. Reads only.
  */
 final class HistoryReplies {
+    /** The author of text written on a device before it was paired (docs/protocol.md §2: site 255). */
+    static final String UNPAIRED = "a device before pairing";
     private final Store store;
 
     HistoryReplies(Store store) {
@@ -65,7 +67,8 @@ final class HistoryReplies {
         private final Map<Integer, String> bySite = new HashMap<>();
 
         String of(int site) {
-            return bySite.computeIfAbsent(site, s -> store.deviceName(s).orElse("device " + s));
+            return bySite.computeIfAbsent(site, s -> s == GlobalSync.UNPAIRED_SITE ? UNPAIRED
+                    : store.deviceName(s).orElse("device " + s));
         }
     }
 }
