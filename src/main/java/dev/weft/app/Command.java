@@ -17,10 +17,15 @@ sealed interface Command {
     }
 
     /** {@code weft --server ...}: the sync server. */
-    record Server(int port, Path data, String bind, Tls tls, int trashDays) implements Command {
+    record Server(int port, Path data, String bind, Tls tls, int trashDays, int historyDays) implements Command {
         /** Notes stay in the trash {@value #DEFAULT_TRASH_DAYS} days. */
         Server(int port, Path data, String bind, Tls tls) {
             this(port, data, bind, tls, DEFAULT_TRASH_DAYS);
+        }
+
+        /** Deleted text is kept forever ({@code --history-days 0}). */
+        Server(int port, Path data, String bind, Tls tls, int trashDays) {
+            this(port, data, bind, tls, trashDays, 0);
         }
 
         static final int DEFAULT_TRASH_DAYS = 30;

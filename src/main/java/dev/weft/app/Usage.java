@@ -26,6 +26,9 @@ final class Usage {
                                             that 'weft backup' wrote, then run on it
                   --trash-days N            delete notes in the trash for more than N
                                             days forever (default 30; 0: never)
+                  --history-days N          forget text deleted more than N days ago
+                                            (default 0: keep every note's history
+                                            forever; the current text is never touched)
               weft pair-code [--data DIR]   print a fresh pairing link from the running
                                             server (one device, within %d minutes)
               weft devices [--data DIR]     list the devices paired with the server

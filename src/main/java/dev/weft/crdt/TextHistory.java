@@ -97,14 +97,15 @@ public final class TextHistory {
     }
 
     /**
-     * The versions: every insert and every delete with a known time is a change at its time; changes
+     * The versions: every insert and every delete with a known time is a change at its time (an
+     * atom whose delete time is {@link #UNKNOWN}, forgotten, is no change at all); changes
      * sorted by time fall into one version until a gap of {@link #SESSION_GAP} or more. A version's
      * sites are the authors of what it inserted (a delete does not say who made it).
      */
     public List<Version> versions() {
         int events = 0;
         for (int k = 0; k < size; k++) {
-            if (inserted[k] != NEVER) {
+            if (inserted[k] != NEVER && deleted[k] != UNKNOWN) {
                 events++;
             }
             if (deleted[k] != ALIVE && deleted[k] != UNKNOWN) {
@@ -116,7 +117,7 @@ public final class TextHistory {
         int[] which = new int[events];
         int n = 0;
         for (int k = 0; k < size; k++) {
-            if (inserted[k] != NEVER) {
+            if (inserted[k] != NEVER && deleted[k] != UNKNOWN) {
                 times[n] = inserted[k];
                 which[n++] = k;
             }

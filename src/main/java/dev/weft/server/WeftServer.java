@@ -55,6 +55,8 @@ public final class WeftServer implements AutoCloseable {
     private final ControlChannel control;
     private final ReceiveBudget receiveBudget;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<HistoryExpiry> historyExpiry =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicReference<TrashExpiry> trashExpiry =
             new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -291,6 +293,10 @@ public final class WeftServer implements AutoCloseable {
         if (expiry != null) {
             expiry.close();
         }
+        HistoryExpiry forgetting = historyExpiry.getAndSet(null);
+        if (forgetting != null) {
+            forgetting.close();
+        }
         boolean interrupted = false;
         try {
             if (!hub.shutdown(Failures.GOING_AWAY, "server shutting down", SHUTDOWN_GRACE_MILLIS)) {
@@ -326,6 +332,24 @@ public final class WeftServer implements AutoCloseable {
             before.close();
         }
         expiry.start();
+    }
+
+    /**
+     * Forgets the text deleted more than {@code days} days ago ({@code --history-days}; 0 keeps it
+     * forever): now, then every hour.
+     */
+    public void keepHistory(int days) {
+        HistoryExpiry expiry = new HistoryExpiry(store, log, days);
+        HistoryExpiry before = historyExpiry.getAndSet(expiry);
+        if (before != null) {
+            before.close();
+        }
+        expiry.start();
+    }
+
+    /** Runs the {@code --history-days} rule once as if it were {@code nowMicros} (tests); returns how many characters it forgot. */
+    long expireHistoryAt(long nowMicros, int days) {
+        return new HistoryExpiry(store, log, days).runAt(nowMicros);
     }
 
     /** Runs the {@code --trash-days} rule once as if it were {@code nowMicros} (tests); returns how many it deleted. */

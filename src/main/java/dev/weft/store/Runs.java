@@ -224,6 +224,36 @@ final class Runs {
         return history.build();
     }
 
+    /**
+     * Forgets the text of {@code document}'s atoms deleted before {@code before} ({@code
+     * --history-days}): they stay tombstones with neither character nor delete time, so the
+     * history before then no longer shows them. Returns how many atoms it forgot.
+     */
+    int forgetDeletedBefore(UUID document, long before) {
+        int forgotten = 0;
+        List<StoredRun> changed = new ArrayList<>();
+        byte[] doc = Keys.document(document);
+        for (Map.Entry<byte[], byte[]> e : range(runs, doc).entrySet()) {
+            StoredRun run = StoredRun.decode(e.getKey(), e.getValue());
+            int here = 0;
+            for (int k = 0; k < run.count(); k++) {
+                long deleted = run.deleteTimeAt(k);
+                if (deleted != StoredRun.ALIVE && deleted != StoredRun.DELETED_UNKNOWN && deleted < before) {
+                    run.forget(k);
+                    here++;
+                }
+            }
+            if (here > 0) {
+                changed.add(run);
+                forgotten += here;
+            }
+        }
+        for (StoredRun run : changed) {
+            runs.put(run.key(doc), run.encode());
+        }
+        return forgotten;
+    }
+
     /** The document's last history entry, or null. */
     private Map.Entry<byte[], byte[]> lastHistory(byte[] prefix) {
         byte[] to = Keys.afterPrefix(prefix);

@@ -73,7 +73,7 @@ class TextHistoryTest {
         List<TextHistory.Version> versions = history.versions();
         assertThat(versions).hasSize(3);
         assertThat(versions.get(2)).isEqualTo(new TextHistory.Version(3, T0 + 20 * MIN, T0 + 20 * MIN, List.of(LAPTOP), 1, 2));
-        assertThat(versions.get(0).inserted()).as("the unknown tombstone's insert counts").isEqualTo(2);
+        assertThat(versions.get(0).inserted()).as("a tombstone whose text is forgotten is no change").isEqualTo(1);
         TextHistory.Text v2 = history.textAt(versions.get(1).to());
         assertThat(v2.text()).isEqualTo("x\uD83D\uDE00");
         assertThat(v2.spans()).containsExactly(new TextHistory.Span(0, 1, LAPTOP), new TextHistory.Span(1, 3, PHONE));

@@ -86,6 +86,47 @@ class HistoryServerTest {
         assertThat(fine.expect(SyncError.class).code()).isEqualTo(404);
     }
 
+    /** {@code --history-days}: text deleted longer ago is forgotten, the current text and what devices get are not. */
+    @Test
+    void historyDaysForgetsOldDeletedTextOnly() throws Exception {
+        TestDevice laptop = TestDevice.pair(server.pairingLink(), "laptop");
+        TestDevice.Connection l = laptop.connect();
+        List<Atom> hello = typed(laptop.site, 1, "hello");
+        List<Atom> world = typed(laptop.site, 100, " world");
+        List<Atom> both = new ArrayList<>(hello);
+        both.addAll(world);
+        l.send(new SyncDocUpsert(DOC, "plans", 0, both, List.of()));
+        long typed = l.done().syncTime();
+        l.send(new SyncDocUpsert(DOC, "plans", typed, List.of(), hello.stream().map(Atom::pid).toList()));
+        long deleted = l.done().syncTime();
+        long day = HistoryExpiry.MICROS_PER_DAY;
+
+        assertThat(server.expireHistoryAt(deleted + day, 1)).as("deleted exactly a day ago: kept").isZero();
+        assertThat(server.expireHistoryAt(deleted + day + 1, 0 + 2)).isZero();
+        assertThat(textAt(l, typed)).isEqualTo("hello world");
+        assertThat(server.expireHistoryAt(deleted + day + 1, 1)).isEqualTo(5);
+        assertThat(textAt(l, typed)).isEqualTo(" world");
+        assertThat(textAt(l, deleted)).isEqualTo(" world");
+        l.send(new HistoryList(DOC));
+        assertThat(l.expect(HistoryVersions.class).versions()).singleElement()
+                .satisfies(v -> assertThat(v.inserted()).isEqualTo(6));
+        assertThat(server.expireHistoryAt(deleted + 10 * day, 1)).as("forgotten once").isZero();
+        TestDevice.Connection fresh = laptop.connect(); // a device syncing from 0 gets the text as before
+        fresh.send(new dev.weft.protocol.SyncDocPull(DOC, 0));
+        StringBuilder text = new StringBuilder();
+        for (var m : fresh.until(m -> m instanceof dev.weft.protocol.SyncDocDone)) {
+            if (m instanceof dev.weft.protocol.SyncDocResponse r) {
+                r.inserts().forEach(a -> text.appendCodePoint(a.codePoint()));
+            }
+        }
+        assertThat(text.toString()).isEqualTo(" world");
+    }
+
+    private static String textAt(TestDevice.Connection c, long at) throws Exception {
+        c.send(new HistoryPull(DOC, at));
+        return c.expect(HistoryText.class).text();
+    }
+
     private static List<Atom> typed(int site, long from, String text) {
         List<Atom> atoms = new ArrayList<>();
         for (int i = 0; i < text.length(); i++) {
