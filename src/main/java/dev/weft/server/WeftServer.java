@@ -249,6 +249,11 @@ public final class WeftServer implements AutoCloseable {
         return store.devices();
     }
 
+    /** The deleted text the store keeps for history. O(store). */
+    public Store.HistorySize historySize() {
+        return store.historySize();
+    }
+
     /**
      * Revokes the device named {@code name} (its open connections close at once).
      *

@@ -254,6 +254,32 @@ final class Runs {
         return forgotten;
     }
 
+    /** How many deleted characters the store keeps the text of, and in how many documents. O(store). */
+    long[] deletedTextKept() {
+        long characters = 0;
+        long documents = 0;
+        byte[] lastDocument = null;
+        for (Map.Entry<byte[], byte[]> e : runs.entrySet()) {
+            if (e.getValue().length == 0 || e.getValue()[0] != 0) {
+                continue; // a run without deletes is written without delete times
+            }
+            StoredRun run = StoredRun.decode(e.getKey(), e.getValue());
+            int here = 0;
+            for (int k = 0; k < run.count(); k++) {
+                here += !run.isAlive(k) && run.codePointAt(k) != StoredRun.TOMBSTONE
+                        && run.deleteTimeAt(k) != StoredRun.DELETED_UNKNOWN ? 1 : 0;
+            }
+            if (here > 0) {
+                characters += here;
+                if (lastDocument == null || !Arrays.equals(e.getKey(), 0, Keys.DOCUMENT, lastDocument, 0, Keys.DOCUMENT)) {
+                    documents++;
+                    lastDocument = Arrays.copyOf(e.getKey(), Keys.DOCUMENT);
+                }
+            }
+        }
+        return new long[] {characters, documents};
+    }
+
     /** The document's last history entry, or null. */
     private Map.Entry<byte[], byte[]> lastHistory(byte[] prefix) {
         byte[] to = Keys.afterPrefix(prefix);

@@ -289,6 +289,18 @@ public final class Store implements AutoCloseable {
         return read(o -> o.documents.get(document).map(record -> o.atoms.textHistory(document)));
     }
 
+    /** How much deleted text the store keeps for the notes' history: characters and notes. O(store). */
+    public record HistorySize(long deletedCharacters, long notes) {
+    }
+
+    /** The deleted text kept for history (issue 16 §3): what {@code --history-days} forgets. O(store). */
+    public HistorySize historySize() {
+        return read(o -> {
+            long[] kept = o.atoms.deletedTextKept();
+            return new HistorySize(kept[0], kept[1]);
+        });
+    }
+
     /** The device whose token has this SHA-256 hash, revoked or not. */
     public Optional<Device> deviceByTokenHash(byte[] tokenHash) {
         return read(o -> o.devices.byTokenHash(tokenHash).map(this::withLastSeen));

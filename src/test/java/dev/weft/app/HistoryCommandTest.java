@@ -82,6 +82,9 @@ class HistoryCommandTest {
         assertThat(err).startsWith("weft history: no note 'nothing' in ");
         assertThat(run("history", "plans", "--vault", laptop.toString(), "--at", "yesterday")).isEqualTo(Launcher.USAGE);
 
+        assertThat(run("devices", "--data", dir.resolve("server").toString())).as(err).isZero();
+        assertThat(out.lines()).anyMatch(line -> line.matches("history: [1-9]\\d* deleted characters kept in 1 notes"));
+
         server.close();
         assertThat(run("history", "plans", "--vault", laptop.toString())).isEqualTo(Launcher.FAILED);
         assertThat(err.lines()).singleElement().satisfies(line -> assertThat(line)
