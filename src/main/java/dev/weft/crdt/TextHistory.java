@@ -103,54 +103,50 @@ public final class TextHistory {
      * sites are the authors of what it inserted (a delete does not say who made it).
      */
     public List<Version> versions() {
-        int events = 0;
+        // inserts as time << 8 | site (sites are u8, times below 2^55), deletes as times; each sorted
+        long[] ins = new long[size];
+        long[] del = new long[size];
+        int ni = 0;
+        int nd = 0;
         for (int k = 0; k < size; k++) {
-            if (inserted[k] != NEVER && deleted[k] != UNKNOWN) {
-                events++;
+            if (deleted[k] == UNKNOWN) {
+                continue;
             }
-            if (deleted[k] != ALIVE && deleted[k] != UNKNOWN) {
-                events++;
+            if (inserted[k] != NEVER) {
+                ins[ni++] = inserted[k] << 8 | (sites[k] & 0xFF);
             }
-        }
-        // (time, index): index k for the insert of atom k, size + k for its delete
-        long[] times = new long[events];
-        int[] which = new int[events];
-        int n = 0;
-        for (int k = 0; k < size; k++) {
-            if (inserted[k] != NEVER && deleted[k] != UNKNOWN) {
-                times[n] = inserted[k];
-                which[n++] = k;
-            }
-            if (deleted[k] != ALIVE && deleted[k] != UNKNOWN) {
-                times[n] = deleted[k];
-                which[n++] = size + k;
+            if (deleted[k] != ALIVE) {
+                del[nd++] = deleted[k];
             }
         }
-        Integer[] order = new Integer[events];
-        for (int i = 0; i < events; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(times[a], times[b]));
+        Arrays.sort(ins, 0, ni);
+        Arrays.sort(del, 0, nd);
         List<Version> versions = new ArrayList<>();
         int i = 0;
-        while (i < events) {
-            long from = times[order[i]];
+        int d = 0;
+        while (i < ni || d < nd) {
+            long from = Math.min(i < ni ? ins[i] >>> 8 : Long.MAX_VALUE, d < nd ? del[d] : Long.MAX_VALUE);
             long to = from;
             TreeSet<Integer> authors = new TreeSet<>();
-            int ins = 0;
-            int del = 0;
-            while (i < events && times[order[i]] - to < SESSION_GAP) {
-                int w = which[order[i]];
-                to = times[order[i]];
-                if (w < size) {
-                    ins++;
-                    authors.add(sites[w]);
-                } else {
-                    del++;
+            int insertedHere = 0;
+            int deletedHere = 0;
+            while (true) {
+                long nextInsert = i < ni ? ins[i] >>> 8 : Long.MAX_VALUE;
+                long nextDelete = d < nd ? del[d] : Long.MAX_VALUE;
+                long next = Math.min(nextInsert, nextDelete);
+                if (next == Long.MAX_VALUE || next - to >= SESSION_GAP) {
+                    break;
                 }
-                i++;
+                to = next;
+                if (nextInsert <= nextDelete) {
+                    authors.add((int) (ins[i++] & 0xFF));
+                    insertedHere++;
+                } else {
+                    d++;
+                    deletedHere++;
+                }
             }
-            versions.add(new Version(versions.size() + 1, from, to, new ArrayList<>(authors), ins, del));
+            versions.add(new Version(versions.size() + 1, from, to, new ArrayList<>(authors), insertedHere, deletedHere));
         }
         return versions;
     }
