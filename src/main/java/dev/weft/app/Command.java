@@ -17,10 +17,15 @@ sealed interface Command {
     }
 
     /** {@code weft --server ...}: the sync server. */
-    record Server(int port, Path data, String bind, Tls tls, int trashDays) implements Command {
+    record Server(int port, Path data, String bind, Tls tls, int trashDays, int historyDays) implements Command {
         /** Notes stay in the trash {@value #DEFAULT_TRASH_DAYS} days. */
         Server(int port, Path data, String bind, Tls tls) {
             this(port, data, bind, tls, DEFAULT_TRASH_DAYS);
+        }
+
+        /** Deleted text is kept forever ({@code --history-days 0}). */
+        Server(int port, Path data, String bind, Tls tls, int trashDays) {
+            this(port, data, bind, tls, trashDays, 0);
         }
 
         static final int DEFAULT_TRASH_DAYS = 30;
@@ -54,6 +59,13 @@ sealed interface Command {
      * forever the notes named, a batch, or all of them.
      */
     record Trash(Path vault, String action, List<String> notes, Optional<String> batch, boolean all) implements Command {
+    }
+
+    /**
+     * {@code weft history NOTE}: lists the note's versions as the server keeps them, or with
+     * {@code at} (ISO-8601 or a version number) prints its text as of then.
+     */
+    record History(Path vault, String note, Optional<String> at) implements Command {
     }
 
     /** {@code weft compact-store}: rewrites the stopped server's store file with only what it holds now. */

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Parses {@code weft}'s arguments into one {@link Command}: the subcommands ({@code pair-code},
- * {@code devices}, {@code revoke}, {@code backup}, {@code sync}, {@code trace}) here, the option-only forms (the
+ * {@code devices}, {@code revoke}, {@code backup}, {@code sync}, {@code history}, {@code trace}) here, the option-only forms (the
  * desktop app, {@code --server}, {@code --version}) in {@link TopLevelLine}. {@code --help} or
  * {@code -h} anywhere asks for help.
  */
@@ -25,6 +25,8 @@ final class CommandLine {
     private static final ArgScanner COMPACT_STORE = dataOnly("weft compact-store");
     private static final ArgScanner TRASH = new ArgScanner("weft trash", Map.of("--vault", "DIR", "--batch", "B"),
             Set.of("--all"));
+    private static final ArgScanner HISTORY = new ArgScanner("weft history", Map.of("--vault", "DIR", "--at", "TIME"),
+            Set.of());
     private static final ArgScanner SYNC = new ArgScanner("weft sync",
             Map.of("--vault", "DIR", "--pair", "LINK", "--name", "NAME"), Set.of("--watch", "--allow-deletes", "--allow-erasures", "--restore-files"));
     private static final ArgScanner TRACE = new ArgScanner("weft trace",
@@ -50,6 +52,7 @@ final class CommandLine {
             case "backup" -> backup(BACKUP.scan(rest), places);
             case "compact-store" -> new Command.CompactStore(data(COMPACT_STORE.scan(rest), places));
             case "trash" -> trash(TRASH.scan(rest), places);
+            case "history" -> history(HISTORY.scan(rest), places);
             case "sync" -> sync(SYNC.scan(rest), places);
             case "trace" -> trace(TRACE.scan(rest));
             default -> throw new UsageException("unknown command '" + args.get(0) + "'");
@@ -104,6 +107,11 @@ final class CommandLine {
             throw new UsageException("'weft trash " + action + "' needs the NOTEs, --batch B or --all (one of them)");
         }
         return new Command.Trash(scanned.path("--vault", places.vault()), action, List.copyOf(notes), batch, all);
+    }
+
+    private static Command history(Scanned scanned, Places places) throws UsageException {
+        String note = scanned.onlyWord("weft history", "the NOTE (its name in the vault, as 'weft trash' lists it)");
+        return new Command.History(scanned.path("--vault", places.vault()), note, scanned.value("--at"));
     }
 
     private static Command trace(Scanned scanned) throws UsageException {

@@ -68,6 +68,9 @@ final class Launcher {
         if (command instanceof Command.Trash trash) {
             return new TrashCommand(out, err, ZoneId.systemDefault()).run(trash);
         }
+        if (command instanceof Command.History history) {
+            return new HistoryCommand(out, err, ZoneId.systemDefault()).run(history);
+        }
         if (command instanceof Command.CompactStore compact) {
             return new CompactStoreCommand(out, err).run(compact.data());
         }

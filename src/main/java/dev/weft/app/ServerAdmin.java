@@ -42,6 +42,12 @@ final class ServerAdmin {
             } else {
                 DeviceTable.lines(devices, zone).forEach(out::println);
             }
+            try {
+                long[] kept = client.historySize();
+                out.println("history: " + kept[0] + " deleted characters kept in " + kept[1] + " notes");
+            } catch (dev.weft.server.ControlException olderServer) {
+                // a server before history keeps no deleted text: nothing to report
+            }
         });
     }
 

@@ -54,6 +54,7 @@ final class ServerCommand {
         }
         hooks.onStop(server::close);
         server.keepTrash(command.trashDays());
+        server.keepHistory(command.historyDays());
         boolean tls = !server.fingerprint().equals(PairingLink.PLAIN);
         out.println("listening on " + address(command.bind(), server.port()) + (tls ? " (TLS)" : " (no TLS: ws://)"));
         out.println("fingerprint: " + (tls ? server.fingerprint() : "none"));

@@ -21,10 +21,11 @@ final class TopLevelLine {
 
     private static final List<String> SERVER_ONLY =
             List.of("--port", "--data", "--bind", "--tls-cert", "--tls-key", "--no-tls", "--insecure-no-tls", "--restore",
-                    "--trash-days");
+                    "--trash-days", "--history-days");
     private static final ArgScanner SCANNER = new ArgScanner("weft",
             Map.of("--vault", "DIR", "--port", "N", "--data", "DIR", "--bind", "ADDR",
-                    "--tls-cert", "FILE", "--tls-key", "FILE", "--restore", "FILE", "--trash-days", "N"),
+                    "--tls-cert", "FILE", "--tls-key", "FILE", "--restore", "FILE", "--trash-days", "N",
+                    "--history-days", "N"),
             Set.of("--server", "--no-tls", "--insecure-no-tls", "--version"));
 
     private TopLevelLine() {
@@ -60,7 +61,8 @@ final class TopLevelLine {
                 scanned.path("--data", places.serverData()),
                 bind,
                 tls(scanned, bind),
-                scanned.number("--trash-days", Command.Server.DEFAULT_TRASH_DAYS, 0, 36_500));
+                scanned.number("--trash-days", Command.Server.DEFAULT_TRASH_DAYS, 0, 36_500),
+                scanned.number("--history-days", 0, 0, 36_500));
         if (!scanned.has("--restore")) {
             return server;
         }

@@ -26,6 +26,9 @@ final class Usage {
                                             that 'weft backup' wrote, then run on it
                   --trash-days N            delete notes in the trash for more than N
                                             days forever (default 30; 0: never)
+                  --history-days N          forget text deleted more than N days ago
+                                            (default 0: keep every note's history
+                                            forever; the current text is never touched)
               weft pair-code [--data DIR]   print a fresh pairing link from the running
                                             server (one device, within %d minutes)
               weft devices [--data DIR]     list the devices paired with the server
@@ -50,6 +53,16 @@ final class Usage {
                                             delete notes in the trash forever: the next
                                             sync removes their text and history from the
                                             server and every device
+              weft history NOTE [--vault DIR]
+                                            list the versions of a note the server keeps:
+                                            number, time, devices, characters inserted
+                                            and deleted (editing sessions: a pause of 5
+                                            minutes starts a new version)
+              weft history NOTE --at TIME [--vault DIR]
+                                            print the note's text as of TIME: a version
+                                            number from the list, or ISO-8601
+                                            (2026-12-07T21:30:00Z, or a local
+                                            2026-12-07T22:30)
               weft sync [--vault DIR] [--pair LINK] [--name NAME] [--watch]
                         [--allow-deletes] [--allow-erasures] [--restore-files]
                                             sync a vault without the window: once (exit
@@ -97,7 +110,8 @@ final class Usage {
             Exit status: 0 done (the server: stopped cleanly), 1 failed (the server:
             could not start; revoke: no such device; sync: the vault could not be
             brought in sync, or some notes' files could not be written; trace: also
-            a replay that does not end with endContent), 2 wrong arguments, 3 sync:
+            a replay that does not end with endContent; history: the server could
+            not be reached, or has no such note or version), 2 wrong arguments, 3 sync:
             in sync but for notes' files gone or erased at once, held back, 4 sync:
             in sync, but the server refused a rename made here (the note took back
             the server's name).

@@ -121,6 +121,11 @@ public final class SyncClient implements AutoCloseable {
         return answer.deviceName();
     }
 
+    /** The history of this vault's notes as its server keeps it (docs/protocol.md §10). */
+    public NoteHistory history() {
+        return new ServerHistory(vault);
+    }
+
     public void addListener(SyncListener listener) {
         listeners.add(listener);
     }

@@ -12,7 +12,8 @@ public sealed interface Message
                 SessionStart, SessionInsert, SessionDelete, NameChange,
                 SessionReady, SessionAck, SessionPeer, SessionCursor,
                 SyncDocUpsertRuns, SyncDocResponseRuns, SessionInsertRuns, SessionDeleteRanges,
-                SyncDocTrashBatch, SyncDocPurge, SyncDocTrashInfo, SyncDocPurged {
+                SyncDocTrashBatch, SyncDocPurge, SyncDocTrashInfo, SyncDocPurged,
+                HistoryList, HistoryPull, HistoryVersions, HistoryText {
 
     /** The header byte that starts this message on the wire. */
     int type();

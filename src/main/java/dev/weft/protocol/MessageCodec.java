@@ -155,6 +155,10 @@ public final class MessageCodec {
             case SyncDocPurge.TYPE -> new SyncDocPurge(r.uuid("document_id"));
             case SyncDocTrashInfo.TYPE -> readSyncDocTrashInfo(r);
             case SyncDocPurged.TYPE -> new SyncDocPurged(r.uuid("document_id"), r.u64("sync_time"));
+            case HistoryList.TYPE -> new HistoryList(r.uuid("document_id"));
+            case HistoryPull.TYPE -> new HistoryPull(r.uuid("document_id"), r.u64("at"));
+            case HistoryVersions.TYPE -> HistoryFields.readVersions(r);
+            case HistoryText.TYPE -> HistoryFields.readText(r);
             default -> throw r.errorAt(r.offset() - 1, "unknown message type " + type);
         };
     }
@@ -193,6 +197,10 @@ public final class MessageCodec {
                 w.uuid(i.documentId()).u64(i.trashedAt()).u64(i.batch()).line(i.trashedBy()).line(i.editedBy());
             }
             case SyncDocPurged.TYPE -> w.uuid(((SyncDocPurged) m).documentId()).u64(((SyncDocPurged) m).syncTime());
+            case HistoryList.TYPE -> w.uuid(((HistoryList) m).documentId());
+            case HistoryPull.TYPE -> w.uuid(((HistoryPull) m).documentId()).u64(((HistoryPull) m).at());
+            case HistoryVersions.TYPE -> HistoryFields.write(w, (HistoryVersions) m);
+            case HistoryText.TYPE -> HistoryFields.write(w, (HistoryText) m);
             default -> throw new IllegalStateException("no writer for message type " + m.type());
         }
     }

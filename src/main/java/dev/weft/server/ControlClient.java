@@ -55,6 +55,20 @@ public final class ControlClient {
         return devices;
     }
 
+    /** The deleted text the server keeps for history: characters and notes (a server before it: an error). */
+    public long[] historySize() throws ControlException {
+        List<String> lines = ask(ControlProtocol.HISTORY_SIZE);
+        try {
+            String[] fields = lines.isEmpty() ? new String[0] : lines.get(0).split("\t");
+            if (fields.length != 2) {
+                throw new IllegalArgumentException("not a history size: " + lines);
+            }
+            return new long[] {Long.parseLong(fields[0]), Long.parseLong(fields[1])};
+        } catch (IllegalArgumentException e) {
+            throw garbled(e);
+        }
+    }
+
     /**
      * Revokes the device named {@code name} (compared without regard to case); the server closes
      * its open connections at once.

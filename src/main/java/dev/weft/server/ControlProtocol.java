@@ -23,6 +23,8 @@ final class ControlProtocol {
     static final String DEVICES = "devices";
     static final String REVOKE = "revoke ";
     static final String BACKUP = "backup ";
+    /** Answered {@code CHARACTERS<TAB>NOTES}: the deleted text kept for history. */
+    static final String HISTORY_SIZE = "history-size";
     static final String END = "end";
     static final String ERROR = "error: ";
     static final int MAX_LINE_BYTES = 4096;

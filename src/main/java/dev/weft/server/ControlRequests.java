@@ -32,6 +32,10 @@ final class ControlRequests {
             lines.add(ControlProtocol.END);
             return lines;
         }
+        if (request.equals(ControlProtocol.HISTORY_SIZE)) {
+            var size = server.historySize();
+            return List.of(size.deletedCharacters() + "\t" + size.notes(), ControlProtocol.END);
+        }
         if (request.startsWith(ControlProtocol.REVOKE)) {
             String name = request.substring(ControlProtocol.REVOKE.length());
             return server.revoke(name)

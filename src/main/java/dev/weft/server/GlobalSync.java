@@ -2,6 +2,8 @@ package dev.weft.server;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
+import dev.weft.protocol.HistoryList;
+import dev.weft.protocol.HistoryPull;
 import dev.weft.protocol.Message;
 import dev.weft.protocol.NameChange;
 import dev.weft.protocol.NoteNames;
@@ -35,7 +37,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * A global sync connection (docs/protocol.md §4): synclist, pull, upsert, trash and restore. Upsert,
+ * A global sync connection (docs/protocol.md §4): synclist, pull, upsert, trash and restore, and the
+ * history requests (§10, {@link HistoryReplies}). Upsert,
  * trash and restore go through the store's writer; their answers leave after the commit that holds
  * what they report. Synclist and pull only read: they read committed state off the writer, once
  * the answer of this connection's last write is queued, so answers still leave in request order
@@ -53,6 +56,7 @@ final class GlobalSync {
     private final Replies replies;
     private final Failures failures;
     private final TrashReplies trash;
+    private final HistoryReplies history;
     /** The device holds changes this store lost: its upserts may carry the atoms of any site (StoreCheck). */
     private final boolean restoring;
     /** Completes once the answer to this connection's last request is queued (on its executor only). */
@@ -67,6 +71,7 @@ final class GlobalSync {
             TrashReplies trash) {
         this.restoring = restoring;
         this.trash = trash;
+        this.history = new HistoryReplies(store);
         this.store = store;
         this.hub = hub;
         this.peer = peer;
@@ -93,6 +98,10 @@ final class GlobalSync {
             answer(batch -> trashed(batch, r.documentId(), batch.restore(r.documentId()).map(Replies::sendable)
                     .map(doc -> Replies.placeable(batch, doc)), NO_CHECK),
                     r.documentId(), 1);
+        } else if (message instanceof HistoryList h) {
+            read(() -> history.versions(h));
+        } else if (message instanceof HistoryPull h) {
+            read(() -> history.text(h));
         } else if (message instanceof SyncDocPurge p) {
             // refused (36, 409) for a note out of the trash
             answer(batch -> trashed(batch, p.documentId(), batch.purge(p.documentId()), NO_CHECK), p.documentId(), 1);

@@ -56,6 +56,8 @@ public final class WeftServer implements AutoCloseable {
     private final ControlChannel control;
     private final ReceiveBudget receiveBudget;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<HistoryExpiry> historyExpiry =
+            new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicReference<TrashExpiry> trashExpiry =
             new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -262,6 +264,11 @@ public final class WeftServer implements AutoCloseable {
         return store.devices();
     }
 
+    /** The deleted text the store keeps for history. O(store). */
+    public Store.HistorySize historySize() {
+        return store.historySize();
+    }
+
     /**
      * Revokes the device named {@code name} (its open connections close at once).
      *
@@ -306,6 +313,10 @@ public final class WeftServer implements AutoCloseable {
         if (expiry != null) {
             expiry.close();
         }
+        HistoryExpiry forgetting = historyExpiry.getAndSet(null);
+        if (forgetting != null) {
+            forgetting.close();
+        }
         boolean interrupted = false;
         try {
             if (!hub.shutdown(Failures.GOING_AWAY, "server shutting down", SHUTDOWN_GRACE_MILLIS)) {
@@ -346,6 +357,24 @@ public final class WeftServer implements AutoCloseable {
             before.close();
         }
         expiry.start();
+    }
+
+    /**
+     * Forgets the text deleted more than {@code days} days ago ({@code --history-days}; 0 keeps it
+     * forever): now, then every hour.
+     */
+    public void keepHistory(int days) {
+        HistoryExpiry expiry = new HistoryExpiry(store, log, days);
+        HistoryExpiry before = historyExpiry.getAndSet(expiry);
+        if (before != null) {
+            before.close();
+        }
+        expiry.start();
+    }
+
+    /** Runs the {@code --history-days} rule once as if it were {@code nowMicros} (tests); returns how many characters it forgot. */
+    long expireHistoryAt(long nowMicros, int days) {
+        return new HistoryExpiry(store, log, days).runAt(nowMicros);
     }
 
     /** The bytes of incoming messages held now (tests). */

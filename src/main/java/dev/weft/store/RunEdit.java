@@ -36,15 +36,15 @@ final class RunEdit {
             }
             split(pid);
         }
-        add(pid, codePoint, time);
+        add(pid, codePoint, time, StoredRun.ALIVE);
         return true;
     }
 
     /**
-     * Delete: an alive atom becomes a tombstone; an absent one is stored as a tombstone never
+     * Delete at {@code time}: an alive atom becomes a tombstone that keeps its code point; an absent one is stored as a tombstone never
      * inserted, so that a late insert of it stays dead. True if anything changed.
      */
-    boolean delete(Pid pid) {
+    boolean delete(Pid pid, long time) {
         locate(pid);
         if (current != null && current.reaches(pid)) {
             int k = current.indexOf(pid);
@@ -52,13 +52,13 @@ final class RunEdit {
                 if (!current.isAlive(k)) {
                     return false;
                 }
-                current.delete(k);
+                current.delete(k, time);
                 changed = true;
                 return true;
             }
             split(pid);
         }
-        add(pid, StoredRun.TOMBSTONE, StoredRun.NEVER);
+        add(pid, StoredRun.TOMBSTONE, StoredRun.NEVER, time);
         return true;
     }
 
@@ -70,12 +70,13 @@ final class RunEdit {
         changed = false;
     }
 
-    private void add(Pid pid, int codePoint, long time) {
+    private void add(Pid pid, int codePoint, long time, long deleteTime) {
         if (current != null && current.continuedBy(pid)) {
-            current.append(pid, codePoint, time);
+            current.append(pid, codePoint, time, deleteTime);
         } else {
             finish();
-            current = StoredRun.single(pid, codePoint, time);
+            current = deleteTime == StoredRun.ALIVE ? StoredRun.single(pid, codePoint, time)
+                    : StoredRun.deletedBeforeInsert(pid, deleteTime);
         }
         changed = true;
     }

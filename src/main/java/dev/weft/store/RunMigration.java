@@ -48,13 +48,14 @@ final class RunMigration {
             int codePoint = atom.isAlive() ? atom.codePoint() : StoredRun.TOMBSTONE;
             boolean sameDocument = document != null && Arrays.equals(key, 0, Keys.DOCUMENT, document, 0, Keys.DOCUMENT);
             if (sameDocument && run.continuedBy(pid)) {
-                run.append(pid, codePoint, atom.insertTime());
+                run.append(pid, codePoint, atom.insertTime(),
+                        atom.isAlive() ? StoredRun.ALIVE : StoredRun.DELETED_UNKNOWN);
             } else {
                 if (run != null) {
                     tables.runs.put(run.key(document), run.encode());
                 }
                 document = Arrays.copyOf(key, Keys.DOCUMENT);
-                run = StoredRun.single(pid, codePoint, atom.insertTime());
+                run = StoredRun.migrated(pid, codePoint, atom.insertTime());
             }
             moved.add(key);
         }

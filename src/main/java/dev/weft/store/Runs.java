@@ -4,6 +4,7 @@ import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import dev.weft.crdt.PidRange;
 import dev.weft.crdt.RunCollector;
+import dev.weft.crdt.TextHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -67,7 +68,7 @@ final class Runs {
         sortedDeletes.sort(PID_ORDER);
         edit = new RunEdit(runs, doc);
         for (Pid pid : sortedDeletes) {
-            if (edit.delete(pid)) {
+            if (edit.delete(pid, time)) {
                 collector.add(pid, 0);
             }
         }
@@ -206,6 +207,77 @@ final class Runs {
             }
         }
         return new ChangesWindow(new DocumentChanges(document.state(id), inserts, deletes), last);
+    }
+
+    /** Every atom of {@code document} in pid order with its times: what its history is rebuilt from. */
+    TextHistory textHistory(UUID document) {
+        TextHistory.Builder history = TextHistory.builder();
+        for (Map.Entry<byte[], byte[]> e : range(runs, Keys.document(document)).entrySet()) {
+            StoredRun run = StoredRun.decode(e.getKey(), e.getValue());
+            int site = run.first().site();
+            for (int k = 0; k < run.count(); k++) {
+                long deleted = run.deleteTimeAt(k);
+                history.add(run.codePointAt(k), site, run.timeAt(k),
+                        deleted == StoredRun.DELETED_UNKNOWN ? TextHistory.UNKNOWN : deleted);
+            }
+        }
+        return history.build();
+    }
+
+    /**
+     * Forgets the text of {@code document}'s atoms deleted before {@code before} ({@code
+     * --history-days}): they stay tombstones with neither character nor delete time, so the
+     * history before then no longer shows them. Returns how many atoms it forgot.
+     */
+    int forgetDeletedBefore(UUID document, long before) {
+        int forgotten = 0;
+        List<StoredRun> changed = new ArrayList<>();
+        byte[] doc = Keys.document(document);
+        for (Map.Entry<byte[], byte[]> e : range(runs, doc).entrySet()) {
+            StoredRun run = StoredRun.decode(e.getKey(), e.getValue());
+            int here = 0;
+            for (int k = 0; k < run.count(); k++) {
+                long deleted = run.deleteTimeAt(k);
+                if (deleted != StoredRun.ALIVE && deleted != StoredRun.DELETED_UNKNOWN && deleted < before) {
+                    run.forget(k);
+                    here++;
+                }
+            }
+            if (here > 0) {
+                changed.add(run);
+                forgotten += here;
+            }
+        }
+        for (StoredRun run : changed) {
+            runs.put(run.key(doc), run.encode());
+        }
+        return forgotten;
+    }
+
+    /** How many deleted characters the store keeps the text of, and in how many documents. O(store). */
+    long[] deletedTextKept() {
+        long characters = 0;
+        long documents = 0;
+        byte[] lastDocument = null;
+        for (Map.Entry<byte[], byte[]> e : runs.entrySet()) {
+            if (e.getValue().length == 0 || e.getValue()[0] != 0) {
+                continue; // a run without deletes is written without delete times
+            }
+            StoredRun run = StoredRun.decode(e.getKey(), e.getValue());
+            int here = 0;
+            for (int k = 0; k < run.count(); k++) {
+                here += !run.isAlive(k) && run.codePointAt(k) != StoredRun.TOMBSTONE
+                        && run.deleteTimeAt(k) != StoredRun.DELETED_UNKNOWN ? 1 : 0;
+            }
+            if (here > 0) {
+                characters += here;
+                if (lastDocument == null || !Arrays.equals(e.getKey(), 0, Keys.DOCUMENT, lastDocument, 0, Keys.DOCUMENT)) {
+                    documents++;
+                    lastDocument = Arrays.copyOf(e.getKey(), Keys.DOCUMENT);
+                }
+            }
+        }
+        return new long[] {characters, documents};
     }
 
     /** The document's last history entry, or null. */

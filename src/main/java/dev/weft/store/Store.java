@@ -1,6 +1,7 @@
 package dev.weft.store;
 
 import dev.weft.crdt.Pid;
+import dev.weft.crdt.TextHistory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -278,6 +279,26 @@ public final class Store implements AutoCloseable {
             int maxBytes, boolean everyDelete) {
         return read(o -> o.documents.get(document)
                 .map(record -> o.atoms.window(document, record, since, requestingSite, after, maxBytes, everyDelete)));
+    }
+
+    /**
+     * The document's atoms with their insert and delete times, from which its versions and its text
+     * as of any time are rebuilt (issue 16 §3). O(document). Empty if unknown or purged.
+     */
+    public Optional<TextHistory> textHistory(UUID document) {
+        return read(o -> o.documents.get(document).map(record -> o.atoms.textHistory(document)));
+    }
+
+    /** How much deleted text the store keeps for the notes' history: characters and notes. O(store). */
+    public record HistorySize(long deletedCharacters, long notes) {
+    }
+
+    /** The deleted text kept for history (issue 16 §3): what {@code --history-days} forgets. O(store). */
+    public HistorySize historySize() {
+        return read(o -> {
+            long[] kept = o.atoms.deletedTextKept();
+            return new HistorySize(kept[0], kept[1]);
+        });
     }
 
     /** The device whose token has this SHA-256 hash, revoked or not. */

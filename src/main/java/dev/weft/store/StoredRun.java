@@ -10,7 +10,8 @@ import java.util.Arrays;
 /**
  * One entry of the {@code runs} map: atoms of one author on one level whose last idents step by
  * one stride ({@link PidRange}), with each atom's code point ({@link #TOMBSTONE} once deleted) and
- * insert time ({@link #NEVER}: a delete that arrived before any insert). Keyed by its first pid, it
+ * insert time ({@link #NEVER}: a delete that arrived before any insert), and, once deleted, its
+ * delete time (the code point stays: the server keeps deleted text, issue 16 §3). Keyed by its first pid, it
  * covers the keys from its first to its last pid and no other stored atom sorts in between (the
  * writer splits a run when one arrives there), so the runs in key order are the atoms in pid order.
  *
@@ -18,7 +19,12 @@ import java.util.Arrays;
  * (0: tombstone) | (length, time) segments of equal insert times, each time zigzag after the one
  * before, the last segment without its length}. A lone atom costs its code point, 1 byte and its
  * time (8 bytes): 10 bytes below U+0080, 11 below U+4000, 12 above (its layout-1 record: 11); a
- * typed run about one byte a character. Mutable while a write works on it; one owner.
+ * typed run about one byte a character. A run with a deleted atom is written as
+ * {@code 0 | 1 (version) | count | stride | code point + 1 per atom | insert segments | delete
+ * segments}, every segment with its length (delete time 0: alive); {@code count} is never 0, so
+ * the first byte tells the layouts apart and values written before delete times read as they are
+ * (a tombstone of theirs has no code point and delete time {@link #DELETED_UNKNOWN}). Mutable while
+ * a write works on it; one owner.
  */
 final class StoredRun {
     /**
@@ -30,6 +36,11 @@ final class StoredRun {
     static final int MAX = 256;
     static final int TOMBSTONE = AtomVisitor.TOMBSTONE;
     static final long NEVER = AtomRecord.NEVER;
+    /** Delete time of an alive atom. */
+    static final long ALIVE = 0;
+    /** Delete time of a tombstone stored before delete times: deleted, when unknown. */
+    static final long DELETED_UNKNOWN = 1;
+    private static final int VERSION_DELETE_TIMES = 1;
 
     /** The first pid's packed keys. */
     private final long[] head;
@@ -38,18 +49,37 @@ final class StoredRun {
     private int count;
     private int[] codePoints;
     private long[] times;
+    /** Delete time per atom; {@link #ALIVE} while alive. */
+    private long[] deleted;
 
-    private StoredRun(long[] head, long stride, int count, int[] codePoints, long[] times) {
+    private StoredRun(long[] head, long stride, int count, int[] codePoints, long[] times, long[] deleted) {
         this.head = head;
         this.stride = stride;
         this.count = count;
         this.codePoints = codePoints;
         this.times = times;
+        this.deleted = deleted;
     }
 
-    /** A run of one atom. */
+    /** A run of one alive atom. */
     static StoredRun single(Pid pid, int codePoint, long time) {
-        return new StoredRun(pid.keys(), 0, 1, new int[] {codePoint, 0, 0, 0}, new long[] {time, 0, 0, 0});
+        return new StoredRun(pid.keys(), 0, 1, new int[] {codePoint, 0, 0, 0}, new long[] {time, 0, 0, 0},
+                new long[4]);
+    }
+
+    /** A run of one atom deleted at {@code deleteTime} before any insert of it arrived. */
+    static StoredRun deletedBeforeInsert(Pid pid, long deleteTime) {
+        return new StoredRun(pid.keys(), 0, 1, new int[] {TOMBSTONE, 0, 0, 0}, new long[] {NEVER, 0, 0, 0},
+                new long[] {deleteTime, 0, 0, 0});
+    }
+
+    /** A run of one atom as layout 1 stored it: a tombstone there has lost its code point and delete time. */
+    static StoredRun migrated(Pid pid, int codePoint, long time) {
+        StoredRun run = single(pid, codePoint, time);
+        if (codePoint == TOMBSTONE) {
+            run.deleted[0] = DELETED_UNKNOWN;
+        }
+        return run;
     }
 
     int count() {
@@ -68,6 +98,7 @@ final class StoredRun {
         return Pid.of(keys);
     }
 
+    /** The atom's character, also once deleted; {@link #TOMBSTONE} if never known. */
     int codePointAt(int k) {
         return codePoints[k];
     }
@@ -76,8 +107,13 @@ final class StoredRun {
         return times[k];
     }
 
+    /** When atom {@code k} was deleted; {@link #ALIVE} while it is not. */
+    long deleteTimeAt(int k) {
+        return deleted[k];
+    }
+
     boolean isAlive(int k) {
-        return codePoints[k] != TOMBSTONE;
+        return deleted[k] == ALIVE;
     }
 
     private long identAt(int k) {
@@ -147,21 +183,33 @@ final class StoredRun {
     }
 
     /** Adds the atom {@link #continuedBy} accepted. */
-    void append(Pid pid, int codePoint, long time) {
+    void append(Pid pid, int codePoint, long time, long deleteTime) {
         if (count == 1) {
             stride = pid.identAt(head.length - 1) - identAt(0);
         }
         if (count == codePoints.length) {
             codePoints = Arrays.copyOf(codePoints, 2 * count);
             times = Arrays.copyOf(times, 2 * count);
+            deleted = Arrays.copyOf(deleted, 2 * count);
         }
         codePoints[count] = codePoint;
         times[count] = time;
+        deleted[count] = deleteTime;
         count++;
     }
 
-    void delete(int k) {
+    /** Deletes atom {@code k} at {@code time}; its code point stays. */
+    void delete(int k, long time) {
+        deleted[k] = time;
+    }
+
+    /**
+     * Forgets what atom {@code k} was once deleted: its character and times ({@code --history-days}).
+     * It stays as a tombstone, so that a late insert of it stays dead.
+     */
+    void forget(int k) {
         codePoints[k] = TOMBSTONE;
+        deleted[k] = DELETED_UNKNOWN;
     }
 
     /** Keeps atoms {@code [0, at)} and returns the others as a run of their own. */
@@ -172,7 +220,8 @@ final class StoredRun {
         tailHead[last] = Pid.key(Pid.siteOf(head[last]), identAt(at));
         StoredRun tail = new StoredRun(tailHead, rest > 1 ? stride : 0, rest,
                 Arrays.copyOfRange(codePoints, at, Math.max(count, at + 4)),
-                Arrays.copyOfRange(times, at, Math.max(count, at + 4)));
+                Arrays.copyOfRange(times, at, Math.max(count, at + 4)),
+                Arrays.copyOfRange(deleted, at, Math.max(count, at + 4)));
         count = at;
         if (count == 1) {
             stride = 0;
@@ -182,7 +231,11 @@ final class StoredRun {
 
     /** The run as a {@link Run} of the crdt (tombstones as {@link AtomVisitor#TOMBSTONE}). */
     Run toRun() {
-        return new Run(new PidRange(first(), stride == 0 ? 1 : stride, count), Arrays.copyOf(codePoints, count));
+        int[] alive = new int[count];
+        for (int k = 0; k < count; k++) {
+            alive[k] = isAlive(k) ? codePoints[k] : TOMBSTONE;
+        }
+        return new Run(new PidRange(first(), stride == 0 ? 1 : stride, count), alive);
     }
 
     /** The map key: document then the first pid. */
@@ -191,7 +244,15 @@ final class StoredRun {
     }
 
     byte[] encode() {
+        boolean anyDeleted = false;
+        for (int k = 0; k < count && !anyDeleted; k++) {
+            anyDeleted = deleted[k] != ALIVE;
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream(8 + 2 * count);
+        if (anyDeleted) {
+            out.write(0);
+            out.write(VERSION_DELETE_TIMES);
+        }
         Varints.put(out, count);
         if (count > 1) {
             Varints.put(out, stride);
@@ -199,13 +260,22 @@ final class StoredRun {
         for (int k = 0; k < count; k++) {
             Varints.put(out, codePoints[k] == TOMBSTONE ? 0 : codePoints[k] + 1L);
         }
+        putSegments(out, times, count, !anyDeleted);
+        if (anyDeleted) {
+            putSegments(out, deleted, count, false);
+        }
+        return out.toByteArray();
+    }
+
+    /** (length, time) segments of equal times, each time zigzag after the one before. */
+    private static void putSegments(ByteArrayOutputStream out, long[] times, int count, boolean lastWithoutLength) {
         long previous = 0;
         for (int k = 0; k < count; ) {
             int end = k + 1;
             while (end < count && times[end] == times[k]) {
                 end++;
             }
-            if (end < count) { // the last segment's length is what is left
+            if (end < count || !lastWithoutLength) {
                 Varints.put(out, end - k);
             }
             long delta = times[k] - previous;
@@ -213,13 +283,19 @@ final class StoredRun {
             previous = times[k];
             k = end;
         }
-        return out.toByteArray();
     }
 
     /** The run stored under {@code key} (document then first pid) with {@code value}. */
     static StoredRun decode(byte[] key, byte[] value) {
         Pid first = Keys.pidAt(key, Keys.DOCUMENT);
         int[] at = {0};
+        boolean deleteTimes = value.length > 0 && value[0] == 0;
+        if (deleteTimes) {
+            if (value.length < 2 || value[1] != VERSION_DELETE_TIMES) {
+                throw new IllegalStateException("stored run of an unknown version");
+            }
+            at[0] = 2;
+        }
         int count = (int) Varints.read(value, at, "a stored run");
         if (count < 1 || count > MAX) {
             throw new IllegalStateException("stored run of " + count + " atoms");
@@ -230,11 +306,28 @@ final class StoredRun {
             codePoints[k] = (int) Varints.read(value, at, "a stored run") - 1;
         }
         long[] times = new long[count];
+        long[] deleted = new long[count];
+        if (deleteTimes) {
+            readSegments(value, at, times, true);
+            readSegments(value, at, deleted, true);
+        } else {
+            readSegments(value, at, times, false);
+            for (int k = 0; k < count; k++) {
+                deleted[k] = codePoints[k] == TOMBSTONE ? DELETED_UNKNOWN : ALIVE;
+            }
+        }
+        return new StoredRun(first.keys(), stride, count, codePoints, times, deleted);
+    }
+
+    /** Fills {@code times} from segments; {@code everyLength}: else the last one has none (it is what is left). */
+    private static void readSegments(byte[] value, int[] at, long[] times, boolean everyLength) {
+        int count = times.length;
         long previous = 0;
         for (int k = 0; k < count; ) {
             long zigzag = Varints.read(value, at, "a stored run");
-            int length = at[0] < value.length ? (int) zigzag : count - k;
-            if (at[0] < value.length) {
+            boolean withLength = everyLength || at[0] < value.length;
+            int length = withLength ? (int) zigzag : count - k;
+            if (withLength) {
                 zigzag = Varints.read(value, at, "a stored run");
             }
             long time = previous + ((zigzag >>> 1) ^ -(zigzag & 1));
@@ -245,6 +338,5 @@ final class StoredRun {
             previous = time;
             k += length;
         }
-        return new StoredRun(first.keys(), stride, count, codePoints, times);
     }
 }

@@ -94,6 +94,16 @@ public final class WriteBatch {
         return documentWrites.purge(document);
     }
 
+    /**
+     * Forgets the text of the document's atoms deleted before {@code before} ({@code
+     * --history-days}, docs/store.md "Deleted text"); its current text and what devices get are
+     * unchanged. Returns how many atoms it forgot.
+     */
+    public int forgetDeletedBefore(UUID document, long before) {
+        check();
+        return atoms.forgetDeletedBefore(document, before);
+    }
+
     /** The document's last trash ({@link TrashRecord#NONE} if none); empty if unknown or purged. */
     public Optional<TrashRecord> trashRecord(UUID document) {
         check();

@@ -73,6 +73,53 @@ class RunEditTest {
         assertThat(back.timeAt(0)).isEqualTo(now);
     }
 
+    /** Issue 16 §3: a tombstone keeps its character and gets the time of its delete. */
+    @Test
+    void aDeleteKeepsTheCodePointAndItsTime() {
+        List<Atom> typed = typed(0, 10, 1, 'a');
+        apply(typed, List.of());
+        long inserted = time;
+        apply(List.of(), List.of(typed.get(3).pid(), typed.get(4).pid()));
+        long deletedAt = time;
+        assertThat(text()).hasSize(8);
+        StoredRun run = onlyRun();
+        assertThat(run.isAlive(3)).isFalse();
+        assertThat(run.codePointAt(3)).isEqualTo('a');
+        assertThat(run.deleteTimeAt(3)).isEqualTo(deletedAt);
+        assertThat(run.deleteTimeAt(5)).isEqualTo(StoredRun.ALIVE);
+        assertThat(run.timeAt(3)).isEqualTo(inserted);
+        assertThat(run.toRun().codePointAt(3)).isEqualTo(dev.weft.crdt.AtomVisitor.TOMBSTONE); // never sent
+        apply(List.of(), List.of(typed.get(3).pid())); // a second delete changes nothing
+        assertThat(onlyRun().deleteTimeAt(3)).isEqualTo(deletedAt);
+    }
+
+    /** A run without deletes costs what it did; one with a delete pays the version byte and its segments. */
+    @Test
+    void deleteTimesCostLittleAndValuesWrittenBeforeThemStillRead() {
+        StoredRun lone = StoredRun.single(Pid.single(1, 7), 'a', 1_765_000_000_000_000L);
+        byte[] before = lone.encode();
+        assertThat(before).hasSize(10);
+        lone.delete(0, 1_765_000_000_500_000L);
+        byte[] after = lone.encode();
+        assertThat(after[0]).isEqualTo((byte) 0);
+        StoredRun back = StoredRun.decode(lone.key(Keys.document(DOC)), after);
+        assertThat(back.codePointAt(0)).isEqualTo('a');
+        assertThat(back.deleteTimeAt(0)).isEqualTo(1_765_000_000_500_000L);
+        // a tombstone as the store wrote it before delete times: code point + 1 = 0, then its time
+        byte[] old = {1, 0, 2};
+        StoredRun oldTombstone = StoredRun.decode(lone.key(Keys.document(DOC)), old);
+        assertThat(oldTombstone.isAlive(0)).isFalse();
+        assertThat(oldTombstone.codePointAt(0)).isEqualTo(StoredRun.TOMBSTONE);
+        assertThat(oldTombstone.deleteTimeAt(0)).isEqualTo(StoredRun.DELETED_UNKNOWN);
+        assertThat(oldTombstone.timeAt(0)).isEqualTo(1);
+    }
+
+    private StoredRun onlyRun() {
+        assertThat(tables.runs).hasSize(1);
+        var e = tables.runs.firstEntry();
+        return StoredRun.decode(e.getKey(), e.getValue());
+    }
+
     private void apply(List<Atom> inserts, List<Pid> deletes) {
         runs.recordHistory(DOC, ++time, runs.apply(DOC, inserts, deletes, time));
     }

@@ -89,6 +89,28 @@ class RunMigrationTest {
         }
     }
 
+    /**
+     * Issue 16 §3 on a store written before delete times: its tombstones read as deleted at an
+     * unknown time (never shown in a version), its text as of now is its current text, and a delete
+     * made now keeps its character and time.
+     */
+    @Test
+    void aStoreWrittenBeforeDeleteTimesKeepsDeletedTextFromThenOn() throws IOException {
+        unzip("layout2-store.zip");
+        UUID keys = new UUID(4, 4);
+        try (Store store = Store.open(dir, new ManualClock(1_000))) {
+            String current = Ops.textOf(store.changesSince(keys, 0, 2).orElseThrow());
+            long now = store.document(keys).orElseThrow().syncTime();
+            assertThat(store.textHistory(keys).orElseThrow().textAt(now).text()).isEqualTo(current);
+            dev.weft.crdt.Atom first = store.changesSince(keys, 0, 2).orElseThrow().inserts().get(0);
+            Ops.upsert(store, keys, null, List.of(), List.of(first.pid()));
+            long deletedAt = store.document(keys).orElseThrow().syncTime();
+            var history = store.textHistory(keys).orElseThrow();
+            assertThat(history.textAt(deletedAt - 1).text()).isEqualTo(current);
+            assertThat(history.textAt(deletedAt).text()).isEqualTo(current.substring(Character.charCount(first.codePoint())));
+        }
+    }
+
     /** The lines of expected.txt as this store answers them. */
     private static List<String> answers(Store store, List<String> expected) {
         List<String> lines = new ArrayList<>();

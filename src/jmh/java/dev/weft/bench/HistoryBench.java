@@ -1,0 +1,132 @@
+package dev.weft.bench;
+
+import dev.weft.app.trace.EditingTrace;
+import dev.weft.app.trace.PatchList;
+import dev.weft.app.trace.Replicas;
+import dev.weft.crdt.Atom;
+import dev.weft.crdt.OpSink;
+import dev.weft.crdt.Pid;
+import dev.weft.crdt.SequenceDoc;
+import dev.weft.crdt.TextHistory;
+import dev.weft.store.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Issue 16 §3's figures: a trace's edits stored one upsert per transaction of the trace (a
+ * keystroke, mostly), one second apart with a 10-minute pause every 2,000 edits, so the store keeps
+ * its deleted text; then the store's size per 1,000 edits, and the time to list the note's versions
+ * and to fetch a version's text as the server does it (read the runs, rebuild), median of 21.
+ *
+ * <pre>
+ * mvn -q -B -Pjmh package -DskipTests
+ * java -cp target/weft-benchmarks.jar dev.weft.bench.HistoryBench [automerge-paper]
+ * </pre>
+ */
+public final class HistoryBench {
+    private static final long SECOND = 1_000_000L;
+    private static final int SESSION_EDITS = 2_000;
+    private static final int RUNS = 21;
+
+    private HistoryBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length > 0 ? args[0] : "automerge-paper";
+        System.out.println("== HistoryBench trace=" + name);
+        System.out.println("machine: " + BenchNet.machine());
+        EditingTrace trace = BenchTraces.read(name);
+        SequenceDoc doc = Replicas.empty(Replicas.FIRST_SITE);
+        List<Atom> inserts = new ArrayList<>();
+        List<Pid> deletes = new ArrayList<>();
+        OpSink sink = new OpSink() {
+            @Override
+            public void inserted(Pid pid, int codePoint) {
+                inserts.add(new Atom(pid, codePoint));
+            }
+
+            @Override
+            public void deleted(Pid pid) {
+                deletes.add(pid);
+            }
+        };
+        List<List<Atom>> txnInserts = new ArrayList<>();
+        List<List<Pid>> txnDeletes = new ArrayList<>();
+        doc.insert(0, trace.startContent(), sink);
+        for (int t = 0; t < trace.txns().size(); t++) {
+            PatchList patches = trace.txns().get(t).patches();
+            for (int p = 0; p < patches.size(); p++) {
+                doc.delete(patches.position(p), patches.deleteCount(p), sink);
+                doc.insert(patches.position(p), patches.insert(p), sink);
+            }
+            txnInserts.add(List.copyOf(inserts));
+            txnDeletes.add(List.copyOf(deletes));
+            inserts.clear();
+            deletes.clear();
+        }
+        int edits = txnInserts.size();
+        Path dir = Files.createTempDirectory("weft-history");
+        UUID id = new UUID(8, 8);
+        long[] now = {1_765_000_000_000_000L};
+        try {
+            long t0 = System.nanoTime();
+            try (Store store = Store.open(dir, () -> now[0])) {
+                for (int from = 0; from < edits; from += 2_000) {
+                    int start = from;
+                    store.write(batch -> {
+                        for (int t = start; t < Math.min(edits, start + 2_000); t++) {
+                            now[0] += t % SESSION_EDITS == 0 ? 600 * SECOND : SECOND;
+                            batch.upsert(id, t == 0 ? name : null, txnInserts.get(t), txnDeletes.get(t));
+                        }
+                        return Boolean.TRUE;
+                    });
+                }
+            }
+            double loadSeconds = (System.nanoTime() - t0) / 1e9;
+            long bytes = Files.size(dir.resolve("weft.db"));
+            try (Store store = Store.open(dir)) {
+                TextHistory history = store.textHistory(id).orElseThrow();
+                List<TextHistory.Version> versions = history.versions();
+                String current = history.textAt(Long.MAX_VALUE).text();
+                System.out.printf("edits %,d, atoms %,d, final text %,d chars, versions %d, stored in %.1f s%n",
+                        edits, history.size(), current.length(), versions.size(), loadSeconds);
+                System.out.printf("weft.db %,d bytes: %,.0f bytes per 1,000 edits (%.1f bytes an atom)%n",
+                        bytes, bytes * 1000.0 / edits, (double) bytes / history.size());
+                Store.HistorySize kept = store.historySize();
+                System.out.printf("deleted characters kept: %,d%n", kept.deletedCharacters());
+                long[] list = new long[RUNS];
+                long[] fetch = new long[RUNS];
+                TextHistory.Version middle = versions.get(versions.size() / 2);
+                int length = 0;
+                for (int r = 0; r < RUNS; r++) {
+                    long a = System.nanoTime();
+                    int n = store.textHistory(id).orElseThrow().versions().size();
+                    long b = System.nanoTime();
+                    length += store.textHistory(id).orElseThrow().textAt(middle.to()).text().length() + n;
+                    long c = System.nanoTime();
+                    list[r] = b - a;
+                    fetch[r] = c - b;
+                }
+                System.out.printf("list versions: median %.1f ms; fetch version %d (%,d chars): median %.1f ms (%d)%n",
+                        median(list) / 1e6, middle.number(), history.textAt(middle.to()).text().length(),
+                        median(fetch) / 1e6, length % 10);
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static double median(long[] times) {
+        long[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

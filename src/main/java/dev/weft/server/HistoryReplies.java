@@ -1,0 +1,74 @@
+package dev.weft.server;
+
+import dev.weft.crdt.TextHistory;
+import dev.weft.protocol.HistoryList;
+import dev.weft.protocol.HistoryPull;
+import dev.weft.protocol.HistoryText;
+import dev.weft.protocol.HistoryVersions;
+import dev.weft.protocol.Message;
+import dev.weft.store.Store;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Answers the history requests (docs/protocol.md §10) from the store's deleted text: a document's
+ * versions and its text as of a time, the devices named by the server. Reads only.
+ */
+final class HistoryReplies {
+    /** The author of text written on a device before it was paired (docs/protocol.md §2: site 255). */
+    static final String UNPAIRED = "a device before pairing";
+    private final Store store;
+
+    HistoryReplies(Store store) {
+        this.store = store;
+    }
+
+    List<Message> versions(HistoryList request) {
+        UUID doc = request.documentId();
+        Optional<TextHistory> history = store.textHistory(doc);
+        if (history.isEmpty()) {
+            return notFound(doc);
+        }
+        Names names = new Names();
+        List<HistoryVersions.Version> versions = new ArrayList<>();
+        for (TextHistory.Version v : history.get().versions()) {
+            versions.add(new HistoryVersions.Version(v.from(), v.to(), v.sites().stream().map(names::of).toList(),
+                    v.inserted(), v.deleted()));
+        }
+        return List.of(new HistoryVersions(doc, versions));
+    }
+
+    List<Message> text(HistoryPull request) {
+        UUID doc = request.documentId();
+        Optional<TextHistory> history = store.textHistory(doc);
+        if (history.isEmpty()) {
+            return notFound(doc);
+        }
+        TextHistory.Text text = history.get().textAt(request.at());
+        Names names = new Names();
+        List<HistoryText.Author> authors = new ArrayList<>();
+        String s = text.text();
+        for (TextHistory.Span span : text.spans()) {
+            authors.add(new HistoryText.Author(s.codePointCount(span.start(), span.end()), names.of(span.site())));
+        }
+        return List.of(new HistoryText(doc, request.at(), authors, s));
+    }
+
+    private static List<Message> notFound(UUID doc) {
+        return List.of(Replies.error(doc, Replies.NOT_FOUND, "no such document"));
+    }
+
+    /** Device names by site, each looked up once per answer. */
+    private final class Names {
+        private final Map<Integer, String> bySite = new HashMap<>();
+
+        String of(int site) {
+            return bySite.computeIfAbsent(site, s -> s == GlobalSync.UNPAIRED_SITE ? UNPAIRED
+                    : store.deviceName(s).orElse("device " + s));
+        }
+    }
+}
