@@ -19,10 +19,23 @@ class HistoryDiffTest {
     void aChangedWordIsRemovedThenAddedAndTheRestIsTheSame() {
         List<Segment> runs = HistoryDiff.between("# Plans\nbuy milk\nwalk\n", "# Plans\nbuy bread\nwalk\nrest\n");
         assertThat(runs).extracting(Segment::kind).contains(Kind.SAME, Kind.REMOVED, Kind.ADDED);
-        assertThat(text(runs, Kind.REMOVED)).isEqualTo("milk");
-        assertThat(text(runs, Kind.ADDED)).isEqualTo("breadrest\n");
+        assertThat(runs).containsExactly(new Segment(Kind.SAME, "# Plans\nbuy "), new Segment(Kind.REMOVED, "milk"),
+                new Segment(Kind.ADDED, "bread"), new Segment(Kind.SAME, "\nwalk\n"), new Segment(Kind.ADDED, "rest\n"));
         assertThat(older(runs)).isEqualTo("# Plans\nbuy milk\nwalk\n");
         assertThat(newer(runs)).isEqualTo("# Plans\nbuy bread\nwalk\nrest\n");
+    }
+
+    @Test
+    void aRewrittenLineShowsWholeNotLetterByLetter() {
+        List<Segment> runs = HistoryDiff.between("- *Dune*\n- *Gödel, Escher, Bach*\n", "- *A Pattern Language*\n");
+        assertThat(runs).containsExactly(new Segment(Kind.REMOVED, "- *Dune*\n- *Gödel, Escher, Bach*\n"),
+                new Segment(Kind.ADDED, "- *A Pattern Language*\n"));
+    }
+
+    @Test
+    void wordsAreLettersAndDigitsSpacesAndEachOtherCharacter() {
+        assertThat(HistoryDiff.words("a1 🎉,  b\n")).containsExactly("a1", " ", "🎉", ",", "  ", "b", "\n");
+        assertThat(HistoryDiff.lines("a\nb")).containsExactly("a\n", "b");
     }
 
     @Test
