@@ -89,7 +89,7 @@ final class HistoryDialog {
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setFillsViewportHeight(true);
         table.setShowGrid(false);
-        int[] widths = {34, 170, 130, 80};
+        int[] widths = {28, 190, 120, 72};
         for (int c = 0; c < widths.length; c++) {
             table.getColumnModel().getColumn(c).setPreferredWidth(widths[c]);
         }
@@ -104,6 +104,7 @@ final class HistoryDialog {
         for (JTextPane pane : List.of(text, diff)) {
             pane.setEditable(false);
             pane.setMargin(new java.awt.Insets(10, 12, 10, 12));
+            pane.setBackground(Looks.paper());
         }
         text.setName("history.text");
         diff.setName("history.diff");
@@ -135,7 +136,12 @@ final class HistoryDialog {
 
     /** The tints are the theme's: another theme paints the version again. */
     private final java.beans.PropertyChangeListener themeChanged = e -> {
-        if ("lookAndFeel".equals(e.getPropertyName()) && chosenText != null) {
+        if (!"lookAndFeel".equals(e.getPropertyName())) {
+            return;
+        }
+        text.setBackground(Looks.paper());
+        diff.setBackground(Looks.paper());
+        if (chosenText != null) {
             showAuthors(chosenText);
             showDiff(chosen, chosenText);
         }
@@ -152,7 +158,7 @@ final class HistoryDialog {
 
     private JSplitPane split() {
         JScrollPane list = new JScrollPane(table);
-        list.setPreferredSize(new Dimension(420, 440));
+        list.setPreferredSize(new Dimension(430, 440));
         JPanel textTab = new JPanel(new BorderLayout());
         textTab.add(legend, BorderLayout.NORTH);
         textTab.add(new JScrollPane(text), BorderLayout.CENTER);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
+import javax.swing.JTabbedPane;
 import javax.swing.JTable;
 import javax.swing.JTextPane;
 import javax.swing.text.AttributeSet;
@@ -78,6 +79,11 @@ class HistoryGuiTest extends WindowTestBase {
         assertThat(onEdt(() -> runs(diff, true))).as("removed since version 2").containsExactly("- *Dune*\n- *Gödel, Escher, Bach*\n");
         assertThat(onEdt(() -> runs(diff, false))).as("added since").containsExactly("- *A Pattern Language*\n");
         screenshot(panel, Path.of("target", "history.png"));
+        JTabbedPane tabs = robot.finder().findByName(panel.target(), "history.tabs", JTabbedPane.class, true);
+        GuiActionRunner.execute(() -> tabs.setSelectedIndex(1));
+        waitFor("the changes shown", () -> onEdt(diff::isShowing));
+        screenshot(panel, Path.of("target", "history-diff.png"));
+        GuiActionRunner.execute(() -> tabs.setSelectedIndex(0));
 
         press(panel.button("history.restore"));
         waitFor("the editor holds version 2", () -> onEdt(() -> window.area.getText()).equals(SECOND));
@@ -96,6 +102,9 @@ class HistoryGuiTest extends WindowTestBase {
         select(table, 1);
         waitFor("version 2's text", () -> onEdt(text::getText).equals(SECOND));
         screenshot(panel, Path.of("target", "history-dark.png"));
+        GuiActionRunner.execute(() -> tabs.setSelectedIndex(1));
+        waitFor("the changes shown", () -> onEdt(diff::isShowing));
+        screenshot(panel, Path.of("target", "history-diff-dark.png"));
         GuiActionRunner.execute(() -> window.restyle(false));
         press(panel.button("history.close"));
     }
