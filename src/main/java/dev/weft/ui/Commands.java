@@ -38,6 +38,7 @@ final class Commands {
         // Delete and F2 in the tree act on its selection; in the editor Delete edits text
         new TreeCommands(window.list, notes);
         Action showTrash = action("Trash…", null, notes::showTrash);
+        Action history = action("History…", key(KeyEvent.VK_H, InputEvent.SHIFT_DOWN_MASK), notes::history);
         Action settings = action("Settings…", key(KeyEvent.VK_COMMA, 0), notes::settings);
         Action quit = action("Quit", key(KeyEvent.VK_Q, 0), window::close);
         Action undo = named(window.openNote.undoAction(), "Undo", key(KeyEvent.VK_Z, 0));
@@ -55,10 +56,10 @@ final class Commands {
         boolean canConnect = window.workspace.connector().isPresent() && window.workspace.sync().isPresent();
         pair.setEnabled(canConnect);
         host.setEnabled(canConnect);
-        all = List.of(newNote, quickOpen, rename, trash, showTrash, settings, quit, undo, redo, find, search, filter,
+        all = List.of(newNote, quickOpen, rename, trash, showTrash, history, settings, quit, undo, redo, find, search, filter,
                 preview, pair, host);
 
-        bar.add(menu("File", KeyEvent.VK_F, newNote, quickOpen, null, rename, trash, showTrash, null, settings, null, quit));
+        bar.add(menu("File", KeyEvent.VK_F, newNote, quickOpen, null, rename, trash, showTrash, history, null, settings, null, quit));
         // TextActions act on the focused text field or editor; the keys are the components' own
         Action cut = named(new DefaultEditorKit.CutAction(), "Cut", key(KeyEvent.VK_X, 0));
         Action copy = named(new DefaultEditorKit.CopyAction(), "Copy", key(KeyEvent.VK_C, 0));

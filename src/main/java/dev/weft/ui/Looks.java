@@ -63,10 +63,15 @@ final class Looks {
         area.setCurrentLineHighlightColor(dark() ? new Color(0x2d, 0x30, 0x34) : new Color(0xf3, 0xf6, 0xfb));
     }
 
+    /** The background of text to read (the preview, a version's text): whiter than the window's. */
+    static Color paper() {
+        return dark() ? new Color(0x23, 0x25, 0x27) : Color.WHITE;
+    }
+
     static PreviewStyle previewStyle(String codeFont) {
         boolean dark = dark();
         Color text = UIManager.getColor("TextPane.foreground");
-        Color background = dark ? new Color(0x23, 0x25, 0x27) : Color.WHITE;
+        Color background = paper();
         Color link = dark ? new Color(0x6c, 0xa8, 0xf7) : new Color(0x1f, 0x5f, 0xc6);
         Color subtle = dark ? new Color(0x9a, 0xa0, 0xa6) : new Color(0x6a, 0x73, 0x7d);
         Color code = dark ? new Color(0x2e, 0x31, 0x35) : new Color(0xf3, 0xf4, 0xf6);

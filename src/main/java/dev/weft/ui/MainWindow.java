@@ -1,5 +1,6 @@
 package dev.weft.ui;
 
+import dev.weft.client.NoteHistory;
 import dev.weft.ui.editor.NoteTextArea;
 import dev.weft.ui.preview.PreviewPane;
 import dev.weft.ui.settings.Layout;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import javax.swing.BorderFactory;
 import javax.swing.JFrame;
 import javax.swing.JLabel;
@@ -46,6 +48,8 @@ final class MainWindow {
     private static final int PREVIEW_QUIET_MILLIS = 250;
 
     final Workspace workspace;
+    /** Where the History panel reads a note's history ({@link HistorySource}). */
+    final Supplier<NoteHistory> history;
     final SettingsKeeper settings;
     final JFrame frame = new JFrame("Weft");
     final StatusBar status = new StatusBar();
@@ -72,7 +76,12 @@ final class MainWindow {
     private int previewDivider;
 
     MainWindow(Workspace workspace, SettingsKeeper settings, Runnable onClosed) {
+        this(workspace, settings, HistorySource.of(workspace), onClosed);
+    }
+
+    MainWindow(Workspace workspace, SettingsKeeper settings, Supplier<NoteHistory> history, Runnable onClosed) {
         this.workspace = workspace;
+        this.history = history;
         this.settings = settings;
         this.onClosed = onClosed;
         this.list = new NoteList(id -> openNote(id, null));

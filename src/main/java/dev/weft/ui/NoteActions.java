@@ -1,5 +1,6 @@
 package dev.weft.ui;
 
+import dev.weft.client.NoteHistory;
 import dev.weft.client.TrashBatches;
 import dev.weft.ui.notes.TreeItem;
 import dev.weft.ui.settings.Preferences;
@@ -19,6 +20,7 @@ final class NoteActions {
     private final MainWindow window;
     private final Vault vault;
     private SearchDialog searchDialog;
+    private HistoryDialog historyDialog;
 
     NoteActions(MainWindow window) {
         this.window = window;
@@ -157,6 +159,37 @@ final class NoteActions {
                     shown[0].reload();
                 }));
         shown[0].show();
+    }
+
+    /** The History panel of the open note (one at a time: another note's replaces it). */
+    void history() {
+        UUID id = window.openNote.current();
+        Optional<NoteInfo> note = id == null ? Optional.empty() : vault.note(id);
+        if (note.isEmpty()) {
+            window.status.info("Open a note to see its history");
+            return;
+        }
+        String name = note.get().name();
+        if (historyDialog != null) {
+            historyDialog.close();
+        }
+        historyDialog = new HistoryDialog(window.frame, window.history.get(), name, window.area.getFont(),
+                new HistoryDialog.OpenText() {
+                    @Override
+                    public String text() {
+                        return id.equals(window.openNote.current()) ? window.area.getText() : null;
+                    }
+
+                    @Override
+                    public boolean restore(NoteHistory.HistoryVersion version, String text) {
+                        if (!window.openNote.replaceText(id, text)) {
+                            return false;
+                        }
+                        window.status.info("Restored version " + version.number() + " of “" + name + "” (Undo takes it back)");
+                        return true;
+                    }
+                });
+        historyDialog.show();
     }
 
     void quickOpen() {

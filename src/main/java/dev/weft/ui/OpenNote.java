@@ -117,6 +117,18 @@ final class OpenNote {
         });
     }
 
+    /**
+     * Makes note {@code id}'s text {@code text} as this user's edits, one undo step (a version
+     * restored); false when that note is not the one in the editor.
+     */
+    boolean replaceText(UUID id, String text) {
+        if (binding == null || !id.equals(current)) {
+            return false;
+        }
+        binding.replaceText(text);
+        return true;
+    }
+
     /** Shows no note (the open one was trashed, say). */
     void closeNote() {
         requested = null;

@@ -61,14 +61,20 @@ abstract class WindowTestBase {
     MainWindow open(Settings settings) {
         MainWindow opened = GuiActionRunner.execute(() -> {
             Looks.install(false);
-            MainWindow w = new MainWindow(Workspace.local(vault),
-                    new SettingsKeeper(new SettingsFile(config()), settings), closed::countDown);
+            Workspace workspace = Workspace.local(vault);
+            MainWindow w = new MainWindow(workspace, new SettingsKeeper(new SettingsFile(config()), settings),
+                    history(workspace), closed::countDown);
             w.show();
             return w;
         });
         frame = new FrameFixture(robot, opened.frame);
         this.opened.add(opened);
         return opened;
+    }
+
+    /** Where the window's History panel reads (a test may give its own). */
+    java.util.function.Supplier<dev.weft.client.NoteHistory> history(Workspace workspace) {
+        return HistorySource.of(workspace);
     }
 
     Path config() {

@@ -26,7 +26,8 @@ public final class EmojiTokenMaker extends MarkdownTokenMaker {
 
     @Override
     public void addToken(char[] array, int start, int end, int tokenType, int startOffset, boolean hyperlink) {
-        CharBuffer text = end >= start ? CharBuffer.wrap(array, start, end - start + 1) : null;
+        // Markdown's end token of a line such as "- * Pattern" ends past the array: nothing to look into there
+        CharBuffer text = end >= start && end < array.length ? CharBuffer.wrap(array, start, end - start + 1) : null;
         if (text == null || !Emoji.mayContain(text)) {
             super.addToken(array, start, end, tokenType, startOffset, hyperlink);
             return;

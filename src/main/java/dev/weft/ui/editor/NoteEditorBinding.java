@@ -182,6 +182,29 @@ public final class NoteEditorBinding implements AutoCloseable {
         updateActions();
     }
 
+    /**
+     * Makes the note's text {@code text} by the fewest edits (a collaborator's text that stays keeps
+     * its author), as this user's edits that sync as typing does and that one undo reverts.
+     */
+    public void replaceText(String text) {
+        requireEdt();
+        synchronized (replica) {
+            showUnshown();
+            List<dev.weft.vault.text.TextDiff.Edit> edits = dev.weft.vault.text.TextDiff.diff(text(), text);
+            history.beginStep();
+            try {
+                for (dev.weft.vault.text.TextDiff.Edit e : edits) {
+                    document.replace(e.offset(), e.deleteLength(), e.insert(), null);
+                }
+            } catch (BadLocationException e) {
+                throw new IllegalStateException("an edit outside the text: the area is out of step", e);
+            } finally {
+                history.endStep();
+            }
+        }
+        updateActions();
+    }
+
     /** Makes again the last edit undone. */
     public void redo() {
         requireEdt();

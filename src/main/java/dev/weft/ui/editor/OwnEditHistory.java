@@ -22,6 +22,8 @@ final class OwnEditHistory {
     private final LongSupplier millis;
     /** While a step is undone or redone: its inverse, being recorded. */
     private OwnEdit inverse;
+    /** Between {@link #beginStep} and {@link #endStep}: the one step every edit joins. */
+    private OwnEdit group;
 
     OwnEditHistory(LongSupplier millis) {
         this.millis = millis;
@@ -48,6 +50,13 @@ final class OwnEditHistory {
             return;
         }
         redo.clear();
+        if (group != null) {
+            if (removed != null) {
+                group.addRemoved(removed);
+            }
+            group.addInserted(inserted);
+            return;
+        }
         long now = millis.getAsLong();
         OwnEdit.Kind kind = kindOf(removed, inserted, insertedText);
         int stop = start + (removed == null ? 0 : removed.text().length());
@@ -68,6 +77,24 @@ final class OwnEditHistory {
         }
         step.addInserted(inserted);
         push(undo, step);
+    }
+
+    /** Until {@link #endStep}, the edits recorded make one step (a version restored by many edits). */
+    void beginStep() {
+        OwnEdit last = undo.peek();
+        if (last != null) {
+            last.seal();
+        }
+        group = new OwnEdit(OwnEdit.Kind.OTHER, 0, millis.getAsLong());
+    }
+
+    /** Files the step begun by {@link #beginStep}, unless it changed nothing. */
+    void endStep() {
+        OwnEdit done = group;
+        group = null;
+        if (done != null && !done.isEmpty()) {
+            push(undo, done);
+        }
     }
 
     /** The caret moved to {@code offset}: unless that is where the last step left off, the next edit starts a new one. */

@@ -151,6 +151,27 @@ class NoteEditorBindingTest {
     }
 
     @Test
+    void replacingTheTextIsFewEditsThatOneUndoRevertsAndKeepsACollaboratorsText() throws Exception {
+        remoteInsert(5, " there");
+        onEdt(() -> {
+            area.setCaretPosition(0);
+            type("Oh ");
+        });
+        assertThat(areaText()).isEqualTo("Oh hello there");
+        onEdt(() -> binding.replaceText("hello there, all"));
+        assertThat(areaText()).isEqualTo("hello there, all");
+        assertThat(replica.text()).isEqualTo("hello there, all");
+        onEdt(() -> binding.undo());
+        assertThat(areaText()).as("one undo step").isEqualTo("Oh hello there");
+        assertThat(replica.text()).isEqualTo("Oh hello there");
+        onEdt(() -> binding.undo());
+        assertThat(areaText()).as("then the typing before it").isEqualTo("hello there");
+        onEdt(() -> binding.redo());
+        onEdt(() -> binding.redo());
+        assertThat(areaText()).isEqualTo("hello there, all");
+    }
+
+    @Test
     void typingAndErasingAreSeparateUndoSteps() throws Exception {
         onEdt(() -> {
             area.setCaretPosition(5);
