@@ -3,11 +3,11 @@ package dev.weft.store;
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import dev.weft.crdt.PidRange;
+import dev.weft.crdt.Run;
 import dev.weft.crdt.RunCollector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -21,7 +21,6 @@ import java.util.UUID;
  * §4, docs/store.md).
  */
 final class Runs {
-    private static final Comparator<Pid> PID_ORDER = Comparator.naturalOrder();
     private final NavigableMap<byte[], byte[]> runs;
     private final NavigableMap<byte[], byte[]> history;
     /** Layout 1's atoms not migrated yet: a purge removes them too. */
@@ -47,33 +46,61 @@ final class Runs {
      * never inserted. Returns the pids that changed, as ranges, inserts first.
      */
     List<HistoryEntry.Range> apply(UUID document, List<Atom> inserts, List<Pid> deletes, long time) {
+        return applyRuns(document, OpRuns.inserts(inserts), OpRuns.deletes(deletes), time);
+    }
+
+    /**
+     * {@link #apply} of runs: {@code inserts} and {@code deletes} each in pid order, none starting
+     * at or before the one before ends (as a run message holds them). A run none of whose pids is
+     * stored, with no stored atom among them, is written whole (one put per {@link StoredRun#MAX}
+     * atoms); any other goes atom by atom.
+     */
+    List<HistoryEntry.Range> applyRuns(UUID document, List<Run> inserts, List<PidRange> deletes, long time) {
         byte[] doc = Keys.document(document);
         List<HistoryEntry.Range> touched = new ArrayList<>();
         HistoryEntry.Kind[] kind = {HistoryEntry.Kind.INSERTED};
-        RunCollector collector = new RunCollector(run -> touched.add(new HistoryEntry.Range(run.pids(), kind[0], time)),
+        RunCollector collector = new RunCollector(run -> touched(touched, run.pids(), kind[0], time),
                 Integer.MAX_VALUE);
-        List<Atom> sortedInserts = new ArrayList<>(inserts);
-        sortedInserts.sort(Comparator.comparing(Atom::pid, PID_ORDER));
         RunEdit edit = new RunEdit(runs, doc);
-        for (Atom atom : sortedInserts) {
-            if (edit.insert(atom.pid(), atom.codePoint(), time)) {
-                collector.add(atom.pid(), 0);
+        for (Run run : inserts) {
+            if (edit.insertNew(run, time)) {
+                collector.flush();
+                touched(touched, run.pids(), HistoryEntry.Kind.INSERTED, time);
+                continue;
+            }
+            for (int k = 0; k < run.count(); k++) {
+                Pid pid = run.pids().pidAt(k);
+                if (edit.insert(pid, run.codePointAt(k), time)) {
+                    collector.add(pid, 0);
+                }
             }
         }
         edit.finish();
         collector.flush();
         kind[0] = HistoryEntry.Kind.DELETED;
-        List<Pid> sortedDeletes = new ArrayList<>(deletes);
-        sortedDeletes.sort(PID_ORDER);
         edit = new RunEdit(runs, doc);
-        for (Pid pid : sortedDeletes) {
-            if (edit.delete(pid)) {
-                collector.add(pid, 0);
+        for (PidRange range : deletes) {
+            for (int k = 0; k < range.count(); k++) {
+                Pid pid = range.pidAt(k);
+                if (edit.delete(pid)) {
+                    collector.add(pid, 0);
+                }
             }
         }
         edit.finish();
         collector.flush();
         return touched;
+    }
+
+    /** Adds {@code pids} to {@code touched}, joined to the last range when it continues it. */
+    private static void touched(List<HistoryEntry.Range> touched, PidRange pids, HistoryEntry.Kind kind, long time) {
+        HistoryEntry.Range last = touched.isEmpty() ? null : touched.get(touched.size() - 1);
+        PidRange joined = last != null && last.kind() == kind ? HistoryEntry.joined(last.pids(), pids) : null;
+        if (joined != null) {
+            touched.set(touched.size() - 1, new HistoryEntry.Range(joined, kind, time));
+        } else {
+            touched.add(new HistoryEntry.Range(pids, kind, time));
+        }
     }
 
     /**

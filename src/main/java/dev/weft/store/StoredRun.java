@@ -52,6 +52,14 @@ final class StoredRun {
         return new StoredRun(pid.keys(), 0, 1, new int[] {codePoint, 0, 0, 0}, new long[] {time, 0, 0, 0});
     }
 
+    /** Atoms {@code [from, from + n)} of {@code run}, all inserted at {@code time}; {@code n} at most {@link #MAX}. */
+    static StoredRun of(Run run, int from, int n, long time) {
+        int[] codePoints = Arrays.copyOfRange(run.codePoints(), from, from + Math.max(n, 4));
+        long[] times = new long[Math.max(n, 4)];
+        Arrays.fill(times, 0, n, time);
+        return new StoredRun(run.pids().pidAt(from).keys(), n > 1 ? run.pids().stride() : 0, n, codePoints, times);
+    }
+
     int count() {
         return count;
     }
@@ -158,6 +166,36 @@ final class StoredRun {
         codePoints[count] = codePoint;
         times[count] = time;
         count++;
+    }
+
+    /**
+     * Appends atoms of {@code run} from {@code from} on, inserted at {@code time}, while they
+     * continue this run and it has room; {@link #continuedBy} accepted atom {@code from}. Returns
+     * the index in {@code run} after the last atom appended.
+     */
+    int appendFrom(Run run, int from, long time) {
+        int depth = head.length;
+        long base = run.pids().first().identAt(depth - 1);
+        int k = from;
+        while (k < run.count() && count < MAX) {
+            long ident = base + k * run.pids().stride();
+            long last = identAt(count - 1);
+            if (count == 1 ? ident <= last : ident != last + stride) {
+                break;
+            }
+            if (count == 1) {
+                stride = ident - last;
+            }
+            if (count == codePoints.length) {
+                codePoints = Arrays.copyOf(codePoints, 2 * count);
+                times = Arrays.copyOf(times, 2 * count);
+            }
+            codePoints[count] = run.codePointAt(k);
+            times[count] = time;
+            count++;
+            k++;
+        }
+        return k;
     }
 
     void delete(int k) {
