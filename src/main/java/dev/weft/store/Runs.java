@@ -172,6 +172,72 @@ final class Runs {
             boolean everyDelete) {
         List<Atom> inserts = new ArrayList<>();
         List<Pid> deletes = new ArrayList<>();
+        Pid last = window(id, document, since, site, after, maxBytes, everyDelete, new ChangeSink() {
+            @Override
+            public void insert(StoredRun run, int k) {
+                inserts.add(new Atom(run.pidAt(k), run.codePointAt(k)));
+            }
+
+            @Override
+            public void delete(StoredRun run, int k) {
+                deletes.add(run.pidAt(k));
+            }
+
+            @Override
+            public int size() {
+                return inserts.size() + deletes.size();
+            }
+        });
+        return new ChangesWindow(new DocumentChanges(document.state(id), inserts, deletes), last);
+    }
+
+    /**
+     * {@link #window} as runs: the same changes, the inserts as runs and the deletes as pid ranges,
+     * each in pid order; no object per atom.
+     */
+    RunsWindow runsWindow(UUID id, DocumentRecord document, long since, int site, Pid after, int maxBytes,
+            boolean everyDelete) {
+        List<Run> inserts = new ArrayList<>();
+        List<PidRange> deletes = new ArrayList<>();
+        RunCollector insertRuns = new RunCollector(inserts::add, Integer.MAX_VALUE);
+        RunCollector deleteRanges = new RunCollector(run -> deletes.add(run.pids()), Integer.MAX_VALUE);
+        int[] size = {0};
+        Pid last = window(id, document, since, site, after, maxBytes, everyDelete, new ChangeSink() {
+            @Override
+            public void insert(StoredRun run, int k) {
+                insertRuns.add(run.pidAt(k), run.codePointAt(k));
+                size[0]++;
+            }
+
+            @Override
+            public void delete(StoredRun run, int k) {
+                deleteRanges.add(run.pidAt(k), StoredRun.TOMBSTONE);
+                size[0]++;
+            }
+
+            @Override
+            public int size() {
+                return size[0];
+            }
+        });
+        insertRuns.flush();
+        deleteRanges.flush();
+        return new RunsWindow(document.state(id), inserts, deletes, last);
+    }
+
+    /** Where a window's reads hand the atoms it sends: atom {@code k} of a stored run. */
+    private interface ChangeSink {
+        void insert(StoredRun run, int k);
+
+        void delete(StoredRun run, int k);
+
+        /** How many were handed over. */
+        int size();
+    }
+
+    /** Hands the window's changes to {@code out} in pid order; returns the window's last pid (null: the end). */
+    private Pid window(UUID id, DocumentRecord document, long since, int site, Pid after, int maxBytes,
+            boolean everyDelete, ChangeSink out) {
         Pid last = null;
         if (since >= 0 && since != Long.MAX_VALUE) {
             byte[] prefix = Keys.document(id);
@@ -182,9 +248,9 @@ final class Runs {
                             continue;
                         }
                         if (everyDelete && !t.run.isAlive(k)) {
-                            deletes.add(t.run.pidAt(k));
+                            out.delete(t.run, k);
                         } else {
-                            classify(t.run, k, since, site, inserts, deletes);
+                            classify(t.run, k, since, site, out);
                         }
                     }
                 }
@@ -211,19 +277,19 @@ final class Runs {
                             break scan;
                         }
                         Pid pid = run.pidAt(k);
-                        int before = inserts.size() + deletes.size();
+                        int before = out.size();
                         boolean alive = run.isAlive(k);
                         if (alive ? run.timeAt(k) > since : everyDelete) {
                             if (alive) {
-                                inserts.add(new Atom(pid, run.codePointAt(k)));
+                                out.insert(run, k);
                             } else {
-                                deletes.add(pid);
+                                out.delete(run, k);
                             }
                         } else if (!alive) {
-                            classify(run, k, since, site, inserts, deletes);
+                            classify(run, k, since, site, out);
                         }
                         // scanning costs too: an atom not sent counts as a few bytes
-                        budget -= inserts.size() + deletes.size() > before ? 7 + Keys.PAIR * pid.depth() : 8;
+                        budget -= out.size() > before ? 7 + Keys.PAIR * pid.depth() : 8;
                         last = pid;
                     }
                 }
@@ -232,7 +298,7 @@ final class Runs {
                 }
             }
         }
-        return new ChangesWindow(new DocumentChanges(document.state(id), inserts, deletes), last);
+        return last;
     }
 
     /** The document's last history entry, or null. */
@@ -329,13 +395,23 @@ final class Runs {
     private static void classify(StoredRun run, int k, long since, int site, List<Atom> inserts, List<Pid> deletes) {
         if (run.isAlive(k)) {
             inserts.add(new Atom(run.pidAt(k), run.codePointAt(k)));
-        } else {
-            long inserted = run.timeAt(k);
-            Pid pid = run.pidAt(k);
-            if ((inserted != StoredRun.NEVER && inserted <= since) || pid.site() == site) {
-                deletes.add(pid);
-            }
+        } else if (sendsDelete(run, k, since, site)) {
+            deletes.add(run.pidAt(k));
         }
+    }
+
+    private static void classify(StoredRun run, int k, long since, int site, ChangeSink out) {
+        if (run.isAlive(k)) {
+            out.insert(run, k);
+        } else if (sendsDelete(run, k, since, site)) {
+            out.delete(run, k);
+        }
+    }
+
+    /** A tombstone's delete goes to a device that may hold the atom: inserted at or before {@code since}, or its own. */
+    private static boolean sendsDelete(StoredRun run, int k, long since, int site) {
+        long inserted = run.timeAt(k);
+        return (inserted != StoredRun.NEVER && inserted <= since) || run.pidAt(k).site() == site;
     }
 
     private static NavigableMap<byte[], byte[]> range(NavigableMap<byte[], byte[]> map, byte[] prefix) {
