@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Answers one pull in windows of the document's pid order (docs/server.md, "Big answers"): each
@@ -66,9 +67,10 @@ final class PullStream {
             read = peer.speaksRuns()
                     ? store.changesWindowRuns(pull.documentId(), since, site, after, WINDOW_BYTES, everyDelete)
                             .map(w -> new Window(w.document(), w.last(),
-                                    replies.runResponses(w.document().id(), w.document().name(), w.inserts(), w.deletes())))
+                                    () -> replies.runResponses(w.document().id(), w.document().name(), w.inserts(),
+                                            w.deletes())))
                     : store.changesWindow(pull.documentId(), since, site, after, WINDOW_BYTES, everyDelete)
-                            .map(w -> new Window(w.changes().document(), w.last(), replies.responses(
+                            .map(w -> new Window(w.changes().document(), w.last(), () -> replies.responses(
                                     w.changes().document().id(), w.changes().document().name(),
                                     w.changes().inserts(), w.changes().deletes())));
         } catch (StoreDamagedException e) {
@@ -100,7 +102,7 @@ final class PullStream {
         if (after == null) {
             passStart = doc.syncTime();
         }
-        List<Message> out = new ArrayList<>(window.responses());
+        List<Message> out = new ArrayList<>(window.responses().get());
         if (window.last() == null && doc.syncTime() == passStart) {
             store.trashRecord(doc.id()).flatMap(t -> trash.info(doc, t, pull.lastSyncTime(), store::deviceName))
                     .ifPresent(out::add);
@@ -118,9 +120,10 @@ final class PullStream {
 
     /**
      * One window read: the document then, where it ends, and its {@code 33}s, as runs for a peer that
-     * speaks them (read from the stored runs without an object per atom), else the seed's.
+     * speaks them (read from the stored runs without an object per atom), else the seed's; made
+     * only once the name is known to be sendable.
      */
-    private record Window(DocumentState document, Pid last, List<? extends Message> responses) {
+    private record Window(DocumentState document, Pid last, Supplier<List<? extends Message>> responses) {
     }
 
         private void finish(List<Message> out) {

@@ -63,7 +63,7 @@ final class Runs {
                 Integer.MAX_VALUE);
         RunEdit edit = new RunEdit(runs, doc);
         for (Run run : inserts) {
-            if (edit.insertNew(run, time)) {
+            if (run.count() > 1 && edit.insertNew(run, time)) { // a lone atom: one look-up either way
                 collector.flush();
                 touched(touched, run.pids(), HistoryEntry.Kind.INSERTED, time);
                 continue;
