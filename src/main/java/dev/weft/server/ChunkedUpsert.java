@@ -3,7 +3,6 @@ package dev.weft.server;
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import dev.weft.protocol.Message;
-import dev.weft.protocol.SyncDocUpsert;
 import dev.weft.protocol.SyncError;
 import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
@@ -44,7 +43,10 @@ final class ChunkedUpsert {
     private final PeerLink peer;
     private final Replies replies;
     private final Failures failures;
-    private final SyncDocUpsert upsert;
+    private final UUID documentId;
+    private final String name;
+    private final long lastSyncTime;
+    private final UpsertSteps steps;
     private final int site;
     /** Completes once the answer to the connection's request before this one is queued. */
     private final CompletableFuture<?> earlier;
@@ -54,61 +56,51 @@ final class ChunkedUpsert {
     private final CompletableFuture<Void> submitted;
     // Owned by whoever runs the current step: the connection's executor, then the writer (handed over through their queues)
     private int step;
-    private int nextInsert;
-    private int nextDelete;
     /** The document's time up to which the device holds everything: its own steps and what others' changes were read. */
     private long known;
     private final List<Atom> othersInserts = new ArrayList<>();
     private final List<Pid> othersDeletes = new ArrayList<>();
 
-    ChunkedUpsert(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures, SyncDocUpsert upsert,
-            CompletableFuture<?> earlier, CompletableFuture<Void> answered, CompletableFuture<Void> submitted) {
+    ChunkedUpsert(Store store, Hub hub, PeerLink peer, Replies replies, Failures failures, UUID documentId, String name,
+            long lastSyncTime, UpsertSteps steps, CompletableFuture<?> earlier, CompletableFuture<Void> answered,
+            CompletableFuture<Void> submitted) {
         this.store = store;
         this.hub = hub;
         this.peer = peer;
         this.replies = replies;
         this.failures = failures;
-        this.upsert = upsert;
+        this.documentId = documentId;
+        this.name = name;
+        this.lastSyncTime = lastSyncTime;
+        this.steps = steps;
         this.site = peer.device().site();
         this.earlier = earlier;
         this.answered = answered;
         this.submitted = submitted;
     }
 
-    /** True for an upsert too big for one step ({@link StepBudget}). */
-    static boolean needed(SyncDocUpsert upsert) {
-        int[] first = StepBudget.step(upsert.inserts(), 0, upsert.deletes(), 0);
-        return first[0] < upsert.inserts().size() || first[1] < upsert.deletes().size();
-    }
-
     /** Queues the next step; on the connection's executor. */
     void next() {
         beforeStep.accept(step);
         boolean first = step == 0;
-        int[] ends = StepBudget.step(upsert.inserts(), nextInsert, upsert.deletes(), nextDelete);
-        int insertTo = ends[0];
-        int deleteTo = ends[1];
-        List<Atom> inserts = upsert.inserts().subList(nextInsert, insertTo);
-        List<Pid> deletes = upsert.deletes().subList(nextDelete, deleteTo);
-        boolean last = insertTo == upsert.inserts().size() && deleteTo == upsert.deletes().size();
-        nextInsert = insertTo;
-        nextDelete = deleteTo;
+        UpsertSteps.Step ops = steps.next();
+        boolean last = !steps.hasNext();
         step++;
         long since = known;
-        UUID doc = upsert.documentId();
+        UUID doc = documentId;
         store.submit(batch -> {
-            Optional<DocumentChanges> others = first ? batch.changesSince(doc, upsert.lastSyncTime(), site)
+            Optional<DocumentChanges> others = first ? batch.changesSince(doc, lastSyncTime, site)
                     : changedSince(batch, doc, since);
             UpsertResult result = first
-                    ? batch.upsert(doc, upsert.name(),
-                            Replies.nameKnownAt(others.map(DocumentChanges::document), upsert.lastSyncTime()), inserts, deletes)
-                    : batch.upsert(doc, null, inserts, deletes);
+                    ? batch.upsertRuns(doc, name, Replies.nameKnownAt(others.map(DocumentChanges::document), lastSyncTime),
+                            ops.inserts(), ops.deletes())
+                    : batch.upsertRuns(doc, null, Long.MAX_VALUE, ops.inserts(), ops.deletes());
             Replies.sendable(result.document());
             if (result.created() || result.renamed()) {
                 Replies.placeable(batch, result.document());
             }
             return new Step(others, result);
-        }, UpsertCost.of(inserts, deletes), (done, error) -> committed(done, error, inserts, deletes, last));
+        }, UpsertCost.ofRuns(ops.inserts(), ops.deletes()), (done, error) -> committed(done, error, ops, last));
         if (last) {
             submitted.complete(null);
         }
@@ -127,7 +119,7 @@ final class ChunkedUpsert {
     }
 
     /** On the writer, right after the step's commit, in commit order. */
-    private void committed(Step done, Throwable error, List<Atom> inserts, List<Pid> deletes, boolean last) {
+    private void committed(Step done, Throwable error, UpsertSteps.Step ops, boolean last) {
         if (error != null) {
             failed(error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
             return;
@@ -144,7 +136,7 @@ final class ChunkedUpsert {
             Room room = hub.openRoom(doc.id());
             if (room != null) {
                 boolean named = result.created() || result.renamed();
-                room.deliverToAll(GlobalSync.forSessions(site, inserts, deletes, named ? doc.name() : null),
+                room.deliverToAll(GlobalSync.forSessions(site, ops, named ? doc.name() : null),
                         doc.syncTime());
             }
         }
@@ -159,7 +151,7 @@ final class ChunkedUpsert {
 
     private void failed(Throwable cause) {
         submitted.complete(null); // later writes of the connection may go on
-        Optional<SyncError> refusal = Replies.refusal(upsert.documentId(), cause);
+        Optional<SyncError> refusal = Replies.refusal(documentId, cause);
         if (refusal.isPresent()) {
             GlobalSync.sendAfter(earlier, List.of(refusal.get()), peer, answered);
             return;

@@ -9,6 +9,7 @@ import dev.weft.protocol.SessionCursor;
 import dev.weft.protocol.SessionDelete;
 import dev.weft.protocol.SessionInsert;
 import dev.weft.protocol.SessionStart;
+import dev.weft.protocol.SyncDocUpsertRuns;
 import dev.weft.protocol.TrashForm;
 import dev.weft.store.Store;
 import java.util.ArrayList;
@@ -77,9 +78,21 @@ final class ConnectionLogic {
                     + TrashForm.VERSION + " at the upgrade");
             return;
         }
-        if (!handle(RunForm.expand(messages))) {
+        if (!handle(expand(messages))) {
             kind = Kind.CLOSED;
         }
+    }
+
+    /** {@code messages} as the seed's they stand for, but an upsert's runs: those go to the store as runs. */
+    private static List<Message> expand(List<Message> messages) {
+        if (messages.stream().noneMatch(m -> m instanceof SyncDocUpsertRuns)) {
+            return RunForm.expand(messages);
+        }
+        List<Message> out = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            out.addAll(m instanceof SyncDocUpsertRuns ? List.of(m) : RunForm.expand(List.of(m)));
+        }
+        return out;
     }
 
     private boolean handle(List<Message> messages) {

@@ -2,6 +2,8 @@ package dev.weft.server;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
+import dev.weft.crdt.PidRange;
+import dev.weft.crdt.Run;
 import dev.weft.protocol.HistoryList;
 import dev.weft.protocol.HistoryPull;
 import dev.weft.protocol.Message;
@@ -15,6 +17,7 @@ import dev.weft.protocol.SyncDocRestore;
 import dev.weft.protocol.SyncDocTrash;
 import dev.weft.protocol.SyncDocTrashBatch;
 import dev.weft.protocol.SyncDocUpsert;
+import dev.weft.protocol.SyncDocUpsertRuns;
 import dev.weft.protocol.SyncError;
 import dev.weft.protocol.Synclist;
 import dev.weft.protocol.SynclistResponse;
@@ -86,7 +89,11 @@ final class GlobalSync {
         } else if (message instanceof SyncDocPull p) {
             pull(p);
         } else if (message instanceof SyncDocUpsert u) {
-            return upsert(u);
+            return upsert(u.documentId(), u.name(), u.lastSyncTime(), firstOtherSite(u.inserts(), Atom::pid),
+                    UpsertSteps.of(u));
+        } else if (message instanceof SyncDocUpsertRuns u) { // its runs go to the store as runs
+            return upsert(u.documentId(), u.name(), u.lastSyncTime(), firstOtherSite(u.inserts(), r -> r.pids().first()),
+                    UpsertSteps.of(u));
         } else if (message instanceof SyncDocTrash t) {
             UUID doc = t.documentId();
             answer(batch -> trashed(batch, doc, batch.trash(doc, site(), NO_CHECK, 0), NO_CHECK));
@@ -124,9 +131,9 @@ final class GlobalSync {
      * ops to forward to the document's open sessions (an upsert's), so that the time in their next
      * {@code 69} never covers ops they were not sent.
      */
-    private record Answer(List<Message> messages, Optional<SyncEntry> change, List<Message> forSessions) {
+    private record Answer(List<Message> messages, Optional<SyncEntry> change, Supplier<List<Message>> forSessions) {
         Answer(List<Message> messages, Optional<SyncEntry> change) {
-            this(messages, change, List.of());
+            this(messages, change, List::of);
         }
     }
 
@@ -172,19 +179,34 @@ final class GlobalSync {
         lastWrite = queued;
     }
 
-    private boolean upsert(SyncDocUpsert u) {
+    /**
+     * Checks the authors of an upsert's inserts ({@code pid} of each item: an atom, or a run whose
+     * pids all have its first's site): the device's own site or 255, others only from a device
+     * restoring lost changes. Returns the highest other site (0: none), or -1 after closing the
+     * connection for one that may not carry it.
+     */
+    private <T> int firstOtherSite(List<T> inserts, Function<T, Pid> pid) {
         int site = peer.device().site();
         int others = 0;
-        for (Atom atom : u.inserts()) {
-            int author = atom.pid().site();
+        for (T item : inserts) {
+            Pid p = pid.apply(item);
+            int author = p.site();
             if (author != site && author != UNPAIRED_SITE) {
                 if (!restoring) {
-                    failures.protocol(peer, "insert " + atom.pid() + " carries site " + author + ", not the device's " + site);
-                    return false;
+                    failures.protocol(peer, "insert " + p + " carries site " + author + ", not the device's " + site);
+                    return -1;
                 }
                 others = Math.max(others, author);
             }
         }
+        return others;
+    }
+
+    private boolean upsert(UUID id, String name, long lastSyncTime, int others, UpsertSteps steps) {
+        if (others < 0) {
+            return false;
+        }
+        int site = peer.device().site();
         if (others > 0) {
             // sites this store may have lost: a device paired from now on must not make ids under one
             int reserved = others;
@@ -193,27 +215,28 @@ final class GlobalSync {
                 return Boolean.TRUE;
             });
         }
-        Optional<String> badName = NoteNames.validate(u.name());
-        if (badName.isEmpty() && ChunkedUpsert.needed(u)) {
+        Optional<String> badName = NoteNames.validate(name);
+        if (badName.isEmpty() && !steps.oneStep()) {
             CompletableFuture<?> earlier = lastWrite;
             CompletableFuture<Void> queued = new CompletableFuture<>();
             lastWrite = queued;
-            afterEarlierWrites(submitted -> new ChunkedUpsert(store, hub, peer, replies, failures, u, earlier, queued,
-                    submitted).next());
+            afterEarlierWrites(submitted -> new ChunkedUpsert(store, hub, peer, replies, failures, id, name,
+                    lastSyncTime, steps, earlier, queued, submitted).next());
             return true;
         }
+        UpsertSteps.Step ops = badName.isPresent() ? null : steps.next();
         answer(batch -> {
             if (badName.isPresent()) {
-                return new Answer(List.of(Replies.error(u.documentId(), Replies.BAD_NAME, "name: " + badName.get())),
+                return new Answer(List.of(Replies.error(id, Replies.BAD_NAME, "name: " + badName.get())),
                         Optional.empty());
             }
-            Optional<DocumentChanges> before = batch.changesSince(u.documentId(), u.lastSyncTime(), site);
-            long knownAt = Replies.nameKnownAt(before.map(DocumentChanges::document), u.lastSyncTime());
-            UpsertResult result = batch.upsert(u.documentId(), u.name(), knownAt, u.inserts(), u.deletes());
+            Optional<DocumentChanges> before = batch.changesSince(id, lastSyncTime, site);
+            long knownAt = Replies.nameKnownAt(before.map(DocumentChanges::document), lastSyncTime);
+            UpsertResult result = batch.upsertRuns(id, name, knownAt, ops.inserts(), ops.deletes());
             DocumentState doc = Replies.sendable(result.document());
             boolean restored = false;
             if (result.changed()) { // an edit wins over a trash this device had not seen (protocol.md §9)
-                doc = Replies.sendable(batch.edited(doc.id(), site, u.lastSyncTime()).orElseThrow());
+                doc = Replies.sendable(batch.edited(doc.id(), site, lastSyncTime).orElseThrow());
                 restored = result.document().trashed() && !doc.trashed();
             }
             if (result.created() || result.renamed() || restored) {
@@ -222,26 +245,33 @@ final class GlobalSync {
             List<Message> out = new ArrayList<>(replies.responses(doc.id(), doc.name(),
                     before.map(DocumentChanges::inserts).orElse(List.of()),
                     before.map(DocumentChanges::deletes).orElse(List.of())));
-            out.addAll(trash.done(batch, doc, u.lastSyncTime()));
+            out.addAll(trash.done(batch, doc, lastSyncTime));
             if (!result.changed()) {
                 return new Answer(out, Optional.empty());
             }
             DocumentState sent = doc;
             boolean renamed = before.map(b -> !b.document().name().equals(sent.name())).orElse(true);
-            return new Answer(out, Optional.of(entry(doc)),
-                    forSessions(site, u.inserts(), u.deletes(), renamed ? sent.name() : null));
-        }, u.documentId(), UpsertCost.of(u.inserts(), u.deletes()));
+            String newName = renamed ? sent.name() : null;
+            return new Answer(out, Optional.of(entry(doc)), () -> forSessions(site, ops, newName));
+        }, id, ops == null ? 1 : UpsertCost.ofRuns(ops.inserts(), ops.deletes()));
         return true;
     }
 
-    /** An upsert's ops as a session sees a collaborator's: {@code 65}s, {@code 66}s and the new name. */
-    static List<Message> forSessions(int site, List<Atom> inserts, List<Pid> deletes, String newName) {
-        List<Message> ops = new ArrayList<>(inserts.size() + deletes.size() + 1);
-        for (Atom atom : inserts) {
-            ops.add(new SessionInsert(atom.pid().site(), atom));
+    /**
+     * An upsert's ops as a session sees a collaborator's: {@code 65}s, {@code 66}s and the new name;
+     * made only when a session of the document is open.
+     */
+    static List<Message> forSessions(int site, UpsertSteps.Step step, String newName) {
+        List<Message> ops = new ArrayList<>();
+        for (Run run : step.inserts()) {
+            for (Atom atom : run.atoms()) {
+                ops.add(new SessionInsert(atom.pid().site(), atom));
+            }
         }
-        for (Pid pid : deletes) {
-            ops.add(new SessionDelete(site, pid));
+        for (PidRange range : step.deletes()) {
+            for (int k = 0; k < range.count(); k++) {
+                ops.add(new SessionDelete(site, range.pidAt(k)));
+            }
         }
         if (newName != null) {
             ops.add(new NameChange(newName));
@@ -347,8 +377,9 @@ final class GlobalSync {
         answer.change().ifPresent(change -> {
             hub.changed(change, peer);
             Room room = hub.openRoom(change.documentId());
-            if (room != null && !answer.forSessions().isEmpty()) {
-                room.deliverToAll(answer.forSessions(), change.syncTime());
+            List<Message> ops = room == null ? List.of() : answer.forSessions().get();
+            if (!ops.isEmpty()) {
+                room.deliverToAll(ops, change.syncTime());
             }
         });
         return answer.messages();

@@ -27,6 +27,11 @@ interface PeerLink {
     /** Closes the connection at once, without waiting for the peer's close frame. */
     void drop();
 
+    /** Whether both ends announced run messages (docs/protocol.md §8): answers may be built as runs. */
+    default boolean speaksRuns() {
+        return false;
+    }
+
     /** Runs {@code task} after everything this connection queued before, never concurrently. */
     void serially(Runnable task);
 }

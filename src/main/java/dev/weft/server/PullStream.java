@@ -3,7 +3,6 @@ package dev.weft.server;
 import dev.weft.crdt.Pid;
 import dev.weft.protocol.Message;
 import dev.weft.protocol.SyncDocPull;
-import dev.weft.store.ChangesWindow;
 import dev.weft.store.DocumentState;
 import dev.weft.store.Store;
 import dev.weft.store.StoreDamagedException;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Answers one pull in windows of the document's pid order (docs/server.md, "Big answers"): each
@@ -62,9 +62,17 @@ final class PullStream {
     /** Reads and sends the next window; on the connection's executor. */
     void next() {
         beforeWindow.accept(windows++);
-        Optional<ChangesWindow> read;
+        Optional<Window> read;
         try {
-            read = store.changesWindow(pull.documentId(), since, site, after, WINDOW_BYTES, everyDelete);
+            read = peer.speaksRuns()
+                    ? store.changesWindowRuns(pull.documentId(), since, site, after, WINDOW_BYTES, everyDelete)
+                            .map(w -> new Window(w.document(), w.last(),
+                                    () -> replies.runResponses(w.document().id(), w.document().name(), w.inserts(),
+                                            w.deletes())))
+                    : store.changesWindow(pull.documentId(), since, site, after, WINDOW_BYTES, everyDelete)
+                            .map(w -> new Window(w.changes().document(), w.last(), () -> replies.responses(
+                                    w.changes().document().id(), w.changes().document().name(),
+                                    w.changes().inserts(), w.changes().deletes())));
         } catch (StoreDamagedException e) {
             // damaged pages: this note is not sent, the others go on (the store logs the damage once)
             finish(List.of(Replies.refusal(pull.documentId(), e).orElseThrow()));
@@ -80,8 +88,8 @@ final class PullStream {
                     : Replies.error(pull.documentId(), Replies.NOT_FOUND, "no such document")));
             return;
         }
-        ChangesWindow window = read.get();
-        DocumentState doc = window.changes().document();
+        Window window = read.get();
+        DocumentState doc = window.document();
         if (first) {
             first = false;
             // a name an older server stored that breaks the rule: a 36 for this note, the others go on
@@ -94,8 +102,7 @@ final class PullStream {
         if (after == null) {
             passStart = doc.syncTime();
         }
-        List<Message> out = new ArrayList<>(replies.responses(doc.id(), doc.name(), window.changes().inserts(),
-                window.changes().deletes()));
+        List<Message> out = new ArrayList<>(window.responses().get());
         if (window.last() == null && doc.syncTime() == passStart) {
             store.trashRecord(doc.id()).flatMap(t -> trash.info(doc, t, pull.lastSyncTime(), store::deviceName))
                     .ifPresent(out::add);
@@ -111,7 +118,15 @@ final class PullStream {
         peer.send(out, () -> peer.serially(this::next));
     }
 
-    private void finish(List<Message> out) {
+    /**
+     * One window read: the document then, where it ends, and its {@code 33}s, as runs for a peer that
+     * speaks them (read from the stored runs without an object per atom), else the seed's; made
+     * only once the name is known to be sendable.
+     */
+    private record Window(DocumentState document, Pid last, Supplier<List<? extends Message>> responses) {
+    }
+
+        private void finish(List<Message> out) {
         peer.send(out);
         answered.complete(null);
     }

@@ -2,10 +2,13 @@ package dev.weft.server;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
+import dev.weft.crdt.PidRange;
+import dev.weft.crdt.Run;
 import dev.weft.protocol.Message;
 import dev.weft.protocol.NoteNames;
 import dev.weft.protocol.SyncDocDone;
 import dev.weft.protocol.SyncDocResponse;
+import dev.weft.protocol.SyncDocResponseRuns;
 import dev.weft.protocol.SyncError;
 import dev.weft.store.DiskFullException;
 import dev.weft.store.StoreDamagedException;
@@ -13,8 +16,8 @@ import dev.weft.store.DocumentChanges;
 import dev.weft.store.DocumentState;
 import dev.weft.store.RefusedException;
 import dev.weft.store.WriteBatch;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,6 +70,63 @@ final class Replies {
             size += bytes;
         }
         out.add(new SyncDocResponse(document, name, atoms, pids));
+        return out;
+    }
+
+    /**
+     * {@code 33}s as runs ({@code 6}, docs/protocol.md §8) holding {@code inserts} and {@code deletes},
+     * for a peer that speaks runs: each well under the message size limit and the ops a run message
+     * may stand for, a run cut where a message ends.
+     */
+    List<SyncDocResponseRuns> runResponses(UUID document, String name, List<Run> inserts, List<PidRange> deletes) {
+        int budget = maxMessageBytes / 2 - HEADER_BYTES;
+        int maxOps = maxMessageBytes / 16; // well under what a run message may stand for (a 6-byte pid each)
+        List<SyncDocResponseRuns> out = new ArrayList<>();
+        List<Run> runs = new ArrayList<>();
+        List<PidRange> ranges = new ArrayList<>();
+        long size = 0;
+        long ops = 0;
+        for (Run run : inserts) {
+            int from = 0;
+            while (from < run.count()) {
+                long item = 8 + 5L * run.pids().first().depth();
+                if (size + item + 4 > budget || ops >= maxOps) {
+                    out.add(new SyncDocResponseRuns(document, name, runs, ranges));
+                    runs = new ArrayList<>();
+                    size = 0;
+                    ops = 0;
+                }
+                size += item;
+                int n = 0;
+                while (from + n < run.count() && size + 4 <= budget && ops + n < maxOps) {
+                    size += utf8Length(run.codePointAt(from + n));
+                    n++;
+                }
+                runs.add(from == 0 && n == run.count() ? run : new Run(new PidRange(run.pids().pidAt(from),
+                        run.pids().stride(), n), Arrays.copyOfRange(run.codePoints(), from, from + n)));
+                ops += n;
+                from += n;
+            }
+        }
+        for (PidRange range : deletes) {
+            int from = 0;
+            while (from < range.count()) {
+                long item = 8 + 5L * range.first().depth();
+                if (size + item > budget || ops >= maxOps) {
+                    out.add(new SyncDocResponseRuns(document, name, runs, ranges));
+                    runs = new ArrayList<>();
+                    ranges = new ArrayList<>();
+                    size = 0;
+                    ops = 0;
+                }
+                int n = (int) Math.min(range.count() - from, maxOps - ops);
+                ranges.add(from == 0 && n == range.count() ? range : new PidRange(range.pidAt(from), range.stride(), n));
+                size += item;
+                ops += n;
+                from += n;
+            }
+        }
+        out.add(new SyncDocResponseRuns(document, name, runs, ranges));
         return out;
     }
 
@@ -175,6 +235,6 @@ final class Replies {
     }
 
     private static int utf8Length(int codePoint) {
-        return new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+        return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
     }
 }

@@ -2,6 +2,8 @@ package dev.weft.server;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
+import dev.weft.crdt.PidRange;
+import dev.weft.crdt.Run;
 import java.util.List;
 
 /**
@@ -23,6 +25,18 @@ final class UpsertCost {
     /** The units of all of {@code inserts} and {@code deletes}, at most {@code Integer.MAX_VALUE}. */
     static int of(List<Atom> inserts, List<Pid> deletes) {
         long units = (long) insertsWithin(inserts, 0, Integer.MAX_VALUE)[1] + deletes.size();
+        return (int) Math.min(Integer.MAX_VALUE, units);
+    }
+
+    /** {@link #of} for runs: the units the same atoms in pid order cost. */
+    static int ofRuns(List<Run> inserts, List<PidRange> deletes) {
+        long units = 0;
+        for (Run run : inserts) {
+            units += 1 + (run.count() - 1) / ATOMS_PER_UNIT;
+        }
+        for (PidRange range : deletes) {
+            units += range.count();
+        }
         return (int) Math.min(Integer.MAX_VALUE, units);
     }
 

@@ -83,6 +83,11 @@ final class WebSocketPeer extends AbstractReceiveListener implements PeerLink {
     }
 
     @Override
+    public boolean speaksRuns() {
+        return runs != null;
+    }
+
+    @Override
     public Device device() {
         return device;
     }

@@ -2,6 +2,8 @@ package dev.weft.store;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
+import dev.weft.crdt.PidRange;
+import dev.weft.crdt.Run;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,9 +39,14 @@ final class DocumentWrites {
      * answer tells the device.
      */
     UpsertResult upsert(UUID id, String name, long knownAt, List<Atom> inserts, List<Pid> deletes) {
+        return upsertRuns(id, name, knownAt, OpRuns.inserts(inserts), OpRuns.deletes(deletes));
+    }
+
+    /** {@link #upsert} of runs, in pid order and not overlapping (as {@link OpRuns} makes them). */
+    UpsertResult upsertRuns(UUID id, String name, long knownAt, List<Run> inserts, List<PidRange> deletes) {
         Objects.requireNonNull(id, "document id");
-        List<Atom> ins = List.copyOf(inserts);
-        List<Pid> dels = List.copyOf(deletes);
+        List<Run> ins = List.copyOf(inserts);
+        List<PidRange> dels = List.copyOf(deletes);
         DocumentRecord before = documents.get(id).orElse(null);
         if (before == null && documents.purged(id)) {
             throw new PurgedException(id);
@@ -51,7 +58,7 @@ final class DocumentWrites {
         String finalName = before == null ? claim(id, name) : rename(id, before, stale ? null : name);
         boolean renamed = before != null && !finalName.equals(before.name());
         long time = clock.peek();
-        List<HistoryEntry.Range> touched = atoms.apply(id, ins, dels, time);
+        List<HistoryEntry.Range> touched = atoms.applyRuns(id, ins, dels, time);
         if (before != null && !renamed && touched.isEmpty()) {
             return new UpsertResult(before.state(id), false, false, false);
         }

@@ -1,6 +1,8 @@
 package dev.weft.store;
 
 import dev.weft.crdt.Pid;
+import dev.weft.crdt.PidRange;
+import dev.weft.crdt.Run;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -37,6 +39,34 @@ final class RunEdit {
             split(pid);
         }
         add(pid, codePoint, time, StoredRun.ALIVE);
+        return true;
+    }
+
+    /**
+     * Inserts the whole of {@code run} when none of its pids is stored and no stored atom sorts
+     * among them, as runs of up to {@link StoredRun#MAX} atoms (one put each; the first may continue
+     * the stored run before it). Else does nothing and returns false: its atoms go one by one.
+     */
+    boolean insertNew(Run run, long time) {
+        PidRange pids = run.pids();
+        Pid first = pids.first();
+        locate(first);
+        if (current != null && current.reaches(first)
+                || next != null && Arrays.compareUnsigned(next, Keys.atom(document, pids.last())) <= 0) {
+            return false;
+        }
+        int k = 0;
+        if (current != null && current.continuedBy(first)) {
+            k = current.appendFrom(run, 0, time);
+            changed = true;
+        }
+        while (k < run.count()) {
+            finish();
+            int n = Math.min(StoredRun.MAX, run.count() - k);
+            current = StoredRun.of(run, k, n, time);
+            changed = true;
+            k += n;
+        }
         return true;
     }
 

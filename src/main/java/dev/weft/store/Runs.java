@@ -3,12 +3,12 @@ package dev.weft.store;
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import dev.weft.crdt.PidRange;
+import dev.weft.crdt.Run;
 import dev.weft.crdt.RunCollector;
 import dev.weft.crdt.TextHistory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -22,7 +22,6 @@ import java.util.UUID;
  * §4, docs/store.md).
  */
 final class Runs {
-    private static final Comparator<Pid> PID_ORDER = Comparator.naturalOrder();
     private final NavigableMap<byte[], byte[]> runs;
     private final NavigableMap<byte[], byte[]> history;
     /** Layout 1's atoms not migrated yet: a purge removes them too. */
@@ -48,33 +47,61 @@ final class Runs {
      * never inserted. Returns the pids that changed, as ranges, inserts first.
      */
     List<HistoryEntry.Range> apply(UUID document, List<Atom> inserts, List<Pid> deletes, long time) {
+        return applyRuns(document, OpRuns.inserts(inserts), OpRuns.deletes(deletes), time);
+    }
+
+    /**
+     * {@link #apply} of runs: {@code inserts} and {@code deletes} each in pid order, none starting
+     * at or before the one before ends (as a run message holds them). A run none of whose pids is
+     * stored, with no stored atom among them, is written whole (one put per {@link StoredRun#MAX}
+     * atoms); any other goes atom by atom.
+     */
+    List<HistoryEntry.Range> applyRuns(UUID document, List<Run> inserts, List<PidRange> deletes, long time) {
         byte[] doc = Keys.document(document);
         List<HistoryEntry.Range> touched = new ArrayList<>();
         HistoryEntry.Kind[] kind = {HistoryEntry.Kind.INSERTED};
-        RunCollector collector = new RunCollector(run -> touched.add(new HistoryEntry.Range(run.pids(), kind[0], time)),
+        RunCollector collector = new RunCollector(run -> touched(touched, run.pids(), kind[0], time),
                 Integer.MAX_VALUE);
-        List<Atom> sortedInserts = new ArrayList<>(inserts);
-        sortedInserts.sort(Comparator.comparing(Atom::pid, PID_ORDER));
         RunEdit edit = new RunEdit(runs, doc);
-        for (Atom atom : sortedInserts) {
-            if (edit.insert(atom.pid(), atom.codePoint(), time)) {
-                collector.add(atom.pid(), 0);
+        for (Run run : inserts) {
+            if (run.count() > 1 && edit.insertNew(run, time)) { // a lone atom: one look-up either way
+                collector.flush();
+                touched(touched, run.pids(), HistoryEntry.Kind.INSERTED, time);
+                continue;
+            }
+            for (int k = 0; k < run.count(); k++) {
+                Pid pid = run.pids().pidAt(k);
+                if (edit.insert(pid, run.codePointAt(k), time)) {
+                    collector.add(pid, 0);
+                }
             }
         }
         edit.finish();
         collector.flush();
         kind[0] = HistoryEntry.Kind.DELETED;
-        List<Pid> sortedDeletes = new ArrayList<>(deletes);
-        sortedDeletes.sort(PID_ORDER);
         edit = new RunEdit(runs, doc);
-        for (Pid pid : sortedDeletes) {
-            if (edit.delete(pid, time)) {
-                collector.add(pid, 0);
+        for (PidRange range : deletes) {
+            for (int k = 0; k < range.count(); k++) {
+                Pid pid = range.pidAt(k);
+                if (edit.delete(pid, time)) {
+                    collector.add(pid, 0);
+                }
             }
         }
         edit.finish();
         collector.flush();
         return touched;
+    }
+
+    /** Adds {@code pids} to {@code touched}, joined to the last range when it continues it. */
+    private static void touched(List<HistoryEntry.Range> touched, PidRange pids, HistoryEntry.Kind kind, long time) {
+        HistoryEntry.Range last = touched.isEmpty() ? null : touched.get(touched.size() - 1);
+        PidRange joined = last != null && last.kind() == kind ? HistoryEntry.joined(last.pids(), pids) : null;
+        if (joined != null) {
+            touched.set(touched.size() - 1, new HistoryEntry.Range(joined, kind, time));
+        } else {
+            touched.add(new HistoryEntry.Range(pids, kind, time));
+        }
     }
 
     /**
@@ -146,6 +173,72 @@ final class Runs {
             boolean everyDelete) {
         List<Atom> inserts = new ArrayList<>();
         List<Pid> deletes = new ArrayList<>();
+        Pid last = window(id, document, since, site, after, maxBytes, everyDelete, new ChangeSink() {
+            @Override
+            public void insert(StoredRun run, int k) {
+                inserts.add(new Atom(run.pidAt(k), run.codePointAt(k)));
+            }
+
+            @Override
+            public void delete(StoredRun run, int k) {
+                deletes.add(run.pidAt(k));
+            }
+
+            @Override
+            public int size() {
+                return inserts.size() + deletes.size();
+            }
+        });
+        return new ChangesWindow(new DocumentChanges(document.state(id), inserts, deletes), last);
+    }
+
+    /**
+     * {@link #window} as runs: the same changes, the inserts as runs and the deletes as pid ranges,
+     * each in pid order; no object per atom.
+     */
+    RunsWindow runsWindow(UUID id, DocumentRecord document, long since, int site, Pid after, int maxBytes,
+            boolean everyDelete) {
+        List<Run> inserts = new ArrayList<>();
+        List<PidRange> deletes = new ArrayList<>();
+        RunCollector insertRuns = new RunCollector(inserts::add, Integer.MAX_VALUE);
+        RunCollector deleteRanges = new RunCollector(run -> deletes.add(run.pids()), Integer.MAX_VALUE);
+        int[] size = {0};
+        Pid last = window(id, document, since, site, after, maxBytes, everyDelete, new ChangeSink() {
+            @Override
+            public void insert(StoredRun run, int k) {
+                insertRuns.add(run.pidAt(k), run.codePointAt(k));
+                size[0]++;
+            }
+
+            @Override
+            public void delete(StoredRun run, int k) {
+                deleteRanges.add(run.pidAt(k), StoredRun.TOMBSTONE);
+                size[0]++;
+            }
+
+            @Override
+            public int size() {
+                return size[0];
+            }
+        });
+        insertRuns.flush();
+        deleteRanges.flush();
+        return new RunsWindow(document.state(id), inserts, deletes, last);
+    }
+
+    /** Where a window's reads hand the atoms it sends: atom {@code k} of a stored run. */
+    private interface ChangeSink {
+        void insert(StoredRun run, int k);
+
+        void delete(StoredRun run, int k);
+
+        /** How many were handed over. */
+        int size();
+    }
+
+    /** Hands the window's changes to {@code out} in pid order; returns the window's last pid (null: the end). */
+    private Pid window(UUID id, DocumentRecord document, long since, int site, Pid after, int maxBytes,
+            boolean everyDelete, ChangeSink out) {
         Pid last = null;
         if (since >= 0 && since != Long.MAX_VALUE) {
             byte[] prefix = Keys.document(id);
@@ -156,9 +249,9 @@ final class Runs {
                             continue;
                         }
                         if (everyDelete && !t.run.isAlive(k)) {
-                            deletes.add(t.run.pidAt(k));
+                            out.delete(t.run, k);
                         } else {
-                            classify(t.run, k, since, site, inserts, deletes);
+                            classify(t.run, k, since, site, out);
                         }
                     }
                 }
@@ -185,19 +278,19 @@ final class Runs {
                             break scan;
                         }
                         Pid pid = run.pidAt(k);
-                        int before = inserts.size() + deletes.size();
+                        int before = out.size();
                         boolean alive = run.isAlive(k);
                         if (alive ? run.timeAt(k) > since : everyDelete) {
                             if (alive) {
-                                inserts.add(new Atom(pid, run.codePointAt(k)));
+                                out.insert(run, k);
                             } else {
-                                deletes.add(pid);
+                                out.delete(run, k);
                             }
                         } else if (!alive) {
-                            classify(run, k, since, site, inserts, deletes);
+                            classify(run, k, since, site, out);
                         }
                         // scanning costs too: an atom not sent counts as a few bytes
-                        budget -= inserts.size() + deletes.size() > before ? 7 + Keys.PAIR * pid.depth() : 8;
+                        budget -= out.size() > before ? 7 + Keys.PAIR * pid.depth() : 8;
                         last = pid;
                     }
                 }
@@ -206,7 +299,7 @@ final class Runs {
                 }
             }
         }
-        return new ChangesWindow(new DocumentChanges(document.state(id), inserts, deletes), last);
+        return last;
     }
 
     /** Every atom of {@code document} in pid order with its times: what its history is rebuilt from. */
@@ -374,13 +467,23 @@ final class Runs {
     private static void classify(StoredRun run, int k, long since, int site, List<Atom> inserts, List<Pid> deletes) {
         if (run.isAlive(k)) {
             inserts.add(new Atom(run.pidAt(k), run.codePointAt(k)));
-        } else {
-            long inserted = run.timeAt(k);
-            Pid pid = run.pidAt(k);
-            if ((inserted != StoredRun.NEVER && inserted <= since) || pid.site() == site) {
-                deletes.add(pid);
-            }
+        } else if (sendsDelete(run, k, since, site)) {
+            deletes.add(run.pidAt(k));
         }
+    }
+
+    private static void classify(StoredRun run, int k, long since, int site, ChangeSink out) {
+        if (run.isAlive(k)) {
+            out.insert(run, k);
+        } else if (sendsDelete(run, k, since, site)) {
+            out.delete(run, k);
+        }
+    }
+
+    /** A tombstone's delete goes to a device that may hold the atom: inserted at or before {@code since}, or its own. */
+    private static boolean sendsDelete(StoredRun run, int k, long since, int site) {
+        long inserted = run.timeAt(k);
+        return (inserted != StoredRun.NEVER && inserted <= since) || run.pidAt(k).site() == site;
     }
 
     private static NavigableMap<byte[], byte[]> range(NavigableMap<byte[], byte[]> map, byte[] prefix) {

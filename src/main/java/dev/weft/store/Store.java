@@ -301,6 +301,13 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** {@link #changesWindow} as runs and pid ranges, for a device that speaks run messages. */
+    public Optional<RunsWindow> changesWindowRuns(UUID document, long since, int requestingSite, Pid after,
+            int maxBytes, boolean everyDelete) {
+        return read(o -> o.documents.get(document)
+                .map(record -> o.atoms.runsWindow(document, record, since, requestingSite, after, maxBytes, everyDelete)));
+    }
+
     /** The device whose token has this SHA-256 hash, revoked or not. */
     public Optional<Device> deviceByTokenHash(byte[] tokenHash) {
         return read(o -> o.devices.byTokenHash(tokenHash).map(this::withLastSeen));

@@ -82,6 +82,15 @@ final class StoredRun {
         return run;
     }
 
+    /** Atoms {@code [from, from + n)} of {@code run}, all inserted at {@code time}; {@code n} at most {@link #MAX}. */
+    static StoredRun of(Run run, int from, int n, long time) {
+        int[] codePoints = Arrays.copyOfRange(run.codePoints(), from, from + Math.max(n, 4));
+        long[] times = new long[Math.max(n, 4)];
+        Arrays.fill(times, 0, n, time);
+        return new StoredRun(run.pids().pidAt(from).keys(), n > 1 ? run.pids().stride() : 0, n, codePoints, times,
+                new long[Math.max(n, 4)]);
+    }
+
     int count() {
         return count;
     }
@@ -196,6 +205,38 @@ final class StoredRun {
         times[count] = time;
         deleted[count] = deleteTime;
         count++;
+    }
+
+    /**
+     * Appends atoms of {@code run} from {@code from} on, inserted at {@code time}, while they
+     * continue this run and it has room; {@link #continuedBy} accepted atom {@code from}. Returns
+     * the index in {@code run} after the last atom appended.
+     */
+    int appendFrom(Run run, int from, long time) {
+        int depth = head.length;
+        long base = run.pids().first().identAt(depth - 1);
+        int k = from;
+        while (k < run.count() && count < MAX) {
+            long ident = base + k * run.pids().stride();
+            long last = identAt(count - 1);
+            if (count == 1 ? ident <= last : ident != last + stride) {
+                break;
+            }
+            if (count == 1) {
+                stride = ident - last;
+            }
+            if (count == codePoints.length) {
+                codePoints = Arrays.copyOf(codePoints, 2 * count);
+                times = Arrays.copyOf(times, 2 * count);
+                deleted = Arrays.copyOf(deleted, 2 * count);
+            }
+            codePoints[count] = run.codePointAt(k);
+            times[count] = time;
+            deleted[count] = ALIVE;
+            count++;
+            k++;
+        }
+        return k;
     }
 
     /** Deletes atom {@code k} at {@code time}; its code point stays. */

@@ -2,6 +2,8 @@ package dev.weft.store;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
+import dev.weft.crdt.PidRange;
+import dev.weft.crdt.Run;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -55,6 +57,17 @@ public final class WriteBatch {
     public UpsertResult upsert(UUID document, String name, long knownAt, List<Atom> inserts, List<Pid> deletes) {
         check();
         return documentWrites.upsert(document, name, knownAt, inserts, deletes);
+    }
+
+    /**
+     * {@link #upsert(UUID, String, long, List, List)} of runs: {@code inserts} and {@code deletes}
+     * each in pid order, none starting at or before the one before ends (a run message's, or
+     * {@link OpRuns}'). A run the store holds none of is written whole, not atom by atom.
+     */
+    public UpsertResult upsertRuns(UUID document, String name, long knownAt, List<Run> inserts,
+            List<PidRange> deletes) {
+        check();
+        return documentWrites.upsertRuns(document, name, knownAt, inserts, deletes);
     }
 
     /** Puts the document in the trash with a new sync time; its name is free for others. Empty if unknown. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
+import dev.weft.crdt.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -118,6 +119,72 @@ class RunEditTest {
         assertThat(tables.runs).hasSize(1);
         var e = tables.runs.firstEntry();
         return StoredRun.decode(e.getKey(), e.getValue());
+    }
+
+    /** A run none of whose pids is stored goes in whole: one put per {@link StoredRun#MAX} atoms, whatever its length. */
+    @Test
+    void aNewRunIsWrittenWhole() {
+        Run pasted = OpRuns.inserts(typed(0, 3_000, 2, 'p')).get(0);
+        List<HistoryEntry.Range> touched = runs.applyRuns(DOC, List.of(pasted), List.of(), ++time);
+        assertThat(touched).containsExactly(new HistoryEntry.Range(pasted.pids(), HistoryEntry.Kind.INSERTED, time));
+        assertThat(tables.runs).hasSize((3_000 + StoredRun.MAX - 1) / StoredRun.MAX);
+        assertThat(text()).hasSize(3_000);
+    }
+
+    /**
+     * Runs applied whole or atom by atom (overlapping stored ones, with stored atoms among their
+     * pids, continuing a stored run, at other strides and depths) leave the atoms a per-atom model
+     * holds, and stored runs that keep the layout's rules.
+     */
+    @Test
+    void runsLeaveWhatAtomsWould() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(14);
+        java.util.TreeMap<Pid, Integer> model = new java.util.TreeMap<>(); // code point, or -1 once deleted
+        for (int change = 0; change < 300; change++) {
+            List<Atom> inserts = new ArrayList<>();
+            for (int r = random.nextInt(4); r > 0; r--) {
+                int site = 1 + random.nextInt(3);
+                long stride = 1 + random.nextInt(3);
+                long start = 1 + random.nextInt(2_000);
+                Pid parent = random.nextInt(4) == 0 ? Pid.single(1, 1 + random.nextInt(2_000)) : null;
+                for (int k = random.nextInt(600); k >= 0; k--) {
+                    long ident = start + k * stride;
+                    Pid pid = parent == null ? Pid.single(site, ident) : Pid.of(parent.keyAt(0), Pid.key(site, ident));
+                    inserts.add(new Atom(pid, 'a' + random.nextInt(26)));
+                }
+            }
+            List<Pid> deletes = new ArrayList<>();
+            List<Pid> present = new ArrayList<>(model.keySet());
+            for (int d = random.nextInt(3) == 0 ? random.nextInt(200) : 0; d > 0 && !present.isEmpty(); d--) {
+                deletes.add(present.get(random.nextInt(present.size())));
+            }
+            if (random.nextInt(10) == 0) {
+                deletes.add(Pid.single(4, 1 + random.nextInt(3_000))); // before its insert
+            }
+            for (Run run : OpRuns.inserts(inserts)) {
+                for (int k = 0; k < run.count(); k++) {
+                    model.putIfAbsent(run.pids().pidAt(k), run.codePointAt(k));
+                }
+            }
+            deletes.forEach(pid -> model.put(pid, -1));
+            runs.recordHistory(DOC, ++time,
+                    runs.applyRuns(DOC, OpRuns.inserts(inserts), OpRuns.deletes(deletes), time));
+        }
+        StringBuilder expected = new StringBuilder();
+        model.values().stream().filter(cp -> cp >= 0).forEach(expected::appendCodePoint);
+        assertThat(text()).isEqualTo(expected.toString());
+        Pid lastEnd = null;
+        int stored = 0;
+        for (var e : tables.runs.entrySet()) {
+            StoredRun run = StoredRun.decode(e.getKey(), e.getValue());
+            assertThat(run.count()).isBetween(1, StoredRun.MAX);
+            if (lastEnd != null) {
+                assertThat(run.first()).isGreaterThan(lastEnd);
+            }
+            lastEnd = run.pidAt(run.count() - 1);
+            stored += run.count();
+        }
+        assertThat(stored).isEqualTo(model.size());
     }
 
     private void apply(List<Atom> inserts, List<Pid> deletes) {
