@@ -82,7 +82,9 @@ final class Leaf extends Node {
     Leaf splitOff(int h) {
         int from = off[h];
         int len = off[n] - from;
-        Leaf right = new Leaf(len + (len >> 1));
+        // at least half this leaf's room: a leaf split at its end (text appended in order) starts
+        // empty and would otherwise grow its keys from 8 by halves, copying them nine times
+        Leaf right = new Leaf(Math.max(len + (len >> 1), keys.length >> 1));
         right.n = n - h;
         System.arraycopy(keys, from, right.keys, 0, len);
         System.arraycopy(cps, h, right.cps, 0, right.n);

@@ -3,20 +3,22 @@ package dev.weft.vault;
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.Pid;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The pending ops of a {@link PendingOps}, in seq order: an array of slots, appended at the end
+ * The pending ops of a {@link PendingOps}, in seq order: a column of slots, appended at the end
  * (seqs only grow), taken from the front when acknowledged, emptied in place when an op leaves from
- * the middle (a cancelled insert, a replaced rename). Each slot keeps its seq, emptied or not, so a
- * seq is found by binary search. The live slots are moved together when the empty ones outnumber
- * them, and when the array is full. Not thread-safe.
+ * the middle (a cancelled insert, a replaced rename). Not thread-safe.
  *
- * <p>Inserts and deletes are packed into columns (seq, micros, code point, pid keys in one pool)
- * and made into objects again only when read: a note taken in with millions of pending inserts
- * holds ~90 bytes each instead of ~180 in objects (issue 12 §1). Renames are kept as they are.
+ * <p>Slots are held as runs (issue 14): consecutive slots whose seqs follow one another, made at one
+ * timestamp, with pids one {@link dev.weft.crdt.PidRange} (same prefix and author, last idents one
+ * stride apart) share one run entry (first slot, first seq, micros, first pid, stride), and each
+ * slot keeps only its code point (or a mark: emptied, delete, kept whole). A pasted or imported
+ * text costs ~4 bytes an op, not an object or ~90 bytes (issue 12 §1: a 20 MB note ran out of
+ * memory here). Ops are made into objects only when read. Renames are kept as they are.
  */
 final class SeqSlots {
     private static final int MIN_CAPACITY = 16;
@@ -27,13 +29,18 @@ final class SeqSlots {
     private static final int DELETE = -2;
     private static final int WHOLE = -3;
 
-    private long[] seqs = new long[MIN_CAPACITY];
-    private long[] micros = new long[MIN_CAPACITY];
-    /** The inserted code point, or {@link #EMPTY}, {@link #DELETE}, {@link #WHOLE}. */
+    /** The inserted code point of each slot, or {@link #EMPTY}, {@link #DELETE}, {@link #WHOLE}. */
     private int[] cps = new int[MIN_CAPACITY];
-    /** Slot {@code i}'s pid keys are {@code keys[keyStart[i] .. keyStart[i] + depth[i])}. */
-    private int[] keyStart = new int[MIN_CAPACITY];
-    private byte[] depth = new byte[MIN_CAPACITY];
+    /** Run {@code r} holds slots {@code [runStart[r], runStart[r + 1])} (the last one through {@link #end}). */
+    private int[] runStart = new int[MIN_CAPACITY];
+    private long[] runSeq = new long[MIN_CAPACITY];
+    private long[] runMicros = new long[MIN_CAPACITY];
+    /** 0 while a run has one slot. */
+    private long[] runStride = new long[MIN_CAPACITY];
+    /** Run {@code r}'s first pid keys are {@code keys[runKeys[r] .. runKeys[r] + runDepth[r])}. */
+    private int[] runKeys = new int[MIN_CAPACITY];
+    private byte[] runDepth = new byte[MIN_CAPACITY];
+    private int runs;
     private long[] keys = new long[MIN_CAPACITY * 4];
     private int keysEnd;
     /** Ops other than inserts and deletes (renames), by seq. */
@@ -48,6 +55,11 @@ final class SeqSlots {
         return size;
     }
 
+    /** Run entries held (those before {@link #start} too, until the slots are squeezed or emptied). */
+    int runs() {
+        return runs;
+    }
+
     /** One past the last slot in use: the bound for {@link #at}. */
     int end() {
         return end;
@@ -59,29 +71,28 @@ final class SeqSlots {
         if (cp == EMPTY) {
             return null;
         }
+        int r = runOf(i);
+        long seq = runSeq[r] + (i - runStart[r]);
         if (cp == WHOLE) {
-            return whole.get(seqs[i]);
+            return whole.get(seq);
         }
-        Pid pid = Pid.ofRange(keys, keyStart[i], depth[i] & 0xFF);
-        return cp == DELETE ? new LocalOp.Delete(seqs[i], micros[i], pid)
-                : new LocalOp.Insert(seqs[i], micros[i], new Atom(pid, cp));
+        Pid pid = pidAt(r, i - runStart[r]);
+        return cp == DELETE ? new LocalOp.Delete(seq, runMicros[r], pid)
+                : new LocalOp.Insert(seq, runMicros[r], new Atom(pid, cp));
     }
 
     /** The seq of the last slot in use (its op may have left), 0 if none is. */
     long lastSeq() {
-        return end > start ? seqs[end - 1] : 0;
+        return end > start ? seqOf(end - 1) : 0;
     }
 
     /**
-     * Makes room for {@code ops} more slots after the last and {@code keyCount} more pid keys, in
-     * one step: appending them one by one would lay the slots out again at each doubling.
+     * Makes room for {@code ops} more slots after the last, in one step: appending them one by one
+     * would lay the slots out again at each doubling. ({@code keyCount}: runs keep their keys apart.)
      */
     void reserve(int ops, int keyCount) {
-        if (end + ops > seqs.length) {
-            relayout(Math.max(size + ops, seqs.length));
-        }
-        if (keysEnd + keyCount > keys.length) {
-            compactKeys(keyCount);
+        if (end + ops > cps.length) {
+            grow(ops);
         }
     }
 
@@ -92,64 +103,34 @@ final class SeqSlots {
      */
     boolean append(LocalOp op) {
         long seq = op.seq();
-        if (end > start && seq <= seqs[end - 1]) {
+        if (end > start && seq <= seqOf(end - 1)) {
             return false;
         }
-        if (end == seqs.length) {
-            relayout(size + 1 > seqs.length / 2 ? seqs.length * 2 : seqs.length);
+        if (end == cps.length) {
+            grow(1);
         }
-        end++;
-        fill(end - 1, op);
-        size++;
+        add(op);
         return true;
     }
 
-    /** Adds {@code op} at its seq's place, replacing an op of the same seq. */
+    /** Adds {@code op} at its seq's place, replacing an op of the same seq (never for logs written so: rebuilds). */
     void put(LocalOp op) {
-        long seq = op.seq();
-        int i = indexAbove(seq - 1);
-        if (i < end && seqs[i] == seq) {
-            if (cps[i] == EMPTY) {
-                size++;
+        List<LocalOp> ops = new ArrayList<>(size + 1);
+        boolean placed = false;
+        for (LocalOp o : from(start)) {
+            if (!placed && o.seq() >= op.seq()) {
+                ops.add(op);
+                placed = true;
+                if (o.seq() == op.seq()) {
+                    continue;
+                }
             }
-            whole.remove(seq);
-            fill(i, op);
-            return;
+            ops.add(o);
         }
-        if (end == seqs.length) {
-            relayout(size + 1 > seqs.length / 2 ? seqs.length * 2 : seqs.length);
-            i = indexAbove(seq - 1);
+        if (!placed) {
+            ops.add(op);
         }
-        System.arraycopy(seqs, i, seqs, i + 1, end - i);
-        System.arraycopy(micros, i, micros, i + 1, end - i);
-        System.arraycopy(cps, i, cps, i + 1, end - i);
-        System.arraycopy(keyStart, i, keyStart, i + 1, end - i);
-        System.arraycopy(depth, i, depth, i + 1, end - i);
-        end++;
-        fill(i, op);
-        size++;
-    }
-
-    /** Writes {@code op} into slot {@code i} (in use, any op it held gone); its keys go at the pool's end. */
-    private void fill(int i, LocalOp op) {
-        seqs[i] = op.seq();
-        micros[i] = op.micros();
-        cps[i] = EMPTY; // while the pool may be compacted
-        if (!(op instanceof LocalOp.Insert) && !(op instanceof LocalOp.Delete)) {
-            cps[i] = WHOLE;
-            whole.put(op.seq(), op);
-            return;
-        }
-        Pid pid = op instanceof LocalOp.Insert insert ? insert.atom().pid() : ((LocalOp.Delete) op).pid();
-        int d = pid.depth();
-        if (keysEnd + d > keys.length) {
-            compactKeys(d);
-        }
-        cps[i] = op instanceof LocalOp.Insert insert ? insert.atom().codePoint() : DELETE;
-        pid.copyKeys(keys, keysEnd);
-        keyStart[i] = keysEnd;
-        depth[i] = (byte) d;
-        keysEnd += d;
+        refill(ops, ops.size());
     }
 
     /** How many slots from {@code from} on hold an op. */
@@ -167,7 +148,7 @@ final class SeqSlots {
     long lastLiveSeq() {
         for (int i = end - 1; i >= start; i--) {
             if (cps[i] != EMPTY) {
-                return seqs[i];
+                return seqOf(i);
             }
         }
         return 0;
@@ -175,35 +156,35 @@ final class SeqSlots {
 
     /** The first slot in use whose seq is above {@code seq} ({@link #end} if none). */
     int indexAbove(long seq) {
-        int lo = start;
-        int hi = end;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (seqs[mid] <= seq) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        if (end == start) {
+            return end;
         }
-        return lo;
+        int r = lastRunAtOrBelow(seq);
+        if (r < 0) {
+            return start;
+        }
+        long within = seq - runSeq[r] + 1;
+        int runEnd = r + 1 < runs ? runStart[r + 1] : end;
+        int i = within >= runEnd - runStart[r] ? runEnd : runStart[r] + (int) within;
+        return Math.max(start, i);
     }
 
     /** Takes out the op of seq {@code seq}, if there is one. */
     void remove(long seq) {
         int i = indexAbove(seq - 1);
-        if (i == end || seqs[i] != seq || cps[i] == EMPTY) {
+        if (i == end || seqOf(i) != seq || cps[i] == EMPTY) {
             return;
         }
-        empty(i);
-        int holes = end - start - size;
-        if (holes > HOLES_TOLERATED && holes > size) {
-            relayout(seqs.length / 4 > size ? Math.max(MIN_CAPACITY, size * 2) : seqs.length);
+        empty(i, seq);
+        if (tooManyDead()) {
+            List<LocalOp> live = from(start);
+            refill(live, Math.max(MIN_CAPACITY, live.size() * 2));
         }
     }
 
-    private void empty(int i) {
+    private void empty(int i, long seq) {
         if (cps[i] == WHOLE) {
-            whole.remove(seqs[i]);
+            whole.remove(seq);
         }
         cps[i] = EMPTY;
         size--;
@@ -216,19 +197,25 @@ final class SeqSlots {
      */
     boolean removeThrough(long seq, LocalOp watched) {
         boolean found = false;
-        while (start < end && seqs[start] <= seq) {
-            if (cps[start] != EMPTY) {
-                found |= cps[start] == WHOLE && whole.get(seqs[start]) == watched;
-                empty(start);
+        int to = indexAbove(seq);
+        for (int i = start; i < to; i++) {
+            if (cps[i] != EMPTY) {
+                long s = seqOf(i);
+                found |= cps[i] == WHOLE && whole.get(s) == watched;
+                empty(i, s);
             }
-            start++;
         }
+        start = Math.max(start, to);
         if (start == end) {
             start = 0;
             end = 0;
+            runs = 0;
             keysEnd = 0;
-            if (seqs.length > MIN_CAPACITY * 64) {
-                allocate(MIN_CAPACITY);
+            if (cps.length > MIN_CAPACITY * 64) {
+                cps = new int[MIN_CAPACITY];
+            }
+            if (runStart.length > MIN_CAPACITY * 64) {
+                allocateRuns(MIN_CAPACITY);
                 keys = new long[MIN_CAPACITY * 4];
             }
         }
@@ -245,7 +232,7 @@ final class SeqSlots {
      * the ops after the last of them are left out (one upload part at a time, not all at once).
      */
     List<LocalOp> between(int from, int to, int limit) {
-        List<LocalOp> list = new ArrayList<>(Math.min(size, Math.min(to - from, limit)));
+        List<LocalOp> list = new ArrayList<>(Math.min(size, Math.max(0, Math.min(to - from, limit))));
         int counted = 0;
         for (int i = Math.max(from, start); i < to; i++) {
             if (cps[i] == EMPTY) {
@@ -259,73 +246,173 @@ final class SeqSlots {
         return list;
     }
 
-    /** Moves the live slots to the front of arrays of {@code capacity} (at least {@link #size}). */
-    private void relayout(int capacity) {
-        long[] oldSeqs = seqs;
-        long[] oldMicros = micros;
-        int[] oldCps = cps;
-        int[] oldKeyStart = keyStart;
-        byte[] oldDepth = depth;
-        long[] oldKeys = keys;
-        allocate(capacity);
-        keys = new long[Math.max(MIN_CAPACITY * 4, liveKeys(oldCps, oldDepth) * 2)];
-        int n = 0;
-        int k = 0;
-        for (int i = start; i < end; i++) {
-            if (oldCps[i] == EMPTY) {
-                continue;
-            }
-            seqs[n] = oldSeqs[i];
-            micros[n] = oldMicros[i];
-            cps[n] = oldCps[i];
-            depth[n] = oldDepth[i];
-            keyStart[n] = k;
-            if (oldCps[i] != WHOLE) {
-                int d = oldDepth[i] & 0xFF;
-                System.arraycopy(oldKeys, oldKeyStart[i], keys, k, d);
-                k += d;
-            }
-            n++;
+    /** Appends {@code op} in slot {@link #end}, continuing the last run when it can. */
+    private void add(LocalOp op) {
+        int cp;
+        Pid pid = null;
+        if (op instanceof LocalOp.Insert insert) {
+            cp = insert.atom().codePoint();
+            pid = insert.atom().pid();
+        } else if (op instanceof LocalOp.Delete delete) {
+            cp = DELETE;
+            pid = delete.pid();
+        } else {
+            cp = WHOLE;
+            whole.put(op.seq(), op);
         }
-        keysEnd = k;
+        if (pid == null || !continuesLastRun(op, pid)) {
+            newRun(op, pid);
+        }
+        cps[end++] = cp;
+        size++;
+    }
+
+    /** Whether {@code op}, of pid {@code pid}, is the next op of the last run (setting its stride at its second op). */
+    private boolean continuesLastRun(LocalOp op, Pid pid) {
+        if (runs == 0) {
+            return false;
+        }
+        int r = runs - 1;
+        int n = end - runStart[r];
+        if (n == 0 || cps[runStart[r]] == WHOLE || op.seq() != runSeq[r] + n || op.micros() != runMicros[r]) {
+            return false;
+        }
+        int depth = runDepth[r] & 0xFF;
+        int k = runKeys[r];
+        if (pid.depth() != depth || Pid.siteOf(keys[k + depth - 1]) != pid.site()) {
+            return false;
+        }
+        for (int level = 0; level < depth - 1; level++) {
+            if (keys[k + level] != pid.keyAt(level)) {
+                return false;
+            }
+        }
+        long step = pid.identAt(depth - 1) - Pid.identOf(keys[k + depth - 1]);
+        if (n == 1) {
+            if (step < 1) {
+                return false;
+            }
+            runStride[r] = step;
+            return true;
+        }
+        return step == n * runStride[r];
+    }
+
+    private void newRun(LocalOp op, Pid pid) {
+        if (runs == runStart.length) {
+            runStart = Arrays.copyOf(runStart, runs * 2);
+            runSeq = Arrays.copyOf(runSeq, runs * 2);
+            runMicros = Arrays.copyOf(runMicros, runs * 2);
+            runStride = Arrays.copyOf(runStride, runs * 2);
+            runKeys = Arrays.copyOf(runKeys, runs * 2);
+            runDepth = Arrays.copyOf(runDepth, runs * 2);
+        }
+        int d = pid == null ? 0 : pid.depth();
+        if (keysEnd + d > keys.length) {
+            keys = Arrays.copyOf(keys, Math.max(keys.length * 2, keysEnd + d));
+        }
+        if (pid != null) {
+            pid.copyKeys(keys, keysEnd);
+        }
+        runStart[runs] = end;
+        runSeq[runs] = op.seq();
+        runMicros[runs] = op.micros();
+        runStride[runs] = 0;
+        runKeys[runs] = keysEnd;
+        runDepth[runs] = (byte) d;
+        keysEnd += d;
+        runs++;
+    }
+
+    /** Room for {@code more} slots: the live ones squeezed together when holes outnumber them, else a doubled column. */
+    private void grow(int more) {
+        if (tooManyDead()) {
+            List<LocalOp> live = from(start);
+            refill(live, Math.max(live.size() + more, live.size() * 2));
+        }
+        if (end + more > cps.length) {
+            cps = Arrays.copyOf(cps, Math.max(end + more, cps.length * 2));
+        }
+    }
+
+    /** Emptied slots (before {@link #start} too) tolerated while fewer than the live ones. */
+    private boolean tooManyDead() {
+        int dead = end - size;
+        return dead > HOLES_TOLERATED && dead > size;
+    }
+
+    /** Starts again from {@code ops} (in seq order) in a column of {@code capacity} slots. */
+    private void refill(List<LocalOp> ops, int capacity) {
+        cps = new int[Math.max(MIN_CAPACITY, capacity)];
+        allocateRuns(MIN_CAPACITY);
+        keys = new long[MIN_CAPACITY * 4];
+        keysEnd = 0;
+        runs = 0;
         start = 0;
-        end = n;
+        end = 0;
+        size = 0;
+        whole.clear();
+        for (LocalOp op : ops) {
+            if (end == cps.length) {
+                cps = Arrays.copyOf(cps, cps.length * 2);
+            }
+            add(op);
+        }
     }
 
-    private int liveKeys(int[] cpsOf, byte[] depthOf) {
-        long total = 0;
-        for (int i = start; i < end; i++) {
-            if (cpsOf[i] != EMPTY && cpsOf[i] != WHOLE) {
-                total += depthOf[i] & 0xFF;
+    private void allocateRuns(int capacity) {
+        runStart = new int[capacity];
+        runSeq = new long[capacity];
+        runMicros = new long[capacity];
+        runStride = new long[capacity];
+        runKeys = new int[capacity];
+        runDepth = new byte[capacity];
+    }
+
+    private long seqOf(int i) {
+        int r = runOf(i);
+        return runSeq[r] + (i - runStart[r]);
+    }
+
+    /** Pid {@code k} of run {@code r}. */
+    private Pid pidAt(int r, int k) {
+        int depth = runDepth[r] & 0xFF;
+        long[] pid = Arrays.copyOfRange(keys, runKeys[r], runKeys[r] + depth);
+        long last = pid[depth - 1];
+        pid[depth - 1] = Pid.key(Pid.siteOf(last), Pid.identOf(last) + k * runStride[r]);
+        return Pid.of(pid);
+    }
+
+    /** The run that holds slot {@code i}. */
+    private int runOf(int i) {
+        int lo = 0;
+        int hi = runs - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (runStart[mid] <= i) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
             }
         }
-        return Math.toIntExact(total);
+        return lo;
     }
 
-    /** Makes room for {@code more} keys: the live slots' keys moved together, the pool grown if need be. */
-    private void compactKeys(int more) {
-        int live = liveKeys(cps, depth);
-        // a new pool: a slot put out of order holds keys after those of later slots
-        long[] pool = new long[live + more > keys.length / 2 ? Math.max(keys.length * 2, live + more) : keys.length];
-        int k = 0;
-        for (int i = start; i < end; i++) {
-            if (cps[i] != EMPTY && cps[i] != WHOLE) {
-                int d = depth[i] & 0xFF;
-                System.arraycopy(keys, keyStart[i], pool, k, d);
-                keyStart[i] = k;
-                k += d;
+    /** The last run whose first seq is at most {@code seq}, -1 if none is. */
+    private int lastRunAtOrBelow(long seq) {
+        int lo = 0;
+        int hi = runs - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (runSeq[mid] <= seq) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
-        keys = pool;
-        keysEnd = k;
-    }
-
-    private void allocate(int capacity) {
-        seqs = new long[capacity];
-        micros = new long[capacity];
-        cps = new int[capacity];
-        keyStart = new int[capacity];
-        depth = new byte[capacity];
+        return found;
     }
 
     @Override
