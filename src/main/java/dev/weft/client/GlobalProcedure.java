@@ -130,6 +130,15 @@ final class GlobalProcedure {
     /** The answer whose {@code 33}s are coming in, until its {@code 34}. */
     private Incoming incoming;
     /**
+     * Pull answers that move their note to or from the trash, held until every pull in flight is
+     * answered, so one index write records all their trash flags before any of their times moves on
+     * ({@link #takeHeldTrashAnswers}; docs/client.md, "Trash in bulk").
+     */
+    private final List<HeldAnswer> heldTrashAnswers = new ArrayList<>();
+
+    private record HeldAnswer(Pull pull, SyncDocDone done, Incoming incoming) {
+    }
+    /**
      * Notes whose upsert part was refused for lack of space: the 34s of the later parts of that upload
      * must not acknowledge, since an acknowledgement covers every seq up to its own. Cleared when the
      * note is uploaded again.
@@ -311,8 +320,42 @@ final class GlobalProcedure {
                 throw new ProtocolViolation("a global connection got " + message.getClass().getSimpleName());
             }
         }
+        if (!heldTrashAnswers.isEmpty() && heldTrashAnswers.size() == pullsInFlight) {
+            takeHeldTrashAnswers();
+        }
         pumpPulls();
         advanceLastSyncTime();
+    }
+
+    /** Whether the pull answer ending in {@code done} moves a note this device holds to or from the trash. */
+    private boolean changesTrash(UUID id, SyncDocDone done) {
+        Optional<Boolean> trashedHere = vault.note(id).map(n -> n.trashed());
+        return trashedHere.isPresent() && trashedHere.get() != done.trashed()
+                && vault.pendingTrashChanges().stream().noneMatch(c -> c.id().equals(id));
+    }
+
+    /**
+     * The held answers, in their order: their names, then all their trash flags in one vault call (one
+     * index write), then the rest of each, its time last: a kill between the steps leaves no time past
+     * a trash flag the index lacks.
+     */
+    private void takeHeldTrashAnswers() throws IOException {
+        List<HeldAnswer> held = List.copyOf(heldTrashAnswers);
+        heldTrashAnswers.clear();
+        Map<UUID, Boolean> applied = new LinkedHashMap<>();
+        Map<UUID, Boolean> flags = new LinkedHashMap<>();
+        for (HeldAnswer answer : held) {
+            UUID id = answer.done().documentId();
+            incoming = answer.incoming();
+            applied.put(id, takeIncoming(id, answer.done()));
+            if (changesTrash(id, answer.done())) {
+                flags.put(id, answer.done().trashed());
+            }
+        }
+        vault.applyRemoteTrashed(flags);
+        for (HeldAnswer answer : held) {
+            pullDone(answer.pull(), answer.done(), applied.get(answer.done().documentId()));
+        }
     }
 
     /**
@@ -585,18 +628,12 @@ final class GlobalProcedure {
             }
             answered(id);
         } else if (head instanceof Pull p && p.document().equals(id)) {
-            boolean applied = takeIncoming(id, done);
-            pullsInFlight--;
-            pullsDone++;
-            afterSession.remove(id);
-            currentTo(id, done, p.unsettled(), applied);
-            // a damaged note is pulled from 0 (Vault#syncTime): now it holds all the server has
-            if (applied && !inSession.test(id) && vault.mergeDamagedFile(id)) {
-                uploadAfter.add(id);
+            if (changesTrash(id, done)) {
+                heldTrashAnswers.add(new HeldAnswer(p, done, incoming));
+                incoming = null;
+                return;
             }
-            vault.answerWhole(id);
-            answered(id); // after currentTo: a deferred upsert must carry the time this answer brought
-            reportProgress();
+            pullDone(p, done, takeIncoming(id, done));
         } else if (head instanceof Trash t && t.document().equals(id)) {
             serverDiskFull = false;
             trashInFlight.remove(id);
@@ -605,6 +642,21 @@ final class GlobalProcedure {
         } else {
             throw new ProtocolViolation("a 34 for " + id + " that no request asked for");
         }
+    }
+
+    private void pullDone(Pull p, SyncDocDone done, boolean applied) throws IOException {
+        UUID id = done.documentId();
+        pullsInFlight--;
+        pullsDone++;
+        afterSession.remove(id);
+        currentTo(id, done, p.unsettled(), applied);
+        // a damaged note is pulled from 0 (Vault#syncTime): now it holds all the server has
+        if (applied && !inSession.test(id) && vault.mergeDamagedFile(id)) {
+            uploadAfter.add(id);
+        }
+        vault.answerWhole(id);
+        answered(id); // after currentTo: a deferred upsert must carry the time this answer brought
+        reportProgress();
     }
 
     /**

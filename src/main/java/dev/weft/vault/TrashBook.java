@@ -28,6 +28,8 @@ final class TrashBook {
 
     private final Path file;
     private final Map<UUID, TrashInfo> entries = new HashMap<>();
+    /** News taken in but not written yet ({@link #putUnwritten}). */
+    private boolean unwritten;
 
     TrashBook(Path file) {
         this.file = file;
@@ -69,6 +71,21 @@ final class TrashBook {
         write();
     }
 
+    /**
+     * The server's word on a trash: written with the next write or {@link #writeIfUnwritten}, not now, so a
+     * bulk trash costs one write of the book, not one per note (a kill loses at most when and by whom).
+     */
+    synchronized void putUnwritten(UUID id, TrashInfo info) {
+        entries.put(id, info);
+        unwritten = true;
+    }
+
+    synchronized void writeIfUnwritten() throws IOException {
+        if (unwritten) {
+            write();
+        }
+    }
+
     synchronized void remove(UUID id) throws IOException {
         if (entries.remove(id) != null) {
             write();
@@ -76,6 +93,7 @@ final class TrashBook {
     }
 
     private void write() throws IOException {
+        unwritten = false;
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         entries.forEach((id, e) -> text.append(id).append('\t').append(e.at()).append('\t').append(e.batch())
                 .append('\t').append(e.local() ? String.valueOf(LOCAL) : "").append(e.purgeAsked() ? String.valueOf(PURGE) : "")

@@ -528,7 +528,7 @@ public final class Vault implements Closeable {
      */
     public void trashNews(UUID id, long at, long batch, String device) throws IOException {
         boolean asked = trashBook.get(id).map(TrashInfo::purgeAsked).orElse(false);
-        trashBook.put(id, new TrashInfo(at, batch, device, false, asked));
+        trashBook.putUnwritten(id, new TrashInfo(at, batch, device, false, asked));
     }
 
     /** The server says an edit took the note out of its trash: what was known of that trash is dropped. */
@@ -890,34 +890,60 @@ public final class Vault implements Closeable {
 
     /** The server's trash flag ({@code 34} bit 0): moves the note to or from the trash here, not as a pending change. */
     public void applyRemoteTrashed(UUID id, boolean trashed) throws IOException {
+        applyRemoteTrashed(Map.of(id, trashed));
+    }
+
+    /**
+     * Several notes' trash flags from the server ({@code 34} bit 0), as {@link #applyRemoteTrashed(UUID, boolean)}:
+     * one index write for all of them, done before the call returns, so a caller that then moves their sync
+     * times on never has a time past a trash change the index lacks.
+     */
+    public void applyRemoteTrashed(Map<UUID, Boolean> flags) throws IOException {
+        boolean changed = false;
         ops.lock();
         try {
-            NoteState n;
-            synchronized (state) {
-                n = notes.get(id);
-                if (n == null || n.trashed == trashed || (n.pendingTrash != null && n.pendingTrash != trashed)) {
-                    return; // unknown, no change, or our own newer request is on its way
-                }
+            for (Map.Entry<UUID, Boolean> flag : flags.entrySet()) {
+                changed |= moveRemoteTrashed(flag.getKey(), flag.getValue());
             }
-            if (trashed) {
-                deleteFile(n);
-                synchronized (state) {
-                    n.trashed = true;
-                }
-                files.settle();
-            } else {
-                replicas.withReplica(n, r -> {
-                    synchronized (state) {
-                        n.trashed = false;
-                    }
-                    files.placeFile(n, r);
-                });
-            }
-            index.write();
         } finally {
-            ops.unlock();
+            try {
+                if (changed) {
+                    index.write();
+                    trashBook.writeIfUnwritten();
+                }
+            } finally {
+                ops.unlock();
+            }
         }
-        events.fire(VaultListener::notesChanged);
+        if (changed) {
+            events.fire(VaultListener::notesChanged);
+        }
+    }
+
+    /** Moves one note to or from the trash in memory and in the folder; false if nothing changed. */
+    private boolean moveRemoteTrashed(UUID id, boolean trashed) throws IOException {
+        NoteState n;
+        synchronized (state) {
+            n = notes.get(id);
+            if (n == null || n.trashed == trashed || (n.pendingTrash != null && n.pendingTrash != trashed)) {
+                return false; // unknown, no change, or our own newer request is on its way
+            }
+        }
+        if (trashed) {
+            deleteFile(n);
+            synchronized (state) {
+                n.trashed = true;
+            }
+            files.settle();
+        } else {
+            replicas.withReplica(n, r -> {
+                synchronized (state) {
+                    n.trashed = false;
+                }
+                files.placeFile(n, r);
+            });
+        }
+        return true;
     }
 
     /**
@@ -1169,6 +1195,7 @@ public final class Vault implements Closeable {
         closeHeld();
         files.flush();
         index.write();
+        trashBook.writeIfUnwritten();
     }
 
     private void closeHeld() throws IOException {
@@ -1203,6 +1230,7 @@ public final class Vault implements Closeable {
         }
         try {
             index.write();
+            trashBook.writeIfUnwritten();
         } catch (IOException e) {
             failure = e;
         }

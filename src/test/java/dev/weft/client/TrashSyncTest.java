@@ -163,6 +163,36 @@ class TrashSyncTest extends LiveServerTest {
     }
 
     @Test
+    void aBatchOfManyNotesReachesTheOtherDeviceWholeBothWaysAndSurvivesAReopen() throws Exception {
+        Device a = device("a");
+        Device b = device("b");
+        List<UUID> batch = new ArrayList<>();
+        for (int i = 0; i < 120; i++) { // several pull windows (GlobalProcedure.PULL_WINDOW) of held answers
+            batch.add(a.vault.create("bulk/note " + i, "text " + i).id());
+        }
+        syncAll(a, b);
+        a.vault.trash(batch, TrashBatches.next());
+        a.sync();
+        b.sync();
+        b.close();
+        b.open(); // what b recorded of the trash is on disk: the index has every flag, the trash book its batch
+        Map<UUID, TrashInfo> seen = b.vault.trashInfo();
+        assertThat(batch).allSatisfy(n -> {
+            assertThat(b.note(n).trashed()).isTrue();
+            assertThat(seen.get(n).device()).isEqualTo("a");
+        });
+        assertThat(Files.exists(b.file("bulk/note 7"))).isFalse();
+        b.vault.restore(batch);
+        b.sync();
+        a.sync();
+        assertThat(batch).allSatisfy(n -> assertThat(a.note(n).trashed()).isFalse());
+        assertThat(MarkdownFiles.read(a.file("bulk/note 119"))).isEqualTo("text 119");
+        a.close();
+        a.open();
+        assertThat(batch).allSatisfy(n -> assertThat(a.note(n).trashed()).isFalse());
+    }
+
+    @Test
     void aPurgeReachesADeviceThatWasOfflineAndRemovesItsCopy() throws Exception {
         Device a = device("a");
         Device b = device("b");
