@@ -33,7 +33,7 @@ final class HistoryReplies {
         if (history.isEmpty()) {
             return notFound(doc);
         }
-        Names names = new Names();
+        Names names = new Names(doc);
         List<HistoryVersions.Version> versions = new ArrayList<>();
         for (TextHistory.Version v : history.get().versions()) {
             versions.add(new HistoryVersions.Version(v.from(), v.to(), v.sites().stream().map(names::of).toList(),
@@ -49,7 +49,7 @@ final class HistoryReplies {
             return notFound(doc);
         }
         TextHistory.Text text = history.get().textAt(request.at());
-        Names names = new Names();
+        Names names = new Names(doc);
         List<HistoryText.Author> authors = new ArrayList<>();
         String s = text.text();
         for (TextHistory.Span span : text.spans()) {
@@ -62,13 +62,26 @@ final class HistoryReplies {
         return List.of(Replies.error(doc, Replies.NOT_FOUND, "no such document"));
     }
 
-    /** Device names by site, each looked up once per answer. */
+    /**
+     * Device names by site, each looked up once per answer. Text written before pairing (site 255)
+     * is the document's creator's: only the device that made a note before its pairing has such text.
+     */
     private final class Names {
+        private final UUID doc;
         private final Map<Integer, String> bySite = new HashMap<>();
 
+        Names(UUID doc) {
+            this.doc = doc;
+        }
+
         String of(int site) {
-            return bySite.computeIfAbsent(site, s -> s == GlobalSync.UNPAIRED_SITE ? UNPAIRED
-                    : store.deviceName(s).orElse("device " + s));
+            return bySite.computeIfAbsent(site, s -> {
+                if (s != GlobalSync.UNPAIRED_SITE) {
+                    return store.deviceName(s).orElse("device " + s);
+                }
+                java.util.OptionalInt creator = store.creator(doc);
+                return creator.isPresent() ? store.deviceName(creator.getAsInt()).orElse(UNPAIRED) : UNPAIRED;
+            });
         }
     }
 }

@@ -289,6 +289,15 @@ public final class Store implements AutoCloseable {
         return read(o -> o.documents.get(document).map(record -> o.atoms.textHistory(document)));
     }
 
+    /**
+     * The site of the device that made the document, if known: the author of its text written
+     * before that device was paired (site 255, docs/protocol.md §2).
+     */
+    public java.util.OptionalInt creator(UUID document) {
+        return read(o -> o.documents.get(document).filter(r -> r.creator() != 0)
+                .map(r -> java.util.OptionalInt.of(r.creator())).orElse(java.util.OptionalInt.empty()));
+    }
+
     /** How much deleted text the store keeps for the notes' history: characters and notes. O(store). */
     public record HistorySize(long deletedCharacters, long notes) {
     }

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The History panel on a real server's history: a note written on this device and edited on
- * another shows one version by both devices, with each part's author, as the server keeps it.
+ * The History panel on a real server's history: a note written on this device before it was paired
+ * and edited on another shows one version by both devices, with each part's author, as the server
+ * keeps it (the text of before pairing is this device's).
  */
 class HistoryServerGuiTest extends WindowTestBase {
     private static final Duration SYNC = Duration.ofSeconds(60);
