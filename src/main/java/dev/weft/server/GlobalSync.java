@@ -113,11 +113,12 @@ final class GlobalSync {
     /**
      * What a work hands back: the messages to send, the change to push to every device, and the
      * ops to forward to the document's open sessions (an upsert's), so that the time in their next
-     * {@code 69} never covers ops they were not sent.
+     * {@code 69} never covers ops they were not sent. Those ops are a message per atom: made only
+     * when the document has a room, not for every note of a first sync.
      */
-    private record Answer(List<Message> messages, Optional<SyncEntry> change, List<Message> forSessions) {
+    private record Answer(List<Message> messages, Optional<SyncEntry> change, Supplier<List<Message>> forSessions) {
         Answer(List<Message> messages, Optional<SyncEntry> change) {
-            this(messages, change, List.of());
+            this(messages, change, List::of);
         }
     }
 
@@ -219,8 +220,8 @@ final class GlobalSync {
             }
             DocumentState sent = doc;
             boolean renamed = before.map(b -> !b.document().name().equals(sent.name())).orElse(true);
-            return new Answer(out, Optional.of(entry(doc)),
-                    forSessions(site, u.inserts(), u.deletes(), renamed ? sent.name() : null));
+            String newName = renamed ? sent.name() : null;
+            return new Answer(out, Optional.of(entry(doc)), () -> forSessions(site, u.inserts(), u.deletes(), newName));
         }, u.documentId(), UpsertCost.of(u.inserts(), u.deletes()));
         return true;
     }
@@ -338,8 +339,9 @@ final class GlobalSync {
         answer.change().ifPresent(change -> {
             hub.changed(change, peer);
             Room room = hub.openRoom(change.documentId());
-            if (room != null && !answer.forSessions().isEmpty()) {
-                room.deliverToAll(answer.forSessions(), change.syncTime());
+            List<Message> ops = room == null ? List.of() : answer.forSessions().get();
+            if (!ops.isEmpty()) {
+                room.deliverToAll(ops, change.syncTime());
             }
         });
         return answer.messages();
