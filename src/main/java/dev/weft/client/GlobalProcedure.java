@@ -374,7 +374,9 @@ final class GlobalProcedure {
             while (it.hasNext() && marked.size() < UPLOAD_BATCH) {
                 UUID id = it.next();
                 it.remove();
-                if (prepareUpload(id, true, false)) {
+                if (inSession.test(id)) {
+                    uploading.remove(id); // a session went live meanwhile: it sends the note's ops
+                } else if (prepareUpload(id, true, false)) {
                     marked.add(id);
                 }
             }
