@@ -42,7 +42,7 @@ final class Replicas {
 
     /**
      * The most replicas a hold keeps open: beyond, they are all closed and the hold goes on. Room for
-     * the sync engine's two upload batches in flight and one answered (its {@code UPLOAD_WINDOW}).
+     * the sync engine's uploads in flight (its {@code UPLOAD_WINDOW}, 128) and a batch answered.
      */
     static final int MAX_HELD = 192;
 
