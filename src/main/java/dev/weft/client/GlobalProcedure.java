@@ -47,13 +47,13 @@ final class GlobalProcedure {
     /** Pulls in flight at once: enough to hide the round trip, few enough to keep answers small. */
     static final int PULL_WINDOW = 32;
     /** Notes whose uploads are marked, forced and sent together ({@link #uploadAll}). */
-    static final int UPLOAD_BATCH = 32;
+    static final int UPLOAD_BATCH = 16;
     /**
-     * Notes of {@link #uploadAll} with an upload in flight at once: four batches, so the server has
-     * some queued while the next is prepared, few enough that their replicas stay held until their
-     * answers (within {@code Replicas.MAX_HELD}) and are not opened again to apply them.
+     * Notes of {@link #uploadAll} with an upload in flight at once: three batches, so the server has
+     * some queued while the next is prepared, few enough that they and a batch answered stay held
+     * until their answers (within {@code Replicas.MAX_HELD}, 64) and are not opened again to apply them.
      */
-    static final int UPLOAD_WINDOW = 4 * UPLOAD_BATCH;
+    static final int UPLOAD_WINDOW = 3 * UPLOAD_BATCH;
 
     private sealed interface Request {
     }

@@ -42,9 +42,9 @@ final class Replicas {
 
     /**
      * The most replicas a hold keeps open: beyond, they are all closed and the hold goes on. Room for
-     * the sync engine's uploads in flight (its {@code UPLOAD_WINDOW}, 128) and a batch answered.
+     * the sync engine's uploads in flight (its {@code UPLOAD_WINDOW}, 48) and a batch answered (16).
      */
-    static final int MAX_HELD = 192;
+    static final int MAX_HELD = 64;
 
     private final Object state;
     private final Map<UUID, NoteReplica> open;

@@ -30,7 +30,7 @@ class ManyNotesSyncTest {
 
     @Test
     void notesAcrossBatchBoundariesSyncWhole() throws Exception {
-        int notes = 195; // beyond the upload window (128) and one hold (Replicas.MAX_HELD, 192)
+        int notes = 131; // beyond the upload window (48) and two holds (Replicas.MAX_HELD, 64)
         assertThat(notes).isGreaterThan(GlobalProcedure.UPLOAD_WINDOW);
         try (WeftServer server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server"),
                 new ServerConfig.TlsSetting.None(), Limits.DEFAULT), ServerLog.silent());
