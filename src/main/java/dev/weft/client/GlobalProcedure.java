@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,13 @@ final class GlobalProcedure {
     /** Pulls in flight at once: enough to hide the round trip, few enough to keep answers small. */
     static final int PULL_WINDOW = 32;
     /** Notes whose uploads are marked, forced and sent together ({@link #uploadAll}). */
-    static final int UPLOAD_BATCH = 64;
+    static final int UPLOAD_BATCH = 16;
+    /**
+     * Notes of {@link #uploadAll} with an upload in flight at once: three batches, so the server has
+     * some queued while the next is prepared, few enough that they and a batch answered stay held
+     * until their answers (within {@code Replicas.MAX_HELD}, 64) and are not opened again to apply them.
+     */
+    static final int UPLOAD_WINDOW = 3 * UPLOAD_BATCH;
 
     private sealed interface Request {
     }
@@ -127,6 +134,19 @@ final class GlobalProcedure {
     private final Map<UUID, RecordLog.ToSend> laterParts = new HashMap<>();
     /** Notes whose local work waits for their request in flight. */
     private final Set<UUID> uploadAfter = new HashSet<>();
+    /** Notes of {@link #uploadAll} not sent yet, in order; sent as the window frees ({@link #pumpUploads}). */
+    private final Set<UUID> toUpload = new LinkedHashSet<>();
+    /** Notes of {@link #uploadAll} whose upload is in flight (all its parts). */
+    private final Set<UUID> uploadWindow = new HashSet<>();
+    /** Notes of {@link #uploadAll} answered whose replicas are still held: closed together, a batch at a time. */
+    private final List<UUID> answeredUploads = new ArrayList<>();
+    /**
+     * What {@link #start} and {@link #resendPending} send once {@link #toUpload} is all sent: the
+     * trash changes (a trash must not reach the server before the upsert that creates its note), and
+     * for start the synclist (its answer then lists every note uploaded, so L covers them).
+     */
+    private boolean trashAfterUploads;
+    private boolean listAfterUploads;
     /** The answer whose {@code 33}s are coming in, until its {@code 34}. */
     private Incoming incoming;
     /**
@@ -187,8 +207,14 @@ final class GlobalProcedure {
         if (uploading.addAll(pending)) {
             reportProgress(); // the whole count at once: sending them all takes a while
         }
+        trashAfterUploads = true;
+        listAfterUploads = true;
         uploadAll(pending);
-        sendTrashChanges();
+        pumpPulls();
+    }
+
+    /** The rest of {@link #start} once its uploads are all sent. */
+    private void listAndPull() {
         requestSynclist(vault.device().lastSyncTime());
         for (UUID id : afterSession) {
             queuePull(id, Long.MAX_VALUE);
@@ -197,7 +223,6 @@ final class GlobalProcedure {
         for (UUID id : vault.damagedNotes()) {
             queuePull(id, Long.MAX_VALUE);
         }
-        pumpPulls();
     }
 
     /**
@@ -239,8 +264,8 @@ final class GlobalProcedure {
     void resendPending() throws IOException {
         List<UUID> pending = new ArrayList<>(vault.withPendingOps());
         pending.removeIf(inSession);
+        trashAfterUploads = true;
         uploadAll(pending);
-        sendTrashChanges();
     }
 
     /** Whether the server's disk was full at its last answer to a write. */
@@ -285,19 +310,29 @@ final class GlobalProcedure {
         if (!inSession.test(id) && vault.note(id).isPresent()) {
             upload(id, false);
         }
-        sendTrashChanges();
+        if (!trashAfterUploads) {
+            sendTrashChanges();
+        }
+    }
+
+    /**
+     * Whether uploads of {@link #uploadAll} are queued or unanswered: their replicas are best kept
+     * held until the answers are in.
+     */
+    boolean uploadsUnderWay() {
+        return !toUpload.isEmpty() || !uploadWindow.isEmpty();
     }
 
     /** True when nothing is awaited, queued or pending: the vault holds what the server has. */
     boolean isCurrent() {
-        return awaiting.isEmpty() && toPull.isEmpty() && synclistsAwaited == 0 && vault.withPendingOps().isEmpty()
+        return awaiting.isEmpty() && toPull.isEmpty() && toUpload.isEmpty() && synclistsAwaited == 0 && vault.withPendingOps().isEmpty()
                 && vault.pendingTrashChanges().isEmpty() && (!trashMessages || vault.pendingPurges().isEmpty());
     }
 
     /** What the procedure waits for, in words (for a sync that does not finish). */
     String describe() {
         return "awaiting " + awaiting.size() + (awaiting.isEmpty() ? "" : " (next " + awaiting.peek() + ")")
-                + ", " + toPull.size() + " to pull, " + synclistsAwaited + " synclists awaited, "
+                + ", " + toUpload.size() + " to upload, " + toPull.size() + " to pull, " + synclistsAwaited + " synclists awaited, "
                 + vault.withPendingOps().size() + " notes with pending ops, " + vault.pendingTrashChanges().size()
                 + " trash changes";
     }
@@ -323,6 +358,7 @@ final class GlobalProcedure {
         if (!heldTrashAnswers.isEmpty() && heldTrashAnswers.size() == pullsInFlight) {
             takeHeldTrashAnswers();
         }
+        pumpUploads();
         pumpPulls();
         advanceLastSyncTime();
     }
@@ -359,22 +395,50 @@ final class GlobalProcedure {
     }
 
     /**
-     * Every pending op of each of {@code ids}, {@link #UPLOAD_BATCH} notes at a time: the batch's
-     * logs are marked, forced side by side, then its first parts leave together (docs/client.md,
-     * "Many notes"), so the server takes them in one transaction.
+     * Every pending op of each of {@code ids}, {@link #UPLOAD_BATCH} notes at a time, at most
+     * {@link #UPLOAD_WINDOW} in flight ({@link #pumpUploads}).
      */
     private void uploadAll(List<UUID> ids) throws IOException {
-        for (int from = 0; from < ids.size(); from += UPLOAD_BATCH) {
+        toUpload.addAll(ids);
+        pumpUploads();
+    }
+
+    /**
+     * Sends the next batches of {@link #toUpload} while the window has room: the batch's logs are
+     * marked, forced side by side, then its first parts leave together (docs/client.md, "Many
+     * notes"), so the server takes them in one transaction. The replicas of the answered ones are
+     * closed a batch at a time, and what waited for the uploads goes once they are all sent.
+     */
+    private void pumpUploads() throws IOException {
+        if (answeredUploads.size() >= UPLOAD_BATCH || !answeredUploads.isEmpty() && uploadWindow.isEmpty()) {
+            vault.closeHeld(answeredUploads);
+            answeredUploads.clear();
+        }
+        while (!toUpload.isEmpty() && uploadWindow.size() + UPLOAD_BATCH <= UPLOAD_WINDOW) {
             List<UUID> marked = new ArrayList<>();
-            for (UUID id : ids.subList(from, Math.min(ids.size(), from + UPLOAD_BATCH))) {
-                if (prepareUpload(id, true, false)) {
+            var it = toUpload.iterator();
+            while (it.hasNext() && marked.size() < UPLOAD_BATCH) {
+                UUID id = it.next();
+                it.remove();
+                if (inSession.test(id)) {
+                    uploading.remove(id); // a session went live meanwhile: it sends the note's ops
+                } else if (prepareUpload(id, true, false)) {
                     marked.add(id);
                 }
             }
             vault.forceLogs(marked); // on disk before any of them leaves
+            uploadWindow.addAll(marked);
             for (UUID id : marked) {
                 sendNextPart(id);
             }
+        }
+        if (toUpload.isEmpty() && trashAfterUploads) {
+            trashAfterUploads = false;
+            sendTrashChanges();
+        }
+        if (toUpload.isEmpty() && listAfterUploads) {
+            listAfterUploads = false;
+            listAndPull();
         }
     }
 
@@ -562,6 +626,9 @@ final class GlobalProcedure {
 
     /** The upload of {@code id} is answered, its last part or one refused: one more note done. */
     private void uploadEnded(UUID id) {
+        if (uploadWindow.remove(id)) {
+            answeredUploads.add(id);
+        }
         if (uploading.remove(id)) {
             uploadsDone++;
             reportProgress();

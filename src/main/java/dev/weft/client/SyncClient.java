@@ -72,6 +72,8 @@ public final class SyncClient implements AutoCloseable {
     private GlobalProcedure procedure;
     /** The vault's replicas held through the burst of work queued on this thread (see {@link #holdForBurst}). */
     private dev.weft.vault.ReplicaHold hold;
+    /** An {@link #endBurst} is queued on the sync thread. */
+    private boolean holdEndQueued;
     private ScheduledFuture<?> retry;
     private ScheduledFuture<?> flush;
     /** A session was closed for lack of space on the server (1013), and none has been answered since. */
@@ -534,7 +536,7 @@ public final class SyncClient implements AutoCloseable {
             connection.close();
             connection = null;
         }
-        procedure = null;
+        procedureGone();
         if (retry != null) {
             retry.cancel(false);
             retry = null;
@@ -558,23 +560,44 @@ public final class SyncClient implements AutoCloseable {
      * side by side with the other notes' (docs/client.md, "Many notes").
      */
     private void holdForBurst() {
-        if (hold != null) {
+        if (hold == null) {
+            hold = vault.holdReplicas();
+        }
+        if (!holdEndQueued) {
+            holdEndQueued = true;
+            execute(this::endBurst);
+        }
+    }
+
+    /**
+     * The end of a burst: the hold ends, unless uploads of this connection are still unanswered
+     * (their answers use the replicas their uploads opened; the next answer's task queues this again).
+     */
+    private void endBurst() {
+        holdEndQueued = false;
+        if (hold == null || procedure != null && procedure.uploadsUnderWay()) {
             return;
         }
-        hold = vault.holdReplicas();
-        execute(() -> {
-            dev.weft.vault.ReplicaHold ending = hold;
-            hold = null;
-            try {
-                ending.close();
-            } catch (IOException e) {
-                if (procedure != null) {
-                    vaultNotWritten(e);
-                } else {
-                    fanOut.problem("the vault could not be written: " + e.getMessage());
-                }
+        dev.weft.vault.ReplicaHold ending = hold;
+        hold = null;
+        try {
+            ending.close();
+        } catch (IOException e) {
+            if (procedure != null) {
+                vaultNotWritten(e);
+            } else {
+                fanOut.problem("the vault could not be written: " + e.getMessage());
             }
-        });
+        }
+    }
+
+    /** The connection's procedure is gone: a hold kept for its uploads ends with the tasks queued now. */
+    private void procedureGone() {
+        procedure = null;
+        if (hold != null && !holdEndQueued) {
+            holdEndQueued = true;
+            execute(this::endBurst);
+        }
     }
 
     private void execute(Runnable task) {
@@ -666,7 +689,7 @@ public final class SyncClient implements AutoCloseable {
                 return; // closed by us, or an old connection
             }
             SyncClient.this.connection = null;
-            procedure = null;
+            procedureGone();
             String problem = code == 1001 ? "the server is shutting down"
                     : "the connection to the server was lost (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
             lastProblem = problem;

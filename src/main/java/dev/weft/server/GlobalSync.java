@@ -129,7 +129,8 @@ final class GlobalSync {
     /**
      * What a work hands back: the messages to send, the change to push to every device, and the
      * ops to forward to the document's open sessions (an upsert's), so that the time in their next
-     * {@code 69} never covers ops they were not sent.
+     * {@code 69} never covers ops they were not sent. Those ops are a message per atom: made only
+     * when the document has a room, not for every note of a first sync.
      */
     private record Answer(List<Message> messages, Optional<SyncEntry> change, Supplier<List<Message>> forSessions) {
         Answer(List<Message> messages, Optional<SyncEntry> change) {

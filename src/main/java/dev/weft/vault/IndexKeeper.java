@@ -49,6 +49,14 @@ final class IndexKeeper {
     private final ReentrantLock indexIo = new ReentrantLock();
     private boolean indexScheduled;
     private boolean stopped;
+    /** How long the last write took (under the index lock): the next delayed one waits some multiple. */
+    private volatile long lastWriteNanos;
+    /**
+     * A delayed write waits at least this many times the last write's length: a vault of thousands
+     * of notes, changing all through a first sync, spends a tenth of one thread on its index at most,
+     * not all of it rewriting O(notes) bytes each {@code indexDelay}.
+     */
+    static final int WRITE_SPACING = 9;
 
     IndexKeeper(NoteTable table, VaultPaths paths, VaultOptions options, ScheduledExecutorService io,
             VaultEvents events, Replicas replicas, IdFolder baseCopies, IdFolder movingAside, DamagedLogs damaged) {
@@ -220,7 +228,7 @@ final class IndexKeeper {
                 } catch (IOException e) {
                     events.problem("Could not write the vault index: " + Reasons.of(e));
                 }
-            }, options.indexDelay().toNanos(), TimeUnit.NANOSECONDS);
+            }, Math.max(options.indexDelay().toNanos(), WRITE_SPACING * lastWriteNanos), TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // closing: close() writes it
         }
@@ -269,6 +277,7 @@ final class IndexKeeper {
      */
     void write() throws IOException {
         indexIo.lock();
+        long start = System.nanoTime();
         try {
             Map<UUID, NoteReplica> replicas;
             synchronized (state) {
@@ -306,6 +315,7 @@ final class IndexKeeper {
             entries.sort(Comparator.comparing(IndexFile.Entry::id));
             IndexFile.write(indexFile(), entries);
         } finally {
+            lastWriteNanos = System.nanoTime() - start;
             indexIo.unlock();
         }
     }

@@ -40,7 +40,10 @@ final class Replicas {
         void run() throws IOException;
     }
 
-    /** The most replicas a hold keeps open: beyond, they are all closed and the hold goes on. */
+    /**
+     * The most replicas a hold keeps open: beyond, they are all closed and the hold goes on. Room for
+     * the sync engine's uploads in flight (its {@code UPLOAD_WINDOW}, 48) and a batch answered (16).
+     */
     static final int MAX_HELD = 64;
 
     private final Object state;
@@ -195,6 +198,22 @@ final class Replicas {
         synchronized (state) {
             closing = new java.util.ArrayList<>(held.values());
             held.clear();
+        }
+        if (!closing.isEmpty()) {
+            ParallelClose.closeAll(closing);
+        }
+    }
+
+    /** Closes the held replicas of {@code ids} (under the operation lock), their logs forced side by side. */
+    void closeHeld(java.util.Collection<UUID> ids) throws IOException {
+        List<NoteReplica> closing = new java.util.ArrayList<>();
+        synchronized (state) {
+            for (UUID id : ids) {
+                NoteReplica r = held.remove(id);
+                if (r != null) {
+                    closing.add(r);
+                }
+            }
         }
         if (!closing.isEmpty()) {
             ParallelClose.closeAll(closing);

@@ -744,6 +744,19 @@ public final class Vault implements Closeable {
         }
     }
 
+    /**
+     * Closes the replicas of {@code ids} that a hold keeps open, their logs forced side by side: the
+     * sync engine is done with them (their uploads answered) while the hold goes on.
+     */
+    public void closeHeld(Collection<UUID> ids) throws IOException {
+        ops.lock();
+        try {
+            replicas.closeHeld(ids);
+        } finally {
+            ops.unlock();
+        }
+    }
+
     /** Ends a hold of {@link #holdReplicas}. */
     void releaseHold() throws IOException {
         ops.lock();

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * More notes than one upload batch ({@code GlobalProcedure.UPLOAD_BATCH}) and one hold
+ * More notes than the upload window ({@code GlobalProcedure.UPLOAD_WINDOW}, batches of
+ * {@code UPLOAD_BATCH}) and one hold
  * ({@code Replicas.MAX_HELD}) go up and come down whole through a real server (docs/client.md,
  * "Many notes"): every note on the second device with its text, nothing pending on either, and a
  * second sync of the first changes nothing.
@@ -29,7 +30,8 @@ class ManyNotesSyncTest {
 
     @Test
     void notesAcrossBatchBoundariesSyncWhole() throws Exception {
-        int notes = 2 * GlobalProcedure.UPLOAD_BATCH + 3;
+        int notes = 131; // beyond the upload window (48) and two holds (Replicas.MAX_HELD, 64)
+        assertThat(notes).isGreaterThan(GlobalProcedure.UPLOAD_WINDOW);
         try (WeftServer server = WeftServer.start(new ServerConfig("127.0.0.1", 0, dir.resolve("server"),
                 new ServerConfig.TlsSetting.None(), Limits.DEFAULT), ServerLog.silent());
                 Vault a = Vault.open(dir.resolve("a"), VaultOptions.defaults());
