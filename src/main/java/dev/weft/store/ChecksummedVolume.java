@@ -60,7 +60,7 @@ final class ChecksummedVolume extends ForwardingVolume {
         int entry = file.getInt(PageSums.entryOffset(logical));
         if (!PageSums.matches(logical, image, entry)) {
             throw new StoreDamagedException(name + ": page " + logical + " (bytes " + physical * PAGE + "–"
-                    + ((physical + 1) * PAGE - 1) + ") does not match its checksum");
+                    + ((physical + 1) * PAGE - 1) + ") is damaged: it does not match its checksum");
         }
     }
 

@@ -34,7 +34,6 @@ import javax.swing.JTextPane;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingWorker;
 import javax.swing.UIManager;
-import javax.swing.table.AbstractTableModel;
 import javax.swing.text.BadLocationException;
 import javax.swing.text.DefaultStyledDocument;
 import javax.swing.text.SimpleAttributeSet;
@@ -65,7 +64,14 @@ final class HistoryDialog {
     private final OpenText open;
     private final Font font;
     private final JLabel status = new JLabel(" ");
-    private final Versions versions = new Versions();
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final RowsModel<HistoryVersion> versions = new RowsModel<>(List.of("#", "When", "Devices", "Changes"),
+            (v, column) -> switch (column) {
+                case 0 -> v.number();
+                case 1 -> HistoryRows.when(v, zone);
+                case 2 -> HistoryRows.devices(v);
+                default -> HistoryRows.changes(v);
+            });
     private final JTable table = new JTable(versions);
     private final AuthoredPane text = new AuthoredPane();
     private final JTextPane diff = new JTextPane();
@@ -97,7 +103,7 @@ final class HistoryDialog {
             if (!e.getValueIsAdjusting()) {
                 int row = table.getSelectedRow();
                 if (row >= 0) {
-                    choose(versions.rows.get(row));
+                    choose(versions.row(row));
                 }
             }
         });
@@ -233,7 +239,7 @@ final class HistoryDialog {
                     Shown shown = get();
                     chosen = version;
                     chosenText = shown.text();
-                    status.setText("Version " + version.number() + " · " + HistoryRows.when(version, ZoneId.systemDefault())
+                    status.setText("Version " + version.number() + " · " + HistoryRows.when(version, zone)
                             + " · " + HistoryRows.devices(version) + " · " + HistoryRows.changes(version));
                     showAuthors(shown.text());
                     showDiff(version, shown.diff());
@@ -408,42 +414,5 @@ final class HistoryDialog {
     }
 
     private record Shown(VersionText text, List<HistoryDiff.Segment> diff) {
-    }
-
-    private static final class Versions extends AbstractTableModel {
-        private static final String[] COLUMNS = {"#", "When", "Devices", "Changes"};
-        private final ZoneId zone = ZoneId.systemDefault();
-        private List<HistoryVersion> rows = List.of();
-
-        void show(List<HistoryVersion> shown) {
-            rows = shown;
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column];
-        }
-
-        @Override
-        public Object getValueAt(int row, int column) {
-            HistoryVersion v = rows.get(row);
-            return switch (column) {
-                case 0 -> v.number();
-                case 1 -> HistoryRows.when(v, zone);
-                case 2 -> HistoryRows.devices(v);
-                default -> HistoryRows.changes(v);
-            };
-        }
     }
 }

@@ -8,7 +8,6 @@ import java.awt.Dimension;
 import java.awt.Window;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -24,7 +23,6 @@ import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingWorker;
-import javax.swing.table.AbstractTableModel;
 
 /**
  * Ctrl+Shift+F: finds a text in every note, off the event thread, showing matches as they come
@@ -36,7 +34,12 @@ final class SearchDialog {
     private final JTextField query = new JTextField(34);
     private final JProgressBar progress = new JProgressBar();
     private final JLabel summary = new JLabel(" ");
-    private final Hits hits = new Hits();
+    private final RowsModel<SearchHit> hits = new RowsModel<>(List.of("Note", "Line", "Text"),
+            (hit, column) -> switch (column) {
+                case 0 -> hit.name();
+                case 1 -> hit.line();
+                default -> hit.snippet();
+            });
     private final JTable table = new JTable(hits);
     private final NoteSearch search;
     private SwingWorker<List<SearchHit>, List<SearchHit>> running;
@@ -58,7 +61,7 @@ final class SearchDialog {
         Runnable openSelected = () -> {
             int row = table.getSelectedRow();
             if (row >= 0) {
-                open.accept(hits.rows.get(table.convertRowIndexToModel(row)));
+                open.accept(hits.row(table.convertRowIndexToModel(row)));
             }
         };
         table.addMouseListener(new MouseAdapter() {
@@ -108,7 +111,7 @@ final class SearchDialog {
             running.cancel(false);
         }
         String text = query.getText();
-        hits.set(List.of());
+        hits.show(List.of());
         if (text.isBlank()) {
             summary.setText(" ");
             return;
@@ -134,7 +137,7 @@ final class SearchDialog {
                 if (running == this) {
                     progress.setIndeterminate(false);
                     progress.setValue(getProgress());
-                    hits.set(chunks.get(chunks.size() - 1));
+                    hits.show(chunks.get(chunks.size() - 1));
                 }
             }
 
@@ -146,7 +149,7 @@ final class SearchDialog {
                 progress.setVisible(false);
                 try {
                     List<SearchHit> found = get();
-                    hits.set(found);
+                    hits.show(found);
                     long notes = found.stream().map(SearchHit::note).distinct().count();
                     summary.setText(found.isEmpty() ? "No note contains “" + text + "”"
                             : found.size() + (found.size() == 1 ? " match" : " matches") + " in " + notes
@@ -164,40 +167,5 @@ final class SearchDialog {
         };
         running = worker;
         worker.execute();
-    }
-
-    private static final class Hits extends AbstractTableModel {
-        private static final String[] COLUMNS = {"Note", "Line", "Text"};
-        private List<SearchHit> rows = new ArrayList<>();
-
-        void set(List<SearchHit> newRows) {
-            rows = newRows;
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column];
-        }
-
-        @Override
-        public Object getValueAt(int row, int column) {
-            SearchHit hit = rows.get(row);
-            return switch (column) {
-                case 0 -> hit.name();
-                case 1 -> hit.line();
-                default -> hit.snippet();
-            };
-        }
     }
 }

@@ -23,7 +23,6 @@ import javax.swing.ListSelectionModel;
 import javax.swing.SwingUtilities;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
-import javax.swing.table.AbstractTableModel;
 
 /**
  * The trash: every note in it with when, by which device and its folder, a search, several rows
@@ -41,7 +40,15 @@ final class TrashDialog {
     private final String thisDevice;
     private final JTable table;
     private final JTextField search = new JTextField(24);
-    private final Model model = new Model();
+    private final ZoneId zone = ZoneId.systemDefault();
+    private final RowsModel<Row> model = new RowsModel<>(List.of("Note", "Folder", "Trashed", "By", "Batch"),
+            (r, column) -> switch (column) {
+                case 0 -> r.deleting() ? r.title() + " (deleting forever at the next sync)" : r.title();
+                case 1 -> r.folder();
+                case 2 -> r.when(zone);
+                case 3 -> r.device();
+                default -> r.batch() == 0 ? "" : String.format("%04x", r.batch() & 0xFFFF);
+            });
     private List<Row> all = List.of();
     private final VaultListener news = new VaultListener() {
         @Override
@@ -137,8 +144,8 @@ final class TrashDialog {
         Set<UUID> chosen = new HashSet<>(chosen());
         all = TrashRows.of(vault.notes(), vault.trashInfo(), thisDevice);
         filter();
-        for (int i = 0; i < model.rows.size(); i++) {
-            if (chosen.contains(model.rows.get(i).id())) {
+        for (int i = 0; i < model.rows().size(); i++) {
+            if (chosen.contains(model.row(i).id())) {
                 table.addRowSelectionInterval(i, i);
             }
         }
@@ -164,50 +171,12 @@ final class TrashDialog {
     private List<Row> chosenRows() {
         List<Row> rows = new ArrayList<>();
         for (int i : table.getSelectedRows()) {
-            rows.add(model.rows.get(i));
+            rows.add(model.row(i));
         }
         return rows;
     }
 
     private List<UUID> chosen() {
         return chosenRows().stream().map(Row::id).toList();
-    }
-
-    private static final class Model extends AbstractTableModel {
-        private static final String[] COLUMNS = {"Note", "Folder", "Trashed", "By", "Batch"};
-        private final ZoneId zone = ZoneId.systemDefault();
-        private List<Row> rows = List.of();
-
-        void show(List<Row> shown) {
-            rows = shown;
-            fireTableDataChanged();
-        }
-
-        @Override
-        public int getRowCount() {
-            return rows.size();
-        }
-
-        @Override
-        public int getColumnCount() {
-            return COLUMNS.length;
-        }
-
-        @Override
-        public String getColumnName(int column) {
-            return COLUMNS[column];
-        }
-
-        @Override
-        public Object getValueAt(int row, int column) {
-            Row r = rows.get(row);
-            return switch (column) {
-                case 0 -> r.deleting() ? r.title() + " (deleting forever at the next sync)" : r.title();
-                case 1 -> r.folder();
-                case 2 -> r.when(zone);
-                case 3 -> r.device();
-                default -> r.batch() == 0 ? "" : String.format("%04x", r.batch() & 0xFFFF);
-            };
-        }
     }
 }
