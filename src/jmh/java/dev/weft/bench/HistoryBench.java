@@ -1,17 +1,12 @@
 package dev.weft.bench;
 
 import dev.weft.app.trace.EditingTrace;
-import dev.weft.app.trace.PatchList;
-import dev.weft.app.trace.Replicas;
 import dev.weft.crdt.Atom;
-import dev.weft.crdt.OpSink;
 import dev.weft.crdt.Pid;
-import dev.weft.crdt.SequenceDoc;
 import dev.weft.crdt.TextHistory;
 import dev.weft.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -42,35 +37,10 @@ public final class HistoryBench {
         System.out.println("== HistoryBench trace=" + name);
         System.out.println("machine: " + BenchNet.machine());
         EditingTrace trace = BenchTraces.read(name);
-        SequenceDoc doc = Replicas.empty(Replicas.FIRST_SITE);
-        List<Atom> inserts = new ArrayList<>();
-        List<Pid> deletes = new ArrayList<>();
-        OpSink sink = new OpSink() {
-            @Override
-            public void inserted(Pid pid, int codePoint) {
-                inserts.add(new Atom(pid, codePoint));
-            }
-
-            @Override
-            public void deleted(Pid pid) {
-                deletes.add(pid);
-            }
-        };
-        List<List<Atom>> txnInserts = new ArrayList<>();
-        List<List<Pid>> txnDeletes = new ArrayList<>();
-        doc.insert(0, trace.startContent(), sink);
-        for (int t = 0; t < trace.txns().size(); t++) {
-            PatchList patches = trace.txns().get(t).patches();
-            for (int p = 0; p < patches.size(); p++) {
-                doc.delete(patches.position(p), patches.deleteCount(p), sink);
-                doc.insert(patches.position(p), patches.insert(p), sink);
-            }
-            txnInserts.add(List.copyOf(inserts));
-            txnDeletes.add(List.copyOf(deletes));
-            inserts.clear();
-            deletes.clear();
-        }
-        int edits = txnInserts.size();
+        TraceEdits typed = TraceEdits.of(trace);
+        List<List<Atom>> txnInserts = typed.inserts();
+        List<List<Pid>> txnDeletes = typed.deletes();
+        int edits = typed.count();
         Path dir = Files.createTempDirectory("weft-history");
         UUID id = new UUID(8, 8);
         long[] now = {1_765_000_000_000_000L};

@@ -1,8 +1,6 @@
 package dev.weft.bench;
 
 import dev.weft.app.trace.EditingTrace;
-import dev.weft.app.trace.PatchList;
-import dev.weft.app.trace.Replicas;
 import dev.weft.crdt.Atom;
 import dev.weft.crdt.OpSink;
 import dev.weft.crdt.Pid;
@@ -99,35 +97,10 @@ public final class StoreSizeBench {
 
     private static void trace(Path dir, String name) throws IOException {
         EditingTrace trace = BenchTraces.read(name);
-        SequenceDoc doc = Replicas.empty(Replicas.FIRST_SITE);
-        List<Atom> inserts = new ArrayList<>();
-        List<Pid> deletes = new ArrayList<>();
-        OpSink sink = new OpSink() {
-            @Override
-            public void inserted(Pid pid, int codePoint) {
-                inserts.add(new Atom(pid, codePoint));
-            }
-
-            @Override
-            public void deleted(Pid pid) {
-                deletes.add(pid);
-            }
-        };
         UUID id = new UUID(8, 8);
-        List<List<Atom>> txnInserts = new ArrayList<>();
-        List<List<Pid>> txnDeletes = new ArrayList<>();
-        doc.insert(0, trace.startContent(), sink);
-        for (int t = 0; t < trace.txns().size(); t++) {
-            PatchList patches = trace.txns().get(t).patches();
-            for (int p = 0; p < patches.size(); p++) {
-                doc.delete(patches.position(p), patches.deleteCount(p), sink);
-                doc.insert(patches.position(p), patches.insert(p), sink);
-            }
-            txnInserts.add(List.copyOf(inserts));
-            txnDeletes.add(List.copyOf(deletes));
-            inserts.clear();
-            deletes.clear();
-        }
+        TraceEdits typed = TraceEdits.of(trace);
+        List<List<Atom>> txnInserts = typed.inserts();
+        List<List<Pid>> txnDeletes = typed.deletes();
         long t0 = System.nanoTime();
         try (Store store = Store.open(dir)) {
             for (int from = 0; from < txnInserts.size(); from += 2_000) {
@@ -140,6 +113,7 @@ public final class StoreSizeBench {
                 });
             }
         }
+        SequenceDoc doc = typed.doc();
         long textBytes = doc.text().getBytes(StandardCharsets.UTF_8).length;
         report(String.format("%s history: %,d transactions, %,d atoms with tombstones, %,d chars", name,
                 trace.txns().size(), doc.atomCount(), doc.length()), dir, textBytes, t0);

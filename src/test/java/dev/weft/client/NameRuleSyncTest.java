@@ -169,7 +169,9 @@ class NameRuleSyncTest extends LiveServerTest {
     }
 
     /** Files and folders under the vault, outside .weft, whose name starts with a dot. */
+    /** Files whose name starts with a dot, once the vault's pending file writes are done (their temp files gone). */
     private static List<Path> dottedFiles(SyncClientTest.Device d) throws Exception {
+        d.vault().flush();
         Path folder = d.vault().folder();
         try (Stream<Path> all = Files.walk(folder)) {
             return all.filter(p -> !p.equals(folder) && !p.startsWith(folder.resolve(".weft")))
