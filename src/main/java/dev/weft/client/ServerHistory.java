@@ -3,6 +3,8 @@ package dev.weft.client;
 import dev.weft.protocol.HistoryList;
 import dev.weft.protocol.HistoryPull;
 import dev.weft.protocol.HistoryText;
+import dev.weft.protocol.HistoryTextPart;
+import dev.weft.protocol.HistoryTextParts;
 import dev.weft.protocol.HistoryVersions;
 import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
@@ -113,11 +115,19 @@ public final class ServerHistory implements NoteHistory {
         ServerAddress server = ServerAddress.of(device);
         String where = "the server at " + server.host() + ":" + server.port();
         CompletableFuture<Message> answer = new CompletableFuture<>();
+        HistoryTextParts.Joiner parts = new HistoryTextParts.Joiner();
         WireConnection.Handler handler = new WireConnection.Handler() {
             @Override
             public void received(List<Message> messages) {
                 for (Message m : messages) {
-                    if (m instanceof HistoryVersions || m instanceof HistoryText || m instanceof SyncError) {
+                    if (m instanceof HistoryText || m instanceof HistoryTextPart) {
+                        try {
+                            parts.add(m).ifPresent(answer::complete); // a big text comes in parts
+                        } catch (IllegalArgumentException e) {
+                            answer.completeExceptionally(new IOException(where + " sent a broken history text: "
+                                    + e.getMessage()));
+                        }
+                    } else if (m instanceof HistoryVersions || m instanceof SyncError) {
                         answer.complete(m); // anything else is news of other notes (a pushed 32)
                     }
                 }
