@@ -45,7 +45,11 @@ public final class ServerHistory implements NoteHistory {
 
     @Override
     public List<HistoryVersion> versions(String note) throws IOException {
-        HistoryVersions answer = (HistoryVersions) ask(new HistoryList(idOf(note)));
+        return versions(idOf(note));
+    }
+
+    List<HistoryVersion> versions(UUID note) throws IOException {
+        HistoryVersions answer = (HistoryVersions) ask(new HistoryList(note));
         List<HistoryVersion> versions = new ArrayList<>();
         for (HistoryVersions.Version v : answer.versions()) {
             versions.add(new HistoryVersion(versions.size() + 1, instant(v.from()), instant(v.to()), v.devices(),
@@ -56,7 +60,11 @@ public final class ServerHistory implements NoteHistory {
 
     @Override
     public VersionText textAt(String note, Instant at) throws IOException {
-        HistoryText answer = (HistoryText) ask(new HistoryPull(idOf(note), micros(at)));
+        return textAt(idOf(note), at);
+    }
+
+    VersionText textAt(UUID note, Instant at) throws IOException {
+        HistoryText answer = (HistoryText) ask(new HistoryPull(note, micros(at)));
         String text = answer.text();
         List<AuthorSpan> spans = new ArrayList<>();
         int start = 0;
@@ -86,7 +94,7 @@ public final class ServerHistory implements NoteHistory {
     }
 
     /** The note of this name (a trailing {@code .md} is ignored), out of the trash first. */
-    private UUID idOf(String note) throws IOException {
+    UUID idOf(String note) throws IOException {
         String name = note.toLowerCase(Locale.ROOT).endsWith(".md") ? note.substring(0, note.length() - 3) : note;
         return vault.notes().stream().filter(n -> n.name().equals(name))
                 .min(Comparator.comparing(NoteInfo::trashed)).map(NoteInfo::id)
