@@ -63,6 +63,21 @@ class HistoryCacheTest {
     }
 
     @Test
+    void aPurgeRemovesWhatWasKeptOfTheNote(@TempDir Path folder) throws IOException {
+        try (dev.weft.vault.Vault vault = dev.weft.vault.Vault.open(folder, dev.weft.vault.VaultOptions.defaults())) {
+            UUID id = vault.create("secret", "a password").id();
+            HistoryCache cache = new HistoryCache(folder.resolve(".weft"));
+            cache.keepText(id, T0, text("a password"));
+            Files.writeString(folder.resolve(".weft/history/" + id + ".hist.7.tmp"), "left by a kill");
+            vault.purge(id);
+            assertThat(cache.read(id)).isEmpty();
+            try (Stream<Path> files = Files.list(folder.resolve(".weft/history"))) {
+                assertThat(files).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aHeldTextAnswersOnlyWhereNothingChanged() {
         List<HistoryVersion> versions = List.of(
                 new HistoryVersion(1, T0, T0.plusSeconds(60), List.of("laptop"), 5, 0),
