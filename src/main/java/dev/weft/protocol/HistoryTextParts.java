@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Splits a {@code 41} that would pass the frame limit into {@code 42}s and a last {@code 41}, and
+ * Splits a {@code 41} that would pass the frame limit into {@code 43}s and a last {@code 41}, and
  * joins them again (docs/protocol.md §10). Pure: no network.
  */
 public final class HistoryTextParts {
@@ -19,7 +19,7 @@ public final class HistoryTextParts {
     }
 
     /**
-     * {@code text} as messages of at most {@code maxBytes} each: {@code 42}s, in order, then a
+     * {@code text} as messages of at most {@code maxBytes} each: {@code 43}s, in order, then a
      * {@code 41} with the rest; just the {@code 41} when it fits.
      */
     public static List<Message> split(HistoryText text, int maxBytes) {
@@ -67,7 +67,7 @@ public final class HistoryTextParts {
         private HistoryText first;
 
         /**
-         * Takes the next part ({@code 42} or the ending {@code 41}); answers the whole text once a
+         * Takes the next part ({@code 43} or the ending {@code 41}); answers the whole text once a
          * {@code 41} ends it.
          *
          * @throws IllegalArgumentException for a part of another document or time than the one before

@@ -54,7 +54,7 @@ class HistoryGoldenVectorsTest {
     @Test
     void textInParts() throws Exception {
         byte[] part = Hex.bytes(
-                "2a",                                   // header: history_text_part (42)
+                "2b",                                   // header: history_text_part (43)
                 "0123456789abcdef fedcba9876543210",    // u128 document_id
                 "00060a241f454e00",                     // u64 at = T0 + 2 min
                 "0000000000000001",                     // u64 number_of_authors

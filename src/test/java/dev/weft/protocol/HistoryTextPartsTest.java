@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** A {@code 41} over the frame limit as {@code 42}s and a last {@code 41} (docs/protocol.md §10), and joined again. */
+/** A {@code 41} over the frame limit as {@code 43}s and a last {@code 41} (docs/protocol.md §10), and joined again. */
 class HistoryTextPartsTest {
     @Test
     void aTextThatFitsIsOneMessage() {

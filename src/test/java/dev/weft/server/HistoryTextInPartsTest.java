@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A history text over the frame limit (docs/protocol.md §10) from a real server: {@code 42}s and a
+ * A history text over the frame limit (docs/protocol.md §10) from a real server: {@code 43}s and a
  * last {@code 41}, every frame within the limit, joined into the text. The limit is 256 KiB here so
  * that the text stays small; {@code HistoryTextPartsTest} splits one of 22 MB at 16 MiB.
  */
