@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * Issue 16 §3's figures: a trace's edits stored one upsert per transaction of the trace (a
  * keystroke, mostly), one second apart with a 10-minute pause every 2,000 edits, so the store keeps
  * its deleted text; then the store's size per 1,000 edits, and the time to list the note's versions
- * and to fetch a version's text as the server does it (read the runs, rebuild), median of 21.
+ * and to fetch a version's text as the server does it (read the runs, rebuild), median of 21; then
+ * {@code --history-days} at the middle version (one commit) and a pull from before it.
  *
  * <pre>
  * mvn -q -B -Pjmh package -DskipTests
@@ -86,6 +87,17 @@ public final class HistoryBench {
                 System.out.printf("list versions: median %.1f ms; fetch version %d (%,d chars): median %.1f ms (%d)%n",
                         median(list) / 1e6, middle.number(), history.textAt(middle.to()).text().length(),
                         median(fetch) / 1e6, length % 10);
+                // --history-days at the middle version: deleted text and history entries before it go
+                long p0 = System.nanoTime();
+                long[] pruned = store.write(batch -> new long[] {batch.forgetDeletedBefore(id, middle.to()),
+                        batch.pruneHistoryBefore(id, middle.to())});
+                long p1 = System.nanoTime();
+                long early = versions.get(1).to();
+                int pulled = store.changesSince(id, early, 200).orElseThrow().inserts().size();
+                long p2 = System.nanoTime();
+                System.out.printf("prune before version %d: %,d characters forgotten, %,d history entries removed,"
+                        + " one commit %.0f ms; a pull from version 2 (now from the runs): %,d inserts, %.0f ms%n",
+                        middle.number(), pruned[0], pruned[1], (p1 - p0) / 1e6, pulled, (p2 - p1) / 1e6);
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

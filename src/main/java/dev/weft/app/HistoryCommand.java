@@ -1,8 +1,7 @@
 package dev.weft.app;
 
-import dev.weft.client.NoteHistory;
+import dev.weft.client.DeviceHistory;
 import dev.weft.client.NoteHistory.HistoryVersion;
-import dev.weft.client.ServerHistory;
 import dev.weft.vault.Vault;
 import dev.weft.vault.VaultOptions;
 import java.io.IOException;
@@ -19,8 +18,9 @@ import java.util.Optional;
 
 /**
  * {@code weft history NOTE [--at TIME]}: the note's versions as the server keeps them
- * (docs/protocol.md §10), or its text as of a version or a time. Asks the server; says so in one
- * line, exit 1, when it cannot be reached.
+ * (docs/protocol.md §10), or its text as of a version or a time. Asks the server; when it cannot be
+ * reached, answers what this device fetched before with one line saying so on stderr, or says in
+ * one line (exit 1) that it needs the server.
  */
 final class HistoryCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
@@ -52,14 +52,14 @@ final class HistoryCommand {
             }
         }
         try (Vault vault = Vault.open(command.vault(), VaultOptions.defaults())) {
-            NoteHistory history = new ServerHistory(vault);
+            DeviceHistory history = new DeviceHistory(vault);
             if (command.at().isEmpty()) {
-                list(history.versions(command.note()));
+                list(said(history.versionsHeld(command.note())));
                 return Launcher.OK;
             }
             Instant at;
             if (version.isPresent()) {
-                List<HistoryVersion> versions = history.versions(command.note());
+                List<HistoryVersion> versions = said(history.versionsHeld(command.note()));
                 int n = version.get();
                 if (n < 1 || n > versions.size()) {
                     err.println("weft history: '" + command.note() + "' has no version " + n + " (it has "
@@ -70,13 +70,19 @@ final class HistoryCommand {
             } else {
                 at = asked.get();
             }
-            out.print(history.textAt(command.note(), at).text());
+            out.print(said(history.textHeld(command.note(), at)).text());
             out.flush();
             return Launcher.OK;
         } catch (IOException e) {
             err.println("weft history: " + e.getMessage());
             return Launcher.FAILED;
         }
+    }
+
+    /** The answer, after one line on stderr if it came from this device because the server was not reachable. */
+    private <T> T said(DeviceHistory.Answer<T> answer) {
+        answer.offline().ifPresent(line -> err.println("weft history: " + line));
+        return answer.value();
     }
 
     private void list(List<HistoryVersion> versions) {

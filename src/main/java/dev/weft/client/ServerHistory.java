@@ -3,6 +3,8 @@ package dev.weft.client;
 import dev.weft.protocol.HistoryList;
 import dev.weft.protocol.HistoryPull;
 import dev.weft.protocol.HistoryText;
+import dev.weft.protocol.HistoryTextPart;
+import dev.weft.protocol.HistoryTextParts;
 import dev.weft.protocol.HistoryVersions;
 import dev.weft.protocol.Message;
 import dev.weft.protocol.MessageCodec;
@@ -43,7 +45,11 @@ public final class ServerHistory implements NoteHistory {
 
     @Override
     public List<HistoryVersion> versions(String note) throws IOException {
-        HistoryVersions answer = (HistoryVersions) ask(new HistoryList(idOf(note)));
+        return versions(idOf(note));
+    }
+
+    List<HistoryVersion> versions(UUID note) throws IOException {
+        HistoryVersions answer = (HistoryVersions) ask(new HistoryList(note));
         List<HistoryVersion> versions = new ArrayList<>();
         for (HistoryVersions.Version v : answer.versions()) {
             versions.add(new HistoryVersion(versions.size() + 1, instant(v.from()), instant(v.to()), v.devices(),
@@ -54,7 +60,11 @@ public final class ServerHistory implements NoteHistory {
 
     @Override
     public VersionText textAt(String note, Instant at) throws IOException {
-        HistoryText answer = (HistoryText) ask(new HistoryPull(idOf(note), micros(at)));
+        return textAt(idOf(note), at);
+    }
+
+    VersionText textAt(UUID note, Instant at) throws IOException {
+        HistoryText answer = (HistoryText) ask(new HistoryPull(note, micros(at)));
         String text = answer.text();
         List<AuthorSpan> spans = new ArrayList<>();
         int start = 0;
@@ -84,7 +94,7 @@ public final class ServerHistory implements NoteHistory {
     }
 
     /** The note of this name (a trailing {@code .md} is ignored), out of the trash first. */
-    private UUID idOf(String note) throws IOException {
+    UUID idOf(String note) throws IOException {
         String name = note.toLowerCase(Locale.ROOT).endsWith(".md") ? note.substring(0, note.length() - 3) : note;
         return vault.notes().stream().filter(n -> n.name().equals(name))
                 .min(Comparator.comparing(NoteInfo::trashed)).map(NoteInfo::id)
@@ -113,11 +123,19 @@ public final class ServerHistory implements NoteHistory {
         ServerAddress server = ServerAddress.of(device);
         String where = "the server at " + server.host() + ":" + server.port();
         CompletableFuture<Message> answer = new CompletableFuture<>();
+        HistoryTextParts.Joiner parts = new HistoryTextParts.Joiner();
         WireConnection.Handler handler = new WireConnection.Handler() {
             @Override
             public void received(List<Message> messages) {
                 for (Message m : messages) {
-                    if (m instanceof HistoryVersions || m instanceof HistoryText || m instanceof SyncError) {
+                    if (m instanceof HistoryText || m instanceof HistoryTextPart) {
+                        try {
+                            parts.add(m).ifPresent(answer::complete); // a big text comes in parts
+                        } catch (IllegalArgumentException e) {
+                            answer.completeExceptionally(new IOException(where + " sent a broken history text: "
+                                    + e.getMessage()));
+                        }
+                    } else if (m instanceof HistoryVersions || m instanceof SyncError) {
                         answer.complete(m); // anything else is news of other notes (a pushed 32)
                     }
                 }

@@ -123,9 +123,9 @@ public final class SyncClient implements AutoCloseable {
         return answer.deviceName();
     }
 
-    /** The history of this vault's notes as its server keeps it (docs/protocol.md §10). */
+    /** The history of this vault's notes as its server keeps it (docs/protocol.md §10), offline what this device fetched. */
     public NoteHistory history() {
-        return new ServerHistory(vault);
+        return new DeviceHistory(vault);
     }
 
     public void addListener(SyncListener listener) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** The bodies of {@code 40} and {@code 41} (docs/protocol.md §10). */
+/** The bodies of {@code 40}, {@code 41} and {@code 43} (docs/protocol.md §10). */
 final class HistoryFields {
     /** from, to, inserted, deleted, number_of_devices. */
     private static final int MIN_VERSION_BYTES = 5 * 8;
@@ -73,6 +73,16 @@ final class HistoryFields {
             text.appendCodePoint(r.utf8("text"));
         }
         return new HistoryText(id, time, authors, text.toString());
+    }
+
+    /** A {@code 43}: a {@code 41} body of at least one code point. */
+    static HistoryTextPart readPart(ByteReader r) throws ProtocolException {
+        int at = r.offset();
+        HistoryText part = readText(r);
+        if (part.text().isEmpty()) {
+            throw r.errorAt(at, "a history text part of no code points");
+        }
+        return new HistoryTextPart(part);
     }
 
     static void write(ByteWriter w, HistoryText m) {

@@ -74,7 +74,7 @@ final class GlobalSync {
             TrashReplies trash) {
         this.restoring = restoring;
         this.trash = trash;
-        this.history = new HistoryReplies(store);
+        this.history = new HistoryReplies(store, replies.maxMessageBytes());
         this.store = store;
         this.hub = hub;
         this.peer = peer;
@@ -108,7 +108,7 @@ final class GlobalSync {
         } else if (message instanceof HistoryList h) {
             read(() -> history.versions(h));
         } else if (message instanceof HistoryPull h) {
-            read(() -> history.text(h));
+            readInTurn(() -> history.text(h));
         } else if (message instanceof SyncDocPurge p) {
             // refused (36, 409) for a note out of the trash
             answer(batch -> trashed(batch, p.documentId(), batch.purge(p.documentId()), NO_CHECK), p.documentId(), 1);
@@ -178,6 +178,37 @@ final class GlobalSync {
             queued.complete(null);
         });
         lastWrite = queued;
+    }
+
+    /**
+     * {@link #read} for an answer that may be in parts (a history text, docs/protocol.md §10): each
+     * message goes once the one before it is written to the socket, so a big answer holds one part
+     * of unsent frames and a reader that keeps reading is never cut off; the connection's next
+     * answers wait for the last part.
+     */
+    private void readInTurn(Supplier<List<Message>> read) {
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        lastWrite.whenComplete((ignored, error) -> peer.serially(() -> {
+            List<Message> answer;
+            try {
+                answer = read.get();
+            } catch (RuntimeException e) {
+                failures.fault(peer, e);
+                answered.complete(null);
+                return;
+            }
+            sendInTurn(answer, 0, answered);
+        }));
+        lastWrite = answered;
+    }
+
+    private void sendInTurn(List<Message> messages, int next, CompletableFuture<Void> answered) {
+        if (next == messages.size() - 1) {
+            peer.send(List.of(messages.get(next)));
+            answered.complete(null);
+        } else {
+            peer.send(List.of(messages.get(next)), () -> peer.serially(() -> sendInTurn(messages, next + 1, answered)));
+        }
     }
 
     /**

@@ -9,9 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code --history-days N}: the text deleted more than N days ago is forgotten (docs/store.md,
- * "Deleted text"), note by note, one commit each; the current text is never touched and devices
- * see no change. Runs at start and every hour; 0 keeps history forever.
+ * {@code --history-days N}: the text deleted more than N days ago is forgotten, and the op history
+ * of changes made before then removed (docs/store.md, "Deleted text"), note by note, one commit
+ * each; the current text is never touched and devices see no change. Runs at start and every hour; 0 keeps history forever.
  */
 final class HistoryExpiry implements AutoCloseable {
     static final long MICROS_PER_DAY = 86_400L * 1_000_000;
@@ -34,20 +34,25 @@ final class HistoryExpiry implements AutoCloseable {
     long runAt(long nowMicros) {
         long before = nowMicros - days * MICROS_PER_DAY;
         long forgotten = 0;
+        long pruned = 0;
         long since = 0;
         while (true) {
             List<SyncEntry> page = store.changedSince(since, GlobalSync.SYNCLIST_LIMIT);
             for (SyncEntry e : page) {
                 UUID doc = e.documentId();
-                forgotten += store.write(batch -> batch.forgetDeletedBefore(doc, before));
+                long[] done = store.write(batch -> new long[] {batch.forgetDeletedBefore(doc, before),
+                        batch.pruneHistoryBefore(doc, before)});
+                forgotten += done[0];
+                pruned += done[1];
             }
             if (page.size() < GlobalSync.SYNCLIST_LIMIT) {
                 break;
             }
             since = page.get(page.size() - 1).syncTime();
         }
-        if (forgotten > 0) {
-            log.info("forgot " + forgotten + " characters deleted more than " + days + " days ago");
+        if (forgotten > 0 || pruned > 0) {
+            log.info("forgot " + forgotten + " characters deleted and " + pruned + " history entries written more than "
+                    + days + " days ago");
         }
         return forgotten;
     }

@@ -4,6 +4,7 @@ import dev.weft.crdt.TextHistory;
 import dev.weft.protocol.HistoryList;
 import dev.weft.protocol.HistoryPull;
 import dev.weft.protocol.HistoryText;
+import dev.weft.protocol.HistoryTextParts;
 import dev.weft.protocol.HistoryVersions;
 import dev.weft.protocol.Message;
 import dev.weft.store.Store;
@@ -16,15 +17,18 @@ import java.util.UUID;
 
 /**
  * Answers the history requests (docs/protocol.md §10) from the store's deleted text: a document's
- * versions and its text as of a time, the devices named by the server. Reads only.
+ * versions and its text as of a time (in parts when it passes the frame limit), the devices named
+ * by the server. Reads only.
  */
 final class HistoryReplies {
     /** The author of text written on a device before it was paired (docs/protocol.md §2: site 255). */
     static final String UNPAIRED = "a device before pairing";
     private final Store store;
+    private final int maxMessageBytes;
 
-    HistoryReplies(Store store) {
+    HistoryReplies(Store store, int maxMessageBytes) {
         this.store = store;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     List<Message> versions(HistoryList request) {
@@ -55,7 +59,7 @@ final class HistoryReplies {
         for (TextHistory.Span span : text.spans()) {
             authors.add(new HistoryText.Author(s.codePointCount(span.start(), span.end()), names.of(span.site())));
         }
-        return List.of(new HistoryText(doc, request.at(), authors, s));
+        return HistoryTextParts.split(new HistoryText(doc, request.at(), authors, s), maxMessageBytes);
     }
 
     private static List<Message> notFound(UUID doc) {

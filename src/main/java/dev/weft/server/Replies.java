@@ -41,6 +41,11 @@ final class Replies {
         this.maxMessageBytes = maxMessageBytes;
     }
 
+    /** The largest message a peer takes: answers are split to fit. */
+    int maxMessageBytes() {
+        return maxMessageBytes;
+    }
+
     /** {@code 33} messages holding {@code changes}, each well under the message size limit. */
     List<SyncDocResponse> responses(UUID document, String name, List<Atom> inserts, List<Pid> deletes) {
         int budget = maxMessageBytes / 2 - HEADER_BYTES;

@@ -6,6 +6,7 @@ import dev.weft.crdt.PidRange;
 import dev.weft.crdt.Run;
 import dev.weft.crdt.RunCollector;
 import dev.weft.crdt.TextHistory;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -139,11 +140,13 @@ final class Runs {
         List<Pid> deletes = new ArrayList<>();
         if (since >= 0 && since != Long.MAX_VALUE) {
             byte[] prefix = Keys.document(id);
-            if (since < document.created()) {
+            if (!historyCovers(id, document, since)) {
                 for (Map.Entry<byte[], byte[]> e : range(runs, prefix).entrySet()) {
                     StoredRun run = StoredRun.decode(e.getKey(), e.getValue());
                     for (int k = 0; k < run.count(); k++) {
-                        classify(run, k, since, site, inserts, deletes);
+                        if (mayHaveChangedAfter(run, k, since)) {
+                            classify(run, k, since, site, inserts, deletes);
+                        }
                     }
                 }
             } else {
@@ -242,7 +245,7 @@ final class Runs {
         Pid last = null;
         if (since >= 0 && since != Long.MAX_VALUE) {
             byte[] prefix = Keys.document(id);
-            if (since >= document.created() && historyFits(id, prefix, since, maxBytes)) {
+            if (historyCovers(id, document, since) && historyFits(id, prefix, since, maxBytes)) {
                 for (Touched t : touchedSince(prefix, id, since).values()) {
                     for (int k = t.atoms.nextSetBit(0); k >= 0; k = t.atoms.nextSetBit(k + 1)) {
                         if (after != null && t.run.pidAt(k).compareTo(after) <= 0 || !t.changedAfter(k, since)) {
@@ -345,6 +348,43 @@ final class Runs {
             runs.put(run.key(doc), run.encode());
         }
         return forgotten;
+    }
+
+    /**
+     * Removes {@code document}'s history entries of changes before {@code before} ({@code
+     * --history-days}) and notes the last time they held: a pull from before it scans the runs
+     * instead ({@link #historyCovers}). Returns how many entries it removed.
+     */
+    int pruneHistoryBefore(UUID document, long before) {
+        NavigableMap<byte[], byte[]> old = history.subMap(Keys.historyFrom(document, 1), true,
+                Keys.historyFrom(document, Math.max(1, before)), false);
+        if (old.isEmpty()) {
+            return 0;
+        }
+        long through = Math.max(prunedThrough(document), Keys.timeAt(old.lastKey(), Keys.DOCUMENT));
+        int removed = old.size();
+        old.clear();
+        history.put(prunedKey(document), ByteBuffer.allocate(Long.BYTES).putLong(through).array());
+        return removed;
+    }
+
+    /** Whether the history entries hold every change after {@code since}: not before the note's creation or a prune. */
+    private boolean historyCovers(UUID id, DocumentRecord document, long since) {
+        return since >= document.created() && since >= prunedThrough(id);
+    }
+
+    /** The last time of the history entries pruned ({@link #pruneHistoryBefore}); 0 if none. */
+    private long prunedThrough(UUID document) {
+        byte[] mark = history.get(prunedKey(document));
+        return mark == null ? 0 : ByteBuffer.wrap(mark).getLong();
+    }
+
+    /**
+     * The key of a document's prune mark: time 0 sorts before every change, so no read of the
+     * changes after a time sees it, and chunk 1 keeps changes from being folded into it.
+     */
+    private static byte[] prunedKey(UUID document) {
+        return Keys.history(document, 0, 1);
     }
 
     /** How many deleted characters the store keeps the text of, and in how many documents. O(store). */
@@ -478,6 +518,15 @@ final class Runs {
         } else if (sendsDelete(run, k, since, site)) {
             out.delete(run, k);
         }
+    }
+
+    /** Whether atom {@code k} was inserted, or may have been deleted, after {@code since} (by its times in the run). */
+    private static boolean mayHaveChangedAfter(StoredRun run, int k, long since) {
+        if (run.isAlive(k)) {
+            return run.timeAt(k) > since;
+        }
+        long deleted = run.deleteTimeAt(k);
+        return deleted == StoredRun.DELETED_UNKNOWN || deleted > since;
     }
 
     /** A tombstone's delete goes to a device that may hold the atom: inserted at or before {@code since}, or its own. */

@@ -117,6 +117,16 @@ public final class WriteBatch {
         return atoms.forgetDeletedBefore(document, before);
     }
 
+    /**
+     * Removes the document's op history of changes before {@code before} ({@code --history-days},
+     * docs/store.md "Deleted text"): a device behind that time is answered from the runs instead.
+     * Returns how many history entries it removed.
+     */
+    public int pruneHistoryBefore(UUID document, long before) {
+        check();
+        return atoms.pruneHistoryBefore(document, before);
+    }
+
     /** The document's last trash ({@link TrashRecord#NONE} if none); empty if unknown or purged. */
     public Optional<TrashRecord> trashRecord(UUID document) {
         check();

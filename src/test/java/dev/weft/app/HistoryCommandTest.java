@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code weft history} in-process against a real server: two devices edit one note, with deletes (issue 16 §3). */
+/**
+ * {@code weft history} in-process against a real server: two devices edit one note, with deletes;
+ * then offline, from what the device fetched (issue 16 §3).
+ */
 class HistoryCommandTest {
     @TempDir
     Path dir;
@@ -85,9 +88,32 @@ class HistoryCommandTest {
         assertThat(run("devices", "--data", dir.resolve("server").toString())).as(err).isZero();
         assertThat(out.lines()).anyMatch(line -> line.matches("history: [1-9]\\d* deleted characters kept in 1 notes"));
 
-        server.close();
-        assertThat(run("history", "plans", "--vault", laptop.toString())).isEqualTo(Launcher.FAILED);
+        server.close(); // offline: what the laptop fetched, said so; the rest needs the server
+        assertThat(run("history", "plans", "--vault", laptop.toString())).as(err).isZero();
+        assertThat(out.lines().toList()).isEqualTo(lines);
+        assertThat(err.lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("weft history: offline (cannot reach the Weft server at ").contains("connection refused")
+                .endsWith("; newer ones need the server"));
+        assertThat(run("history", "plans", "--vault", laptop.toString(), "--at", before.toString())).as(err).isZero();
+        assertThat(out).isEqualTo("hello world");
+        assertThat(run("history", "plans", "--vault", laptop.toString(), "--at", "1")).as(err).isZero();
+        assertThat(out).isEqualTo("hello phone, again");
+        assertThat(err).startsWith("weft history: offline (").contains("fetched it before");
+        assertThat(run("history", "plans", "--vault", laptop.toString(), "--at", before.plusMillis(1).toString()))
+                .isEqualTo(Launcher.FAILED);
+        assertThat(err.lines()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("weft history: cannot reach the Weft server at ").endsWith(": it needs the server)"));
+        assertThat(run("history", "plans", "--vault", phone.toString())).as("the phone never asked")
+                .isEqualTo(Launcher.FAILED);
         assertThat(err.lines()).singleElement().satisfies(line -> assertThat(line)
                 .startsWith("weft history: cannot reach the Weft server at ").contains("connection refused"));
+        try (var held = Files.list(laptop.resolve(".weft").resolve("history"))) {
+            Path file = held.filter(f -> f.toString().endsWith(".hist")).findFirst().orElseThrow();
+            byte[] bytes = Files.readAllBytes(file);
+            bytes[bytes.length / 2] ^= 1;
+            Files.write(file, bytes);
+        }
+        assertThat(run("history", "plans", "--vault", laptop.toString())).isEqualTo(Launcher.FAILED);
+        assertThat(err).contains("is damaged").contains("written again the next time the server answers");
     }
 }

@@ -52,6 +52,29 @@ class HistoryGoldenVectorsTest {
     }
 
     @Test
+    void textInParts() throws Exception {
+        byte[] part = Hex.bytes(
+                "2b",                                   // header: history_text_part (43)
+                "0123456789abcdef fedcba9876543210",    // u128 document_id
+                "00060a241f454e00",                     // u64 at = T0 + 2 min
+                "0000000000000001",                     // u64 number_of_authors
+                "0000000000000002 6c6170746f700a",      // 2 code points by laptop
+                "0000000000000002",                     // u64 number_of_code_points
+                "6869");                                // "hi"
+        check(part, new HistoryTextPart(new HistoryText(DOC, T0 + 120_000_000,
+                List.of(new HistoryText.Author(2, "laptop")), "hi")));
+        byte[] last = Hex.bytes("29", "0123456789abcdef fedcba9876543210", "00060a241f454e00", "0000000000000001",
+                "0000000000000002 70686f6e650a", "0000000000000002", "c3a9 f09f9880");
+        HistoryTextParts.Joiner joiner = new HistoryTextParts.Joiner();
+        assertThat(joiner.add(codec.decodeFrame(part).get(0))).isEmpty();
+        assertThat(joiner.add(codec.decodeFrame(last).get(0))).contains(new HistoryText(DOC, T0 + 120_000_000,
+                List.of(new HistoryText.Author(2, "laptop"), new HistoryText.Author(2, "phone")), "hié\uD83D\uDE00"));
+        // a part of no code points
+        assertRefused(Hex.bytes("2a", "0123456789abcdef fedcba9876543210", "00060a241f454e00", "0000000000000000",
+                "0000000000000000"));
+    }
+
+    @Test
     void malformedAnswersAreProtocolErrors() {
         // authors covering 3 of 4 code points
         assertRefused(Hex.bytes("29", "0123456789abcdef fedcba9876543210", "00060a241f454e00", "0000000000000001",
