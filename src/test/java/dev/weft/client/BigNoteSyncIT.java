@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Before: the device's parts came back to it in every answer (a 5 MB note took 7 min and was cut
  * off with 1008), the download was cut off with 1008 and left a partial file; later a 20 MB note ran
  * out of memory on the downloading device, and every part's answer rewrote the whole note's file on
- * the uploading one. Slow (~10 min on two busy cores, docs/benchmarks.md "Big note"): the IT lane,
- * bounded by {@link #HANG}, never timed. Run alone with
+ * the uploading one. Slow (7 min at load 22 on two cores, docs/benchmarks.md "Big note"): the IT
+ * lane, bounded by {@link #HANG}, never timed; its replicas need the failsafe's {@code -Xmx4g}. Run alone with
  * {@code mvn -B verify -Dit.test=BigNoteSyncIT -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class BigNoteSyncIT {
