@@ -29,6 +29,11 @@ final class IncomingNotes {
         held.putIfAbsent(id, false);
     }
 
+    /** Whether an answer for {@code id} is coming in, recording nothing. */
+    synchronized boolean isHeld(UUID id) {
+        return held.containsKey(id);
+    }
+
     /** Whether {@code id}'s file must wait; if so, records that a write waits. */
     synchronized boolean holds(UUID id) {
         Boolean waits = held.get(id);

@@ -102,7 +102,12 @@ final class NoteFiles {
      * there; not while the note is incoming (IncomingNotes).
      */
     void placeFile(NoteState n, NoteReplica r) throws IOException {
-        if (incoming.holds(n.id)) {
+        if (incoming.isHeld(n.id)) {
+            // a write waits only if the file is to move or be written: each part of an upload's answer
+            // comes here, and a whole rewrite of a big note at each one costs the note's size per part
+            if (!placed(n)) {
+                incoming.holds(n.id);
+            }
             return;
         }
         Path want;
@@ -134,6 +139,19 @@ final class NoteFiles {
             }
         }
         settle(failed);
+    }
+
+    /** Whether the note's file is where its name says (none if trashed) and written there. */
+    private boolean placed(NoteState n) {
+        Path want;
+        Path have;
+        boolean written;
+        synchronized (state) {
+            want = n.trashed ? null : notePaths.pathOf(n.name);
+            have = n.file;
+            written = n.fileWritten;
+        }
+        return want == null ? have == null : want.equals(have) && written && Files.exists(want);
     }
 
     /**
