@@ -367,7 +367,7 @@ final class GlobalProcedure {
     private boolean changesTrash(UUID id, SyncDocDone done) {
         Optional<Boolean> trashedHere = vault.note(id).map(n -> n.trashed());
         return trashedHere.isPresent() && trashedHere.get() != done.trashed()
-                && vault.pendingTrashChanges().stream().noneMatch(c -> c.id().equals(id));
+                && !vault.trashChangePending(id);
     }
 
     /**
@@ -756,7 +756,7 @@ final class GlobalProcedure {
             // also at an unchanged time: it marks the atoms held beyond the time as covered now
             vault.currentTo(id, Math.max(done.syncTime(), vault.syncTime(id)));
         }
-        boolean trashChangePending = vault.pendingTrashChanges().stream().anyMatch(c -> c.id().equals(id));
+        boolean trashChangePending = vault.trashChangePending(id);
         boolean trashedHere = vault.note(id).map(n -> n.trashed()).orElse(false);
         if (!trashChangePending && trashedHere != done.trashed()) {
             vault.applyRemoteTrashed(id, done.trashed());

@@ -206,16 +206,17 @@ final class Runs {
         RunCollector insertRuns = new RunCollector(inserts::add, Integer.MAX_VALUE);
         RunCollector deleteRanges = new RunCollector(run -> deletes.add(run.pids()), Integer.MAX_VALUE);
         int[] size = {0};
+        long[] scratch = new long[Pid.MAX_DEPTH];
         Pid last = window(id, document, since, site, after, maxBytes, everyDelete, new ChangeSink() {
             @Override
             public void insert(StoredRun run, int k) {
-                insertRuns.add(run.pidAt(k), run.codePointAt(k));
+                run.visitAt(k, run.codePointAt(k), insertRuns, scratch);
                 size[0]++;
             }
 
             @Override
             public void delete(StoredRun run, int k) {
-                deleteRanges.add(run.pidAt(k), StoredRun.TOMBSTONE);
+                run.visitAt(k, StoredRun.TOMBSTONE, deleteRanges, scratch);
                 size[0]++;
             }
 
@@ -269,6 +270,8 @@ final class Runs {
                 NavigableMap<byte[], byte[]> range = to == null ? runs.tailMap(from, true)
                         : runs.subMap(from, true, to, false);
                 long budget = maxBytes;
+                StoredRun lastRun = null; // the window's last atom: its pid made once, at the end
+                int lastK = 0;
                 scan:
                 for (Map.Entry<byte[], byte[]> e : range.entrySet()) {
                     StoredRun run = StoredRun.decode(e.getKey(), e.getValue());
@@ -280,7 +283,6 @@ final class Runs {
                         if (budget <= 0) {
                             break scan;
                         }
-                        Pid pid = run.pidAt(k);
                         int before = out.size();
                         boolean alive = run.isAlive(k);
                         if (alive ? run.timeAt(k) > since : everyDelete) {
@@ -293,13 +295,13 @@ final class Runs {
                             classify(run, k, since, site, out);
                         }
                         // scanning costs too: an atom not sent counts as a few bytes
-                        budget -= out.size() > before ? 7 + Keys.PAIR * pid.depth() : 8;
-                        last = pid;
+                        budget -= out.size() > before ? 7 + Keys.PAIR * run.depth() : 8;
+                        lastRun = run;
+                        lastK = k;
                     }
                 }
-                if (budget > 0) {
-                    last = null; // the scan reached the end of the document
-                }
+                // null when the scan reached the end of the document
+                last = budget > 0 || lastRun == null ? null : lastRun.pidAt(lastK);
             }
         }
         return last;

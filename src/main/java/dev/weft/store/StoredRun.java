@@ -107,6 +107,22 @@ final class StoredRun {
         return Pid.of(keys);
     }
 
+    /** How many pairs each pid of the run has. */
+    int depth() {
+        return head.length;
+    }
+
+    /**
+     * Hands pid {@code k} with {@code codePoint} to {@code visitor}, its keys written into {@code
+     * scratch} (at least {@link #depth} long): no {@link Pid} made, for scans that regroup runs.
+     */
+    void visitAt(int k, int codePoint, AtomVisitor visitor, long[] scratch) {
+        int last = head.length - 1;
+        System.arraycopy(head, 0, scratch, 0, last);
+        scratch[last] = Pid.key(Pid.siteOf(head[last]), identAt(k));
+        visitor.visit(scratch, 0, head.length, codePoint);
+    }
+
     /** The atom's character, also once deleted; {@link #TOMBSTONE} if never known. */
     int codePointAt(int k) {
         return codePoints[k];

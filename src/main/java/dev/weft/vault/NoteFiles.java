@@ -117,10 +117,14 @@ final class NoteFiles {
             want = n.trashed ? null : notePaths.pathOf(n.name);
             have = n.file;
         }
+        // settling scans every note: worth it only when this note frees a place or waits holding one (a cycle)
+        boolean settle = false;
         if (want == null) {
             removeFile(n);
+            settle = have != null;
         } else if (!want.equals(have)) {
             if (occupied(want, n)) {
+                settle = have != null;
                 synchronized (state) {
                     n.deferred = true;
                     if (have == null) {
@@ -129,6 +133,8 @@ final class NoteFiles {
                 }
             } else if (!tryMove(n, want, r.text())) {
                 failed.add(n.id);
+            } else {
+                settle = have != null;
             }
         } else {
             synchronized (state) {
@@ -138,7 +144,9 @@ final class NoteFiles {
                 scheduleWrite(n, r);
             }
         }
-        settle(failed);
+        if (settle) {
+            settle(failed);
+        }
     }
 
     /** Whether the note's file is where its name says (none if trashed) and written there. */

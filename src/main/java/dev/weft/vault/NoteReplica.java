@@ -416,7 +416,7 @@ public final class NoteReplica implements Closeable {
         log.checkWritable();
         // where each op lands costs a walk up the tree: worked out only for a note an editor shows
         boolean shown = !textListeners.isEmpty();
-        List<LogRecord> changed = new ArrayList<>();
+        List<LogRecord> changed = new ArrayList<>(inserts.size() + deletes.size());
         List<TextChange> changes = new ArrayList<>();
         for (Atom atom : inserts) {
             int at = shown ? doc.applyInsert(atom.pid(), atom.codePoint())

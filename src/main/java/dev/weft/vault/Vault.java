@@ -1117,6 +1117,14 @@ public final class Vault implements Closeable {
         }
     }
 
+    /** Whether a trash or restore of {@code id} waits to be sent or acknowledged: {@link #pendingTrashChanges} for one note. */
+    public boolean trashChangePending(UUID id) {
+        synchronized (state) {
+            NoteState n = notes.get(id);
+            return n != null && n.pendingTrash != null;
+        }
+    }
+
     /** The server's {@code 34} for a trash or restore request: the pending change is done if it still is this one. */
     public void trashAcknowledged(UUID id, boolean trashed) throws IOException {
         synchronized (state) {
