@@ -49,10 +49,13 @@ final class SearchDialog {
     private final JTable table = new JTable(rows);
     private final NoteIndex index;
     private final Timer quiet = new Timer(QUIET_MILLIS, e -> start());
+    private final Consumer<NoteMatch> open;
     private SwingWorker<NoteSearch.Results, Void> running;
+    private boolean openFirst;
 
     SearchDialog(Window owner, NoteIndex index, Consumer<NoteMatch> open) {
         this.index = index;
+        this.open = open;
         dialog = new JDialog(owner, "Search All Notes", JDialog.ModalityType.MODELESS);
         dialog.setName("search");
         quiet.setRepeats(false);
@@ -62,11 +65,13 @@ final class SearchDialog {
         query.getDocument().addDocumentListener(new DocumentListener() {
             @Override
             public void insertUpdate(DocumentEvent e) {
+                openFirst = false;
                 quiet.restart();
             }
 
             @Override
             public void removeUpdate(DocumentEvent e) {
+                openFirst = false;
                 quiet.restart();
             }
 
@@ -76,7 +81,10 @@ final class SearchDialog {
         });
         query.addActionListener(e -> {
             if (quiet.isRunning() || running != null && !running.isDone()) {
-                start();
+                if (quiet.isRunning()) {
+                    start();
+                }
+                openFirst = true; // Enter before the results: open the first once they come
             } else if (rows.getRowCount() > 0) {
                 open.accept(rows.row(Math.max(0, table.getSelectedRow())));
             }
@@ -160,7 +168,12 @@ final class SearchDialog {
                     return;
                 }
                 try {
-                    show(text, get());
+                    NoteSearch.Results results = get();
+                    show(text, results);
+                    if (openFirst && results != null && !results.shown().isEmpty()) {
+                        open.accept(results.shown().get(0));
+                    }
+                    openFirst = false;
                 } catch (ExecutionException e) {
                     summary.setText("The search failed: " + Jobs.describe(e.getCause()));
                 } catch (InterruptedException | CancellationException e) {
