@@ -40,6 +40,11 @@ final class TagsPanel {
         tree.setName("tags.tree");
         tree.setRootVisible(false);
         tree.setShowsRootHandles(true);
+        javax.swing.tree.DefaultTreeCellRenderer plain = new javax.swing.tree.DefaultTreeCellRenderer();
+        plain.setLeafIcon(null);
+        plain.setOpenIcon(null);
+        plain.setClosedIcon(null);
+        tree.setCellRenderer(plain); // tags are no files or folders
         tree.getSelectionModel().setSelectionMode(TreeSelectionModel.SINGLE_TREE_SELECTION);
         tree.addMouseListener(new MouseAdapter() {
             @Override

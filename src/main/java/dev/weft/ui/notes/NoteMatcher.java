@@ -17,46 +17,59 @@ public final class NoteMatcher {
 
     /** The match of {@code note}, or null when it does not answer {@code query} (or the query is empty). */
     public static NoteMatch match(SearchQuery query, IndexedNote note) {
+        int count = count(query, note);
+        return count < 0 ? null : describe(query, note, count);
+    }
+
+    /**
+     * How many times the words, phrases and tags of {@code query} occur in {@code note}, or -1 when it
+     * does not answer it: the cheap half of a match, run on every note.
+     */
+    public static int count(SearchQuery query, IndexedNote note) {
         if (query.isEmpty()) {
-            return null;
+            return -1;
         }
         for (String path : query.paths()) {
             if (!note.foldedName().contains(path)) {
-                return null;
+                return -1;
             }
         }
         for (String wanted : query.tags()) {
             if (note.tags().stream().noneMatch(tag -> Tags.within(Folded.text(tag), wanted))) {
-                return null;
+                return -1;
             }
         }
         String folded = note.folded().text();
         int count = 0;
-        int first = Integer.MAX_VALUE;
-        int firstEnd = 0;
         for (String term : query.terms()) {
             int at = folded.indexOf(term);
             if (at < 0) {
-                return null;
-            }
-            int start = note.folded().originalOffset(at);
-            if (start < first) {
-                first = start;
-                firstEnd = note.folded().originalEnd(at + term.length());
+                return -1;
             }
             for (; at >= 0; at = folded.indexOf(term, at + term.length())) {
                 count++;
             }
         }
-        List<Tags.Found> tagSpans = List.of();
-        if (!query.tags().isEmpty()) {
-            tagSpans = Tags.find(note.text()).stream()
-                    .filter(f -> query.tags().stream().anyMatch(w -> Tags.within(Folded.text(f.tag()), w))).toList();
-            count += tagSpans.size();
-            if (!tagSpans.isEmpty() && tagSpans.get(0).start() < first) {
-                first = tagSpans.get(0).start();
-                firstEnd = tagSpans.get(0).end();
+        return count + wantedTags(query, note).size();
+    }
+
+    /** The result row of a note that answers {@code query} with {@code count} matches: its first match and snippet. */
+    public static NoteMatch describe(SearchQuery query, IndexedNote note, int count) {
+        String folded = note.folded().text();
+        int first = Integer.MAX_VALUE;
+        int firstEnd = 0;
+        for (String term : query.terms()) {
+            int at = folded.indexOf(term);
+            int start = note.folded().originalOffset(at);
+            if (start < first) {
+                first = start;
+                firstEnd = note.folded().originalEnd(at + term.length());
             }
+        }
+        List<Tags.Found> tagSpans = wantedTags(query, note);
+        if (!tagSpans.isEmpty() && tagSpans.get(0).start() < first) {
+            first = tagSpans.get(0).start();
+            firstEnd = tagSpans.get(0).end();
         }
         String text = note.text();
         if (first == Integer.MAX_VALUE) { // only the name or tags answered: show the first line
@@ -107,6 +120,14 @@ public final class NoteMatcher {
         }
         return new NoteMatch(note.id(), note.name(), count, line, first, firstEnd,
                 prefix + window + (to < lineEnd ? "…" : ""), merged(spans));
+    }
+
+    private static List<Tags.Found> wantedTags(SearchQuery query, IndexedNote note) {
+        if (query.tags().isEmpty()) {
+            return List.of();
+        }
+        return note.tagsFound().stream()
+                .filter(f -> query.tags().stream().anyMatch(w -> Tags.within(Folded.text(f.tag()), w))).toList();
     }
 
     /** Spans in order, overlapping ones joined. */

@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class NoteSearch {
     /** At most this many notes are listed; the others are counted. */
-    public static final int MAX_SHOWN = 500;
+    public static final int MAX_SHOWN = 200;
 
     /** The notes listed, how many notes answered and how many matches they hold in all. */
     public record Results(List<NoteMatch> shown, int notes, long matches) {
@@ -23,21 +23,28 @@ public final class NoteSearch {
     }
 
     public static Results run(Collection<IndexedNote> notes, SearchQuery query, BooleanSupplier cancelled) {
-        List<NoteMatch> found = new ArrayList<>();
+        record Counted(IndexedNote note, int count) {
+        }
+        List<Counted> found = new ArrayList<>();
         long matches = 0;
         int checked = 0;
         for (IndexedNote note : notes) {
             if ((++checked & 63) == 0 && cancelled.getAsBoolean()) {
                 return null;
             }
-            NoteMatch match = NoteMatcher.match(query, note);
-            if (match != null) {
-                found.add(match);
-                matches += match.count();
+            int count = NoteMatcher.count(query, note);
+            if (count >= 0) {
+                found.add(new Counted(note, count));
+                matches += count;
             }
         }
-        found.sort(Comparator.comparingInt(NoteMatch::count).reversed()
-                .thenComparing(NoteMatch::name, String.CASE_INSENSITIVE_ORDER));
-        return new Results(List.copyOf(found.subList(0, Math.min(MAX_SHOWN, found.size()))), found.size(), matches);
+        found.sort(Comparator.comparingInt(Counted::count).reversed()
+                .thenComparing(c -> c.note().name(), String.CASE_INSENSITIVE_ORDER));
+        // only the rows listed get their snippet
+        List<NoteMatch> shown = new ArrayList<>();
+        for (Counted c : found.subList(0, Math.min(MAX_SHOWN, found.size()))) {
+            shown.add(NoteMatcher.describe(query, c.note(), c.count()));
+        }
+        return new Results(List.copyOf(shown), found.size(), matches);
     }
 }
