@@ -33,7 +33,11 @@ final class HelpDialogs {
     private HelpDialogs() {
     }
 
-    static List<Shortcut> shortcuts(List<Bound> bound) {
+    /**
+     * The sheet's rows: each component's {@code weft.} bindings, then the menu items' keys not
+     * already listed (Cut, Copy, Paste: the text components' own keys, shown in the Edit menu).
+     */
+    static List<Shortcut> shortcuts(List<Bound> bound, javax.swing.JMenuBar menus) {
         List<Shortcut> rows = new ArrayList<>();
         for (Bound b : bound) {
             InputMap keys = b.component().getInputMap(b.condition());
@@ -52,7 +56,25 @@ final class HelpDialogs {
             here.sort(Comparator.comparing(Shortcut::command).thenComparing(Shortcut::key));
             rows.addAll(here);
         }
-        return rows;
+        List<Shortcut> fromMenus = new ArrayList<>();
+        for (int m = 0; m < menus.getMenuCount(); m++) {
+            javax.swing.JMenu menu = menus.getMenu(m);
+            for (int i = 0; i < menu.getItemCount(); i++) {
+                javax.swing.JMenuItem item = menu.getItem(i);
+                if (item != null && item.getAccelerator() != null) {
+                    Shortcut row = new Shortcut(bound.get(0).where(), item.getText(), keyText(item.getAccelerator()));
+                    if (rows.stream().noneMatch(r -> r.command().equals(row.command()) && r.key().equals(row.key()))) {
+                        fromMenus.add(row);
+                    }
+                }
+            }
+        }
+        List<Shortcut> window = new ArrayList<>(rows.stream().filter(r -> r.where().equals(bound.get(0).where())).toList());
+        window.addAll(fromMenus);
+        window.sort(Comparator.comparing(Shortcut::command).thenComparing(Shortcut::key));
+        rows.removeIf(r -> r.where().equals(bound.get(0).where()));
+        window.addAll(rows);
+        return window;
     }
 
     static String keyText(KeyStroke stroke) {
@@ -61,13 +83,13 @@ final class HelpDialogs {
         return modifiers.isEmpty() ? key : modifiers + "+" + key;
     }
 
-    static void showShortcuts(Window owner, List<Bound> bound) {
+    static void showShortcuts(javax.swing.JFrame owner, List<Bound> bound) {
         RowsModel<Shortcut> model = new RowsModel<>(List.of("Where", "Command", "Keys"), (row, column) -> switch (column) {
             case 0 -> row.where();
             case 1 -> row.command();
             default -> row.key();
         });
-        model.show(shortcuts(bound));
+        model.show(shortcuts(bound, owner.getJMenuBar()));
         JTable table = new JTable(model);
         table.setName("shortcuts.table");
         table.setShowGrid(false);

@@ -109,7 +109,7 @@ class NotePanelsGuiTest extends WindowTestBase {
     }
 
     @Test
-    void theShortcutsSheetListsTheBindingsTheWindowHas() {
+    void theShortcutsSheetListsTheBindingsTheWindowHas() throws Exception {
         frame.menuItemWithPath("Help", "Keyboard Shortcuts").click();
         DialogFixture sheet = dialog("shortcuts");
         JTable table = sheet.table("shortcuts.table").target();
@@ -121,7 +121,8 @@ class NotePanelsGuiTest extends WindowTestBase {
             return all;
         });
         assertThat(rows).contains("Window | Search All Notes… | Ctrl+Shift+F", "Window | Redo | Ctrl+Y",
-                "Window | Redo | Ctrl+Shift+Z", "Note list | Move to Trash | Delete");
+                "Window | Redo | Ctrl+Shift+Z", "Window | Paste | Ctrl+V", "Note list | Move to Trash | Delete");
+        shoot(sheet.target(), Path.of("target", "shortcuts.png"));
         press(sheet.button("shortcuts.close"));
     }
 
