@@ -86,6 +86,10 @@ final class Commands {
         });
         bar.add(view);
         bar.add(menu("Sync", KeyEvent.VK_S, pair, host));
+        Action shortcuts = action("Keyboard Shortcuts", null, () -> HelpDialogs.showShortcuts(window.frame, List.of(
+                new HelpDialogs.Bound("Window", window.frame.getRootPane(), JComponent.WHEN_IN_FOCUSED_WINDOW),
+                new HelpDialogs.Bound("Note list", window.list.tree(), JComponent.WHEN_FOCUSED))));
+        bar.add(menu("Help", KeyEvent.VK_H, shortcuts, action("About Weft", null, () -> HelpDialogs.showAbout(window.frame))));
     }
 
     JMenuBar menuBar() {

@@ -1,6 +1,7 @@
 package dev.weft.ui;
 
 import dev.weft.client.NoteHistory;
+import dev.weft.ui.notes.NoteIndex;
 import dev.weft.ui.editor.NoteTextArea;
 import dev.weft.ui.preview.PreviewPane;
 import dev.weft.ui.settings.Layout;
@@ -57,6 +58,13 @@ final class MainWindow {
     final RSyntaxTextArea area = new NoteTextArea();
     final FindBar findBar = new FindBar(area);
     final NoteList list;
+    /** The notes in memory for the search and the Tags panel. */
+    final NoteIndex index;
+    /** Outline, Tags and other panels below the note list. */
+    final SidePanels side;
+    final OutlinePanel outline;
+    final TagsPanel tags;
+    private final CountsWatcher counts;
     final OpenNote openNote;
     final FirstLineNamer namer;
     final PreviewPane preview;
@@ -112,11 +120,21 @@ final class MainWindow {
         });
         this.namer = new FirstLineNamer(workspace.vault(), jobs);
         this.preview = new PreviewPane(renderer, MainWindow::browse);
+        this.index = new NoteIndex(workspace.vault());
+        this.side = new SidePanels(list.component());
+        this.outline = new OutlinePanel(area);
+        NoteActions notes = new NoteActions(this);
+        this.tags = new TagsPanel(notes::search);
+        side.add("Outline", outline.component());
+        side.add("Tags", tags.component());
+        index.onTags(counted -> javax.swing.SwingUtilities.invokeLater(() -> tags.show(counted)));
+        index.start();
+        this.counts = new CountsWatcher(area, status::showCounts);
         this.previewQuiet = new Timer(PREVIEW_QUIET_MILLIS, e -> renderPreview());
         previewQuiet.setRepeats(false);
         configureEditor();
         layOut();
-        Commands commands = new Commands(this, new NoteActions(this), new ConnectActions(this));
+        Commands commands = new Commands(this, notes, new ConnectActions(this));
         frame.setJMenuBar(commands.menuBar());
         commands.bindKeys(frame.getRootPane(), area);
         restyle();
@@ -238,7 +256,7 @@ final class MainWindow {
         inner.setResizeWeight(0.5);
         inner.setBorder(null);
         inner.setContinuousLayout(true);
-        outer.setLeftComponent(list.component());
+        outer.setLeftComponent(side.component());
         outer.setRightComponent(inner);
         outer.setBorder(null);
         outer.setContinuousLayout(true);
@@ -326,6 +344,8 @@ final class MainWindow {
         namer.finish();
         openNote.close();
         previewQuiet.stop();
+        counts.stop();
+        index.close();
         frame.dispose();
         jobs.close();
         renderer.shutdownNow();

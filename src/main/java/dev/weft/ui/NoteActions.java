@@ -197,11 +197,16 @@ final class NoteActions {
     }
 
     void search() {
+        search(firstLine(window.area.getSelectedText()).orElse(""));
+    }
+
+    /** Search All Notes with {@code query} (empty: the last query). */
+    void search(String query) {
         if (searchDialog == null) {
-            searchDialog = new SearchDialog(window.frame, vault, hit ->
-                    window.openNote(hit.note(), new OpenNote.Selection(hit.start(), hit.end())));
+            searchDialog = new SearchDialog(window.frame, window.index, match ->
+                    window.openNote(match.note(), new OpenNote.Selection(match.start(), match.end())));
         }
-        searchDialog.show(firstLine(window.area.getSelectedText()).orElse(""));
+        searchDialog.show(query);
     }
 
     void settings() {

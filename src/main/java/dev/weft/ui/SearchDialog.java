@@ -1,8 +1,10 @@
 package dev.weft.ui;
 
+import com.formdev.flatlaf.FlatLaf;
+import dev.weft.ui.notes.NoteIndex;
+import dev.weft.ui.notes.NoteMatch;
 import dev.weft.ui.notes.NoteSearch;
-import dev.weft.ui.notes.SearchHit;
-import dev.weft.vault.Vault;
+import dev.weft.ui.notes.SearchQuery;
 import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.Window;
@@ -16,52 +18,94 @@ import javax.swing.JComponent;
 import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
-import javax.swing.JProgressBar;
 import javax.swing.JScrollPane;
 import javax.swing.JTable;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.SwingWorker;
+import javax.swing.Timer;
+import javax.swing.event.DocumentEvent;
+import javax.swing.event.DocumentListener;
 
 /**
- * Ctrl+Shift+F: finds a text in every note, off the event thread, showing matches as they come
- * (note, line, the line around the match); Enter or a double click opens the note with the match
- * selected. A new search cancels the one running.
+ * Ctrl+Shift+F: searches every note as you type (150 ms after the typing stops, or at Enter), off
+ * the event thread over the {@link NoteIndex}, a newer search cancelling the one running. One row
+ * per note: its name, its match count, the first match's line with the matches marked; Enter or a
+ * double click opens the note with that match selected; Down goes from the field to the rows.
  */
 final class SearchDialog {
+    private static final int QUIET_MILLIS = 150;
+
     private final JDialog dialog;
     private final JTextField query = new JTextField(34);
-    private final JProgressBar progress = new JProgressBar();
     private final JLabel summary = new JLabel(" ");
-    private final RowsModel<SearchHit> hits = new RowsModel<>(List.of("Note", "Line", "Text"),
-            (hit, column) -> switch (column) {
-                case 0 -> hit.name();
-                case 1 -> hit.line();
-                default -> hit.snippet();
+    private final RowsModel<NoteMatch> rows = new RowsModel<>(List.of("Note", "Matches", "Text"),
+            (match, column) -> switch (column) {
+                case 0 -> match.name();
+                case 1 -> Integer.toString(match.count());
+                default -> SnippetHtml.of(match, FlatLaf.isLafDark() ? "#6b5a1e" : "#fff0a0");
             });
-    private final JTable table = new JTable(hits);
-    private final NoteSearch search;
-    private SwingWorker<List<SearchHit>, List<SearchHit>> running;
+    private final JTable table = new JTable(rows);
+    private final NoteIndex index;
+    private final Timer quiet = new Timer(QUIET_MILLIS, e -> start());
+    private final Consumer<NoteMatch> open;
+    private SwingWorker<NoteSearch.Results, Void> running;
+    private boolean openFirst;
 
-    SearchDialog(Window owner, Vault vault, Consumer<SearchHit> open) {
-        this.search = new NoteSearch(vault);
+    SearchDialog(Window owner, NoteIndex index, Consumer<NoteMatch> open) {
+        this.index = index;
+        this.open = open;
         dialog = new JDialog(owner, "Search All Notes", JDialog.ModalityType.MODELESS);
         dialog.setName("search");
+        quiet.setRepeats(false);
         query.setName("search.query");
-        query.putClientProperty("JTextField.placeholderText", "Text to find in every note");
-        query.addActionListener(e -> start());
+        query.putClientProperty("JTextField.placeholderText", "Words, \"a phrase\", tag:name, path:folder");
+        query.putClientProperty("JTextField.showClearButton", true);
+        query.getDocument().addDocumentListener(new DocumentListener() {
+            @Override
+            public void insertUpdate(DocumentEvent e) {
+                openFirst = false;
+                quiet.restart();
+            }
+
+            @Override
+            public void removeUpdate(DocumentEvent e) {
+                openFirst = false;
+                quiet.restart();
+            }
+
+            @Override
+            public void changedUpdate(DocumentEvent e) {
+            }
+        });
+        query.addActionListener(e -> {
+            if (quiet.isRunning() || running != null && !running.isDone()) {
+                if (quiet.isRunning()) {
+                    start();
+                }
+                openFirst = true; // Enter before the results: open the first once they come
+            } else if (rows.getRowCount() > 0) {
+                open.accept(rows.row(Math.max(0, table.getSelectedRow())));
+            }
+        });
+        query.registerKeyboardAction(e -> {
+            if (rows.getRowCount() > 0) {
+                table.requestFocusInWindow();
+                table.setRowSelectionInterval(0, 0);
+            }
+        }, KeyStroke.getKeyStroke("DOWN"), JComponent.WHEN_FOCUSED);
         table.setName("search.results");
         table.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         table.setFillsViewportHeight(true);
         table.setShowGrid(false);
         table.getColumnModel().getColumn(0).setPreferredWidth(170);
-        table.getColumnModel().getColumn(1).setPreferredWidth(46);
-        table.getColumnModel().getColumn(2).setPreferredWidth(420);
+        table.getColumnModel().getColumn(1).setPreferredWidth(60);
+        table.getColumnModel().getColumn(2).setPreferredWidth(450);
         Runnable openSelected = () -> {
             int row = table.getSelectedRow();
             if (row >= 0) {
-                open.accept(hits.row(table.convertRowIndexToModel(row)));
+                open.accept(rows.row(table.convertRowIndexToModel(row)));
             }
         };
         table.addMouseListener(new MouseAdapter() {
@@ -79,24 +123,17 @@ final class SearchDialog {
                 openSelected.run();
             }
         });
-        progress.setName("search.progress");
-        progress.setVisible(false);
         summary.setName("search.summary");
-        JPanel top = new JPanel(new BorderLayout(8, 0));
-        top.add(query, BorderLayout.CENTER);
-        top.add(Dialogs.button("search.go", "Search", this::start), BorderLayout.EAST);
         JScrollPane scroll = new JScrollPane(table);
-        scroll.setPreferredSize(new Dimension(680, 340));
-        JPanel bottom = new JPanel(new BorderLayout(8, 0));
-        bottom.add(summary, BorderLayout.CENTER);
-        bottom.add(progress, BorderLayout.EAST);
+        scroll.setPreferredSize(new Dimension(700, 360));
         JPanel body = new JPanel(new BorderLayout(0, 8));
-        body.add(top, BorderLayout.NORTH);
+        body.add(query, BorderLayout.NORTH);
         body.add(scroll, BorderLayout.CENTER);
-        body.add(bottom, BorderLayout.SOUTH);
+        body.add(summary, BorderLayout.SOUTH);
         Dialogs.frame(dialog, body);
     }
 
+    /** Shows the dialog; a non-empty {@code initial} replaces the query and searches it. */
     void show(String initial) {
         if (!initial.isEmpty()) {
             query.setText(initial);
@@ -107,38 +144,22 @@ final class SearchDialog {
     }
 
     private void start() {
+        quiet.stop();
         if (running != null) {
             running.cancel(false);
+            running = null;
         }
         String text = query.getText();
-        hits.show(List.of());
-        if (text.isBlank()) {
+        SearchQuery parsed = SearchQuery.parse(text);
+        if (parsed.isEmpty()) {
+            rows.show(List.of());
             summary.setText(" ");
             return;
         }
-        progress.setVisible(true);
-        progress.setIndeterminate(true);
-        summary.setText("Searching…");
-        SwingWorker<List<SearchHit>, List<SearchHit>> worker = new SwingWorker<>() {
+        SwingWorker<NoteSearch.Results, Void> worker = new SwingWorker<>() {
             @Override
-            protected List<SearchHit> doInBackground() throws Exception {
-                int[] published = {0};
-                return search.find(text, this::isCancelled, (done, total, soFar) -> {
-                    setProgress(total == 0 ? 100 : done * 100 / total);
-                    if (soFar.size() != published[0]) {
-                        published[0] = soFar.size();
-                        publish(List.copyOf(soFar));
-                    }
-                });
-            }
-
-            @Override
-            protected void process(List<List<SearchHit>> chunks) {
-                if (running == this) {
-                    progress.setIndeterminate(false);
-                    progress.setValue(getProgress());
-                    hits.show(chunks.get(chunks.size() - 1));
-                }
+            protected NoteSearch.Results doInBackground() {
+                return NoteSearch.run(index.notes(), parsed, this::isCancelled);
             }
 
             @Override
@@ -146,26 +167,39 @@ final class SearchDialog {
                 if (running != this || isCancelled()) {
                     return;
                 }
-                progress.setVisible(false);
                 try {
-                    List<SearchHit> found = get();
-                    hits.show(found);
-                    long notes = found.stream().map(SearchHit::note).distinct().count();
-                    summary.setText(found.isEmpty() ? "No note contains “" + text + "”"
-                            : found.size() + (found.size() == 1 ? " match" : " matches") + " in " + notes
-                                    + (notes == 1 ? " note" : " notes")
-                                    + (found.size() >= NoteSearch.MAX_HITS ? " (stopped at " + NoteSearch.MAX_HITS + ")" : ""));
-                    if (!found.isEmpty()) {
-                        table.setRowSelectionInterval(0, 0);
+                    NoteSearch.Results results = get();
+                    show(text, results);
+                    if (openFirst && results != null && !results.shown().isEmpty()) {
+                        open.accept(results.shown().get(0));
                     }
+                    openFirst = false;
                 } catch (ExecutionException e) {
                     summary.setText("The search failed: " + Jobs.describe(e.getCause()));
                 } catch (InterruptedException | CancellationException e) {
                     summary.setText(" ");
                 }
+                if (!index.ready()) {
+                    quiet.restart(); // notes are still being read: look again soon
+                }
             }
         };
         running = worker;
         worker.execute();
+    }
+
+    private void show(String text, NoteSearch.Results results) {
+        if (results == null) {
+            return;
+        }
+        rows.show(results.shown());
+        String shown = results.notes() > results.shown().size() ? " (the first " + results.shown().size() + " listed)" : "";
+        summary.setText(results.notes() == 0 ? "No note matches “" + text + "”"
+                : results.matches() + (results.matches() == 1 ? " match" : " matches") + " in " + results.notes()
+                        + (results.notes() == 1 ? " note" : " notes") + shown
+                        + (index.ready() ? "" : " — still reading the notes…"));
+        if (!results.shown().isEmpty()) {
+            table.setRowSelectionInterval(0, 0);
+        }
     }
 }

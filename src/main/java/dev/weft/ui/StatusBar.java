@@ -23,6 +23,7 @@ final class StatusBar {
 
     private final JPanel panel = new JPanel(new BorderLayout());
     private final JLabel message = new JLabel(" ");
+    private final JLabel counts = new JLabel();
     private final JLabel peers = new JLabel();
     private final JLabel pending = new JLabel();
     private final JLabel connection = new JLabel();
@@ -35,6 +36,7 @@ final class StatusBar {
 
     StatusBar() {
         message.setName("status.message");
+        counts.setName("status.counts");
         peers.setName("status.peers");
         pending.setName("status.pending");
         connection.setName("status.connection");
@@ -56,6 +58,7 @@ final class StatusBar {
         right.setOpaque(false);
         right.add(held);
         right.add(busy);
+        right.add(counts);
         right.add(peers);
         right.add(pending);
         right.add(progressText);
@@ -135,6 +138,11 @@ final class StatusBar {
         progress.setValue(done);
         progressText.setVisible(moving);
         progressText.setText(done + " of " + total + " notes");
+    }
+
+    /** The open note's (or the selection's) words and characters; empty with no note open. */
+    void showCounts(String line) {
+        counts.setText(line);
     }
 
     void showPending(int notes) {

@@ -242,7 +242,7 @@ class MainWindowTest extends WindowTestBase {
         search.textBox("search.query").enterText("LENTILS\n");
         waitFor("one match", () -> onEdt(() -> search.table("search.results").target().getRowCount()) == 1);
         search.label("search.summary").requireText("1 match in 1 note");
-        search.table("search.results").requireCellValue(org.assertj.swing.data.TableCell.row(0).column(1), "4");
+        search.table("search.results").requireCellValue(org.assertj.swing.data.TableCell.row(0).column(1), "1");
         search.table("search.results").requireSelectedRows(0).pressAndReleaseKeys(KeyEvent.VK_ENTER);
         UUID soup = DemoVault.note(vault, "Recipes/Lentil soup").id();
         waitFor("the soup open at the match", () -> soup.equals(onEdt(() -> window.openNote.current()))
