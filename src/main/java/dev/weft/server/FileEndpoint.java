@@ -107,9 +107,12 @@ final class FileEndpoint implements HttpHandler, AutoCloseable {
             log.error("a file request failed: " + e.getMessage(), null);
             text(exchange, StatusCodes.SERVICE_UNAVAILABLE, e.getMessage());
         } catch (IOException e) {
-            // the device went away mid-request: nothing was kept
-            exchange.setStatusCode(StatusCodes.BAD_REQUEST);
-            exchange.endExchange();
+            // the device went away mid-request, or the request was dropped (deadline, shutdown): nothing was kept
+            try {
+                exchange.getConnection().close();
+            } catch (IOException closed) {
+                // closed already
+            }
         }
     }
 

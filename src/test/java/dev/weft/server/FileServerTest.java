@@ -110,6 +110,7 @@ class FileServerTest {
         files.committed(again);
 
         assertThat(server.fileStats()).isEqualTo(new FileStats(2, 2, 2, content.length));
+        assertThat(new ControlClient(data).filesSize()).containsExactly(2, 2, 2, content.length); // weft devices
         assertThat(chunkFiles()).hasSize(2);
     }
 
