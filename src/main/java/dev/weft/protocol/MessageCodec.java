@@ -160,6 +160,7 @@ public final class MessageCodec {
             case HistoryVersions.TYPE -> HistoryFields.readVersions(r);
             case HistoryText.TYPE -> HistoryFields.readText(r);
             case HistoryTextPart.TYPE -> HistoryFields.readPart(r);
+            case FilesChanged.TYPE -> new FilesChanged(r.u64("sync_time"));
             default -> throw r.errorAt(r.offset() - 1, "unknown message type " + type);
         };
     }
@@ -203,6 +204,7 @@ public final class MessageCodec {
             case HistoryVersions.TYPE -> HistoryFields.write(w, (HistoryVersions) m);
             case HistoryText.TYPE -> HistoryFields.write(w, (HistoryText) m);
             case HistoryTextPart.TYPE -> HistoryFields.write(w, ((HistoryTextPart) m).part());
+            case FilesChanged.TYPE -> w.u64(((FilesChanged) m).syncTime());
             default -> throw new IllegalStateException("no writer for message type " + m.type());
         }
     }

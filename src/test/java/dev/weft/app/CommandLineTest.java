@@ -44,6 +44,18 @@ class CommandLineTest {
     }
 
     @Test
+    void serverTakesAFileLimitWithAUnitAndKeptFileVersions() throws UsageException {
+        assertThat(((Command.Server) parse("--server", "--file-limit", "500M", "--file-versions", "3")).files())
+                .isEqualTo(new dev.weft.server.FileLimits(500L << 20, 3));
+        assertThat(((Command.Server) parse("--server", "--file-limit=4096")).files().maxFileBytes()).isEqualTo(4096);
+        assertThat(((Command.Server) parse("--server")).files()).isEqualTo(dev.weft.server.FileLimits.DEFAULT);
+        assertThatThrownBy(() -> parse("--server", "--file-limit", "2T")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("--file-limit takes a size in bytes, or with K, M or G");
+        assertThatThrownBy(() -> parse("--file-limit", "2G")).isInstanceOf(UsageException.class)
+                .hasMessageContaining("only applies to --server");
+    }
+
+    @Test
     void serverPortsAtBothEndsOfTheRangeAreAccepted() throws UsageException {
         assertThat(((Command.Server) parse("--server", "--port", "1")).port()).isEqualTo(1);
         assertThat(((Command.Server) parse("--server", "--port", "65535")).port()).isEqualTo(65535);
