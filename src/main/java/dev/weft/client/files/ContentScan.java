@@ -15,6 +15,9 @@ import java.util.List;
  * {@link Chunker} cuts, each hashed, and the hash of the whole. Never more of the file in memory.
  */
 final class ContentScan {
+    /** The SHA-256 of no bytes: a deleted file's. */
+    static final ChunkRef.Hash EMPTY = new ChunkRef.Hash("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+
     private ContentScan() {
     }
 
