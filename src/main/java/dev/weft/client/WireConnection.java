@@ -39,6 +39,8 @@ final class WireConnection {
      * it off to be a peer of the seed's messages only.
      */
     static volatile boolean announceRuns = true;
+    static final String FILES_HEADER = "Weft-Files";
+    static final String FILES_VERSION = "1";
 
     private final MessageCodec codec;
     private final Executor executor;
@@ -128,6 +130,11 @@ final class WireConnection {
     /** Whether the server answered {@code Weft-Trash: 1}: the trash messages of docs/protocol.md §9 go. */
     boolean speaksTrash() {
         return TrashForm.VERSION.equals(upgradeHeader(TrashForm.HEADER));
+    }
+
+    /** Whether the server answered {@code Weft-Files: 1}: it syncs files and pushes {@code 42} (docs/protocol.md §11). */
+    boolean speaksFiles() {
+        return FILES_VERSION.equals(upgradeHeader(FILES_HEADER));
     }
 
     /** A header of the server's {@code 101}, or null. */

@@ -1,0 +1,88 @@
+package dev.weft.client;
+
+import dev.weft.client.files.FileProgress;
+import dev.weft.client.files.FileServer;
+import dev.weft.client.files.FileSync;
+import dev.weft.client.files.FileSyncListener;
+import dev.weft.vault.DeviceState;
+import dev.weft.vault.Vault;
+import java.io.IOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Runs the vault's file rounds (docs/files.md) beside the notes' sync, on a thread of its own so a
+ * big file never holds up a note: one round at a time, and one more queued if news came during it
+ * (a global sync that became current, the server's {@code 42}).
+ */
+final class FilesRunner implements AutoCloseable {
+    private final Vault vault;
+    private final SyncListener listener;
+    private final ExecutorService thread;
+    private FileSync sync;
+    private DeviceState syncFor;
+    private boolean running;
+    private boolean again;
+
+    FilesRunner(Vault vault, SyncListener listener) {
+        this.vault = vault;
+        this.listener = listener;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "weft-files " + vault.folder().getFileName());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The vault's file sync with its server as paired now. */
+    synchronized FileSync sync() {
+        DeviceState device = vault.device();
+        if (sync == null || !device.equals(syncFor)) {
+            ServerAddress server = ServerAddress.of(device);
+            sync = new FileSync(vault.folder(), new FileServer(HttpClients.forServer(server), server.uri("http", "/"),
+                    device.deviceToken()));
+            syncFor = device;
+        }
+        return sync;
+    }
+
+    /** Runs a round soon: now if none runs, else once more after the one that does. */
+    synchronized void trigger() {
+        if (running) {
+            again = true;
+            return;
+        }
+        running = true;
+        thread.execute(this::run);
+    }
+
+    private void run() {
+        while (true) {
+            synchronized (this) {
+                again = false;
+            }
+            try {
+                FileSync.Result result = sync().round(false, new FileSyncListener() {
+                    @Override
+                    public void progress(FileProgress progress) {
+                        listener.filesProgress(progress);
+                    }
+                });
+                result.problems().forEach(listener::problem);
+            } catch (IOException | RuntimeException e) {
+                listener.problem("files: " + e.getMessage());
+            }
+            synchronized (this) {
+                if (!again || thread.isShutdown()) {
+                    running = false;
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdownNow();
+    }
+}
