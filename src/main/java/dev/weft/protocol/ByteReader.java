@@ -61,6 +61,20 @@ final class ByteReader {
         return v;
     }
 
+    long u32(String field) throws ProtocolException {
+        need(4, field);
+        long v = (buf[pos] & 0xFFL) << 24 | (buf[pos + 1] & 0xFF) << 16 | (buf[pos + 2] & 0xFF) << 8 | buf[pos + 3] & 0xFF;
+        pos += 4;
+        return v;
+    }
+
+    /** A copy of the next {@code n} bytes. */
+    byte[] bytes(int n, String field) throws ProtocolException {
+        need(n, field);
+        pos += n;
+        return java.util.Arrays.copyOfRange(buf, pos - n, pos);
+    }
+
     long u64(String field) throws ProtocolException {
         need(8, field);
         long v = 0;

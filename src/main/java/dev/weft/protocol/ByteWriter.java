@@ -34,6 +34,21 @@ final class ByteWriter {
         return this;
     }
 
+    ByteWriter u32(long v) {
+        ensure(4);
+        for (int i = 3; i >= 0; i--) {
+            buf[size++] = (byte) (v >>> (8 * i));
+        }
+        return this;
+    }
+
+    ByteWriter bytes(byte[] v) {
+        ensure(v.length);
+        System.arraycopy(v, 0, buf, size, v.length);
+        size += v.length;
+        return this;
+    }
+
     ByteWriter u64(long v) {
         ensure(8);
         for (int i = 7; i >= 0; i--) {

@@ -13,7 +13,7 @@ public sealed interface Message
                 SessionReady, SessionAck, SessionPeer, SessionCursor,
                 SyncDocUpsertRuns, SyncDocResponseRuns, SessionInsertRuns, SessionDeleteRanges,
                 SyncDocTrashBatch, SyncDocPurge, SyncDocTrashInfo, SyncDocPurged,
-                HistoryList, HistoryPull, HistoryVersions, HistoryText {
+                HistoryList, HistoryPull, HistoryVersions, HistoryText, FilesChanged {
 
     /** The header byte that starts this message on the wire. */
     int type();

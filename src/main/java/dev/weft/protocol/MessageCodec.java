@@ -159,6 +159,7 @@ public final class MessageCodec {
             case HistoryPull.TYPE -> new HistoryPull(r.uuid("document_id"), r.u64("at"));
             case HistoryVersions.TYPE -> HistoryFields.readVersions(r);
             case HistoryText.TYPE -> HistoryFields.readText(r);
+            case FilesChanged.TYPE -> new FilesChanged(r.u64("sync_time"));
             default -> throw r.errorAt(r.offset() - 1, "unknown message type " + type);
         };
     }
@@ -201,6 +202,7 @@ public final class MessageCodec {
             case HistoryPull.TYPE -> w.uuid(((HistoryPull) m).documentId()).u64(((HistoryPull) m).at());
             case HistoryVersions.TYPE -> HistoryFields.write(w, (HistoryVersions) m);
             case HistoryText.TYPE -> HistoryFields.write(w, (HistoryText) m);
+            case FilesChanged.TYPE -> w.u64(((FilesChanged) m).syncTime());
             default -> throw new IllegalStateException("no writer for message type " + m.type());
         }
     }
