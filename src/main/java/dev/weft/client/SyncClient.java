@@ -680,6 +680,10 @@ public final class SyncClient implements AutoCloseable {
             if (!current() || procedure == null) {
                 return;
             }
+            if (messages.stream().anyMatch(dev.weft.protocol.FileForm::isFiles)) {
+                files.trigger(); // a file was committed: the files' round fetches it
+                messages = messages.stream().filter(m -> !dev.weft.protocol.FileForm.isFiles(m)).toList();
+            }
             try {
                 holdForBurst();
                 procedure.received(messages);

@@ -39,8 +39,6 @@ final class WireConnection {
      * it off to be a peer of the seed's messages only.
      */
     static volatile boolean announceRuns = true;
-    static final String FILES_HEADER = "Weft-Files";
-    static final String FILES_VERSION = "1";
 
     private final MessageCodec codec;
     private final Executor executor;
@@ -80,6 +78,9 @@ final class WireConnection {
             headers.put(RunForm.HEADER, RunForm.VERSION);
         }
         headers.put(TrashForm.HEADER, TrashForm.VERSION);
+        if (store != null) { // the global connection: it hears of new files (42)
+            headers.put(dev.weft.protocol.FileForm.HEADER, dev.weft.protocol.FileForm.VERSION);
+        }
         return WebSocketClient.connect(server.uri("ws", "/v1/sync"), headers,
                 tls, connection.new WireListener(), o)
                 .thenApply(ws -> {
@@ -134,7 +135,7 @@ final class WireConnection {
 
     /** Whether the server answered {@code Weft-Files: 1}: it syncs files and pushes {@code 42} (docs/protocol.md §11). */
     boolean speaksFiles() {
-        return FILES_VERSION.equals(upgradeHeader(FILES_HEADER));
+        return dev.weft.protocol.FileForm.VERSION.equals(upgradeHeader(dev.weft.protocol.FileForm.HEADER));
     }
 
     /** A header of the server's {@code 101}, or null. */

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FileServer {
     /** The most hashes one {@code missing} request may ask about. */
-    static final int MAX_HASHES = 65_536;
+    static final int MAX_HASHES = dev.weft.protocol.FileCodec.MAX_HASHES;
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
     /** What a commit came to. */
@@ -137,7 +137,7 @@ public final class FileServer {
     List<RemoteEntry> list(long since) throws IOException {
         HttpResponse<byte[]> answer = send(request("/v1/files/list?since=" + since).GET().build());
         expect(answer, 200);
-        return FileWire.list(new java.io.ByteArrayInputStream(answer.body()));
+        return FileWire.list(answer.body());
     }
 
     /** The kept versions of {@code path}, newest first; empty if the server never had it. */
@@ -148,7 +148,7 @@ public final class FileServer {
             return List.of();
         }
         expect(answer, 200);
-        return FileWire.list(new java.io.ByteArrayInputStream(answer.body()));
+        return FileWire.list(answer.body());
     }
 
     Committed commit(String path, long baseVersion, boolean deleted, FileContent content, long modified)
@@ -164,7 +164,7 @@ public final class FileServer {
                 return new Version(ByteBuffer.wrap(body).getLong());
             }
             case 409 -> {
-                return new Conflict(FileWire.entry(new java.io.DataInputStream(new java.io.ByteArrayInputStream(body))));
+                return new Conflict(FileWire.entry(body));
             }
             case 412 -> {
                 return new Missing(FileWire.hashes(body));

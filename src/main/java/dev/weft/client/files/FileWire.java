@@ -1,121 +1,70 @@
 package dev.weft.client.files;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import dev.weft.protocol.FileChunk;
+import dev.weft.protocol.FileCodec;
+import dev.weft.protocol.FileCommit;
+import dev.weft.protocol.FileEntry;
+import dev.weft.protocol.ProtocolException;
+import dev.weft.protocol.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The byte forms of docs/protocol.md §11 the device reads and writes: pure, on streams and arrays. */
+/** The device's content in and out of the §11 bodies of {@link FileCodec}. */
 final class FileWire {
-    static final int FLAG_DELETED = 1;
-
     private FileWire() {
     }
 
     static byte[] hashes(List<ChunkRef.Hash> hashes) {
-        ByteBuffer out = ByteBuffer.allocate(32 * hashes.size());
-        hashes.forEach(h -> out.put(h.bytes()));
-        return out.array();
+        return FileCodec.encodeHashes(hashes.stream().map(FileWire::sha).toList());
     }
 
     static List<ChunkRef.Hash> hashes(byte[] body) throws IOException {
-        if (body.length % 32 != 0) {
-            throw new IOException("a list of hashes of " + body.length + " bytes");
-        }
-        List<ChunkRef.Hash> hashes = new ArrayList<>(body.length / 32);
-        for (int i = 0; i < body.length; i += 32) {
-            byte[] h = new byte[32];
-            System.arraycopy(body, i, h, 0, 32);
-            hashes.add(ChunkRef.Hash.of(h));
-        }
-        return hashes;
-    }
-
-    /** A {@code file_commit}. */
-    static byte[] commit(String path, long base, boolean deleted, FileContent content, long modified) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            line(out, path);
-            out.writeLong(base);
-            out.writeByte(deleted ? FLAG_DELETED : 0);
-            out.writeLong(content.size());
-            out.write(content.sha256().bytes());
-            out.writeLong(modified);
-            chunks(out, content);
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // in memory
-        }
-        return bytes.toByteArray();
-    }
-
-    /** A {@code file_list}. */
-    static List<RemoteEntry> list(InputStream body) throws IOException {
-        DataInputStream in = new DataInputStream(body);
-        int count = in.readInt();
-        if (count < 0 || count > 1 << 20) {
-            throw new IOException("a file list of " + Integer.toUnsignedString(count) + " entries");
-        }
-        List<RemoteEntry> entries = new ArrayList<>(Math.min(count, 4096));
-        for (int i = 0; i < count; i++) {
-            entries.add(entry(in));
-        }
-        return entries;
-    }
-
-    /** A {@code file_entry}. */
-    static RemoteEntry entry(DataInputStream in) throws IOException {
-        long version = in.readLong();
-        String path = line(in);
-        int flags = in.readUnsignedByte();
-        long size = in.readLong();
-        byte[] sha = new byte[32];
-        in.readFully(sha);
-        long modified = in.readLong();
-        String device = line(in);
-        int count = in.readInt();
-        if (count < 0 || count > size) {
-            throw new IOException("a file entry of " + size + " bytes in " + Integer.toUnsignedString(count) + " chunks");
-        }
-        List<ChunkRef> chunks = new ArrayList<>(Math.min(count, 1 << 16));
-        for (int i = 0; i < count; i++) {
-            byte[] h = new byte[32];
-            in.readFully(h);
-            chunks.add(new ChunkRef(ChunkRef.Hash.of(h), in.readInt()));
-        }
         try {
-            return new RemoteEntry(version, path, (flags & FLAG_DELETED) != 0,
-                    new FileContent(size, ChunkRef.Hash.of(sha), chunks), modified, device);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("a malformed file entry: " + e.getMessage(), e);
+            return FileCodec.decodeHashes(body).stream().map(FileWire::hash).toList();
+        } catch (ProtocolException e) {
+            throw new IOException("the server sent a bad list of hashes: " + e.getMessage(), e);
         }
     }
 
-    private static void chunks(DataOutputStream out, FileContent content) throws IOException {
-        out.writeInt(content.chunks().size());
-        for (ChunkRef c : content.chunks()) {
-            out.write(c.hash().bytes());
-            out.writeInt(c.length());
-        }
+    static byte[] commit(String path, long base, boolean deleted, FileContent content, long modified) {
+        List<FileChunk> chunks = content.chunks().stream().map(c -> new FileChunk(sha(c.hash()), c.length())).toList();
+        return FileCodec.encode(new FileCommit(path, base, deleted, content.size(), sha(content.sha256()), modified,
+                chunks));
     }
 
-    private static void line(DataOutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
-        out.writeByte('\n');
-    }
-
-    private static String line(DataInputStream in) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        for (int b = in.readUnsignedByte(); b != '\n'; b = in.readUnsignedByte()) {
-            if (bytes.size() > 4096) {
-                throw new IOException("a text field without its end");
+    static List<RemoteEntry> list(byte[] body) throws IOException {
+        try {
+            List<RemoteEntry> entries = new ArrayList<>();
+            for (FileEntry e : FileCodec.decodeList(body).entries()) {
+                entries.add(entry(e));
             }
-            bytes.write(b);
+            return entries;
+        } catch (ProtocolException e) {
+            throw new IOException("the server sent a bad file list: " + e.getMessage(), e);
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    static RemoteEntry entry(byte[] body) throws IOException {
+        try {
+            return entry(FileCodec.decodeEntry(body));
+        } catch (ProtocolException e) {
+            throw new IOException("the server sent a bad file entry: " + e.getMessage(), e);
+        }
+    }
+
+    private static RemoteEntry entry(FileEntry e) {
+        List<ChunkRef> chunks = new ArrayList<>(e.chunks().size());
+        e.chunks().forEach(c -> chunks.add(new ChunkRef(hash(c.hash()), c.length())));
+        return new RemoteEntry(e.version(), e.path(), e.deleted(), new FileContent(e.size(), hash(e.sha256()), chunks),
+                e.modified(), e.deviceName());
+    }
+
+    private static Sha256 sha(ChunkRef.Hash h) {
+        return Sha256.parseHex(h.hex()).orElseThrow();
+    }
+
+    private static ChunkRef.Hash hash(Sha256 s) {
+        return new ChunkRef.Hash(s.hex());
     }
 }
