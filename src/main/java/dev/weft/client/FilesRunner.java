@@ -20,7 +20,8 @@ final class FilesRunner implements AutoCloseable {
     private final SyncListener listener;
     private final ExecutorService thread;
     private FileSync sync;
-    private DeviceState syncFor;
+    /** The server and token {@link #sync} is for: another pairing makes another. */
+    private java.util.List<Object> syncFor;
     private boolean running;
     private boolean again;
 
@@ -37,11 +38,12 @@ final class FilesRunner implements AutoCloseable {
     /** The vault's file sync with its server as paired now. */
     synchronized FileSync sync() {
         DeviceState device = vault.device();
-        if (sync == null || !device.equals(syncFor)) {
-            ServerAddress server = ServerAddress.of(device);
+        ServerAddress server = ServerAddress.of(device);
+        java.util.List<Object> key = java.util.Arrays.asList(server, device.deviceToken());
+        if (sync == null || !key.equals(syncFor)) {
             sync = new FileSync(vault.folder(), new FileServer(HttpClients.forServer(server), server.uri("http", "/"),
                     device.deviceToken()));
-            syncFor = device;
+            syncFor = key;
         }
         return sync;
     }
