@@ -40,6 +40,7 @@ final class FilesStep {
             }
         };
         FileSync.Result result;
+        long start = System.nanoTime();
         try {
             result = client.files().round(allowDeletes, listener);
         } catch (IOException e) {
@@ -49,7 +50,7 @@ final class FilesStep {
         }
         clear(err, shown[0]);
         result.problems().forEach(p -> err.println("weft: " + p));
-        out.println(result.describe());
+        out.println(result.describe() + ", " + (System.nanoTime() - start) / 1_000_000 + " ms");
         return result.heldDeletes() > 0 ? Launcher.HELD : Launcher.OK;
     }
 

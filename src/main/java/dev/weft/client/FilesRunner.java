@@ -7,7 +7,6 @@ import dev.weft.client.files.FileSyncListener;
 import dev.weft.vault.DeviceState;
 import dev.weft.vault.Vault;
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -18,7 +17,10 @@ import java.util.concurrent.Executors;
 final class FilesRunner implements AutoCloseable {
     private final Vault vault;
     private final SyncListener listener;
-    private final ExecutorService thread;
+    /** How often a kept connection looks for files changed here (a scan reads sizes and times only). */
+    static final long POLL_SECONDS = 30;
+    private final java.util.concurrent.ScheduledExecutorService thread;
+    private java.util.concurrent.ScheduledFuture<?> poll;
     private FileSync sync;
     /** The server and token {@link #sync} is for: another pairing makes another. */
     private java.util.List<Object> syncFor;
@@ -28,7 +30,7 @@ final class FilesRunner implements AutoCloseable {
     FilesRunner(Vault vault, SyncListener listener) {
         this.vault = vault;
         this.listener = listener;
-        this.thread = Executors.newSingleThreadExecutor(r -> {
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "weft-files " + vault.folder().getFileName());
             t.setDaemon(true);
             return t;
@@ -46,6 +48,17 @@ final class FilesRunner implements AutoCloseable {
             syncFor = key;
         }
         return sync;
+    }
+
+    /** While {@code on}, a round runs every {@value #POLL_SECONDS} s besides those news start. */
+    synchronized void poll(boolean on) {
+        if (on && poll == null && !thread.isShutdown()) {
+            poll = thread.scheduleWithFixedDelay(this::trigger, POLL_SECONDS, POLL_SECONDS,
+                    java.util.concurrent.TimeUnit.SECONDS);
+        } else if (!on && poll != null) {
+            poll.cancel(false);
+            poll = null;
+        }
     }
 
     /** Runs a round soon: now if none runs, else once more after the one that does. */

@@ -305,6 +305,7 @@ public final class SyncClient implements AutoCloseable {
         procedure = new GlobalProcedure(vault, this::send, fanOut, this::inLiveSession, pullAfterSession);
         procedure.speaksTrash(opened.speaksTrash());
         speaksFiles = opened.speaksFiles();
+        files.poll(keepConnected && speaksFiles);
         setState(SyncState.SYNCING);
         try {
             Optional<ReuploadRule.Plan> lost = recovery.opened(opened.upgradeHeader(StoreHeader.NAME));
@@ -551,6 +552,7 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private void disconnect() {
+        files.poll(false);
         if (connection != null) {
             connection.close();
             connection = null;
