@@ -31,6 +31,10 @@ import java.util.Set;
 final class FileRound {
     /** The most entries one list answer holds: a full answer means ask again. */
     static final int LIST_PAGE = 4096;
+    /** Chunks on the way at once, each way: the server's fsync of one overlaps the next one's bytes. */
+    static final int IN_FLIGHT = 4;
+    /** The index is written at least this often while files move, so a stopped round redoes little. */
+    private static final long SAVE_NANOS = 2_000_000_000L;
 
     private final Path vault;
     private final Path weftDir;
@@ -59,6 +63,10 @@ final class FileRound {
     private int total;
     private long bytesDone;
     private long bytesTotal;
+    /** Bytes of chunks the server took, counted as their answers come. */
+    private final java.util.concurrent.atomic.AtomicLong sentBytes = new java.util.concurrent.atomic.AtomicLong();
+    private long sentCounted;
+    private long savedAt = System.nanoTime();
 
     FileRound(Path vault, FileIndex index, FileServer server, MassChangeGuard guard, boolean allowDeletes,
             FileSyncListener listener, String selfName, Set<Long> committed) {
@@ -215,22 +223,8 @@ final class FileRound {
             out.truncate(kept);
             hashPrefix(out, kept, whole);
             out.position(kept);
-            long at = 0;
             bytes(kept);
-            for (ChunkRef c : e.content().chunks()) {
-                if (at >= kept) {
-                    Source source = sources.get(c.hash());
-                    if (source == null || !copy(source, c, out, whole)) {
-                        try {
-                            server.get(c, out, whole);
-                        } catch (IOException ex) {
-                            throw new IOException("'" + e.path() + "' could not be fetched: " + ex.getMessage(), ex);
-                        }
-                    }
-                    bytes(c.length());
-                }
-                at += c.length();
-            }
+            fetch(e, kept, sources, out, whole);
             if (!ChunkRef.Hash.of(whole.digest()).equals(e.content().sha256())) {
                 out.close();
                 Files.deleteIfExists(partial);
@@ -260,6 +254,74 @@ final class FileRound {
             seen.put(path, placed);
         }
         step(0);
+    }
+
+    /**
+     * Appends the chunks of {@code e} from offset {@code kept} on to {@code out}: copied from this
+     * device where it holds them, else fetched, up to {@value #IN_FLIGHT} at once, written in order.
+     */
+    private void fetch(RemoteEntry e, long kept, Map<ChunkRef.Hash, Source> sources, FileChannel out,
+            MessageDigest whole) throws IOException {
+        java.util.ArrayDeque<Object[]> queue = new java.util.ArrayDeque<>(); // {chunk, future or null}
+        long at = 0;
+        try {
+            for (ChunkRef c : e.content().chunks()) {
+                if (at >= kept) {
+                    Source source = sources.get(c.hash());
+                    queue.add(new Object[] {c, source != null ? null : server.getAsync(c)});
+                    while (inFlight(queue) > IN_FLIGHT) {
+                        writeFirst(e, queue, sources, out, whole);
+                    }
+                }
+                at += c.length();
+            }
+            while (!queue.isEmpty()) {
+                writeFirst(e, queue, sources, out, whole);
+            }
+        } finally {
+            queue.forEach(q -> {
+                if (q[1] != null) {
+                    ((java.util.concurrent.CompletableFuture<?>) q[1]).cancel(true);
+                }
+            });
+        }
+    }
+
+    private static int inFlight(java.util.ArrayDeque<Object[]> queue) {
+        int n = 0;
+        for (Object[] q : queue) {
+            n += q[1] != null ? 1 : 0;
+        }
+        return n;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void writeFirst(RemoteEntry e, java.util.ArrayDeque<Object[]> queue, Map<ChunkRef.Hash, Source> sources,
+            FileChannel out, MessageDigest whole) throws IOException {
+        Object[] first = queue.peek();
+        ChunkRef c = (ChunkRef) first[0];
+        byte[] bytes;
+        if (first[1] == null) {
+            bytes = copy(sources.get(c.hash()), c);
+            if (bytes == null) {
+                first[1] = server.getAsync(c);
+                return; // fetched after all; waited for in turn
+            }
+        } else {
+            try {
+                bytes = FileServer.join((java.util.concurrent.CompletableFuture<byte[]>) first[1]);
+            } catch (IOException ex) {
+                throw new IOException("'" + e.path() + "' could not be fetched: " + ex.getMessage(), ex);
+            }
+            server.fetched(bytes.length);
+        }
+        queue.poll();
+        whole.update(bytes);
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        while (b.hasRemaining()) {
+            out.write(b);
+        }
+        bytes(c.length());
     }
 
     private static boolean sameFile(VaultFiles.Seen now, VaultFiles.Seen expected) {
@@ -320,29 +382,20 @@ final class FileRound {
         return sourcesCache;
     }
 
-    /** Copies chunk {@code c} from a local file if it still holds it; false if it does not. */
-    private boolean copy(Source source, ChunkRef c, FileChannel out, MessageDigest whole) throws IOException {
+    /** Chunk {@code c} read from a local file that still holds it, or null. */
+    private byte[] copy(Source source, ChunkRef c) throws IOException {
         byte[] bytes = new byte[c.length()];
         try (FileChannel in = FileChannel.open(file(source.path()), StandardOpenOption.READ)) {
             ByteBuffer b = ByteBuffer.wrap(bytes);
             while (b.hasRemaining()) {
                 if (in.read(b, source.offset() + b.position()) < 0) {
-                    return false;
+                    return null;
                 }
             }
         } catch (NoSuchFileException e) {
-            return false;
+            return null;
         }
-        MessageDigest own = ContentScan.sha256();
-        if (!ChunkRef.Hash.of(own.digest(bytes)).equals(c.hash())) {
-            return false;
-        }
-        whole.update(bytes);
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        while (b.hasRemaining()) {
-            out.write(b);
-        }
-        return true;
+        return ChunkRef.Hash.of(ContentScan.sha256().digest(bytes)).equals(c.hash()) ? bytes : null;
     }
 
     // ---- this device's changes
@@ -439,26 +492,40 @@ final class FileRound {
         if (missing.isEmpty()) {
             return;
         }
-        byte[] buffer = new byte[Chunker.MAX];
+        java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Void>> sending = new java.util.ArrayDeque<>();
         try (FileChannel in = FileChannel.open(file(path), StandardOpenOption.READ)) {
             long at = 0;
             for (ChunkRef c : content.chunks()) {
                 if (missing.remove(c.hash())) {
-                    ByteBuffer b = ByteBuffer.wrap(buffer, 0, c.length());
+                    byte[] buffer = new byte[c.length()];
+                    ByteBuffer b = ByteBuffer.wrap(buffer);
                     while (b.hasRemaining()) {
                         if (in.read(b, at + b.position()) < 0) {
                             throw new IOException("'" + path + "' shrank while it was sent: sent again next time");
                         }
                     }
-                    MessageDigest own = ContentScan.sha256();
-                    own.update(buffer, 0, c.length());
-                    if (!ChunkRef.Hash.of(own.digest()).equals(c.hash())) {
+                    if (!ChunkRef.Hash.of(ContentScan.sha256().digest(buffer)).equals(c.hash())) {
                         throw new IOException("'" + path + "' changed while it was sent: sent again next time");
                     }
-                    server.put(c.hash(), buffer, c.length());
-                    bytes(c.length());
+                    while (sending.size() >= IN_FLIGHT) {
+                        FileServer.join(sending.poll());
+                        bytes(0);
+                    }
+                    sending.add(server.putAsync(c.hash(), buffer, c.length()).thenRun(() -> sentBytes.addAndGet(c.length())));
                 }
                 at += c.length();
+            }
+            while (!sending.isEmpty()) {
+                FileServer.join(sending.poll());
+                bytes(0);
+            }
+        } finally {
+            for (java.util.concurrent.CompletableFuture<Void> f : sending) {
+                try {
+                    f.join(); // a stopped round leaves nothing under way
+                } catch (RuntimeException ignored) {
+                    // the round fails with its own cause already
+                }
             }
         }
     }
@@ -496,17 +563,23 @@ final class FileRound {
     }
 
     /** One more file done, with {@code bytes} of content not counted yet. */
-    private void step(long bytes) throws InterruptedIOException {
+    private void step(long bytes) throws IOException {
         done++;
         bytes(bytes);
     }
 
-    private void bytes(long bytes) throws InterruptedIOException {
+    private void bytes(long bytes) throws IOException {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedIOException("the file sync was stopped");
         }
-        bytesDone += bytes;
+        long sentNow = sentBytes.get();
+        bytesDone += bytes + sentNow - sentCounted;
+        sentCounted = sentNow;
         report();
+        if (System.nanoTime() - savedAt > SAVE_NANOS) {
+            index.save();
+            savedAt = System.nanoTime();
+        }
     }
 
     private void report() {

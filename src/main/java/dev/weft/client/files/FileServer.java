@@ -77,60 +77,69 @@ public final class FileServer {
 
     /** Sends one chunk's {@code length} bytes; the server checks their hash. */
     void put(ChunkRef.Hash hash, byte[] data, int length) throws IOException {
-        HttpResponse<byte[]> answer = send(request("/v1/files/chunk/" + hash.hex())
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(data, 0, length)).build());
-        if (answer.statusCode() == 507) {
-            throw new ServerDiskFullException();
-        }
-        expect(answer, 204);
-        puts.incrementAndGet();
-        bytesUp.addAndGet(length);
+        join(putAsync(hash, data, length));
     }
 
-    /**
-     * Appends chunk {@code chunk} to {@code out} at its position, hashing it into {@code whole}; its
-     * own hash is checked before it counts (a wrong chunk is cut off again and reported, and
-     * {@code whole} is then spoilt: the caller starts the file's hash over).
-     */
-    void get(ChunkRef chunk, FileChannel out, MessageDigest whole) throws IOException {
-        HttpResponse<InputStream> answer;
+    /** {@link #put} without waiting: the future fails with the IOException. */
+    java.util.concurrent.CompletableFuture<Void> putAsync(ChunkRef.Hash hash, byte[] data, int length) {
+        return http.sendAsync(request("/v1/files/chunk/" + hash.hex())
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(data, 0, length)).build(),
+                HttpResponse.BodyHandlers.ofByteArray()).thenApply(answer -> {
+                    if (answer.statusCode() == 507) {
+                        throw new java.util.concurrent.CompletionException(new ServerDiskFullException());
+                    }
+                    try {
+                        expect(answer, 204);
+                    } catch (IOException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                    puts.incrementAndGet();
+                    bytesUp.addAndGet(length);
+                    return null;
+                });
+    }
+
+    /** A chunk's bytes, checked against its hash, without waiting: the future fails with the IOException. */
+    java.util.concurrent.CompletableFuture<byte[]> getAsync(ChunkRef chunk) {
+        return http.sendAsync(request("/v1/files/chunk/" + chunk.hash().hex()).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray()).thenApply(answer -> {
+                    try {
+                        expect(answer, 200);
+                        byte[] bytes = answer.body();
+                        if (bytes.length != chunk.length()
+                                || !ChunkRef.Hash.of(ContentScan.sha256().digest(bytes)).equals(chunk.hash())) {
+                            throw new IOException("the server sent chunk " + chunk.hash() + " wrong (" + bytes.length
+                                    + " bytes, " + chunk.length() + " expected, or another hash)");
+                        }
+                        return bytes;
+                    } catch (IOException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                });
+    }
+
+    /** A fetched chunk was written: counted (one that was fetched and dropped is not). */
+    void fetched(int length) {
+        gets.incrementAndGet();
+        bytesDown.addAndGet(length);
+    }
+
+    /** The value of {@code future}, its failure as the IOException it carries. */
+    static <T> T join(java.util.concurrent.CompletableFuture<T> future) throws IOException {
         try {
-            answer = http.send(request("/v1/files/chunk/" + chunk.hash().hex()).GET().build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
+            return future.get();
         } catch (InterruptedException e) {
+            future.cancel(true);
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted");
-        }
-        long start = out.position();
-        MessageDigest own = ContentScan.sha256();
-        long got = 0;
-        try (InputStream in = answer.body()) {
-            if (answer.statusCode() != 200) {
-                throw new IOException("the server answered " + answer.statusCode() + " to GET chunk " + chunk.hash()
-                        + ": " + new String(in.readNBytes(500), StandardCharsets.UTF_8).strip());
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                    ? c.getCause() : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
             }
-            byte[] buffer = new byte[64 * 1024];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                got += n;
-                if (got > chunk.length()) {
-                    break;
-                }
-                own.update(buffer, 0, n);
-                whole.update(buffer, 0, n);
-                ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
-                while (b.hasRemaining()) {
-                    out.write(b);
-                }
-            }
+            throw new IOException(cause.toString(), cause);
         }
-        if (got != chunk.length() || !ChunkRef.Hash.of(own.digest()).equals(chunk.hash())) {
-            out.truncate(start);
-            out.position(start);
-            throw new IOException("the server sent chunk " + chunk.hash() + " wrong (" + got + " bytes, "
-                    + chunk.length() + " expected, or another hash)");
-        }
-        gets.incrementAndGet();
-        bytesDown.addAndGet(got);
     }
 
     /** Entries changed after sync time {@code since}, in increasing time. */
