@@ -252,6 +252,11 @@ final class FileRound {
         if (path.equals(e.path())) {
             index.put(path, entry(e, placed));
             seen.put(path, placed);
+            long at = 0;
+            for (ChunkRef c : e.content().chunks()) { // the same content at another path copies from here
+                sources.putIfAbsent(c.hash(), new Source(path, at, placed));
+                at += c.length();
+            }
         }
         step(0);
     }
