@@ -56,7 +56,7 @@ public final class FileSyncMeasure {
     }
 
     /** The largest first: f-0000.bin is the one renamed. */
-    static List<Long> writeFiles(Path folder, long total) throws IOException {
+    public static List<Long> writeFiles(Path folder, long total) throws IOException {
         SplittableRandom random = new SplittableRandom(17);
         List<Long> sizes = new ArrayList<>();
         long sum = 0;
