@@ -17,7 +17,13 @@ sealed interface Command {
     }
 
     /** {@code weft --server ...}: the sync server. */
-    record Server(int port, Path data, String bind, Tls tls, int trashDays, int historyDays) implements Command {
+    record Server(int port, Path data, String bind, Tls tls, int trashDays, int historyDays,
+            dev.weft.server.FileLimits files) implements Command {
+        /** Files as {@link dev.weft.server.FileLimits#DEFAULT}. */
+        Server(int port, Path data, String bind, Tls tls, int trashDays, int historyDays) {
+            this(port, data, bind, tls, trashDays, historyDays, dev.weft.server.FileLimits.DEFAULT);
+        }
+
         /** Notes stay in the trash {@value #DEFAULT_TRASH_DAYS} days. */
         Server(int port, Path data, String bind, Tls tls) {
             this(port, data, bind, tls, DEFAULT_TRASH_DAYS);

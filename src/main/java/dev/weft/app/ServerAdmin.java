@@ -43,6 +43,13 @@ final class ServerAdmin {
                 DeviceTable.lines(devices, zone).forEach(out::println);
             }
             try {
+                long[] files = client.filesSize();
+                out.println("files: " + files[0] + " files, " + files[1] + " versions, " + files[2] + " chunks, "
+                        + files[3] + " bytes stored");
+            } catch (dev.weft.server.ControlException olderServer) {
+                // a server before files keeps none: nothing to report
+            }
+            try {
                 long[] kept = client.historySize();
                 out.println("history: " + kept[0] + " deleted characters kept in " + kept[1] + " notes");
             } catch (dev.weft.server.ControlException olderServer) {

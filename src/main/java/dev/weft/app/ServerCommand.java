@@ -47,7 +47,7 @@ final class ServerCommand {
         quietLibraries();
         WeftServer server;
         try {
-            server = WeftServer.start(config(command), new ServerLog(out));
+            server = WeftServer.start(config(command), new ServerLog(out), command.files());
         } catch (ServerStartException e) {
             err.println("weft: " + e.getMessage());
             return Launcher.FAILED;

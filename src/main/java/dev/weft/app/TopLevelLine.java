@@ -1,5 +1,7 @@
 package dev.weft.app;
 
+import dev.weft.protocol.FileList;
+import dev.weft.server.FileLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -21,11 +23,12 @@ final class TopLevelLine {
 
     private static final List<String> SERVER_ONLY =
             List.of("--port", "--data", "--bind", "--tls-cert", "--tls-key", "--no-tls", "--insecure-no-tls", "--restore",
-                    "--trash-days", "--history-days");
+                    "--trash-days", "--history-days", "--file-limit", "--file-versions");
     private static final ArgScanner SCANNER = new ArgScanner("weft",
-            Map.of("--vault", "DIR", "--port", "N", "--data", "DIR", "--bind", "ADDR",
-                    "--tls-cert", "FILE", "--tls-key", "FILE", "--restore", "FILE", "--trash-days", "N",
-                    "--history-days", "N"),
+            Map.ofEntries(Map.entry("--vault", "DIR"), Map.entry("--port", "N"), Map.entry("--data", "DIR"),
+                    Map.entry("--bind", "ADDR"), Map.entry("--tls-cert", "FILE"), Map.entry("--tls-key", "FILE"),
+                    Map.entry("--restore", "FILE"), Map.entry("--trash-days", "N"), Map.entry("--history-days", "N"),
+                    Map.entry("--file-limit", "SIZE"), Map.entry("--file-versions", "N")),
             Set.of("--server", "--no-tls", "--insecure-no-tls", "--version"));
 
     private TopLevelLine() {
@@ -62,7 +65,9 @@ final class TopLevelLine {
                 bind,
                 tls(scanned, bind),
                 scanned.number("--trash-days", Command.Server.DEFAULT_TRASH_DAYS, 0, 36_500),
-                scanned.number("--history-days", 0, 0, 36_500));
+                scanned.number("--history-days", 0, 0, 36_500),
+                new FileLimits(size(scanned.value("--file-limit"), FileLimits.DEFAULT.maxFileBytes()),
+                        scanned.number("--file-versions", FileLimits.DEFAULT.keptVersions(), 1, FileList.MAX_ENTRIES)));
         if (!scanned.has("--restore")) {
             return server;
         }
@@ -70,6 +75,24 @@ final class TopLevelLine {
             throw new UsageException("--restore needs --data NEWDIR: the new data dir to make from the backup");
         }
         return new Command.RestoredServer(scanned.path("--restore", null), server);
+    }
+
+    /** {@code --file-limit SIZE}: bytes, or with a binary suffix {@code K}, {@code M}, {@code G} ({@code 500M}). */
+    static long size(Optional<String> value, long fallback) throws UsageException {
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        String text = value.get().trim().toUpperCase(java.util.Locale.ROOT);
+        int shift = text.endsWith("K") ? 10 : text.endsWith("M") ? 20 : text.endsWith("G") ? 30 : 0;
+        try {
+            long n = Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1));
+            if (n < 1 || n > Long.MAX_VALUE >> shift) {
+                throw new NumberFormatException();
+            }
+            return n << shift;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--file-limit takes a size in bytes, or with K, M or G (500M), not '" + value.get() + "'");
+        }
     }
 
     private static Tls tls(Scanned scanned, String bind) throws UsageException {

@@ -29,6 +29,10 @@ final class Usage {
                   --history-days N          forget text deleted more than N days ago
                                             (default 0: keep every note's history
                                             forever; the current text is never touched)
+                  --file-limit SIZE         refuse files larger than SIZE bytes (K, M, G:
+                                            500M; default 2G)
+                  --file-versions N         keep the last N versions of each file
+                                            (default 10)
               weft pair-code [--data DIR]   print a fresh pairing link from the running
                                             server (one device, within %d minutes)
               weft devices [--data DIR]     list the devices paired with the server

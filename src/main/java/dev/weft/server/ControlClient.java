@@ -69,6 +69,24 @@ public final class ControlClient {
         }
     }
 
+    /** What the server keeps of files: files, versions, chunks, bytes (a server before files: an error). */
+    public long[] filesSize() throws ControlException {
+        List<String> lines = ask(ControlProtocol.FILES_SIZE);
+        try {
+            String[] fields = lines.isEmpty() ? new String[0] : lines.get(0).split("\t");
+            if (fields.length != 4) {
+                throw new IllegalArgumentException("not a files size: " + lines);
+            }
+            long[] out = new long[4];
+            for (int i = 0; i < 4; i++) {
+                out[i] = Long.parseLong(fields[i]);
+            }
+            return out;
+        } catch (IllegalArgumentException e) {
+            throw garbled(e);
+        }
+    }
+
     /**
      * Revokes the device named {@code name} (compared without regard to case); the server closes
      * its open connections at once.

@@ -25,6 +25,8 @@ final class ControlProtocol {
     static final String BACKUP = "backup ";
     /** Answered {@code CHARACTERS<TAB>NOTES}: the deleted text kept for history. */
     static final String HISTORY_SIZE = "history-size";
+    /** Answered {@code FILES<TAB>VERSIONS<TAB>CHUNKS<TAB>BYTES}: what the server keeps of files. */
+    static final String FILES_SIZE = "files-size";
     static final String END = "end";
     static final String ERROR = "error: ";
     static final int MAX_LINE_BYTES = 4096;

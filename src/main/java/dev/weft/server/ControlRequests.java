@@ -36,6 +36,11 @@ final class ControlRequests {
             var size = server.historySize();
             return List.of(size.deletedCharacters() + "\t" + size.notes(), ControlProtocol.END);
         }
+        if (request.equals(ControlProtocol.FILES_SIZE)) {
+            var files = server.fileStats();
+            return List.of(files.files() + "\t" + files.versions() + "\t" + files.chunks() + "\t" + files.bytes(),
+                    ControlProtocol.END);
+        }
         if (request.startsWith(ControlProtocol.REVOKE)) {
             String name = request.substring(ControlProtocol.REVOKE.length());
             return server.revoke(name)

@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import dev.weft.protocol.FilesChanged;
 import dev.weft.protocol.SynclistResponse;
 import dev.weft.store.SyncEntry;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.concurrent.Executor;
  */
 final class Hub {
     private final Set<PeerLink> globals = ConcurrentHashMap.newKeySet();
+    /** Connections whose device announced {@code Weft-Files: 1}: global ones get {@code 42} (protocol.md §11). */
+    private final Set<PeerLink> hearFiles = ConcurrentHashMap.newKeySet();
     private final Map<UUID, Room> rooms = new ConcurrentHashMap<>();
     /** Per document, the session ops waiting for the store's writer that later ops may still join. */
     private final Map<UUID, OpBatch> batches = new ConcurrentHashMap<>();
@@ -50,6 +53,7 @@ final class Hub {
     /** The connection is gone and its close task has run. */
     void closed(PeerLink peer) {
         globals.remove(peer);
+        hearFiles.remove(peer);
         Set<PeerLink> peers = bySite.get(peer.device().site());
         if (peers != null) {
             peers.remove(peer);
@@ -67,6 +71,21 @@ final class Hub {
 
     void global(PeerLink peer) {
         globals.add(peer);
+    }
+
+    /** The device of {@code peer} announced files at the upgrade (before its first frame). */
+    void hearsFiles(PeerLink peer) {
+        hearFiles.add(peer);
+    }
+
+    /** A file version was committed at {@code syncTime}: every global connection that announced files gets a {@code 42}. */
+    void filesChanged(long syncTime) {
+        List<FilesChanged> news = List.of(new FilesChanged(syncTime));
+        for (PeerLink peer : globals) {
+            if (hearFiles.contains(peer)) {
+                peer.serially(() -> peer.send(news));
+            }
+        }
     }
 
     /** The room of {@code document}, made if nobody has it open. */

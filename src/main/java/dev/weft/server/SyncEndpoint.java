@@ -1,5 +1,6 @@
 package dev.weft.server;
 
+import dev.weft.protocol.FileForm;
 import dev.weft.protocol.MessageCodec;
 import dev.weft.protocol.RunForm;
 import dev.weft.protocol.TrashForm;
@@ -28,6 +29,7 @@ final class SyncEndpoint implements HttpHandler {
     private static final AttachmentKey<StoreCheck> STORE_CHECK = AttachmentKey.create(StoreCheck.class);
     private static final AttachmentKey<Boolean> RUNS = AttachmentKey.create(Boolean.class);
     private static final AttachmentKey<Boolean> TRASH = AttachmentKey.create(Boolean.class);
+    private static final AttachmentKey<Boolean> FILES = AttachmentKey.create(Boolean.class);
     private static final String BEARER = "Bearer ";
 
     private final Store store;
@@ -103,6 +105,10 @@ final class SyncEndpoint implements HttpHandler {
             exchange.getResponseHeaders().put(new HttpString(TrashForm.HEADER), TrashForm.VERSION); // protocol.md §9
             exchange.putAttachment(TRASH, Boolean.TRUE);
         }
+        if (FileForm.VERSION.equals(exchange.getRequestHeaders().getFirst(FileForm.HEADER))) {
+            exchange.getResponseHeaders().put(new HttpString(FileForm.HEADER), FileForm.VERSION); // protocol.md §11
+            exchange.putAttachment(FILES, Boolean.TRUE);
+        }
         upgrade.handleRequest(exchange);
     }
 
@@ -146,6 +152,9 @@ final class SyncEndpoint implements HttpHandler {
         WebSocketPeer peer = new WebSocketPeer(channel, device, codec, maxUnsentBytes, new SerialExecutor(pool), log,
                 budget, receive, runs ? new RunForm(codec.limits()) : null);
         boolean serving = hub.opened(peer);
+        if (exchange.getAttachment(FILES) != null) {
+            hub.hearsFiles(peer);
+        }
         peer.attach(new ConnectionLogic(store, hub, peer, codec, failures, log,
                 exchange.getAttachment(STORE_CHECK).restoring(), runs, exchange.getAttachment(TRASH) != null));
         if (!serving) {

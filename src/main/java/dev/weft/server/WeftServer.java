@@ -10,7 +10,9 @@ import dev.weft.server.security.Secrets;
 import dev.weft.server.security.ServerIdentity;
 import dev.weft.server.security.ServerTls;
 import dev.weft.server.security.SubjectNames;
+import dev.weft.store.ChunkFiles;
 import dev.weft.store.Device;
+import dev.weft.store.FileStats;
 import dev.weft.store.Store;
 import dev.weft.store.StoreCompaction;
 import dev.weft.store.StoreException;
@@ -55,6 +57,7 @@ public final class WeftServer implements AutoCloseable {
     private final ServerLog log;
     private final ControlChannel control;
     private final ReceiveBudget receiveBudget;
+    private final FileEndpoint fileEndpoint;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicReference<HistoryExpiry> historyExpiry =
             new java.util.concurrent.atomic.AtomicReference<>();
@@ -63,7 +66,8 @@ public final class WeftServer implements AutoCloseable {
 
     private WeftServer(ServerConfig config, Store store, Hub hub, Undertow undertow, ExecutorService pool,
             PairingCodes pairingCodes, String fingerprint, ServerLog log, ControlChannel control,
-            ReceiveBudget receiveBudget) {
+            ReceiveBudget receiveBudget, FileEndpoint fileEndpoint) {
+        this.fileEndpoint = fileEndpoint;
         this.config = config;
         this.store = store;
         this.hub = hub;
@@ -83,6 +87,11 @@ public final class WeftServer implements AutoCloseable {
      *     unwritable, bad certificate files
      */
     public static WeftServer start(ServerConfig config, ServerLog log) throws ServerStartException {
+        return start(config, log, FileLimits.DEFAULT);
+    }
+
+    /** {@link #start(ServerConfig, ServerLog)} with {@code --file-limit} and {@code --file-versions}. */
+    public static WeftServer start(ServerConfig config, ServerLog log, FileLimits files) throws ServerStartException {
         PrivateDataDir.prepare(config.dataDir());
         compactStore(config, log);
         Store store;
@@ -104,7 +113,7 @@ public final class WeftServer implements AutoCloseable {
             throw e;
         }
         try {
-            WeftServer server = start(config, store, control, log);
+            WeftServer server = start(config, store, control, log, files);
             control.serve(new ControlRequests(server, log));
             return server;
         } catch (ServerStartException | RuntimeException e) {
@@ -127,8 +136,9 @@ public final class WeftServer implements AutoCloseable {
         }
     }
 
-    private static WeftServer start(ServerConfig config, Store store, ControlChannel control, ServerLog log)
-            throws ServerStartException {
+    private static WeftServer start(ServerConfig config, Store store, ControlChannel control, ServerLog log,
+            FileLimits files) throws ServerStartException {
+        ChunkFiles chunks = chunkFiles(config, store, log);
         SecureRandom random = new SecureRandom();
         CertificateStore certificates = new CertificateStore(config.dataDir(), Clock.systemUTC(), random);
         Optional<ServerIdentity> identity = identity(config, certificates);
@@ -149,6 +159,7 @@ public final class WeftServer implements AutoCloseable {
                 new LinkedBlockingQueue<>(), daemonThreads(),
                 (task, executor) -> log.error("a task was refused by the pool, which was shut down", null));
         Hub hub = new Hub(pool);
+        FileEndpoint fileEndpoint = new FileEndpoint(store, chunks, hub, files, log, config.receive().deadline().toMillis());
         MessageCodec codec = new MessageCodec(config.limits());
         Failures failures = new Failures(log);
         ReceiveBudget receiveBudget = new ReceiveBudget(config.receive());
@@ -156,7 +167,8 @@ public final class WeftServer implements AutoCloseable {
                 .addExactPath("/v1/pair", new PairEndpoint(store, secrets, serverId, log))
                 .addExactPath("/v1/pair-copy", new PairCopyEndpoint(store, secrets, serverId, log))
                 .addExactPath("/v1/sync", new SyncEndpoint(store, hub, codec, config.maxUnsentBytes(), pool, failures, log,
-                        config.deflate(), config.receive(), receiveBudget));
+                        config.deflate(), config.receive(), receiveBudget))
+                .addPrefixPath("/v1/files", fileEndpoint);
         Undertow.Builder builder = Undertow.builder()
                 .setServerOption(UndertowOptions.ENABLE_HTTP2, false)
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) config.limits().maxMessageBytes() + 1024)
@@ -171,6 +183,7 @@ public final class WeftServer implements AutoCloseable {
             undertow.start();
         } catch (RuntimeException e) {
             pool.shutdownNow();
+            fileEndpoint.close();
             if (causedBy(e, BindException.class)) {
                 throw new ServerStartException("cannot listen on " + config.bind() + ":" + config.port()
                         + ": the port is in use or the address is not this machine's", e);
@@ -179,7 +192,26 @@ public final class WeftServer implements AutoCloseable {
         }
         PairingCodes codes = new PairingCodes(codeStore(store), secrets, Clock.systemUTC());
         String fp = identity.map(ServerIdentity::fingerprint).orElse(PairingLink.PLAIN);
-        return new WeftServer(config, store, hub, undertow, pool, codes, fp, log, control, receiveBudget);
+        return new WeftServer(config, store, hub, undertow, pool, codes, fp, log, control, receiveBudget, fileEndpoint);
+    }
+
+    /**
+     * The chunk files of the data dir; chunks no kept version references and older than a day (uploads
+     * never committed) are deleted before any device can commit (docs/store.md, "Files").
+     */
+    private static ChunkFiles chunkFiles(ServerConfig config, Store store, ServerLog log) throws ServerStartException {
+        try {
+            ChunkFiles chunks = ChunkFiles.open(config.dataDir());
+            if (store.damage().isEmpty()) {
+                int swept = chunks.sweep(store::chunkReferenced, TimeUnit.DAYS.toMillis(1));
+                if (swept > 0) {
+                    log.info("deleted " + swept + " chunks uploaded over a day ago and never committed");
+                }
+            }
+            return chunks;
+        } catch (IOException e) {
+            throw new ServerStartException("cannot open the files' chunks in " + config.dataDir() + ": " + e, e);
+        }
     }
 
     private static Optional<ServerIdentity> identity(ServerConfig config, CertificateStore certificates)
@@ -264,6 +296,11 @@ public final class WeftServer implements AutoCloseable {
         return store.devices();
     }
 
+    /** The files the store keeps: files, versions, chunks and their bytes. O(chunks). */
+    public FileStats fileStats() {
+        return store.fileStats();
+    }
+
     /** The deleted text the store keeps for history. O(store). */
     public Store.HistorySize historySize() {
         return store.historySize();
@@ -325,6 +362,7 @@ public final class WeftServer implements AutoCloseable {
         } catch (InterruptedException e) {
             interrupted = true;
         }
+        fileEndpoint.close(); // a file request blocked in a read would hold undertow.stop()
         undertow.stop();
         store.close(); // runs what is queued; the answers' tasks still find the pool
         pool.shutdown();

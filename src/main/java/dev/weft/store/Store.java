@@ -58,6 +58,7 @@ public final class Store implements AutoCloseable {
         final Devices devices;
         final SyncClock clock;
         final PairingCodes codes;
+        final FileIndex fileIndex;
 
         Opened(StoreFiles files, MicrosClock micros) {
             this.files = files;
@@ -67,6 +68,7 @@ public final class Store implements AutoCloseable {
             this.devices = new Devices(tables);
             this.clock = new SyncClock(tables.meta, micros);
             this.codes = new PairingCodes(tables);
+            this.fileIndex = new FileIndex(tables);
         }
     }
 
@@ -80,7 +82,7 @@ public final class Store implements AutoCloseable {
             @Override
             public WriteBatch begin() {
                 Opened o = open;
-                return new WriteBatch(o.documents, o.atoms, o.devices, o.codes, o.clock);
+                return new WriteBatch(o.documents, o.atoms, o.devices, o.codes, o.clock, o.fileIndex);
             }
 
             @Override
@@ -315,6 +317,30 @@ public final class Store implements AutoCloseable {
             int maxBytes, boolean everyDelete) {
         return read(o -> o.documents.get(document)
                 .map(record -> o.atoms.runsWindow(document, record, since, requestingSite, after, maxBytes, everyDelete)));
+    }
+
+    /** The path's kept file versions, newest first (docs/protocol.md §11); empty if never committed. */
+    public List<FileVersion> fileVersions(String path) {
+        return read(o -> o.fileIndex.versions(path));
+    }
+
+    /**
+     * The newest version of each file changed after {@code since}, oldest first: at most {@code
+     * maxEntries}, stopping after the one whose {@code cost} takes the sum past {@code fullCost}.
+     */
+    public List<FileVersion> filesChangedSince(long since, int maxEntries, long fullCost,
+            java.util.function.ToLongFunction<FileVersion> cost) {
+        return read(o -> o.fileIndex.changedSince(since, maxEntries, fullCost, cost));
+    }
+
+    /** Whether a kept file version references the chunk: it is not to be deleted. */
+    public boolean chunkReferenced(byte[] hash) {
+        return read(o -> o.fileIndex.referenced(hash));
+    }
+
+    /** Files, versions, chunks and their bytes. O(chunks). */
+    public FileStats fileStats() {
+        return read(o -> o.fileIndex.stats());
     }
 
     /** The device whose token has this SHA-256 hash, revoked or not. */

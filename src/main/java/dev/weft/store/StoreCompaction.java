@@ -127,6 +127,10 @@ public final class StoreCompaction {
         copy(from.pairingCodes, to.pairingCodes);
         copy(from.meta, to.meta);
         copy(from.syncIndex, to.syncIndex);
+        copy(from.fileVersions, to.fileVersions);
+        copy(from.fileTimes, to.fileTimes);
+        copy(from.fileNames, to.fileNames);
+        copy(from.fileChunks, to.fileChunks);
         fresh.db.commit();
     }
 

@@ -40,6 +40,14 @@ final class Tables {
     final NavigableMap<String, Integer> deviceNames;
     /** Hash of a pairing code → expiry, microseconds since the epoch. */
     final NavigableMap<byte[], Long> pairingCodes;
+    /** {@code path | 0x0A | version u64} → {@link FileVersion}: the kept versions of the files ({@link FileIndex}). */
+    final NavigableMap<byte[], byte[]> fileVersions;
+    /** Sync time → path, for each path's newest version only: the files' list order. */
+    final NavigableMap<Long, String> fileTimes;
+    /** {@link NameKey} of a path → the path whose newest version is not a delete. */
+    final NavigableMap<String, String> fileNames;
+    /** SHA-256 of a chunk → {@code refs u64 | length u32}: the kept versions that reference it. */
+    final NavigableMap<byte[], byte[]> fileChunks;
     /** Counters: {@code schema}, {@code lastSyncTime}, {@code lastSite}. */
     final NavigableMap<String, Long> meta;
 
@@ -59,6 +67,11 @@ final class Tables {
         deviceNames = map(db.treeMap("deviceNames", Serializer.STRING, Serializer.INTEGER), create);
         pairingCodes = map(db.treeMap("pairingCodes", Serializer.BYTE_ARRAY, Serializer.LONG), create);
         meta = map(db.treeMap("meta", Serializer.STRING, Serializer.LONG), create);
+        // new with files (docs/protocol.md §11): an older file gets them empty
+        fileVersions = db.treeMap("fileVersions", Serializer.BYTE_ARRAY_DELTA, Serializer.BYTE_ARRAY).createOrOpen();
+        fileTimes = db.treeMap("fileTimes", Serializer.LONG, Serializer.STRING).createOrOpen();
+        fileNames = db.treeMap("fileNames", Serializer.STRING, Serializer.STRING).createOrOpen();
+        fileChunks = db.treeMap("fileChunks", Serializer.BYTE_ARRAY, Serializer.BYTE_ARRAY).createOrOpen();
     }
 
     /** Creates the collections in a new, empty file (the caller commits). */

@@ -24,9 +24,12 @@ public final class WriteBatch {
     private final Devices devices;
     private final PairingCodes pairingCodes;
     private final SyncClock clock;
+    private final FileIndex files;
     private boolean open = true;
 
-    WriteBatch(Documents documents, Runs atoms, Devices devices, PairingCodes pairingCodes, SyncClock clock) {
+    WriteBatch(Documents documents, Runs atoms, Devices devices, PairingCodes pairingCodes, SyncClock clock,
+            FileIndex files) {
+        this.files = files;
         this.documents = documents;
         this.atoms = atoms;
         this.devices = devices;
@@ -202,6 +205,20 @@ public final class WriteBatch {
     public Optional<Device> revoke(String name) {
         check();
         return devices.revoke(name);
+    }
+
+    /**
+     * Commits a file version (docs/protocol.md §11): compare-and-set on {@code base}, the path's
+     * current version (any base for a path with none); refused with the holder for a name another
+     * live path holds (case ignored), with the chunks {@code held} lacks; stamps a new sync time and
+     * keeps the path's last {@code keep} versions, dropping the references of older ones.
+     */
+    public FileCommitResult commitFile(FileVersion proposal, long base, int keep, java.util.function.Predicate<byte[]> held) {
+        check();
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep " + keep + " below 1");
+        }
+        return files.commit(proposal, base, keep, held, clock);
     }
 
     /** Stores a pairing code's hash until {@code expiresMicros}, and forgets the expired ones. */
