@@ -124,7 +124,7 @@ class FileSyncTest extends LiveServerTest {
         Device a = new Device("a");
         Device b = new Device("b");
         a.write("Travel/img.png", png());
-        a.write("Travel/Trip.md", "![](img.png)\n".getBytes(StandardCharsets.UTF_8));
+        a.write("Travel/Trip.md", "![](img.png)\n".getBytes(StandardCharsets.UTF_8)); // a note: not a file
         a.write("docs/paper.pdf", pdf());
         a.write("big.bin", random(1, 50 << 20));
         a.write("empty.txt", new byte[0]);
@@ -142,7 +142,6 @@ class FileSyncTest extends LiveServerTest {
         expected.keySet().removeIf(p -> p.endsWith(".tmp") || p.startsWith("private/"));
         assertThat(b.files()).isEqualTo(expected).containsKeys("Travel/img.png", "docs/paper.pdf", "big.bin",
                 "empty.txt");
-        assertThat(Files.exists(b.folder.resolve("Travel/Trip.md"))).isTrue(); // the note syncs as a note
         assertThat(b.sync().fetched()).isZero();
         assertThat(a.sync().sent()).isZero();
         assertThat(a.problems).isEmpty();
@@ -289,6 +288,25 @@ class FileSyncTest extends LiveServerTest {
         assertThat(allowed.deleted()).isEqualTo(25);
         b.sync();
         assertThat(b.files()).hasSize(5);
+    }
+
+    @Test
+    void aFileOverTheServersLimitGetsItsMessageAndNotesAndOtherFilesStillSync() throws Exception {
+        server.close();
+        server = dev.weft.server.WeftServer.start(new dev.weft.server.ServerConfig("127.0.0.1", 0, dir.resolve("small"),
+                new dev.weft.server.ServerConfig.TlsSetting.SelfSigned(), dev.weft.protocol.Limits.DEFAULT),
+                dev.weft.server.ServerLog.silent(), new dev.weft.server.FileLimits(1_000_000, 10));
+        Device a = new Device("a");
+        Device b = new Device("b");
+        a.write("huge.iso", random(20, 3_000_000));
+        a.write("small.png", png());
+        java.util.UUID note = a.vault.create("Travel", "packing list\n").id();
+        FileSync.Result r = a.sync();
+        assertThat(r.sent()).isEqualTo(1);
+        assertThat(r.problems()).singleElement().asString().contains("huge.iso").contains("1000000");
+        b.sync();
+        assertThat(b.files()).containsOnlyKeys("small.png");
+        assertThat(b.vault.note(note)).isPresent();
     }
 
     @Test
