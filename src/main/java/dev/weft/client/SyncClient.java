@@ -714,6 +714,7 @@ public final class SyncClient implements AutoCloseable {
                 return; // closed by us, or an old connection
             }
             SyncClient.this.connection = null;
+            files.poll(false);
             procedureGone();
             String problem = code == 1001 ? "the server is shutting down"
                     : "the connection to the server was lost (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
