@@ -86,7 +86,8 @@ final class SyncCommand {
                 }
             }
             decide(vault, command.decisions());
-            return command.watch() ? watch(client, vault, welcome.isPresent()) : once(client, vault, welcome.isPresent());
+            return command.watch() ? watch(client, vault, welcome.isPresent()) : once(client, vault, welcome.isPresent(),
+                    command.decisions().allowDeletes());
         } catch (SyncException e) {
             err.println("weft: " + e.getMessage());
             return Launcher.FAILED;
@@ -115,7 +116,7 @@ final class SyncCommand {
         out.println("paired with " + link.host() + ":" + link.port() + " as " + name + " (site " + vault.device().site() + ")");
     }
 
-    private int once(SyncClient client, Vault vault, boolean welcomeSetAside) throws SyncException, InterruptedException, IOException {
+    private int once(SyncClient client, Vault vault, boolean welcomeSetAside, boolean allowDeletes) throws SyncException, InterruptedException, IOException {
         long start = System.nanoTime();
         int copiedSite = vault.awaitingIdentity() ? vault.device().site() : 0;
         AtomicInteger refused = new AtomicInteger(); // each said on stderr by the vault's report
@@ -174,6 +175,10 @@ final class SyncCommand {
         }
         out.printf("in sync: %d notes in %s (%d ms; %s)%n", notes, vault.folder(),
                 (System.nanoTime() - start) / 1_000_000, client.wireStats());
+        int files = FilesStep.run(client, allowDeletes, out, err);
+        if (files != Launcher.OK) {
+            return files;
+        }
         return refused.get() == 0 ? Launcher.OK : Launcher.REFUSED;
     }
 

@@ -56,6 +56,9 @@ public final class SyncClient implements AutoCloseable {
     private final java.util.Map<UUID, SessionRunner> sessions = new java.util.concurrent.ConcurrentHashMap<>();
     private final Wiring wiring = new Wiring();
     private final StoreRecovery recovery;
+    private final FilesRunner files;
+    /** The server answered {@code Weft-Files: 1} on the last global connection (docs/protocol.md §11). */
+    private volatile boolean speaksFiles;
     private final VaultListener vaultListener = new VaultListener() {
         @Override
         public void pendingWork(UUID id) {
@@ -96,6 +99,7 @@ public final class SyncClient implements AutoCloseable {
         });
         vault.addListener(vaultListener);
         recovery = new StoreRecovery(vault, fanOut);
+        files = new FilesRunner(vault, fanOut);
         state = vault.device().isPaired() ? SyncState.OFFLINE : SyncState.UNPAIRED;
     }
 
@@ -121,6 +125,16 @@ public final class SyncClient implements AutoCloseable {
         }
         setState(SyncState.OFFLINE);
         return answer.deviceName();
+    }
+
+    /** The vault's files as they sync with the server (docs/files.md); the vault must be paired. */
+    public dev.weft.client.files.FileSync files() {
+        return files.sync();
+    }
+
+    /** Whether the server said on the last connection that it syncs files (docs/protocol.md §11). */
+    public boolean speaksFiles() {
+        return speaksFiles;
     }
 
     /** The history of this vault's notes as its server keeps it (docs/protocol.md §10), offline what this device fetched. */
@@ -236,6 +250,7 @@ public final class SyncClient implements AutoCloseable {
             // shutting down anyway
         }
         thread.shutdown();
+        files.close();
     }
 
     private void connect() {
@@ -289,6 +304,8 @@ public final class SyncClient implements AutoCloseable {
         connectedOnce = true;
         procedure = new GlobalProcedure(vault, this::send, fanOut, this::inLiveSession, pullAfterSession);
         procedure.speaksTrash(opened.speaksTrash());
+        speaksFiles = opened.speaksFiles();
+        files.poll(keepConnected && speaksFiles);
         setState(SyncState.SYNCING);
         try {
             Optional<ReuploadRule.Plan> lost = recovery.opened(opened.upgradeHeader(StoreHeader.NAME));
@@ -441,6 +458,9 @@ public final class SyncClient implements AutoCloseable {
                 fanOut.problem("the vault could not be written: " + Reasons.of(e)); // the recovery runs again
             }
             backoff.reset();
+            if (keepConnected && speaksFiles && state != SyncState.SYNCED) {
+                files.trigger(); // every global sync that became current: the files' round follows
+            }
             setState(SyncState.SYNCED);
             nextCurrent.complete(null);
             nextCurrent = new CompletableFuture<>();
@@ -532,6 +552,7 @@ public final class SyncClient implements AutoCloseable {
     }
 
     private void disconnect() {
+        files.poll(false);
         if (connection != null) {
             connection.close();
             connection = null;
@@ -661,6 +682,10 @@ public final class SyncClient implements AutoCloseable {
             if (!current() || procedure == null) {
                 return;
             }
+            if (messages.stream().anyMatch(dev.weft.protocol.FileForm::isFiles)) {
+                files.trigger(); // a file was committed: the files' round fetches it
+                messages = messages.stream().filter(m -> !dev.weft.protocol.FileForm.isFiles(m)).toList();
+            }
             try {
                 holdForBurst();
                 procedure.received(messages);
@@ -689,6 +714,7 @@ public final class SyncClient implements AutoCloseable {
                 return; // closed by us, or an old connection
             }
             SyncClient.this.connection = null;
+            files.poll(false);
             procedureGone();
             String problem = code == 1001 ? "the server is shutting down"
                     : "the connection to the server was lost (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")";
@@ -724,6 +750,11 @@ public final class SyncClient implements AutoCloseable {
         public void problem(String message) {
             lastProblem = message;
             listeners.forEach(l -> l.problem(message));
+        }
+
+        @Override
+        public void filesProgress(dev.weft.client.files.FileProgress progress) {
+            listeners.forEach(l -> l.filesProgress(progress));
         }
 
         @Override

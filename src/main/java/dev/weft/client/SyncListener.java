@@ -36,6 +36,13 @@ public interface SyncListener {
     default void connectionLost(String message) {
     }
 
+    /**
+     * How far the files' round is (docs/files.md): files and bytes moved of those it found; called
+     * on the files' thread.
+     */
+    default void filesProgress(dev.weft.client.files.FileProgress progress) {
+    }
+
     /** Something the user should know, in one sentence. */
     default void problem(String message) {
     }

@@ -78,6 +78,9 @@ final class WireConnection {
             headers.put(RunForm.HEADER, RunForm.VERSION);
         }
         headers.put(TrashForm.HEADER, TrashForm.VERSION);
+        if (store != null) { // the global connection: it hears of new files (42)
+            headers.put(dev.weft.protocol.FileForm.HEADER, dev.weft.protocol.FileForm.VERSION);
+        }
         return WebSocketClient.connect(server.uri("ws", "/v1/sync"), headers,
                 tls, connection.new WireListener(), o)
                 .thenApply(ws -> {
@@ -128,6 +131,11 @@ final class WireConnection {
     /** Whether the server answered {@code Weft-Trash: 1}: the trash messages of docs/protocol.md §9 go. */
     boolean speaksTrash() {
         return TrashForm.VERSION.equals(upgradeHeader(TrashForm.HEADER));
+    }
+
+    /** Whether the server answered {@code Weft-Files: 1}: it syncs files and pushes {@code 42} (docs/protocol.md §11). */
+    boolean speaksFiles() {
+        return dev.weft.protocol.FileForm.VERSION.equals(upgradeHeader(dev.weft.protocol.FileForm.HEADER));
     }
 
     /** A header of the server's {@code 101}, or null. */

@@ -48,7 +48,7 @@ public record MassChangeGuard(int notes, int percent) {
     }
 
     /** The vault's setting in {@code weftDir}, or the default; a bad value is an error that names the file. */
-    static MassChangeGuard read(Path weftDir) throws IOException {
+    public static MassChangeGuard read(Path weftDir) throws IOException {
         Path file = weftDir.resolve(CONFIG);
         Properties p = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
