@@ -58,7 +58,7 @@ public final class Store implements AutoCloseable {
         final Devices devices;
         final SyncClock clock;
         final PairingCodes codes;
-        final FileIndex fileIndex;
+        final FileVersions fileIndex;
 
         Opened(StoreFiles files, MicrosClock micros) {
             this.files = files;
@@ -68,7 +68,7 @@ public final class Store implements AutoCloseable {
             this.devices = new Devices(tables);
             this.clock = new SyncClock(tables.meta, micros);
             this.codes = new PairingCodes(tables);
-            this.fileIndex = new FileIndex(tables);
+            this.fileIndex = new FileVersions(tables);
         }
     }
 

@@ -40,7 +40,7 @@ final class Tables {
     final NavigableMap<String, Integer> deviceNames;
     /** Hash of a pairing code → expiry, microseconds since the epoch. */
     final NavigableMap<byte[], Long> pairingCodes;
-    /** {@code path | 0x0A | version u64} → {@link FileVersion}: the kept versions of the files ({@link FileIndex}). */
+    /** {@code path | 0x0A | version u64} → {@link FileVersion}: the kept versions of the files ({@link FileVersions}). */
     final NavigableMap<byte[], byte[]> fileVersions;
     /** Sync time → path, for each path's newest version only: the files' list order. */
     final NavigableMap<Long, String> fileTimes;

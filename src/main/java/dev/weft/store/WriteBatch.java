@@ -24,11 +24,11 @@ public final class WriteBatch {
     private final Devices devices;
     private final PairingCodes pairingCodes;
     private final SyncClock clock;
-    private final FileIndex files;
+    private final FileVersions files;
     private boolean open = true;
 
     WriteBatch(Documents documents, Runs atoms, Devices devices, PairingCodes pairingCodes, SyncClock clock,
-            FileIndex files) {
+            FileVersions files) {
         this.files = files;
         this.documents = documents;
         this.atoms = atoms;

@@ -15,7 +15,7 @@ public final class Fingerprint {
     /** The fingerprint of {@code certificate}. */
     public static String of(X509Certificate certificate) {
         try {
-            return HexFormat.of().formatHex(Sha256.of(certificate.getEncoded()));
+            return HexFormat.of().formatHex(Digests.of(certificate.getEncoded()));
         } catch (CertificateEncodingException e) {
             throw new IllegalArgumentException("certificate has no DER encoding", e);
         }

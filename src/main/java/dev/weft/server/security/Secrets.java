@@ -49,7 +49,7 @@ public final class Secrets {
 
     /** What the store keeps of a code or token: SHA-256 of its UTF-8 bytes. */
     public static byte[] hash(String secret) {
-        return Sha256.of(secret.getBytes(StandardCharsets.UTF_8));
+        return Digests.of(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Whether {@code a} and {@code b} are equal, in time that depends on their lengths only. */

@@ -18,13 +18,13 @@ import java.util.function.ToLongFunction;
  * chunks' bytes are files of their own ({@link ChunkFiles}); a chunk is deleted once no kept version
  * references it.
  */
-final class FileIndex {
+final class FileVersions {
     /** Between a path and a version in a key: below every character a path may hold. */
     private static final byte SEPARATOR = '\n';
 
     private final Tables t;
 
-    FileIndex(Tables tables) {
+    FileVersions(Tables tables) {
         this.t = tables;
     }
 

@@ -4,8 +4,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** SHA-256 from the JDK, which every Java platform must have. */
-final class Sha256 {
-    private Sha256() {
+final class Digests {
+    private Digests() {
     }
 
     static byte[] of(byte[] bytes) {
