@@ -13,8 +13,10 @@ import java.util.UUID;
 /**
  * A bulk purge reaching another device (docs/benchmarks.md, "A purge reaching another device"): a real
  * server on 127.0.0.1 and two devices in this JVM; device a makes {@code NOTES} notes, both sync, a
- * trashes them all and empties its trash (one sync), then device b's sync that removes them is timed.
- * Not a test; after {@code mvn -q -B test-compile}:
+ * trashes them all and both sync, a empties its trash and its sync is timed, then device b's sync that
+ * removes them.
+ * Not a test; after {@code mvn -q -B test-compile} and {@code mvn -q -B dependency:build-classpath
+ * -Dmdep.outputFile=cp.txt}:
  *
  * <pre>java -cp target/test-classes:target/classes:$(cat cp.txt) dev.weft.client.PurgeMeasure NOTES</pre>
  */
