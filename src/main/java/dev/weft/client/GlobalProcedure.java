@@ -596,7 +596,7 @@ final class GlobalProcedure {
      * The {@code 39}s taken in, as one batch of the vault (one record, one index write), once no pull or
      * purge that may bring more is in flight (a server answers each in a frame of its own: all the
      * purges of one synclist round or one emptied trash then go together), or {@link #PURGE_BATCH}
-     * wait. L waits for them: it moves only once no pull is in flight.
+     * wait. L waits for them ({@link #advanceLastSyncTime}): a connection lost first must find them listed again.
      */
     private void applyPurges() throws IOException {
         int taken = purgedAsked.size() + purgedElsewhere.size();
@@ -907,7 +907,7 @@ final class GlobalProcedure {
 
     /** Step 3: L moves only when every listed document was pulled and no list is awaited. */
     private void advanceLastSyncTime() throws IOException {
-        if (synclistsAwaited == 0 && toPull.isEmpty() && pullsInFlight == 0
+        if (synclistsAwaited == 0 && toPull.isEmpty() && pullsInFlight == 0 && purgedElsewhere.isEmpty()
                 && greatestListed > vault.device().lastSyncTime()) {
             vault.updateDevice(vault.device().withLastSyncTime(greatestListed));
         }
