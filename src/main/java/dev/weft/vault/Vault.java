@@ -561,8 +561,9 @@ public final class Vault implements Closeable {
                 continue;
             }
             TrashInfo info = trashBook.get(id).orElse(new TrashInfo(0, 0, "", false, false));
-            trashBook.put(id, info.withPurgeAsked(true));
+            trashBook.putUnwritten(id, info.withPurgeAsked(true));
         }
+        trashBook.writeIfUnwritten(); // once for an emptied trash, before the call returns
         if (asked > 0) {
             ids.forEach(id -> events.fire(l -> l.pendingWork(id)));
             events.fire(VaultListener::notesChanged);
