@@ -49,6 +49,8 @@ final class GlobalProcedure {
     static final int PULL_WINDOW = 32;
     /** Notes whose uploads are marked, forced and sent together ({@link #uploadAll}). */
     static final int UPLOAD_BATCH = 16;
+    /** At most this many notes deleted forever wait to be applied together ({@link #applyPurges}). */
+    static final int PURGE_BATCH = 512;
     /**
      * Notes of {@link #uploadAll} with an upload in flight at once: three batches, so the server has
      * some queued while the next is prepared, few enough that they and a batch answered stay held
@@ -119,6 +121,9 @@ final class GlobalProcedure {
     private final Set<UUID> settleFromZero = new HashSet<>();
     private final Set<UUID> trashInFlight = new HashSet<>();
     private final Set<UUID> purgeInFlight = new HashSet<>();
+    /** The {@code 39}s taken in and not applied yet ({@link #applyPurges}). */
+    private final Set<UUID> purgedAsked = new LinkedHashSet<>();
+    private final Map<UUID, Optional<String>> purgedElsewhere = new LinkedHashMap<>();
     /** Both ends announced the trash messages (docs/protocol.md §9): batches, edits that win, purge. */
     private boolean trashMessages;
     /**
@@ -355,6 +360,7 @@ final class GlobalProcedure {
                 throw new ProtocolViolation("a global connection got " + message.getClass().getSimpleName());
             }
         }
+        applyPurges();
         if (!heldTrashAnswers.isEmpty() && heldTrashAnswers.size() == pullsInFlight) {
             takeHeldTrashAnswers();
         }
@@ -580,16 +586,36 @@ final class GlobalProcedure {
             throw new ProtocolViolation("a 39 for " + id + " that no request asked for");
         }
         if (head instanceof Purge) {
-            vault.purge(id);
+            purgedAsked.add(id);
+        } else {
+            purgedElsewhere.put(id, name);
+        }
+    }
+
+    /**
+     * The {@code 39}s taken in, as one batch of the vault (one record, one index write), once no pull or
+     * purge that may bring more is in flight (a server answers each in a frame of its own: all the
+     * purges of one synclist round or one emptied trash then go together), or {@link #PURGE_BATCH}
+     * wait. L waits for them ({@link #advanceLastSyncTime}): a connection lost first must find them listed again.
+     */
+    private void applyPurges() throws IOException {
+        int taken = purgedAsked.size() + purgedElsewhere.size();
+        if (taken == 0 || taken < PURGE_BATCH && (pullsInFlight > 0 || !purgeInFlight.isEmpty())) {
             return;
         }
-        Optional<NoteInfo> kept = vault.purgedElsewhere(id); // unsent edits win (docs/vault.md)
-        if (kept.isPresent()) {
-            listener.notice("kept “" + kept.get().name() + "” as a new note: edited here after another device"
-                    + " deleted it forever");
-        } else if (name.isPresent()) {
-            listener.notice("deleted forever on another device: “" + name.get() + "”");
-        }
+        Map<UUID, Optional<String>> elsewhere = new LinkedHashMap<>(purgedElsewhere);
+        List<UUID> asked = List.copyOf(purgedAsked);
+        purgedAsked.clear();
+        purgedElsewhere.clear();
+        Map<UUID, NoteInfo> kept = vault.purge(asked, elsewhere.keySet()); // unsent edits win (docs/vault.md)
+        elsewhere.forEach((id, name) -> {
+            if (kept.containsKey(id)) {
+                listener.notice("kept “" + kept.get(id).name() + "” as a new note: edited here after another device"
+                        + " deleted it forever");
+            } else if (name.isPresent()) {
+                listener.notice("deleted forever on another device: “" + name.get() + "”");
+            }
+        });
     }
 
     /** Asks the server again what changed (a "sync now" on a live connection): current once answered. */
@@ -881,7 +907,7 @@ final class GlobalProcedure {
 
     /** Step 3: L moves only when every listed document was pulled and no list is awaited. */
     private void advanceLastSyncTime() throws IOException {
-        if (synclistsAwaited == 0 && toPull.isEmpty() && pullsInFlight == 0
+        if (synclistsAwaited == 0 && toPull.isEmpty() && pullsInFlight == 0 && purgedElsewhere.isEmpty()
                 && greatestListed > vault.device().lastSyncTime()) {
             vault.updateDevice(vault.device().withLastSyncTime(greatestListed));
         }

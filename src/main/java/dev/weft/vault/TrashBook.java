@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -88,6 +89,13 @@ final class TrashBook {
 
     synchronized void remove(UUID id) throws IOException {
         if (entries.remove(id) != null) {
+            write();
+        }
+    }
+
+    /** Removes the entries of {@code ids} with one write of the book (a batch of purges). */
+    synchronized void removeAll(Collection<UUID> ids) throws IOException {
+        if (entries.keySet().removeAll(ids)) {
             write();
         }
     }

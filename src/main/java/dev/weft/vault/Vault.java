@@ -15,6 +15,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -140,6 +142,11 @@ public final class Vault implements Closeable {
         vault.copy = copy.orElse(null);
         vault.instance = instance;
         try {
+            Set<UUID> finished = PurgeRecord.finish(paths.weftDir(), vault.notePaths, vault.trashBook);
+            if (!finished.isEmpty()) {
+                vault.events.problem("Finished deleting forever " + finished.size()
+                        + " notes whose deletion was cut short when Weft stopped.");
+            }
             vault.index.load();
             if (options.reconcileOnOpen()) {
                 vault.ops.lock();
@@ -554,8 +561,9 @@ public final class Vault implements Closeable {
                 continue;
             }
             TrashInfo info = trashBook.get(id).orElse(new TrashInfo(0, 0, "", false, false));
-            trashBook.put(id, info.withPurgeAsked(true));
+            trashBook.putUnwritten(id, info.withPurgeAsked(true));
         }
+        trashBook.writeIfUnwritten(); // once for an emptied trash, before the call returns
         if (asked > 0) {
             ids.forEach(id -> events.fire(l -> l.pendingWork(id)));
             events.fire(VaultListener::notesChanged);
@@ -578,71 +586,109 @@ public final class Vault implements Closeable {
     }
 
     /**
-     * Another device deleted the note forever (a {@code 39} this device did not ask for). If this
-     * device still wants it, not in the trash here and with edits or a restore not sent yet, its text
-     * is kept as a new note of the same name before the note goes (docs/vault.md, "The trash"): an edit
-     * wins over a purge as over a trash, while the purged note, its id and its history stay gone on
-     * the server. Returns the new note, or empty if nothing was kept.
+     * Another device deleted the note forever (a {@code 39} this device did not ask for): one note's
+     * {@link #purge(Collection, Collection)}. Returns the note kept in its place, or empty.
      */
     public Optional<NoteInfo> purgedElsewhere(UUID id) throws IOException {
-        ops.lock();
-        try {
-            NoteState n;
-            boolean restoring;
-            synchronized (state) {
-                n = notes.get(id);
-                restoring = n != null && Boolean.FALSE.equals(n.pendingTrash);
-            }
-            String name = null;
-            String text = null;
-            if (n != null && !n.trashed) {
-                String now = withReplica(id, r -> r.log().pendingCount() > 0 || restoring ? r.text() : null);
-                if (now != null) {
-                    synchronized (state) {
-                        name = n.name;
-                    }
-                    text = now;
-                }
-            }
-            purge(id);
-            return text == null ? Optional.empty() : Optional.of(create(name, text));
-        } finally {
-            ops.unlock();
-        }
+        return Optional.ofNullable(purge(List.of(), List.of(id)).get(id));
+    }
+
+    /** The note was deleted forever at this device's request: one note's {@link #purge(Collection, Collection)}. */
+    public void purge(UUID id) throws IOException {
+        purge(List.of(id), List.of());
     }
 
     /**
-     * The note was deleted forever (the server's {@code 39}, docs/protocol.md §9): its file, if it has
-     * one, and every file of it under {@code .weft/} are removed, unsent ops included; it leaves the
-     * list. Nothing for an unknown note.
+     * Notes deleted forever (the server's {@code 39}s, docs/protocol.md §9), as one batch: {@code asked}
+     * by this device, {@code elsewhere} by another. Each goes with its file, if it has one, and every
+     * file of it under {@code .weft/}, unsent ops included; it leaves the list. A note of {@code
+     * elsewhere} this device still wants, not in the trash here and with edits or a restore not sent
+     * yet, first has its text kept as a new note of the same name (docs/vault.md, "The trash"): an edit
+     * wins over a purge as over a trash, while the purged note, its id and its history stay gone on
+     * the server. The batch is recorded first ({@link PurgeRecord}) and costs one write of the index
+     * and of the trash book: a kill leaves every note of it purged at the next open, or none. Returns
+     * the notes kept, by the id they replace. Unknown notes are skipped.
      */
-    public void purge(UUID id) throws IOException {
+    public Map<UUID, NoteInfo> purge(Collection<UUID> asked, Collection<UUID> elsewhere) throws IOException {
+        Map<UUID, NoteInfo> kept = new LinkedHashMap<>();
+        Set<UUID> all = new LinkedHashSet<>(asked);
+        all.addAll(elsewhere);
         ops.lock();
         try {
-            NoteState n;
-            NoteReplica r;
+            Map<UUID, String> names = new HashMap<>();
+            for (UUID id : elsewhere) {
+                keptText(id).ifPresent(note -> {
+                    kept.put(id, note);
+                    names.put(id, note(id).orElseThrow().name());
+                });
+            }
+            List<NoteState> present = new ArrayList<>();
             synchronized (state) {
-                n = notes.get(id);
-                r = open.remove(id);
-            }
-            if (r != null) {
-                r.close();
-            }
-            if (n != null) {
-                files.removeFile(n);
-                synchronized (state) {
-                    notes.remove(id);
+                for (UUID id : all) {
+                    NoteState n = notes.get(id);
+                    if (n != null) {
+                        present.add(n);
+                    }
                 }
             }
-            NotePurge.deleteFiles(paths.weftDir(), id);
-            trashBook.remove(id);
-            if (n != null) {
+            if (!present.isEmpty()) {
+                index.write(); // the index names every file of the batch, and the notes kept, for the record's recovery
+                PurgeRecord.write(paths.weftDir(), all);
+            }
+            for (NoteState n : present) {
+                NoteReplica r;
+                synchronized (state) {
+                    r = open.remove(n.id);
+                }
+                if (r != null) {
+                    r.close();
+                }
+                files.removeFile(n);
+                synchronized (state) {
+                    notes.remove(n.id);
+                }
+            }
+            NotePurge.deleteFiles(paths.weftDir(), all);
+            if (!present.isEmpty()) {
                 index.write();
+            }
+            trashBook.removeAll(all);
+            PurgeRecord.remove(paths.weftDir());
+            for (Map.Entry<UUID, NoteInfo> e : kept.entrySet()) {
+                // made before the batch, so a kill never loses the text: it takes the purged note's name now
+                String wanted = names.get(e.getKey());
+                if (!e.getValue().name().equals(wanted)) {
+                    rename(e.getValue().id(), wanted);
+                    e.setValue(note(e.getValue().id()).orElse(e.getValue()));
+                }
             }
         } finally {
             ops.unlock();
         }
         events.fire(VaultListener::notesChanged);
+        return kept;
+    }
+
+    /** The text of {@code id} kept as a new note, if this device still wants it (see {@link #purge(Collection, Collection)}). */
+    private Optional<NoteInfo> keptText(UUID id) throws IOException {
+        NoteState n;
+        boolean restoring;
+        synchronized (state) {
+            n = notes.get(id);
+            restoring = n != null && Boolean.FALSE.equals(n.pendingTrash);
+        }
+        if (n == null || n.trashed) {
+            return Optional.empty();
+        }
+        String text = withReplica(id, r -> r.log().pendingCount() > 0 || restoring ? r.text() : null);
+        if (text == null) {
+            return Optional.empty();
+        }
+        String name;
+        synchronized (state) {
+            name = n.name;
+        }
+        return Optional.of(create(name, text));
     }
 
     /**

@@ -226,6 +226,43 @@ class TrashSyncTest extends LiveServerTest {
     }
 
     @Test
+    void anEmptiedTrashOfManyNotesIsRemovedOnTheOtherDeviceAsOneBatch() throws Exception {
+        Device a = device("a");
+        Device b = device("b");
+        List<UUID> batch = new ArrayList<>();
+        for (int i = 0; i < 80; i++) { // several pull windows (GlobalProcedure.PULL_WINDOW) of 39s
+            batch.add(a.vault.create("old/note " + i, "text " + i).id());
+        }
+        UUID edited = batch.get(79);
+        UUID kept = a.vault.create("kept", "still here").id();
+        syncAll(a, b);
+        a.vault.trash(batch, TrashBatches.next());
+        a.sync();
+        assertThat(a.vault.askPurge(batch)).isEqualTo(80);
+        a.sync();
+        assertThat(a.vault.notes()).extracting(NoteInfo::id).containsExactly(kept);
+        b.vault.replica(edited).insertUtf16(0, "mine: "); // offline, on a note b never saw trashed
+        b.sync();
+        for (UUID id : batch) {
+            assertThat(b.vault.note(id)).isEmpty();
+            assertThat(b.weftFiles(id)).isEmpty();
+        }
+        assertThat(b.file("old/note 0")).doesNotExist();
+        assertThat(dir.resolve("b/.weft/purging")).doesNotExist();
+        assertThat(b.notices).contains("deleted forever on another device: “old/note 0”",
+                "kept “old/note 79” as a new note: edited here after another device deleted it forever");
+        syncAll(b, a);
+        for (Device d : List.of(a, b)) {
+            assertThat(d.vault.notes()).as(d.name).hasSize(2);
+            assertThat(MarkdownFiles.read(d.file("old/note 79"))).as(d.name).isEqualTo("mine: text 79");
+            assertThat(MarkdownFiles.read(d.file("kept"))).as(d.name).isEqualTo("still here");
+        }
+        b.close();
+        b.open();
+        assertThat(b.vault.notes()).hasSize(2);
+    }
+
+    @Test
     void theServerDeletesForeverOnEveryDeviceWhatIsInTheTrashLongerThanItsTrashDays() throws Exception {
         Device a = device("a");
         Device b = device("b");
