@@ -2,6 +2,7 @@ package dev.weft.ui;
 
 import dev.weft.client.NoteHistory;
 import dev.weft.ui.editor.NoteTextArea;
+import dev.weft.ui.links.PreviewLinks;
 import dev.weft.ui.preview.PreviewPane;
 import dev.weft.ui.settings.Layout;
 import dev.weft.ui.settings.Preferences;
@@ -60,6 +61,7 @@ final class MainWindow {
     final OpenNote openNote;
     final FirstLineNamer namer;
     final PreviewPane preview;
+    final NoteLinks links;
     final JSplitPane outer = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT);
     final JSplitPane inner = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT);
     private final ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
@@ -111,7 +113,8 @@ final class MainWindow {
             }
         });
         this.namer = new FirstLineNamer(workspace.vault(), jobs);
-        this.preview = new PreviewPane(renderer, MainWindow::browse);
+        this.links = new NoteLinks(this);
+        this.preview = new PreviewPane(renderer, href -> links.previewClicked(href, MainWindow::browse));
         this.previewQuiet = new Timer(PREVIEW_QUIET_MILLIS, e -> renderPreview());
         previewQuiet.setRepeats(false);
         configureEditor();
@@ -135,6 +138,7 @@ final class MainWindow {
     /** Shows the window with the note it had open last (or the first one). */
     void show() {
         frame.setVisible(true);
+        links.start();
         if (previewDivider <= 0) {
             inner.setDividerLocation(0.5); // only now that the split has its size
         }
@@ -238,7 +242,7 @@ final class MainWindow {
         inner.setResizeWeight(0.5);
         inner.setBorder(null);
         inner.setContinuousLayout(true);
-        outer.setLeftComponent(list.component());
+        outer.setLeftComponent(links.withPanel(list.component()));
         outer.setRightComponent(inner);
         outer.setBorder(null);
         outer.setContinuousLayout(true);
@@ -281,6 +285,7 @@ final class MainWindow {
 
     private void noteOpened(UUID id) {
         namer.opened(id);
+        links.opened(id);
         editorCards.show(editorCard, id == null ? "empty" : "editor");
         list.select(id);
         String name = id == null ? null : workspace.vault().note(id).map(NoteInfo::name).orElse(null);
@@ -305,7 +310,7 @@ final class MainWindow {
 
     private void renderPreview() {
         if (previewVisible()) {
-            preview.render(area.getText());
+            preview.render(PreviewLinks.markdown(area.getText()));
         }
     }
 
@@ -325,6 +330,7 @@ final class MainWindow {
         heldPrompt.stop();
         namer.finish();
         openNote.close();
+        links.close();
         previewQuiet.stop();
         frame.dispose();
         jobs.close();

@@ -116,7 +116,7 @@ public final class LinkTargets {
     }
 
     /** The folder of a vault path with its slash ({@code ""} at the top). */
-    static String folder(String path) {
+    public static String folder(String path) {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? "" : path.substring(0, slash + 1);
     }
@@ -131,7 +131,7 @@ public final class LinkTargets {
     }
 
     /** {@code a/./b/../c} as {@code a/c}; null if it climbs out of the vault. */
-    static String normalize(String path) {
+    public static String normalize(String path) {
         List<String> out = new ArrayList<>();
         for (String part : path.split("/")) {
             if (part.isEmpty() || part.equals(".")) {

@@ -20,14 +20,12 @@ import java.util.function.UnaryOperator;
  * event thread).
  */
 public final class VaultLinks {
-    /** How many links changed, in how many notes. */
-    public record Changes(int links, int notes) {
-        public static final Changes NONE = new Changes(0, 0);
-
+    /** How many links changed, in which notes. */
+    public record Changes(int links, List<UUID> notes) {
         /** "3 links in 2 notes updated", or null if none. */
         public String sentence() {
-            return links == 0 ? null : links + (links == 1 ? " link" : " links") + " in " + notes
-                    + (notes == 1 ? " note" : " notes") + " updated";
+            return links == 0 ? null : links + (links == 1 ? " link" : " links") + " in " + notes.size()
+                    + (notes.size() == 1 ? " note" : " notes") + " updated";
         }
     }
 
@@ -74,7 +72,7 @@ public final class VaultLinks {
         LinkTargets targetsAfter = new LinkTargets(after);
         Set<UUID> only = candidates == null ? null : new HashSet<>(candidates);
         int links = 0;
-        int changed = 0;
+        List<UUID> changed = new ArrayList<>();
         for (NoteInfo note : notes) {
             String noteAfter = LinkTargets.notePath(note.name());
             if (only != null && !only.contains(note.id()) && !noteAfter.equalsIgnoreCase(to)) {
@@ -99,7 +97,9 @@ public final class VaultLinks {
                 continue; // removed meanwhile
             }
             links += count[0];
-            changed += count[0] > 0 ? 1 : 0;
+            if (count[0] > 0) {
+                changed.add(note.id());
+            }
         }
         return new Changes(links, changed);
     }

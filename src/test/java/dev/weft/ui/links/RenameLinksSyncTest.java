@@ -65,7 +65,8 @@ class RenameLinksSyncTest {
 
         laptop.rename(ideas, "Archive/Big Ideas");
         VaultLinks.Changes changes = VaultLinks.afterMove(laptop, "Ideas.md", "Archive/Big Ideas.md", List.of());
-        assertThat(changes).isEqualTo(new VaultLinks.Changes(3, 1));
+        assertThat(changes).isEqualTo(new VaultLinks.Changes(3, List.of(today)));
+        assertThat(changes.sentence()).isEqualTo("3 links in 1 note updated");
         assertThat(laptop.withReplica(other, NoteReplica::text)).isEqualTo("Nothing here.");
         laptopSync.syncOnce(PATIENCE);
         deskSync.syncOnce(PATIENCE);
