@@ -2,6 +2,8 @@ package dev.weft.ui.links;
 
 import java.awt.BorderLayout;
 import java.awt.Component;
+import java.awt.Dimension;
+import java.awt.Rectangle;
 import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
@@ -19,6 +21,8 @@ import javax.swing.JList;
 import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
+import javax.swing.ScrollPaneConstants;
+import javax.swing.Scrollable;
 import javax.swing.UIManager;
 
 /**
@@ -41,9 +45,10 @@ public final class BacklinksPanel {
         lists.add(Box.createVerticalStrut(6));
         lists.add(unlinkedTitle);
         lists.add(list("backlinks.unlinked", unlinked, open));
-        JPanel top = new JPanel(new BorderLayout());
+        JPanel top = new WidthTracking();
         top.add(lists, BorderLayout.NORTH);
-        JScrollPane scroll = new JScrollPane(top);
+        JScrollPane scroll = new JScrollPane(top, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
+                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
         scroll.setBorder(BorderFactory.createEmptyBorder());
         scroll.getVerticalScrollBar().setUnitIncrement(16);
         JLabel header = new JLabel("Backlinks");
@@ -52,6 +57,7 @@ public final class BacklinksPanel {
         panel.add(header, BorderLayout.NORTH);
         panel.add(scroll, BorderLayout.CENTER);
         panel.setName("backlinks");
+        panel.setPreferredSize(new Dimension(240, 280));
         show(LinkIndex.Backlinks.NONE);
     }
 
@@ -117,6 +123,38 @@ public final class BacklinksPanel {
             }
         });
         return list;
+    }
+
+    /** The lists' panel as wide as the view: long lines are cut, not scrolled sideways. */
+    private static final class WidthTracking extends JPanel implements Scrollable {
+        WidthTracking() {
+            super(new BorderLayout());
+        }
+
+        @Override
+        public Dimension getPreferredScrollableViewportSize() {
+            return getPreferredSize();
+        }
+
+        @Override
+        public int getScrollableUnitIncrement(Rectangle visible, int orientation, int direction) {
+            return 16;
+        }
+
+        @Override
+        public int getScrollableBlockIncrement(Rectangle visible, int orientation, int direction) {
+            return visible.height;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportWidth() {
+            return true;
+        }
+
+        @Override
+        public boolean getScrollableTracksViewportHeight() {
+            return false;
+        }
     }
 
     static String escape(String s) {

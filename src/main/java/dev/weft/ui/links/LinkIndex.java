@@ -100,6 +100,9 @@ public final class LinkIndex {
         LinkTargets all = targets();
         List<Mention> linked = new ArrayList<>();
         for (UUID from : byFileName.getOrDefault(LinkTargets.fileName(path), Set.of())) {
+            if (from.equals(id)) {
+                continue; // a note's links to itself are not backlinks
+            }
             Entry source = notes.get(from);
             String sourcePath = LinkTargets.notePath(source.name());
             for (Link link : source.links()) {
