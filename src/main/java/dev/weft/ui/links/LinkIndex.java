@@ -32,7 +32,8 @@ public final class LinkIndex {
         public static final Backlinks NONE = new Backlinks(List.of(), List.of());
     }
 
-    private record Entry(String name, String text, List<Link> links) {
+    /** A note as indexed; {@code words} is a Bloom filter of its words, lower case (see {@link WordFilter}). */
+    private record Entry(String name, String text, List<Link> links, long[] words) {
     }
 
     private final Map<UUID, Entry> notes = new HashMap<>();
@@ -44,13 +45,13 @@ public final class LinkIndex {
         Entry old = notes.get(id);
         if (old != null && old.text().equals(text)) {
             if (!old.name().equals(name)) {
-                notes.put(id, new Entry(name, text, old.links()));
+                notes.put(id, new Entry(name, text, old.links(), old.words()));
                 targets = null;
             }
             return;
         }
         List<Link> links = LinkParser.parse(text);
-        notes.put(id, new Entry(name, text, links));
+        notes.put(id, new Entry(name, text, links, WordFilter.of(text)));
         if (old == null || !old.name().equals(name)) {
             targets = null;
         }
@@ -115,8 +116,10 @@ public final class LinkIndex {
         String shown = note.name().substring(note.name().lastIndexOf('/') + 1);
         List<Mention> unlinked = new ArrayList<>();
         if (shown.strip().length() >= 2) {
+            long[] wanted = WordFilter.of(shown);
             for (Map.Entry<UUID, Entry> other : notes.entrySet()) {
-                if (!other.getKey().equals(id) && unlinked.size() < MAX_UNLINKED) {
+                if (!other.getKey().equals(id) && unlinked.size() < MAX_UNLINKED
+                        && WordFilter.mayHold(other.getValue().words(), wanted)) {
                     unlinked(other.getKey(), other.getValue(), shown, unlinked);
                 }
             }
