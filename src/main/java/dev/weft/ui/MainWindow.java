@@ -3,6 +3,7 @@ package dev.weft.ui;
 import dev.weft.client.NoteHistory;
 import dev.weft.ui.notes.NoteIndex;
 import dev.weft.ui.editor.NoteTextArea;
+import dev.weft.ui.links.PreviewLinks;
 import dev.weft.ui.preview.PreviewPane;
 import dev.weft.ui.settings.Layout;
 import dev.weft.ui.settings.Preferences;
@@ -68,6 +69,7 @@ final class MainWindow {
     final OpenNote openNote;
     final FirstLineNamer namer;
     final PreviewPane preview;
+    final NoteLinks links;
     final JSplitPane outer = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT);
     final JSplitPane inner = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT);
     private final ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
@@ -119,12 +121,14 @@ final class MainWindow {
             }
         });
         this.namer = new FirstLineNamer(workspace.vault(), jobs);
-        this.preview = new PreviewPane(renderer, MainWindow::browse);
+        this.links = new NoteLinks(this);
+        this.preview = new PreviewPane(renderer, href -> links.previewClicked(href, MainWindow::browse));
         this.index = new NoteIndex(workspace.vault());
         this.side = new SidePanels(list.component());
         this.outline = new OutlinePanel(area);
         NoteActions notes = new NoteActions(this);
         this.tags = new TagsPanel(notes::search);
+        side.add("Backlinks", links.panel());
         side.add("Outline", outline.component());
         side.add("Tags", tags.component());
         index.onTags(counted -> javax.swing.SwingUtilities.invokeLater(() -> tags.show(counted)));
@@ -153,6 +157,7 @@ final class MainWindow {
     /** Shows the window with the note it had open last (or the first one). */
     void show() {
         frame.setVisible(true);
+        links.start();
         if (previewDivider <= 0) {
             inner.setDividerLocation(0.5); // only now that the split has its size
         }
@@ -299,6 +304,7 @@ final class MainWindow {
 
     private void noteOpened(UUID id) {
         namer.opened(id);
+        links.opened(id);
         editorCards.show(editorCard, id == null ? "empty" : "editor");
         list.select(id);
         String name = id == null ? null : workspace.vault().note(id).map(NoteInfo::name).orElse(null);
@@ -323,7 +329,7 @@ final class MainWindow {
 
     private void renderPreview() {
         if (previewVisible()) {
-            preview.render(area.getText());
+            preview.render(PreviewLinks.markdown(area.getText()));
         }
     }
 
@@ -343,6 +349,7 @@ final class MainWindow {
         heldPrompt.stop();
         namer.finish();
         openNote.close();
+        links.close();
         previewQuiet.stop();
         counts.stop();
         index.close();

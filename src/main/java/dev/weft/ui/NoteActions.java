@@ -2,6 +2,7 @@ package dev.weft.ui;
 
 import dev.weft.client.NoteHistory;
 import dev.weft.client.TrashBatches;
+import dev.weft.ui.links.VaultLinks;
 import dev.weft.ui.notes.TreeItem;
 import dev.weft.ui.settings.Preferences;
 import dev.weft.ui.settings.Theme;
@@ -70,8 +71,9 @@ final class NoteActions {
                         window.namer.renamedByUser(note.id());
                         window.jobs.run("Could not rename “" + note.name() + "”", () -> {
                             vault.rename(note.id(), name);
-                            return vault.note(note.id()).map(NoteInfo::name).orElse(name);
-                        }, done -> window.status.info("Renamed to “" + done + "”"));
+                            String now = vault.note(note.id()).map(NoteInfo::name).orElse(name);
+                            return "Renamed to “" + now + "”" + NoteLinks.said(window.links.afterRename(note.id(), note.name()));
+                        }, window.status::info);
                     }
                 }));
     }
@@ -85,11 +87,17 @@ final class NoteActions {
                     }
                     List<NoteInfo> inside = notesIn(folder);
                     window.jobs.run("Could not move the folder “" + folder + "”", () -> {
+                        int links = 0;
+                        java.util.Set<java.util.UUID> linking = new java.util.HashSet<>();
                         for (NoteInfo note : inside) {
                             vault.rename(note.id(), to + note.name().substring(folder.length()));
+                            VaultLinks.Changes changes = window.links.afterRename(note.id(), note.name());
+                            links += changes.links();
+                            linking.addAll(changes.notes());
                         }
-                        return inside.size();
-                    }, count -> window.status.info("Moved " + count + (count == 1 ? " note" : " notes") + " to “" + to + "”"));
+                        return "Moved " + inside.size() + (inside.size() == 1 ? " note" : " notes") + " to “" + to + "”"
+                                + NoteLinks.said(new VaultLinks.Changes(links, List.copyOf(linking)));
+                    }, window.status::info);
                 });
     }
 

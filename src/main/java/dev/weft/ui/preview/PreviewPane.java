@@ -43,8 +43,11 @@ public final class PreviewPane {
         pane.setContentType("text/html");
         ((DefaultCaret) pane.getCaret()).setUpdatePolicy(DefaultCaret.NEVER_UPDATE);
         pane.addHyperlinkListener(e -> {
-            if (e.getEventType() == HyperlinkEvent.EventType.ACTIVATED && e.getURL() != null) {
-                openLink.accept(e.getURL().toString());
+            if (e.getEventType() == HyperlinkEvent.EventType.ACTIVATED) {
+                String href = e.getURL() != null ? e.getURL().toString() : e.getDescription(); // relative: a note's
+                if (href != null) {
+                    openLink.accept(href);
+                }
             }
         });
         scroll.setBorder(null);
