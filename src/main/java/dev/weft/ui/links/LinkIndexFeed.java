@@ -118,13 +118,21 @@ public final class LinkIndexFeed implements AutoCloseable {
             try {
                 text = Files.readString(paths.note(note.name()), StandardCharsets.UTF_8);
             } catch (IOException | IllegalArgumentException e) {
-                text = ""; // not written yet, or unreadable: its replica's text comes with its next change
+                text = replicaText(note); // not written yet (a write waits), or unreadable
             }
             index.put(note.id(), note.name(), text);
             names.put(note.id(), note.name());
         }
         built = true;
         publish();
+    }
+
+    private String replicaText(NoteInfo note) {
+        try {
+            return vault.withReplica(note.id(), NoteReplica::text);
+        } catch (IOException | RuntimeException e) {
+            return ""; // a damaged note: the vault reports it; its next change brings its text
+        }
     }
 
     /** Takes what changed since the last update and puts it in the index. */
