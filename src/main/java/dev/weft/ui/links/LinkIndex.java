@@ -1,5 +1,6 @@
 package dev.weft.ui.links;
 
+import dev.weft.ui.notes.MarkdownCode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -161,7 +162,7 @@ public final class LinkIndex {
 
     /** A note's links and code, where a name is not an unlinked mention. */
     private static List<int[]> skipped(Entry entry) {
-        List<int[]> ranges = new ArrayList<>(LinkParser.codeRanges(entry.text()));
+        List<int[]> ranges = new ArrayList<>(MarkdownCode.ranges(entry.text()));
         for (Link link : entry.links()) {
             ranges.add(new int[] {link.start(), link.end()});
         }

@@ -67,8 +67,8 @@ public final class NoteIndex implements AutoCloseable {
         vault.addListener(listener);
         submit(() -> {
             namesChanged();
-            ready = true;
             publish();
+            ready = true; // after the counts: a reader that sees ready sees every note's tags
         });
     }
 
