@@ -112,6 +112,7 @@ final class MainWindow {
         });
         this.namer = new FirstLineNamer(workspace.vault(), jobs);
         this.preview = new PreviewPane(renderer, MainWindow::browse);
+        preview.showImagesFrom(workspace.vault().folder());
         this.previewQuiet = new Timer(PREVIEW_QUIET_MILLIS, e -> renderPreview());
         previewQuiet.setRepeats(false);
         configureEditor();
@@ -305,7 +306,9 @@ final class MainWindow {
 
     private void renderPreview() {
         if (previewVisible()) {
-            preview.render(area.getText());
+            UUID open = openNote.current();
+            preview.render(area.getText(), open == null ? null
+                    : workspace.vault().note(open).map(NoteInfo::name).orElse(null));
         }
     }
 

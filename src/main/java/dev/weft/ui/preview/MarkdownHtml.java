@@ -1,6 +1,9 @@
 package dev.weft.ui.preview;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
@@ -19,28 +22,33 @@ import org.commonmark.renderer.html.HtmlWriter;
 
 /**
  * Markdown to the body of an HTML page, as Swing's HTML pane can show it: raw HTML in a note is
- * escaped (it is text the user typed, and Swing's HTML 3.2 would choke on most of it), images show as
- * their description (the pane would fetch a remote one on the event thread), and task list boxes are
+ * escaped (it is text the user typed, and Swing's HTML 3.2 would choke on most of it), images are what
+ * an {@link ImageSource} finds (Obsidian's {@code ![[embeds]]} too: {@link Embeds}), and task list boxes are
  * drawn as ☐ and ☑ because the pane's form controls cannot be styled. Thread-safe.
  */
 public final class MarkdownHtml {
     private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(),
             StrikethroughExtension.create(), TaskListItemsExtension.create(), AutolinkExtension.create());
 
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-    // the first renderer added for a node type wins: ours go before the extensions'
-    private final HtmlRenderer renderer = HtmlRenderer.builder()
-            .nodeRendererFactory(TaskBox::new)
-            .nodeRendererFactory(ImageAsText::new)
-            .extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true)
-            .attributeProviderFactory(context -> (node, tag, attributes) -> {
-                if (node instanceof TableBlock) {
-                    attributes.put("cellspacing", "0");
-                }
-            })
-            .build();
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).postProcessor(new Embeds()).build();
 
     public String render(String markdown) {
+        return render(markdown, ImageSource.NONE);
+    }
+
+    /** The note's HTML with its images as {@code images} finds them. */
+    public String render(String markdown, ImageSource images) {
+        // the first renderer added for a node type wins: ours go before the extensions'
+        HtmlRenderer renderer = HtmlRenderer.builder()
+                .nodeRendererFactory(TaskBox::new)
+                .nodeRendererFactory(context -> new Images(context, images))
+                .extensions(EXTENSIONS).escapeHtml(true).sanitizeUrls(true)
+                .attributeProviderFactory(context -> (node, tag, attributes) -> {
+                    if (node instanceof TableBlock) {
+                        attributes.put("cellspacing", "0");
+                    }
+                })
+                .build();
         // Swing's HTML 3.2 knows <s>, not <del>; the note's own text is escaped, so these are ours
         return renderer.render(parser.parse(markdown)).replace("<del>", "<s>").replace("</del>", "</s>");
     }
@@ -70,27 +78,54 @@ public final class MarkdownHtml {
         }
     }
 
-    private static final class ImageAsText implements NodeRenderer {
+    /**
+     * An image as {@link ImageSource} finds it: an {@code <img>} the pane draws from its decoded
+     * pictures, a message in its place, or (no source) its description as text.
+     */
+    private static final class Images implements NodeRenderer {
         private final HtmlNodeRendererContext context;
+        private final ImageSource images;
 
-        ImageAsText(HtmlNodeRendererContext context) {
+        Images(HtmlNodeRendererContext context, ImageSource images) {
             this.context = context;
+            this.images = images;
         }
 
         @Override
         public Set<Class<? extends Node>> getNodeTypes() {
-            return Set.of(Image.class);
+            return Set.of(Image.class, Embed.class);
         }
 
         @Override
         public void render(Node node) {
             HtmlWriter html = context.getWriter();
-            html.tag("span", java.util.Map.of("class", "image"));
-            html.text("[image: ");
-            for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
-                context.render(child);
+            boolean embed = node instanceof Embed;
+            String target = embed ? ((Embed) node).target : ((Image) node).getDestination();
+            Optional<ImageSource.Shown> shown = images.find(target, embed);
+            if (shown.isPresent() && shown.get() instanceof ImageSource.Picture picture) {
+                Map<String, String> attributes = new LinkedHashMap<>();
+                attributes.put("src", picture.src());
+                if (embed && ((Embed) node).width > 0) {
+                    attributes.put("width", Integer.toString(((Embed) node).width));
+                }
+                if (embed && ((Embed) node).height > 0) {
+                    attributes.put("height", Integer.toString(((Embed) node).height));
+                }
+                html.tag("img", attributes, true);
+                return;
             }
-            html.text("]");
+            html.tag("span", Map.of("class", "image"));
+            if (shown.isPresent() && shown.get() instanceof ImageSource.Missing missing) {
+                html.text(missing.message());
+            } else if (embed) {
+                html.text(((Embed) node).raw);
+            } else {
+                html.text("[image: ");
+                for (Node child = node.getFirstChild(); child != null; child = child.getNext()) {
+                    context.render(child);
+                }
+                html.text("]");
+            }
             html.tag("/span");
         }
     }
