@@ -60,6 +60,7 @@ final class MainWindow {
     final OpenNote openNote;
     final FirstLineNamer namer;
     final PreviewPane preview;
+    final AttachmentActions attachments;
     final JSplitPane outer = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT);
     final JSplitPane inner = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT);
     private final ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
@@ -117,6 +118,9 @@ final class MainWindow {
         previewQuiet.setRepeats(false);
         configureEditor();
         layOut();
+        // the one place where an attachment's rename reaches the links to it
+        this.attachments = new AttachmentActions(this, AttachmentMoved.LINKS_UNCHANGED);
+        AttachmentImport.install(this, attachments.jobs);
         Commands commands = new Commands(this, new NoteActions(this), new ConnectActions(this));
         frame.setJMenuBar(commands.menuBar());
         commands.bindKeys(frame.getRootPane(), area);
@@ -144,6 +148,7 @@ final class MainWindow {
         notes.stream().filter(n -> !n.trashed() && n.id().equals(last)).findFirst()
                 .or(() -> notes.stream().filter(n -> !n.trashed()).findFirst())
                 .ifPresent(n -> openNote(n.id(), null));
+        attachments.refresh();
         heldPrompt.start(); // asks once the window is up
     }
 
@@ -291,6 +296,7 @@ final class MainWindow {
 
     void namesChanged(List<NoteInfo> notes) {
         list.show(notes);
+        attachments.refresh();
         UUID open = openNote.current();
         if (open == null) {
             return;
@@ -331,6 +337,7 @@ final class MainWindow {
         previewQuiet.stop();
         frame.dispose();
         jobs.close();
+        attachments.close();
         renderer.shutdownNow();
         onClosed.run();
     }
