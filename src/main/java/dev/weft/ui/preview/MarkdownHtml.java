@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -12,8 +14,10 @@ import org.commonmark.ext.gfm.tables.TableBlock;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.task.list.items.TaskListItemMarker;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
+import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
@@ -83,6 +87,8 @@ public final class MarkdownHtml {
      * pictures, a message in its place, or (no source) its description as text.
      */
     private static final class Images implements NodeRenderer {
+        private static final Pattern ALT_SIZE = Pattern.compile("\\|\\s*(\\d{1,5})(?:\\s*x\\s*(\\d{1,5}))?\\s*$");
+
         private final HtmlNodeRendererContext context;
         private final ImageSource images;
 
@@ -105,11 +111,18 @@ public final class MarkdownHtml {
             if (shown.isPresent() && shown.get() instanceof ImageSource.Picture picture) {
                 Map<String, String> attributes = new LinkedHashMap<>();
                 attributes.put("src", picture.src());
-                if (embed && ((Embed) node).width > 0) {
-                    attributes.put("width", Integer.toString(((Embed) node).width));
+                int width = embed ? ((Embed) node).width : 0;
+                int height = embed ? ((Embed) node).height : 0;
+                Matcher size = embed ? null : ALT_SIZE.matcher(altText(node));
+                if (size != null && size.find()) { // Obsidian's ![alt|300](path)
+                    width = Integer.parseInt(size.group(1));
+                    height = size.group(2) == null ? 0 : Integer.parseInt(size.group(2));
                 }
-                if (embed && ((Embed) node).height > 0) {
-                    attributes.put("height", Integer.toString(((Embed) node).height));
+                if (width > 0) {
+                    attributes.put("width", Integer.toString(width));
+                }
+                if (height > 0) {
+                    attributes.put("height", Integer.toString(height));
                 }
                 html.tag("img", attributes, true);
                 return;
@@ -127,6 +140,17 @@ public final class MarkdownHtml {
                 html.text("]");
             }
             html.tag("/span");
+        }
+
+        private static String altText(Node image) {
+            StringBuilder alt = new StringBuilder();
+            image.accept(new AbstractVisitor() {
+                @Override
+                public void visit(Text text) {
+                    alt.append(text.getLiteral());
+                }
+            });
+            return alt.toString();
         }
     }
 }

@@ -29,12 +29,12 @@ class MarkdownHtmlTest {
                     : new ImageSource.Picture("file:/v/" + target));
         };
         String html = markdown.render("""
-                ![a cat](cat%20one.png) and ![[pic.png|300]] then ![[big.jpg|200x100]] ![[gone.gif]]
+                ![a cat](cat%20one.png) and ![small|120](s.png) ![[pic.png|300]] then ![[big.jpg|200x100]] ![[gone.gif]]
 
                 `![[code.png]]` ![[Some note]] ![[doc.pdf]]
                 """, source);
-        assertThat(asked).containsExactly("link cat%20one.png", "embed pic.png", "embed big.jpg", "embed gone.gif");
-        assertThat(html).contains("<img src=\"file:/v/cat%20one.png\" />", "<img src=\"file:/v/pic.png\" width=\"300\" />",
+        assertThat(asked).containsExactly("link cat%20one.png", "link s.png", "embed pic.png", "embed big.jpg", "embed gone.gif");
+        assertThat(html).contains("<img src=\"file:/v/cat%20one.png\" />", "<img src=\"file:/v/pic.png\" width=\"300\" />", "<img src=\"file:/v/s.png\" width=\"120\" />",
                 "<img src=\"file:/v/big.jpg\" width=\"200\" height=\"100\" />",
                 "<span class=\"image\">image not found: gone.gif</span>", "<code>![[code.png]]</code>",
                 "![[Some note]] ![[doc.pdf]]");
