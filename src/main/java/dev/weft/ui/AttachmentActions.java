@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javax.swing.AbstractAction;
+import javax.swing.Action;
 import javax.swing.JComponent;
 import javax.swing.JLabel;
 import javax.swing.JTree;
@@ -68,12 +69,17 @@ final class AttachmentActions implements AutoCloseable {
                 }
             }
         });
-        tree.getInputMap(JComponent.WHEN_FOCUSED).put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "weft.tree.open");
+        KeyStroke enter = KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0);
+        Object before = tree.getInputMap(JComponent.WHEN_FOCUSED).get(enter);
+        Action usual = before == null ? null : tree.getActionMap().get(before); // the look and feel's, if any
+        tree.getInputMap(JComponent.WHEN_FOCUSED).put(enter, "weft.tree.open");
         tree.getActionMap().put("weft.tree.open", new AbstractAction("Open") {
             @Override
             public void actionPerformed(ActionEvent e) {
                 if (window.list.item() instanceof TreeItem.Attachment file) {
                     open(file);
+                } else if (usual != null) {
+                    usual.actionPerformed(e);
                 }
             }
         });

@@ -43,11 +43,15 @@ final class AttachmentImport extends RTATextTransferHandler {
         this.files = files;
     }
 
-    /** Puts the handler on the editor, and back after a theme change (its UI installs its own). */
+    /** Puts the handler on the editor, and back whenever another replaces it (a theme change installs RSTA's). */
     static void install(MainWindow window, Jobs files) {
         AttachmentImport handler = new AttachmentImport(window, files);
         window.area.setTransferHandler(handler);
-        window.area.addPropertyChangeListener("UI", e -> window.area.setTransferHandler(handler));
+        window.area.addPropertyChangeListener("transferHandler", e -> {
+            if (e.getNewValue() != handler) {
+                window.area.setTransferHandler(handler);
+            }
+        });
     }
 
     @Override
