@@ -70,10 +70,15 @@ final class Commands {
         javax.swing.JCheckBoxMenuItem previewItem = new javax.swing.JCheckBoxMenuItem(preview);
         previewItem.setName("menu.preview");
         view.add(previewItem);
+        javax.swing.JCheckBoxMenuItem attachmentsItem = new javax.swing.JCheckBoxMenuItem(
+                action("Show Attachments", null, () -> window.attachments.setShown(!window.attachments.shown())));
+        attachmentsItem.setName("menu.attachments");
+        view.add(attachmentsItem);
         view.addMenuListener(new javax.swing.event.MenuListener() {
             @Override
             public void menuSelected(javax.swing.event.MenuEvent e) {
                 previewItem.setSelected(window.previewVisible());
+                attachmentsItem.setSelected(window.attachments.shown());
             }
 
             @Override

@@ -70,6 +70,7 @@ final class MainWindow {
     final FirstLineNamer namer;
     final PreviewPane preview;
     final NoteLinks links;
+    final AttachmentActions attachments;
     final JSplitPane outer = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT);
     final JSplitPane inner = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT);
     private final ExecutorService renderer = Executors.newSingleThreadExecutor(r -> {
@@ -134,10 +135,13 @@ final class MainWindow {
         index.onTags(counted -> javax.swing.SwingUtilities.invokeLater(() -> tags.show(counted)));
         index.start();
         this.counts = new CountsWatcher(area, status::showCounts);
+        preview.showImagesFrom(workspace.vault().folder());
         this.previewQuiet = new Timer(PREVIEW_QUIET_MILLIS, e -> renderPreview());
         previewQuiet.setRepeats(false);
         configureEditor();
         layOut();
+        this.attachments = new AttachmentActions(this, links::attachmentMoved);
+        AttachmentImport.install(this, attachments.jobs);
         Commands commands = new Commands(this, notes, new ConnectActions(this));
         frame.setJMenuBar(commands.menuBar());
         commands.bindKeys(frame.getRootPane(), area);
@@ -166,6 +170,7 @@ final class MainWindow {
         notes.stream().filter(n -> !n.trashed() && n.id().equals(last)).findFirst()
                 .or(() -> notes.stream().filter(n -> !n.trashed()).findFirst())
                 .ifPresent(n -> openNote(n.id(), null));
+        attachments.refresh();
         heldPrompt.start(); // asks once the window is up
     }
 
@@ -314,6 +319,7 @@ final class MainWindow {
 
     void namesChanged(List<NoteInfo> notes) {
         list.show(notes);
+        attachments.refresh();
         UUID open = openNote.current();
         if (open == null) {
             return;
@@ -329,7 +335,9 @@ final class MainWindow {
 
     private void renderPreview() {
         if (previewVisible()) {
-            preview.render(PreviewLinks.markdown(area.getText()));
+            UUID open = openNote.current();
+            preview.render(PreviewLinks.markdown(area.getText()), open == null ? null
+                    : workspace.vault().note(open).map(NoteInfo::name).orElse(null));
         }
     }
 
@@ -355,6 +363,7 @@ final class MainWindow {
         index.close();
         frame.dispose();
         jobs.close();
+        attachments.close();
         renderer.shutdownNow();
         onClosed.run();
     }

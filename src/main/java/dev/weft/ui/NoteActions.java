@@ -61,6 +61,10 @@ final class NoteActions {
 
     /** Renames a note, or moves every note of a folder (one rename per note). */
     void rename(TreeItem item) {
+        if (item instanceof TreeItem.Attachment file) {
+            window.attachments.rename(file);
+            return;
+        }
         if (item instanceof TreeItem.Folder folder && !folder.path().isEmpty()) {
             renameFolder(folder.path());
             return;
@@ -108,6 +112,10 @@ final class NoteActions {
 
     /** Moves a note to the trash, or every note of a folder once the user agrees. */
     void trash(TreeItem item) {
+        if (item instanceof TreeItem.Attachment file) {
+            window.attachments.trash(file);
+            return;
+        }
         if (item instanceof TreeItem.Folder folder && !folder.path().isEmpty()) {
             trashFolder(folder.path());
             return;

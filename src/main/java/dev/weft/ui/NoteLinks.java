@@ -1,5 +1,6 @@
 package dev.weft.ui;
 
+import dev.weft.ui.attach.VaultFiles;
 import dev.weft.ui.links.BacklinksPanel;
 import dev.weft.ui.links.Link;
 import dev.weft.ui.links.LinkCompletion;
@@ -126,8 +127,19 @@ final class NoteLinks {
      */
     VaultLinks.Changes afterRename(UUID id, String oldName) throws IOException {
         String newName = vault.note(id).map(NoteInfo::name).orElse(oldName);
-        String from = LinkTargets.notePath(oldName);
-        String to = LinkTargets.notePath(newName);
+        return afterMove(LinkTargets.notePath(oldName), LinkTargets.notePath(newName));
+    }
+
+    /** After an attachment moved in the tree (vault paths): the links to it lead to it again. Event thread. */
+    void attachmentMoved(String from, String to) {
+        window.jobs.run("Could not update the links to “" + to + "”", () -> afterMove(from, to), changes -> {
+            if (changes.sentence() != null) {
+                window.status.info("Moved to “" + to + "”" + said(changes));
+            }
+        });
+    }
+
+    private VaultLinks.Changes afterMove(String from, String to) throws IOException {
         Set<UUID> candidates;
         try {
             candidates = feed.mayLinkTo(List.of(from, to));
@@ -135,7 +147,9 @@ final class NoteLinks {
             Thread.currentThread().interrupt();
             return new VaultLinks.Changes(0, List.of());
         }
-        VaultLinks.Changes changes = VaultLinks.afterMove(vault, from, to, List.of(), candidates, (note, change) -> {
+        // the vault's other files as they are after the move: links to attachments resolve among them
+        VaultLinks.Changes changes = VaultLinks.afterMove(vault, from, to, VaultFiles.list(vault.folder()), candidates,
+                (note, change) -> {
             boolean[] open = {false};
             try {
                 SwingUtilities.invokeAndWait(() -> {

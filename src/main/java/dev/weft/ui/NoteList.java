@@ -35,6 +35,7 @@ final class NoteList {
     private final JTree tree = new JTree(new DefaultTreeModel(new DefaultMutableTreeNode()));
     private final Consumer<UUID> open;
     private List<NoteInfo> notes = List.of();
+    private List<String> files = List.of();
     private UUID selected;
     private boolean refreshing;
 
@@ -105,6 +106,14 @@ final class NoteList {
         rebuild();
     }
 
+    /** Lists the vault's attachments among the notes (none: notes only). */
+    void showFiles(List<String> all) {
+        if (!all.equals(files)) {
+            files = all;
+            rebuild();
+        }
+    }
+
     /** Marks the open note in the tree (without opening it again). */
     void select(UUID id) {
         selected = id;
@@ -124,7 +133,7 @@ final class NoteList {
         boolean filtering = !filter.getText().isBlank();
         refreshing = true;
         try {
-            DefaultMutableTreeNode root = NoteTree.build(notes, filter.getText());
+            DefaultMutableTreeNode root = NoteTree.build(notes, files, filter.getText());
             ((DefaultTreeModel) tree.getModel()).setRoot(root);
             Enumeration<javax.swing.tree.TreeNode> all = root.depthFirstEnumeration();
             while (all.hasMoreElements()) {

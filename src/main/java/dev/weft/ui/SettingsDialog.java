@@ -44,6 +44,9 @@ final class SettingsDialog {
         vault.setName("settings.vault");
         JButton browse = Dialogs.button("settings.browse", "Choose…", () -> chooseFolder(dialog, vault));
         JLabel restart = new JLabel("A new vault folder is opened the next time Weft starts.");
+        JTextField attachments = new JTextField(current.attachmentFolder(), 28);
+        attachments.setName("settings.attachments");
+        attachments.setToolTipText("./attachments: beside the note; ./ in the note's folder; Files: from the vault's top");
         restart.setEnabled(false);
 
         JPanel form = new JPanel(new GridBagLayout());
@@ -57,11 +60,12 @@ final class SettingsDialog {
         note.gridwidth = 2;
         note.anchor = GridBagConstraints.WEST;
         form.add(restart, note);
+        row(form, 5, "Attachments folder:", attachments, null);
 
         Preferences[] answer = new Preferences[1];
         JButton ok = Dialogs.button("settings.ok", "OK", () -> {
             answer[0] = new Preferences((Theme) theme.getSelectedItem(), String.valueOf(font.getSelectedItem()),
-                    (Integer) size.getValue(), folder(vault.getText()).orElse(current.vault()));
+                    (Integer) size.getValue(), folder(vault.getText()).orElse(current.vault()), attachments.getText());
             dialog.dispose();
         });
         dialog.getRootPane().setDefaultButton(ok);

@@ -16,7 +16,7 @@ import javax.swing.tree.DefaultMutableTreeNode;
  */
 public final class NoteTree {
     private static final Comparator<DefaultMutableTreeNode> ORDER = Comparator
-            .comparing((DefaultMutableTreeNode n) -> n.getUserObject() instanceof TreeItem.Note)
+            .comparing((DefaultMutableTreeNode n) -> !(n.getUserObject() instanceof TreeItem.Folder))
             .thenComparing(n -> n.getUserObject().toString(), String.CASE_INSENSITIVE_ORDER)
             .thenComparing(n -> n.getUserObject().toString());
 
@@ -24,6 +24,11 @@ public final class NoteTree {
     }
 
     public static DefaultMutableTreeNode build(List<NoteInfo> notes, String filter) {
+        return build(notes, List.of(), filter);
+    }
+
+    /** As {@link #build(List, String)}, with the vault's attachments ({@code files}: vault-relative paths) among the notes. */
+    public static DefaultMutableTreeNode build(List<NoteInfo> notes, List<String> files, String filter) {
         String needle = filter.strip().toLowerCase(Locale.ROOT);
         DefaultMutableTreeNode root = new DefaultMutableTreeNode(new TreeItem.Folder("", "Notes"));
         Map<String, DefaultMutableTreeNode> folders = new HashMap<>();
@@ -35,6 +40,14 @@ public final class NoteTree {
             int slash = note.name().lastIndexOf('/');
             DefaultMutableTreeNode parent = folder(folders, slash < 0 ? "" : note.name().substring(0, slash));
             parent.add(new DefaultMutableTreeNode(new TreeItem.Note(note, note.name().substring(slash + 1)), false));
+        }
+        for (String file : files) {
+            if (!file.toLowerCase(Locale.ROOT).contains(needle)) {
+                continue;
+            }
+            int slash = file.lastIndexOf('/');
+            DefaultMutableTreeNode parent = folder(folders, slash < 0 ? "" : file.substring(0, slash));
+            parent.add(new DefaultMutableTreeNode(new TreeItem.Attachment(file, file.substring(slash + 1)), false));
         }
         sort(root);
         return root;

@@ -4,6 +4,9 @@ import dev.weft.ui.text.EmojiFont;
 import dev.weft.ui.text.EmojiHtml;
 import java.awt.Font;
 import java.awt.Point;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javax.swing.JEditorPane;
@@ -13,13 +16,20 @@ import javax.swing.event.HyperlinkEvent;
 import javax.swing.text.AttributeSet;
 import javax.swing.text.DefaultCaret;
 import javax.swing.text.Document;
+import javax.swing.text.Element;
+import javax.swing.text.StyleConstants;
+import javax.swing.text.View;
+import javax.swing.text.ViewFactory;
+import javax.swing.text.html.HTML;
 import javax.swing.text.html.HTMLDocument;
 import javax.swing.text.html.HTMLEditorKit;
 import javax.swing.text.html.StyleSheet;
 
 /**
  * The rendered note, read-only: {@link #render} renders off the event thread and shows only the
- * newest result, keeping the scroll position. Emoji are drawn with the bundled {@link EmojiFont}
+ * newest result, keeping the scroll position. Images are read from the vault's files, decoded on the
+ * render thread and drawn fitted to the pane's width ({@link FittedImageView}); nothing is loaded from
+ * the network. Emoji are drawn with the bundled {@link EmojiFont}
  * ({@link EmojiHtml}). Event thread only.
  */
 public final class PreviewPane {
@@ -33,7 +43,10 @@ public final class PreviewPane {
     private final JEditorPane pane = new JEditorPane();
     private final JScrollPane scroll = new JScrollPane(pane);
     private final Executor background;
+    private final DecodedImages decoded = new DecodedImages(); // the render thread's
+    private Path vault;
     private String shownHtml = "";
+    private Map<String, BufferedImage> shownPictures = Map.of();
     private long generation;
 
     public PreviewPane(Executor background, Consumer<String> openLink) {
@@ -63,16 +76,35 @@ public final class PreviewPane {
         return pane;
     }
 
+    /** The vault whose files the notes' images are read from (none: images show as text). */
+    public void showImagesFrom(Path folder) {
+        vault = folder;
+    }
+
     /** Renders {@code text} in the background and shows it when done, unless a newer one came. */
     public void render(String text) {
+        render(text, null);
+    }
+
+    /**
+     * As {@link #render(String)}, with the images of the note {@code noteName} (its name path: links
+     * are relative to its folder) decoded from the vault's files on the render thread.
+     */
+    public void render(String text, String noteName) {
         long mine = ++generation;
+        Path folder = vault;
         background.execute(() -> {
+            NoteImages images = folder == null || noteName == null ? null : new NoteImages(folder, noteName, decoded);
+            ImageSource source = images == null ? ImageSource.NONE : images;
             String body = EmojiHtml.wrap(text.length() > MAX_CHARS
-                    ? markdown.render(text.substring(0, MAX_CHARS))
+                    ? markdown.render(text.substring(0, MAX_CHARS), source)
                             + "<p class=\"image\">(The preview shows the first " + MAX_CHARS + " characters.)</p>"
-                    : markdown.render(text), BODY_FONT);
+                    : markdown.render(text, source), BODY_FONT);
+            Map<String, BufferedImage> pictures = images == null ? Map.of() : images.pictures();
+            decoded.finish();
             SwingUtilities.invokeLater(() -> {
                 if (mine == generation) {
+                    shownPictures = pictures;
                     show("<html><body>" + body + "</body></html>");
                 }
             });
@@ -84,10 +116,23 @@ public final class PreviewPane {
         sheet.addStyleSheet(new HTMLEditorKit().getStyleSheet()); // Swing's defaults (strong, em…), shared: never changed
         sheet.addRule(style.css());
         sheet.addRule(EmojiHtml.CSS);
+        ViewFactory views = new HTMLEditorKit.HTMLFactory() {
+            @Override
+            public View create(Element element) {
+                // an image is drawn from the pictures decoded with the HTML, never loaded by the pane
+                return element.getAttributes().getAttribute(StyleConstants.NameAttribute) == HTML.Tag.IMG
+                        ? new FittedImageView(element, src -> shownPictures.get(src)) : super.create(element);
+            }
+        };
         HTMLEditorKit kit = new HTMLEditorKit() {
             @Override
             public StyleSheet getStyleSheet() {
                 return sheet;
+            }
+
+            @Override
+            public ViewFactory getViewFactory() {
+                return views;
             }
 
             @Override

@@ -67,7 +67,8 @@ public final class SettingsFile {
                 theme(p.getProperty("theme"), d.preferences().theme()),
                 p.getProperty("editor.font", d.preferences().fontFamily()),
                 integer(p.getProperty("editor.size"), d.preferences().fontSize()),
-                path(p.getProperty("vault")));
+                path(p.getProperty("vault")),
+                p.getProperty("attachments.folder"));
         WindowBox window = null;
         if (p.containsKey("window.width")) {
             window = new WindowBox(integer(p.getProperty("window.x"), 0), integer(p.getProperty("window.y"), 0),
@@ -79,7 +80,8 @@ public final class SettingsFile {
                 integer(p.getProperty("split.preview"), d.layout().previewDivider()),
                 Boolean.parseBoolean(p.getProperty("preview.visible", "true")),
                 uuid(p.getProperty("note.last")));
-        return new Settings(prefs, layout, Boolean.parseBoolean(p.getProperty("server.host")));
+        return new Settings(prefs, layout, Boolean.parseBoolean(p.getProperty("server.host")),
+                Boolean.parseBoolean(p.getProperty("tree.attachments")));
     }
 
     static Properties format(Settings s) {
@@ -91,6 +93,7 @@ public final class SettingsFile {
         if (prefs.vault() != null) {
             p.setProperty("vault", prefs.vault().toString());
         }
+        p.setProperty("attachments.folder", prefs.attachmentFolder());
         Layout layout = s.layout();
         WindowBox w = layout.window();
         if (w != null) {
@@ -107,6 +110,7 @@ public final class SettingsFile {
             p.setProperty("note.last", layout.lastNote().toString());
         }
         p.setProperty("server.host", Boolean.toString(s.hosting()));
+        p.setProperty("tree.attachments", Boolean.toString(s.attachmentsShown()));
         return p;
     }
 

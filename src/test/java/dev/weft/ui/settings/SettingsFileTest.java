@@ -20,8 +20,8 @@ class SettingsFileTest {
 
     @Test
     void whatIsSavedComesBackAndNoTemporaryFileStays() throws IOException {
-        Settings settings = new Settings(new Preferences(Theme.DARK, "DejaVu Sans Mono", 16, dir.resolve("notes")),
-                new Layout(new WindowBox(10, 20, 900, 600, true), 200, 450, false, UUID.randomUUID()), true);
+        Settings settings = new Settings(new Preferences(Theme.DARK, "DejaVu Sans Mono", 16, dir.resolve("notes"), "Files/Pics"),
+                new Layout(new WindowBox(10, 20, 900, 600, true), 200, 450, false, UUID.randomUUID()), true, true);
         SettingsFile file = new SettingsFile(dir.resolve("config"));
         file.save(settings);
         assertThat(file.load()).contains(settings);
