@@ -1,7 +1,7 @@
 package dev.weft.ui;
 
 import dev.weft.ui.attach.AttachmentFolder;
-import dev.weft.ui.attach.VaultFiles;
+import dev.weft.client.files.VaultFiles;
 import dev.weft.ui.notes.TreeItem;
 import java.awt.Component;
 import java.awt.Desktop;
@@ -152,7 +152,7 @@ final class AttachmentActions implements AutoCloseable {
             if (to.equals(file.path())) {
                 return;
             }
-            if (!VaultFiles.isAttachment(to) || to.contains("/../") || to.startsWith("../")) {
+            if (!VaultFiles.isFile(to) || to.contains("/../") || to.startsWith("../")) {
                 window.status.problem("“" + to + "” cannot be an attachment's path (no .md, no folder starting with a dot)");
                 return;
             }

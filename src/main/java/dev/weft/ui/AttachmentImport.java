@@ -129,7 +129,7 @@ final class AttachmentImport extends RTATextTransferHandler {
         Path source = from.toAbsolutePath().normalize();
         Path root = vault.toAbsolutePath().normalize();
         if (source.startsWith(root) && Files.isRegularFile(source)
-                && dev.weft.ui.attach.VaultFiles.isAttachment(root.relativize(source).toString().replace(File.separatorChar, '/'))) {
+                && dev.weft.client.files.VaultFiles.isFile(root.relativize(source).toString().replace(File.separatorChar, '/'))) {
             return source;
         }
         if (!Files.isRegularFile(source)) {

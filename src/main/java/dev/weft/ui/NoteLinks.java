@@ -1,6 +1,6 @@
 package dev.weft.ui;
 
-import dev.weft.ui.attach.VaultFiles;
+import dev.weft.client.files.VaultFiles;
 import dev.weft.ui.links.BacklinksPanel;
 import dev.weft.ui.links.Link;
 import dev.weft.ui.links.LinkCompletion;

@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,6 +29,16 @@ public final class VaultFiles {
     /** Whether the file at vault-relative {@code path} syncs under {@code ignore}. */
     public static boolean synced(String path, IgnoreRules ignore) {
         return !path.endsWith(".md") && NoteNames.validate(path).isEmpty() && !ignore.ignores(path, false);
+    }
+
+    /** Whether vault-relative {@code path} can be a synced file's, whatever {@code .weftignore} says. */
+    public static boolean isFile(String path) {
+        return synced(path, IgnoreRules.NONE);
+    }
+
+    /** The paths of the synced files of {@code vault} (under its {@code .weftignore}), sorted. */
+    public static List<String> list(Path vault) throws IOException {
+        return List.copyOf(scan(vault, ignoreRules(vault)).keySet());
     }
 
     /** The vault's {@code .weftignore}, or no rules. */

@@ -1,8 +1,7 @@
 /**
- * The vault's attachments as the window sees them on disk: every file that is not a note and not
- * in a dot-folder. Where an image link of a note points ({@link dev.weft.ui.attach.ImagePaths}, pure),
- * where a pasted or dropped file goes and how the note links to it ({@link dev.weft.ui.attach.AttachmentFolder}),
- * the listing for the tree ({@link dev.weft.ui.attach.VaultFiles}).
+ * The vault's attachments as the window sees them on disk (the files that sync,
+ * {@link dev.weft.client.files.VaultFiles}). Where an image link of a note points ({@link dev.weft.ui.attach.ImagePaths}, pure),
+ * where a pasted or dropped file goes and how the note links to it ({@link dev.weft.ui.attach.AttachmentFolder}).
  *
  * <p>No component lives here, and nothing here touches the network.
  */

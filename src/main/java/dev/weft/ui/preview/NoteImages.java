@@ -1,7 +1,7 @@
 package dev.weft.ui.preview;
 
 import dev.weft.ui.attach.ImagePaths;
-import dev.weft.ui.attach.VaultFiles;
+import dev.weft.client.files.VaultFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.weft.ui.attach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weft.client.files.VaultFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -37,7 +38,7 @@ class AttachmentFolderTest {
     }
 
     @Test
-    void theVaultsFilesLeaveOutNotesAndDotFolders() throws Exception {
+    void theVaultsFilesLeaveOutNotesDotFoldersAndWhatWeftignoreNames() throws Exception {
         Files.createDirectories(dir.resolve(".weft/docs"));
         Files.createDirectories(dir.resolve(".trash"));
         Files.createDirectories(dir.resolve("Travel/attachments"));
@@ -47,9 +48,11 @@ class AttachmentFolderTest {
         Files.writeString(dir.resolve("Travel/attachments/a.png"), "x");
         Files.writeString(dir.resolve(".hidden.png"), "x");
         Files.writeString(dir.resolve("doc.pdf"), "x");
+        Files.writeString(dir.resolve("skip.log"), "x");
+        Files.writeString(dir.resolve(".weftignore"), "*.log\n");
         assertThat(VaultFiles.list(dir)).containsExactly("Travel/attachments/a.png", "doc.pdf");
-        assertThat(VaultFiles.isAttachment("Travel/a.png")).isTrue();
-        assertThat(VaultFiles.isAttachment("Travel/a.md")).isFalse();
-        assertThat(VaultFiles.isAttachment(".git/a.png")).isFalse();
+        assertThat(VaultFiles.isFile("Travel/a.png")).isTrue();
+        assertThat(VaultFiles.isFile("Travel/a.md")).isFalse();
+        assertThat(VaultFiles.isFile(".git/a.png")).isFalse();
     }
 }
