@@ -142,7 +142,12 @@ class EmojiGuiTest extends WindowTestBase {
             return onScreen(tree, new Rectangle(row.x + row.width - font.getSize() - 4, row.y, font.getSize() + 4, row.height));
         });
         assertThat(ink(screen, frameAt, partyInTree)).as("ink of the party popper in the tree").isGreaterThan(15);
-        assertThat(onEdt(() -> window.list.tree().getCellRenderer())).isInstanceOf(EmojiTreeCellRenderer.class);
+        assertThat(onEdt(() -> { // the row is drawn by the emoji renderer (the attachments' icons wrap it)
+            JTree t = window.list.tree();
+            TreePath selected = t.getSelectionPath();
+            return t.getCellRenderer().getTreeCellRendererComponent(t, selected.getLastPathComponent(), true, false, true,
+                    t.getRowForPath(selected), false);
+        })).isInstanceOf(EmojiTreeCellRenderer.class);
         assertThat(EmojiFont.needed("Party " + PARTY, onEdt(() -> window.list.tree().getFont()))).isTrue();
     }
 

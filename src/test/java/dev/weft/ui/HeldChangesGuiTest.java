@@ -40,12 +40,15 @@ class HeldChangesGuiTest extends WindowTestBase {
         return vault.folder();
     }
 
+    /** The vault's notes on disk (not {@code .weft/}, whose temp files come and go while it is walked). */
     private Map<String, String> files() throws IOException {
         Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(folder())) {
-            for (Path f : all.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".md")).toList()) {
-                if (!folder().relativize(f).startsWith(".weft")) {
-                    files.put(folder().relativize(f).toString(), Files.readString(f));
+        try (Stream<Path> all = Files.walk(folder(), 1)) {
+            for (Path top : all.filter(p -> !p.equals(folder()) && !p.getFileName().toString().equals(".weft")).toList()) {
+                try (Stream<Path> below = Files.walk(top)) {
+                    for (Path f : below.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".md")).toList()) {
+                        files.put(folder().relativize(f).toString(), Files.readString(f));
+                    }
                 }
             }
         }
