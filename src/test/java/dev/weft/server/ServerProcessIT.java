@@ -64,8 +64,9 @@ class ServerProcessIT {
 
         WeftChild.Finished devices = WeftChild.run(dir, "devices", "--data", data.toString());
         assertThat(devices.status()).as(devices.err()).isZero();
-        assertThat(devices.out().lines()).hasSize(4).first().asString().startsWith("NAME");
-        assertThat(devices.out().lines()).last().asString().isEqualTo("history: 0 deleted characters kept in 0 notes");
+        assertThat(devices.out().lines()).hasSize(5).first().asString().startsWith("NAME");
+        assertThat(devices.out().lines().toList().subList(3, 5)).containsExactly(
+                "files: 0 files, 0 versions, 0 chunks, 0 bytes stored", "history: 0 deleted characters kept in 0 notes");
         assertThat(devices.out()).containsPattern("laptop +" + laptop.site + " +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d +active")
                 .containsPattern("phone +" + phone.site + " +never +active");
 
