@@ -1,8 +1,6 @@
 package dev.weft.client;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +30,7 @@ public final class FileSyncMeasure {
         Process server = new ProcessBuilder("java", "-Xmx256m", "-jar", jar, "--server", "--port", Integer.toString(port),
                 "--bind", "127.0.0.1", "--data", dir.resolve("s").toString()).redirectErrorStream(true).start();
         try {
-            CompletableFuture<String> link = firstPairLink(server);
+            CompletableFuture<String> link = MeasureServer.firstPairLink(server);
             Path a = Files.createDirectories(dir.resolve("a"));
             List<Long> sizes = writeFiles(a, total);
             long bytes = sizes.stream().mapToLong(Long::longValue).sum();
@@ -104,26 +102,6 @@ public final class FileSyncMeasure {
         long ms = Long.parseLong(line.replaceAll(".*, (\\d+) ms$", "$1"));
         System.out.printf("%s: %s%n  files' round %.2f s, %.1f MB/s (process %.2f s, exit %d)%n", what, line, ms / 1e3,
                 bytes / 1e6 / (ms / 1e3), whole, status);
-    }
-
-    private static CompletableFuture<String> firstPairLink(Process server) {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> link = new CompletableFuture<>();
-        Thread drain = new Thread(() -> {
-            try {
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (line.startsWith("pair: ")) {
-                        link.complete(line.substring(6));
-                    }
-                }
-            } catch (IOException e) {
-                // the server ended
-            }
-            link.completeExceptionally(new IOException("the server ended before it printed a pair link"));
-        });
-        drain.setDaemon(true);
-        drain.start();
-        return link;
     }
 
     private static String pairCode(String jar, Path data) throws Exception {

@@ -1,8 +1,6 @@
 package dev.weft.client;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +48,7 @@ public final class FirstSyncMeasure {
         }
         Process serverProcess = new ProcessBuilder(server).redirectErrorStream(true).start();
         try {
-            CompletableFuture<String> link = firstPairLink(serverProcess);
+            CompletableFuture<String> link = MeasureServer.firstPairLink(serverProcess);
             Path a = Files.createDirectories(dir.resolve("a"));
             long text = writeNotes(a, notes, noteBytes);
             System.out.printf("%d notes, %,d B of text, server on 127.0.0.1 %s%n", notes, text, tls ? "TLS" : "no TLS");
@@ -160,27 +158,6 @@ public final class FirstSyncMeasure {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime in clock ticks
     }
-
-    private static CompletableFuture<String> firstPairLink(Process server) {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> link = new CompletableFuture<>();
-        Thread drain = new Thread(() -> {
-            try {
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (line.startsWith("pair: ")) {
-                        link.complete(line.substring(6));
-                    }
-                }
-            } catch (IOException e) {
-                // the server ended
-            }
-            link.completeExceptionally(new IOException("the server ended before it printed a pair link"));
-        });
-        drain.setDaemon(true);
-        drain.start();
-        return link;
-    }
-
     private static String pairCode(String jar, Path data) throws Exception {
         Process code = new ProcessBuilder("java", "-jar", jar, "pair-code", "--data", data.toString()).start();
         String link = new String(code.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()

@@ -24,6 +24,12 @@ record MeasureServer(Process process, PairingLink link) {
         command.addAll(java.util.List.of("-jar", jar, "--server", "--port", Integer.toString(port), "--bind",
                 "127.0.0.1", "--no-tls", "--data", data.toString()));
         Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
+        CompletableFuture<String> link = firstPairLink(server);
+        return new MeasureServer(server, PairingLink.parse(link.get()));
+    }
+
+    /** The first pair link the server prints; the rest of its output is drained. */
+    static CompletableFuture<String> firstPairLink(Process server) {
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> link = new CompletableFuture<>();
         Thread drain = new Thread(() -> {
@@ -40,7 +46,7 @@ record MeasureServer(Process process, PairingLink link) {
         });
         drain.setDaemon(true);
         drain.start();
-        return new MeasureServer(server, PairingLink.parse(link.get()));
+        return link;
     }
 
     void stop() throws InterruptedException {
